@@ -1,0 +1,212 @@
+//! Parse stage: serde types that mirror the Smithy JSON AST (IDL 2.0) one to one.
+//!
+//! Nothing here is validated beyond JSON syntax and field types; traits stay raw
+//! JSON so that unknown traits survive a read/write round trip.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use crate::error::Error;
+
+/// A whole model file: `{"smithy": "2.0", "metadata": {...}, "shapes": {...}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AstModel {
+    /// The IDL version (`"2.0"`, or `"1.0"` for legacy files).
+    pub smithy: String,
+    /// Free-form model metadata, kept as is.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub metadata: BTreeMap<String, Value>,
+    /// Shapes by absolute shape id, in the file's order.
+    #[serde(default)]
+    pub shapes: OrderedMap<AstShape>,
+}
+
+/// A reference to another shape: `{"target": "ns#Name"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AstRef {
+    /// The absolute id of the referenced shape.
+    pub target: String,
+}
+
+/// A member of an aggregate shape: a target plus member traits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AstMember {
+    /// The absolute id of the member's target shape.
+    pub target: String,
+    /// Member traits by absolute trait id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub traits: BTreeMap<String, Value>,
+}
+
+/// One shape of any type; fields that do not apply to the type stay empty.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct AstShape {
+    /// The shape type (`structure`, `string`, `operation`, ...).
+    #[serde(rename = "type")]
+    pub shape_type: String,
+    /// Structure, union, enum and intEnum members, in declaration order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<OrderedMap<AstMember>>,
+    /// The member of a list or set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<AstMember>,
+    /// The key of a map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<AstMember>,
+    /// The value of a map.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<AstMember>,
+    /// Operation input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input: Option<AstRef>,
+    /// Operation output.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output: Option<AstRef>,
+    /// Operation or service errors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub errors: Option<Vec<AstRef>>,
+    /// Service version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// Operations bound to a service or resource.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub operations: Option<Vec<AstRef>>,
+    /// Resources bound to a service or resource.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<AstRef>>,
+    /// Service shape renames (`shape id -> new name`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rename: Option<BTreeMap<String, String>>,
+    /// Resource identifiers, in declaration order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifiers: Option<OrderedMap<AstRef>>,
+    /// Resource properties, in declaration order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub properties: Option<OrderedMap<AstRef>>,
+    /// Resource lifecycle operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create: Option<AstRef>,
+    /// Resource lifecycle operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub put: Option<AstRef>,
+    /// Resource lifecycle operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read: Option<AstRef>,
+    /// Resource lifecycle operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub update: Option<AstRef>,
+    /// Resource lifecycle operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete: Option<AstRef>,
+    /// Resource lifecycle operation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<AstRef>,
+    /// Operations bound to a resource's collection.
+    #[serde(
+        default,
+        rename = "collectionOperations",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub collection_operations: Option<Vec<AstRef>>,
+    /// Mixins applied to this shape.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mixins: Option<Vec<AstRef>>,
+    /// Shape traits by absolute trait id; unknown traits are kept as they are.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub traits: BTreeMap<String, Value>,
+}
+
+/// A JSON object read into a vector, so that declaration order survives
+/// (member order is part of a Smithy model) and duplicate keys are caught.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderedMap<V>(pub Vec<(String, V)>);
+
+impl<V> Default for OrderedMap<V> {
+    fn default() -> Self {
+        OrderedMap(Vec::new())
+    }
+}
+
+impl<V> OrderedMap<V> {
+    /// The value stored under `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Entries in declaration order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the map has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<V: Serialize> Serialize for OrderedMap<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OrderedVisitor<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for OrderedVisitor<V> {
+            type Value = OrderedMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut entries: Vec<(String, V)> = Vec::with_capacity(access.size_hint().unwrap_or(0));
+                let mut seen = std::collections::HashSet::new();
+                while let Some((key, value)) = access.next_entry::<String, V>()? {
+                    if !seen.insert(key.clone()) {
+                        return Err(serde::de::Error::custom(format_args!("duplicate key `{key}`")));
+                    }
+                    entries.push((key, value));
+                }
+                Ok(OrderedMap(entries))
+            }
+        }
+        deserializer.deserialize_map(OrderedVisitor(PhantomData))
+    }
+}
+
+/// Reads a model from JSON bytes; errors carry the line and column.
+pub fn parse(bytes: &[u8]) -> Result<AstModel, Error> {
+    serde_json::from_slice(bytes).map_err(|source| Error::Json {
+        line: source.line(),
+        column: source.column(),
+        message: source.to_string(),
+    })
+}
+
+/// Writes a model as pretty JSON (4-space indent, trailing newline).
+pub fn to_json_pretty(model: &AstModel) -> String {
+    let mut out = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
+    model
+        .serialize(&mut ser)
+        .expect("serializing an in-memory model to a Vec cannot fail");
+    let mut text = String::from_utf8(out).expect("serde_json writes UTF-8");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,47 @@
+//! A Smithy-to-Rust generator: parse (JSON AST) -> resolve (validated IR) ->
+//! closure (the shapes a set of operations needs) -> render (Rust source).
+//!
+//! It knows Smithy and Rust, nothing about any particular service. Every stage
+//! is a plain function over in-memory data, so tests and build scripts run it
+//! without touching the file system.
+//!
+//! ```no_run
+//! let model = std::fs::read("model/lambda.json").unwrap();
+//! let rust = smithy_codegen::generate(&model, &["GetLayerVersion"], &Default::default()).unwrap();
+//! ```
+
+pub mod ast;
+pub mod closure;
+pub mod error;
+pub mod ir;
+pub mod render;
+pub mod sha256;
+pub mod traits;
+
+pub use error::Error;
+
+/// Generation settings.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// The Cargo feature that gates the HTTP protocol layer (`None`: always on).
+    pub protocol_feature: Option<String>,
+}
+
+/// Runs the whole pipeline on model bytes for the given operations (absolute ids
+/// or bare names); an empty list means every operation of the service.
+pub fn generate(model_json: &[u8], operations: &[&str], settings: &Settings) -> Result<String, Error> {
+    let ast = ast::parse(model_json)?;
+    let model = ir::resolve(&ast)?;
+    let closure = if operations.is_empty() {
+        let all: Vec<String> = closure::all_operations(&model)?.iter().map(|id| id.to_string()).collect();
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        closure::closure(&model, &all)?
+    } else {
+        closure::closure(&model, operations)?
+    };
+    let options = render::Options {
+        model_sha256: sha256::hex_digest(model_json),
+        protocol_feature: settings.protocol_feature.clone(),
+    };
+    render::render(&model, &closure, &options)
+}

@@ -1,0 +1,206 @@
+//! Enums with a lossless fallback for values this version does not know.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{docs, ident, names, Ctx, Home};
+use crate::error::Error;
+use crate::ir::{EnumValue, IntEnumValue, Shape};
+
+fn shape_doc(shape: &Shape) -> TokenStream {
+    match &shape.traits.documentation {
+        Some(d) => docs::attrs(d),
+        None => docs::lines_to_attrs(&format!("The `{}` enum.", shape.id.name())),
+    }
+}
+
+/// Variant names of an enum's members, checked for collisions.
+fn variant_names<'a>(shape: &Shape, members: impl Iterator<Item = &'a str>) -> Result<Vec<String>, Error> {
+    let mut taken: BTreeMap<String, &str> = BTreeMap::new();
+    let mut out = Vec::new();
+    for name in members {
+        let variant = names::variant(name);
+        if let Some(other) = taken.insert(variant.clone(), name) {
+            return Err(Error::at(
+                shape.id.member(name),
+                format!("enum member collides with `{other}`: both become the variant `{variant}`"),
+            ));
+        }
+        out.push(variant);
+    }
+    Ok(out)
+}
+
+fn deprecated_attr(value_traits: &crate::traits::Traits) -> TokenStream {
+    match &value_traits.deprecated {
+        Some(d) => match &d.message {
+            Some(m) => quote!(#[deprecated(note = #m)]),
+            None => quote!(#[deprecated]),
+        },
+        None => quote!(),
+    }
+}
+
+/// A string enum: one variant per value plus `Unknown`, with `as_str`, `values`,
+/// infallible `From<&str>`/`FromStr`, a strict `try_parse`, and serde that keeps
+/// unknown values byte for byte.
+pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[EnumValue]) -> Result<TokenStream, Error> {
+    if values.is_empty() {
+        return Err(Error::at(shape.id.as_str(), "an enum needs at least one value"));
+    }
+    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
+    for v in values {
+        if let Some(other) = seen.insert(&v.value, &v.name) {
+            return Err(Error::at(
+                shape.id.member(&v.name),
+                format!("enum value `{}` is also the value of `{other}`", v.value),
+            ));
+        }
+    }
+    let name = ident(&home.name);
+    let type_name = &home.name;
+    let variants: Vec<_> = variant_names(shape, values.iter().map(|v| v.name.as_str()))?
+        .iter()
+        .map(|v| ident(v))
+        .collect();
+    let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
+    let variant_defs = values.iter().zip(&variants).map(|(v, variant)| {
+        let doc = match &v.traits.documentation {
+            Some(d) => {
+                let mut t = docs::attrs(d);
+                t.extend(docs::lines_to_attrs(&format!("\nWire value: `{}`.", v.value.replace('`', "'"))));
+                t
+            }
+            None => docs::lines_to_attrs(&format!("Wire value `{}`.", v.value.replace('`', "'"))),
+        };
+        let deprecated = deprecated_attr(&v.traits);
+        quote!(#doc #deprecated #variant,)
+    });
+    let doc = shape_doc(shape);
+    let fallback_doc = format!(
+        "A value this version of the crate does not know. Compare it with `as_str()`; do not\nmatch on it, since a later version may turn the value into a named variant."
+    );
+    let fallback_doc = docs::lines_to_attrs(&fallback_doc);
+    Ok(quote! {
+        #doc
+        ///
+        /// Values unknown to this version of the crate are kept in [`Self::Unknown`]
+        /// and written back unchanged.
+        #[non_exhaustive]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        pub enum #name {
+            #(#variant_defs)*
+            #fallback_doc
+            Unknown(crate::primitives::sealed_enum_unknown::UnknownVariantValue),
+        }
+        #[allow(deprecated)]
+        impl #name {
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#name::#variants => #wire,)*
+                    #name::Unknown(value) => value.as_str(),
+                }
+            }
+            /// The known wire values, in model order.
+            pub const fn values() -> &'static [&'static str] {
+                &[#(#wire),*]
+            }
+            /// Parses a known value; unlike `From<&str>`, unknown values are an error.
+            pub fn try_parse(value: &str) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+                match Self::from(value) {
+                    #name::Unknown(_) => ::std::result::Result::Err(crate::error::UnknownVariantError::new(#type_name, value)),
+                    known => ::std::result::Result::Ok(known),
+                }
+            }
+            fn known(value: &str) -> ::std::option::Option<Self> {
+                ::std::option::Option::Some(match value {
+                    #(#wire => #name::#variants,)*
+                    _ => return ::std::option::Option::None,
+                })
+            }
+        }
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                Self::known(value).unwrap_or_else(|| {
+                    #name::Unknown(crate::primitives::sealed_enum_unknown::UnknownVariantValue(value.to_owned()))
+                })
+            }
+        }
+        impl ::std::convert::From<::std::string::String> for #name {
+            fn from(value: ::std::string::String) -> Self {
+                Self::known(&value).unwrap_or(#name::Unknown(crate::primitives::sealed_enum_unknown::UnknownVariantValue(value)))
+            }
+        }
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+        impl ::std::convert::AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                crate::serde_support::string_enum(deserializer)
+            }
+        }
+    })
+}
+
+/// An intEnum: one associated constant per value over an `i32` newtype, so that
+/// every integer round-trips.
+pub(crate) fn render_int_enum(
+    _ctx: &Ctx,
+    shape: &Shape,
+    home: &Home,
+    values: &[IntEnumValue],
+) -> Result<TokenStream, Error> {
+    let name = ident(&home.name);
+    let consts: Vec<_> = variant_names(shape, values.iter().map(|v| v.name.as_str()))?
+        .iter()
+        .map(|v| ident(&names::snake(v).to_ascii_uppercase()))
+        .collect();
+    let defs = values.iter().zip(&consts).map(|(v, c)| {
+        let doc = match &v.traits.documentation {
+            Some(d) => docs::attrs(d),
+            None => docs::lines_to_attrs(&format!("Wire value `{}`.", v.value)),
+        };
+        let value = v.value;
+        quote!(#doc pub const #c: #name = #name(#value);)
+    });
+    let numbers: Vec<i32> = values.iter().map(|v| v.value).collect();
+    let doc = shape_doc(shape);
+    Ok(quote! {
+        #doc
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct #name(pub i32);
+        impl #name {
+            #(#defs)*
+            /// The known values, in model order.
+            pub const fn values() -> &'static [i32] {
+                &[#(#numbers),*]
+            }
+            /// Whether the value is one the model names.
+            pub fn is_known(&self) -> bool {
+                Self::values().contains(&self.0)
+            }
+        }
+    })
+}

@@ -1,0 +1,294 @@
+//! Render stage: IR to Rust source (quote + prettyplease).
+//!
+//! Module layout and names follow aws-sdk-* so that moving between the two is
+//! a matter of changing the crate name:
+//! `operation::<op>::{<Op>Input, <Op>Output, <Op>Error}`, `types::*`,
+//! `types::error::*`, builders in a `builders` module beside their type.
+
+mod docs;
+mod enums;
+pub mod names;
+mod operation;
+mod structure;
+mod types;
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::closure::Closure;
+use crate::error::Error;
+use crate::ir::{Model, Shape, ShapeId, ShapeKind};
+
+pub use docs::to_markdown;
+
+/// What the renderer needs besides the model.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The sha256 of the model file, stamped into the header.
+    pub model_sha256: String,
+    /// Cargo feature that gates the protocol (HTTP) layer; `None` renders it ungated.
+    pub protocol_feature: Option<String>,
+}
+
+/// The runtime support every generated crate carries (errors, enum payloads, serde helpers).
+const SUPPORT: &str = include_str!("../../runtime/support.rs");
+
+/// Where a generated type lives.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Place {
+    /// `types`
+    Types,
+    /// `types::error`
+    Errors,
+    /// `operation::<module>`
+    Operation(String),
+}
+
+/// A generated type's module and name.
+#[derive(Debug, Clone)]
+pub(crate) struct Home {
+    pub place: Place,
+    pub name: String,
+}
+
+impl Home {
+    /// The absolute path of the type, e.g. `crate::types::Runtime`.
+    pub fn path(&self) -> TokenStream {
+        let name = ident(&self.name);
+        match &self.place {
+            Place::Types => quote!(crate::types::#name),
+            Place::Errors => quote!(crate::types::error::#name),
+            Place::Operation(m) => {
+                let m = ident(m);
+                quote!(crate::operation::#m::#name)
+            }
+        }
+    }
+
+    /// The absolute path of the type's builder.
+    pub fn builder_path(&self) -> TokenStream {
+        let name = format_ident!("{}Builder", self.name);
+        match &self.place {
+            Place::Types => quote!(crate::types::builders::#name),
+            Place::Errors => quote!(crate::types::error::builders::#name),
+            Place::Operation(m) => {
+                let m = ident(m);
+                quote!(crate::operation::#m::builders::#name)
+            }
+        }
+    }
+}
+
+/// An identifier from a name that may be a raw identifier (`r#type`).
+pub(crate) fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// Shared state of one rendering.
+pub(crate) struct Ctx<'a> {
+    pub model: &'a Model,
+    pub closure: &'a Closure,
+    pub homes: BTreeMap<ShapeId, Home>,
+    pub options: &'a Options,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn shape(&self, id: &ShapeId) -> &'a Shape {
+        &self.model.shapes[id]
+    }
+
+    /// The `#[cfg(feature = "...")]` of the protocol layer, if gated.
+    pub fn protocol_cfg(&self) -> TokenStream {
+        match &self.options.protocol_feature {
+            Some(f) => quote!(#[cfg(feature = #f)]),
+            None => quote!(),
+        }
+    }
+
+    fn renamed(&self, id: &ShapeId) -> String {
+        self.closure
+            .service
+            .as_ref()
+            .and_then(|s| match &self.model.shapes[s].kind {
+                ShapeKind::Service(svc) => svc.rename.get(id).cloned(),
+                _ => None,
+            })
+            .unwrap_or_else(|| id.name().to_string())
+    }
+}
+
+/// Decides where every type of the closure lives and checks that names do not collide.
+fn assign_homes(ctx: &mut Ctx) -> Result<(), Error> {
+    let mut homes: BTreeMap<ShapeId, Home> = BTreeMap::new();
+    for op_id in &ctx.closure.operations {
+        let ShapeKind::Operation(op) = &ctx.model.shapes[op_id].kind else {
+            continue;
+        };
+        let module = names::module(&ctx.renamed(op_id));
+        let op_name = names::type_name(&ctx.renamed(op_id));
+        for (io, suffix) in [(&op.input, "Input"), (&op.output, "Output")] {
+            if let Some(id) = io {
+                homes.entry(id.clone()).or_insert(Home {
+                    place: Place::Operation(module.clone()),
+                    name: format!("{op_name}{suffix}"),
+                });
+            }
+        }
+    }
+    for id in &ctx.closure.shapes {
+        if homes.contains_key(id) {
+            continue;
+        }
+        let shape = &ctx.model.shapes[id];
+        let place = match &shape.kind {
+            ShapeKind::Structure(_) if shape.traits.error.is_some() => Place::Errors,
+            ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => Place::Types,
+            _ => continue,
+        };
+        homes.insert(
+            id.clone(),
+            Home {
+                place,
+                name: names::type_name(&ctx.renamed(id)),
+            },
+        );
+    }
+    // Two shapes may not land on the same Rust path (nor on a builder's name).
+    let mut taken: BTreeMap<(Place, String), &ShapeId> = BTreeMap::new();
+    for (id, home) in &homes {
+        for name in [home.name.clone(), format!("{}Builder", home.name)] {
+            if let Some(other) = taken.insert((home.place.clone(), name.clone()), id) {
+                return Err(Error::at(
+                    id.as_str(),
+                    format!("its Rust name `{name}` collides with the one of `{other}`"),
+                ));
+            }
+        }
+    }
+    ctx.homes = homes;
+    Ok(())
+}
+
+/// Items of one module and of its `builders` child.
+#[derive(Default)]
+struct ModuleItems {
+    items: Vec<TokenStream>,
+    builders: Vec<TokenStream>,
+}
+
+/// Renders the closure to formatted Rust source.
+pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<String, Error> {
+    let mut ctx = Ctx {
+        model,
+        closure,
+        homes: BTreeMap::new(),
+        options,
+    };
+    assign_homes(&mut ctx)?;
+
+    let mut modules: BTreeMap<Place, ModuleItems> = BTreeMap::new();
+    for (id, home) in &ctx.homes {
+        let shape = ctx.shape(id);
+        let entry = modules.entry(home.place.clone()).or_default();
+        match &shape.kind {
+            ShapeKind::Structure(_) => {
+                let (item, builder) = structure::render(&ctx, shape, home)?;
+                entry.items.push(item);
+                entry.builders.push(builder);
+            }
+            ShapeKind::Enum(values) => entry.items.push(enums::render_enum(&ctx, shape, home, values)?),
+            ShapeKind::IntEnum(values) => entry.items.push(enums::render_int_enum(&ctx, shape, home, values)?),
+            ShapeKind::Union(_) => {
+                return Err(Error::Unsupported {
+                    at: id.to_string(),
+                    what: "union shapes".into(),
+                })
+            }
+            _ => {}
+        }
+    }
+    for op_id in &ctx.closure.operations {
+        let module = names::module(&ctx.renamed(op_id));
+        let items = operation::render(&ctx, ctx.shape(op_id))?;
+        modules.entry(Place::Operation(module)).or_default().items.extend(items);
+    }
+
+    let module_tokens = |m: Option<&ModuleItems>| -> (Vec<TokenStream>, TokenStream) {
+        let Some(m) = m else {
+            return (Vec::new(), quote!());
+        };
+        let builders = &m.builders;
+        let builders_mod = if builders.is_empty() {
+            quote!()
+        } else {
+            quote! {
+                /// Builders of the types of this module.
+                pub mod builders { #(#builders)* }
+            }
+        };
+        (m.items.clone(), builders_mod)
+    };
+
+    let (type_items, type_builders) = module_tokens(modules.get(&Place::Types));
+    let (error_items, error_builders) = module_tokens(modules.get(&Place::Errors));
+    let mut op_mods = Vec::new();
+    for (place, items) in &modules {
+        if let Place::Operation(m) = place {
+            let (items, builders) = module_tokens(Some(items));
+            let m_ident = ident(m);
+            let op_id = ctx
+                .closure
+                .operations
+                .iter()
+                .find(|id| names::module(&ctx.renamed(id)) == *m)
+                .expect("every operation module belongs to an operation");
+            let doc = docs::lines_to_attrs(&format!("Types of the `{}` operation.", ctx.renamed(op_id)));
+            op_mods.push(quote! {
+                #doc
+                pub mod #m_ident {
+                    #(#items)*
+                    #builders
+                }
+            });
+        }
+    }
+
+    let service_doc = ctx
+        .closure
+        .service
+        .as_ref()
+        .map(|s| format!("Shapes of `{s}` that the chosen operations use."))
+        .unwrap_or_else(|| "Shapes that the chosen operations use.".to_string());
+    let service_doc = docs::lines_to_attrs(&service_doc);
+    let tokens = quote! {
+        #service_doc
+        pub mod types {
+            #(#type_items)*
+            #type_builders
+            /// Error structures the operations can return.
+            pub mod error {
+                #(#error_items)*
+                #error_builders
+            }
+        }
+        /// One module per operation: its input, output and error types.
+        pub mod operation {
+            #(#op_mods)*
+        }
+    };
+    let generated: syn::File = syn::parse2(tokens).map_err(|e| Error::Render(e.to_string()))?;
+    let support: syn::File = syn::parse_file(SUPPORT).map_err(|e| Error::Render(format!("runtime support: {e}")))?;
+    let mut file = generated;
+    file.items.extend(support.items);
+    let body = prettyplease::unparse(&file);
+    Ok(format!(
+        "// @generated by smithy-codegen {} from a model with sha256 {}.\n// Do not edit: change the model or the generator, then regenerate.\n\n{body}",
+        env!("CARGO_PKG_VERSION"),
+        options.model_sha256
+    ))
+}

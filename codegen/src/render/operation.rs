@@ -1,0 +1,159 @@
+//! Per-operation items: the operation marker and the operation's error enum.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{docs, ident, names, Ctx};
+use crate::error::Error;
+use crate::ir::{Shape, ShapeId, ShapeKind};
+
+/// The errors an operation can return: its own, then the service's common ones.
+pub(crate) fn errors<'a>(ctx: &Ctx<'a>, op: &Shape) -> Vec<&'a ShapeId> {
+    let ShapeKind::Operation(operation) = &op.kind else {
+        return Vec::new();
+    };
+    let mut out: Vec<&ShapeId> = Vec::new();
+    let own = ctx.model.shapes.get_key_value(&op.id).map(|_| &operation.errors);
+    let service_errors = ctx.closure.service.as_ref().and_then(|s| match &ctx.shape(s).kind {
+        ShapeKind::Service(svc) => Some(&svc.errors),
+        _ => None,
+    });
+    for id in own.into_iter().flatten().chain(service_errors.into_iter().flatten()) {
+        let id = ctx.model.shapes.get_key_value(id).map(|(k, _)| k).expect("resolved");
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// Renders the operation marker and its error enum.
+pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
+    let op_name = names::type_name(op.id.name());
+    let op_ident = ident(&op_name);
+    let error_name = format_ident!("{}Error", op_name);
+    let op_doc = match &op.traits.documentation {
+        Some(d) => docs::attrs(d),
+        None => docs::lines_to_attrs(&format!("The `{}` operation.", op.id.name())),
+    };
+    let op_id_str = op.id.as_str();
+    let http_consts = match &op.traits.http {
+        Some(http) => {
+            let method = &http.method;
+            let uri = &http.uri;
+            let code = http.code;
+            quote! {
+                /// The HTTP method of the operation.
+                pub const HTTP_METHOD: &'static str = #method;
+                /// The URI pattern of the operation, with `{Label}` placeholders.
+                pub const URI_PATTERN: &'static str = #uri;
+                /// The HTTP status of a successful response.
+                pub const SUCCESS_STATUS: u16 = #code;
+            }
+        }
+        None => quote!(),
+    };
+
+    let errors = errors(ctx, op);
+    let mut variants = Vec::new();
+    let mut arms_code = Vec::new();
+    let mut arms_message = Vec::new();
+    let mut arms_status = Vec::new();
+    let mut arms_display = Vec::new();
+    let mut arms_source = Vec::new();
+    let mut predicates = Vec::new();
+    for id in &errors {
+        let home = &ctx.homes[*id];
+        let variant = ident(&home.name);
+        let path = home.path();
+        let doc = match &ctx.shape(id).traits.documentation {
+            Some(d) => docs::attrs(d),
+            None => docs::lines_to_attrs(&format!("The `{}` error.", id.name())),
+        };
+        variants.push(quote!(#doc #variant(#path),));
+        arms_code.push(quote!(Self::#variant(_) => ::std::option::Option::Some(#path::CODE),));
+        arms_message.push(quote!(Self::#variant(e) => e.message(),));
+        arms_status.push(quote!(Self::#variant(_) => #path::STATUS,));
+        arms_display.push(quote!(Self::#variant(e) => ::std::fmt::Display::fmt(e, f),));
+        arms_source.push(quote!(Self::#variant(e) => ::std::option::Option::Some(e),));
+        let pred = format_ident!("is_{}", names::snake(&home.name));
+        let pred_doc = docs::lines_to_attrs(&format!("Whether the error is a `{}`.", home.name));
+        predicates.push(quote! {
+            #pred_doc
+            pub fn #pred(&self) -> bool {
+                ::std::matches!(self, Self::#variant(_))
+            }
+        });
+    }
+    let error_doc = docs::lines_to_attrs(&format!("Every error the `{}` operation can return.", op.id.name()));
+    Ok(vec![quote! {
+        #op_doc
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::default::Default)]
+        #[non_exhaustive]
+        pub struct #op_ident;
+        impl #op_ident {
+            /// The operation's shape id in the model.
+            pub const SHAPE_ID: &'static str = #op_id_str;
+            #http_consts
+        }
+
+        #error_doc
+        #[non_exhaustive]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub enum #error_name {
+            #(#variants)*
+            /// An error the model does not describe (unknown code, unreadable body,
+            /// a status from a proxy); it keeps the status, code and message.
+            Unhandled(crate::error::Unhandled),
+        }
+        impl #error_name {
+            /// The error code: the modeled error's name, or the code an unhandled error carried.
+            pub fn code(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#arms_code)*
+                    Self::Unhandled(e) => e.code(),
+                }
+            }
+            /// The error message, if any.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#arms_message)*
+                    Self::Unhandled(e) => e.message(),
+                }
+            }
+            /// The HTTP status code of the error.
+            pub fn status(&self) -> u16 {
+                match self {
+                    #(#arms_status)*
+                    Self::Unhandled(e) => e.status(),
+                }
+            }
+            /// Whether retrying may succeed: throttling (429) and server errors (5xx).
+            pub fn is_retryable(&self) -> bool {
+                let status = self.status();
+                status == 429 || (500..600).contains(&status)
+            }
+            #(#predicates)*
+            /// Whether the error is not one the model describes.
+            pub fn is_unhandled(&self) -> bool {
+                ::std::matches!(self, Self::Unhandled(_))
+            }
+        }
+        impl ::std::fmt::Display for #error_name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#arms_display)*
+                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+        impl ::std::error::Error for #error_name {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #(#arms_source)*
+                    Self::Unhandled(e) => ::std::option::Option::Some(e),
+                }
+            }
+        }
+    }])
+}

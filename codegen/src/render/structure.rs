@@ -1,0 +1,502 @@
+//! Structures: the type, its getters, serde attributes, `Debug` (with redaction)
+//! and its builder.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+use super::types::{default_expr, is_zero_default, rust_type, Repr};
+use super::{docs, ident, names, Ctx, Home};
+use crate::error::Error;
+use crate::ir::{Member, Shape, ShapeId, ShapeKind};
+
+/// How a member is held in its structure.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum FieldKind {
+    /// `required` without a default: a plain field that builders must set.
+    Required,
+    /// A model default: a plain field that starts at the default.
+    Default(Value),
+    /// Anything else: `Option<T>`.
+    Optional,
+}
+
+/// One member of a structure, with everything the renderers need.
+pub(crate) struct Field<'a> {
+    pub member: &'a Member,
+    pub ident: Ident,
+    pub name: String,
+    pub wire: String,
+    /// The member's Rust type without `Option` (boxed where recursive).
+    pub ty: TokenStream,
+    /// The unboxed target type.
+    pub target_ty: TokenStream,
+    pub repr: Repr,
+    /// The element type of a list, or the value type of a map.
+    pub elem_ty: Option<TokenStream>,
+    pub kind: FieldKind,
+    pub sensitive: bool,
+    pub boxed: bool,
+}
+
+/// Whether a target is sensitive, looking through lists and maps.
+pub(crate) fn is_sensitive(ctx: &Ctx, member: &Member) -> bool {
+    if member.traits.sensitive {
+        return true;
+    }
+    let mut target = &member.target;
+    loop {
+        let shape = ctx.shape(target);
+        if shape.traits.sensitive {
+            return true;
+        }
+        match &shape.kind {
+            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } => {
+                if m.traits.sensitive {
+                    return true;
+                }
+                target = &m.target;
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// Whether `target` leads back to `owner` through structure or union members
+/// only (lists and maps already allocate, so they need no box).
+fn is_recursive(ctx: &Ctx, owner: &ShapeId, target: &ShapeId) -> bool {
+    let mut stack = vec![target];
+    let mut seen = std::collections::BTreeSet::new();
+    while let Some(id) = stack.pop() {
+        if id == owner {
+            return true;
+        }
+        if !seen.insert(id) {
+            continue;
+        }
+        stack.extend(ctx.shape(id).members().iter().map(|m| &m.target));
+    }
+    false
+}
+
+/// The fields of a structure; member names that collide after conversion are an error.
+pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, Error> {
+    let mut out = Vec::new();
+    let mut taken: BTreeMap<String, &str> = BTreeMap::new();
+    for member in shape.members() {
+        let at = shape.id.member(&member.name);
+        let name = names::field(&member.name);
+        if let Some(other) = taken.insert(name.clone(), &member.name) {
+            return Err(Error::at(
+                at,
+                format!("member name collides with `{other}`: both become the Rust field `{name}`"),
+            ));
+        }
+        let (target_ty, repr) = rust_type(ctx, &member.target, &at)?;
+        let target = ctx.shape(&member.target);
+        let default = member.traits.default.clone().or_else(|| target.traits.default.clone());
+        let kind = match default {
+            Some(v) if !v.is_null() => FieldKind::Default(v),
+            _ if member.traits.required => FieldKind::Required,
+            _ => FieldKind::Optional,
+        };
+        if member.traits.streaming || target.traits.streaming {
+            return Err(Error::Unsupported {
+                at,
+                what: "streaming members".into(),
+            });
+        }
+        let elem_ty = match &target.kind {
+            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } => Some(rust_type(ctx, &m.target, &at)?.0),
+            _ => None,
+        };
+        let boxed = repr == Repr::Named && is_recursive(ctx, &shape.id, &member.target);
+        let ty = if boxed {
+            quote!(::std::boxed::Box<#target_ty>)
+        } else {
+            target_ty.clone()
+        };
+        out.push(Field {
+            member,
+            ident: ident(&name),
+            name,
+            wire: member.traits.json_name.clone().unwrap_or_else(|| member.name.clone()),
+            ty,
+            target_ty,
+            repr,
+            elem_ty,
+            kind,
+            sensitive: is_sensitive(ctx, member),
+            boxed,
+        });
+    }
+    Ok(out)
+}
+
+fn member_doc(ctx: &Ctx, field: &Field) -> TokenStream {
+    let doc = field
+        .member
+        .traits
+        .documentation
+        .clone()
+        .or_else(|| ctx.shape(&field.member.target).traits.documentation.clone());
+    let mut tokens = match doc {
+        Some(d) => docs::attrs(&d),
+        None => docs::lines_to_attrs(&format!("The `{}` member.", field.member.name)),
+    };
+    let note = match &field.kind {
+        FieldKind::Required => "This member is required.".to_string(),
+        FieldKind::Default(v) => format!("Defaults to `{v}` when absent."),
+        FieldKind::Optional => String::new(),
+    };
+    if !note.is_empty() {
+        tokens.extend(docs::lines_to_attrs(&format!("\n{note}")));
+    }
+    tokens
+}
+
+/// A manual `Debug` that redacts sensitive members; `None` when a derive will do.
+fn debug_impl(name: &Ident, fields: &[Field], generics: TokenStream) -> Option<TokenStream> {
+    if !fields.iter().any(|f| f.sensitive) {
+        return None;
+    }
+    let type_name = name.to_string();
+    let entries = fields.iter().map(|f| {
+        let label = &f.name;
+        let id = &f.ident;
+        if f.sensitive {
+            quote!(.field(#label, &"*** Sensitive Data Redacted ***"))
+        } else {
+            quote!(.field(#label, &self.#id))
+        }
+    });
+    Some(quote! {
+        impl #generics ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#type_name) #(#entries)* .finish()
+            }
+        }
+    })
+}
+
+fn getter(field: &Field) -> TokenStream {
+    let id = &field.ident;
+    let ty = &field.ty;
+    let doc = match &field.member.traits.documentation {
+        Some(d) => docs::attrs(d),
+        None => docs::lines_to_attrs(&format!("The `{}` member.", field.member.name)),
+    };
+    let body = match (&field.kind, field.repr) {
+        (FieldKind::Optional, Repr::String) => quote!(-> ::std::option::Option<&str> { self.#id.as_deref() }),
+        (FieldKind::Optional, Repr::List) => {
+            let elem = &field.elem_ty;
+            quote!(-> &[#elem] { self.#id.as_deref().unwrap_or_default() })
+        }
+        (FieldKind::Optional, Repr::Copy) => quote!(-> ::std::option::Option<#ty> { self.#id }),
+        (FieldKind::Optional, _) => quote!(-> ::std::option::Option<&#ty> { self.#id.as_ref() }),
+        (_, Repr::String) => quote!(-> &str { &self.#id }),
+        (_, Repr::Copy) => quote!(-> #ty { self.#id }),
+        (_, Repr::List) => {
+            let elem = &field.elem_ty;
+            quote!(-> &[#elem] { &self.#id })
+        }
+        (_, _) => quote!(-> &#ty { &self.#id }),
+    };
+    quote! {
+        #doc
+        pub fn #id(&self) #body
+    }
+}
+
+fn serde_attrs(ctx: &Ctx, shape: &Shape, field: &Field, is_error: bool, extra: &mut Vec<TokenStream>) -> Result<TokenStream, Error> {
+    let wire = &field.wire;
+    let mut parts = vec![quote!(rename = #wire)];
+    if is_error && (field.wire == "message" || field.wire == "Message") {
+        let alias = if field.wire == "message" { "Message" } else { "message" };
+        parts.push(quote!(alias = #alias));
+    }
+    match &field.kind {
+        FieldKind::Optional => {
+            parts.push(quote!(default));
+            parts.push(quote!(skip_serializing_if = "::std::option::Option::is_none"));
+        }
+        FieldKind::Required => {}
+        FieldKind::Default(v) => {
+            if is_zero_default(ctx, &field.member.target, v) && !field.boxed {
+                parts.push(quote!(default));
+                parts.push(quote!(deserialize_with = "crate::serde_support::null_as_default"));
+            } else {
+                let at = shape.id.member(&field.member.name);
+                let expr = default_expr(ctx, &field.member.target, v, &at)?;
+                let ty = &field.ty;
+                let base = format!("__default_{}_{}", names::snake(shape.id.name()), field.name.trim_start_matches("r#"));
+                let default_fn = format_ident!("{}", base);
+                let de_fn = format_ident!("{}_or_null", base);
+                let default_path = default_fn.to_string();
+                let de_path = de_fn.to_string();
+                extra.push(quote! {
+                    fn #default_fn() -> #ty { #expr }
+                    fn #de_fn<'de, D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<#ty, D::Error> {
+                        ::std::result::Result::Ok(
+                            <::std::option::Option<#ty> as ::serde::Deserialize>::deserialize(d)?.unwrap_or_else(#default_fn),
+                        )
+                    }
+                });
+                parts.push(quote!(default = #default_path));
+                parts.push(quote!(deserialize_with = #de_path));
+            }
+        }
+    }
+    Ok(quote!(#[serde(#(#parts),*)]))
+}
+
+/// Renders a structure and its builder.
+pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStream, TokenStream), Error> {
+    let fields = fields(ctx, shape)?;
+    let name = ident(&home.name);
+    let is_error = shape.traits.error.is_some();
+    let mut extra = Vec::new();
+
+    let doc = match &shape.traits.documentation {
+        Some(d) => docs::attrs(d),
+        None => docs::lines_to_attrs(&format!("The `{}` structure.", shape.id.name())),
+    };
+    let mut field_tokens = Vec::new();
+    for f in &fields {
+        let fdoc = member_doc(ctx, f);
+        let serde = serde_attrs(ctx, shape, f, is_error, &mut extra)?;
+        let id = &f.ident;
+        let ty = &f.ty;
+        let ty = if f.kind == FieldKind::Optional {
+            quote!(::std::option::Option<#ty>)
+        } else {
+            quote!(#ty)
+        };
+        field_tokens.push(quote! {
+            #fdoc
+            #serde
+            pub #id: #ty,
+        });
+    }
+    let debug = debug_impl(&name, &fields, quote!());
+    let derive_debug = if debug.is_some() { quote!() } else { quote!(::std::fmt::Debug,) };
+    let getters = fields.iter().map(getter);
+    let builder_path = home.builder_path();
+    let builder_doc = docs::lines_to_attrs(&format!("A builder for [`{}`].", home.name));
+
+    let error_impls = if is_error {
+        error_impls(shape, &name, &fields)
+    } else {
+        quote!()
+    };
+
+    let item = quote! {
+        #doc
+        #[non_exhaustive]
+        #[derive(#derive_debug ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            #(#field_tokens)*
+        }
+        impl #name {
+            #(#getters)*
+            #builder_doc
+            pub fn builder() -> #builder_path {
+                ::std::default::Default::default()
+            }
+        }
+        #debug
+        #error_impls
+        #(#extra)*
+    };
+    let builder = render_builder(ctx, shape, home, &fields)?;
+    Ok((item, builder))
+}
+
+fn error_impls(shape: &Shape, name: &Ident, fields: &[Field]) -> TokenStream {
+    let code = shape.id.name();
+    let status = shape.traits.http_error.unwrap_or(match shape.traits.error {
+        Some(crate::traits::Fault::Server) => 500,
+        _ => 400,
+    });
+    let message_field = fields.iter().find(|f| f.member.name.eq_ignore_ascii_case("message"));
+    let message_body = match message_field {
+        Some(f) if f.repr == Repr::String => {
+            let id = &f.ident;
+            if f.kind == FieldKind::Optional {
+                quote!(self.#id.as_deref())
+            } else {
+                quote!(::std::option::Option::Some(self.#id.as_str()))
+            }
+        }
+        _ => quote!(::std::option::Option::None),
+    };
+    let message_fn = if message_field.is_some_and(|f| f.name == "message") {
+        quote!()
+    } else {
+        quote! {
+            /// The error message, if the error carries one.
+            pub fn message(&self) -> ::std::option::Option<&str> { #message_body }
+        }
+    };
+    quote! {
+        impl #name {
+            /// The error code that identifies this error on the wire.
+            pub const CODE: &'static str = #code;
+            /// The HTTP status code the service answers this error with.
+            pub const STATUS: u16 = #status;
+            #message_fn
+        }
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(#code)?;
+                if let ::std::option::Option::Some(message) = #message_body {
+                    write!(f, ": {message}")?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        impl ::std::error::Error for #name {}
+    }
+}
+
+fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Result<TokenStream, Error> {
+    let name = ident(&home.name);
+    let builder = format_ident!("{}Builder", home.name);
+    let path = home.path();
+    let doc = docs::lines_to_attrs(&format!("A builder for [`{}`]({}).", home.name, path.to_string().replace(' ', "")));
+    let builder_fields = fields.iter().map(|f| {
+        let id = &f.ident;
+        let ty = &f.ty;
+        quote!(pub(crate) #id: ::std::option::Option<#ty>,)
+    });
+    let mut methods = Vec::new();
+    for f in fields {
+        let id = &f.ident;
+        let ty = &f.ty;
+        let target_ty = &f.target_ty;
+        let set = format_ident!("set_{}", f.name.trim_start_matches("r#"));
+        let get = format_ident!("get_{}", f.name.trim_start_matches("r#"));
+        let member = &f.member.name;
+        let wrap = |v: TokenStream| if f.boxed { quote!(::std::boxed::Box::new(#v)) } else { v };
+        let setter = match f.repr {
+            Repr::List => {
+                let elem = &f.elem_ty;
+                let doc = docs::lines_to_attrs(&format!("Appends an item to `{member}`; use `{set}` to replace the whole list."));
+                quote! {
+                    #doc
+                    pub fn #id(mut self, input: #elem) -> Self {
+                        self.#id.get_or_insert_with(::std::vec::Vec::new).push(input);
+                        self
+                    }
+                }
+            }
+            Repr::Map => {
+                let value_ty = &f.elem_ty;
+                let doc = docs::lines_to_attrs(&format!("Inserts an entry into `{member}`; use `{set}` to replace the whole map."));
+                quote! {
+                    #doc
+                    pub fn #id(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #value_ty) -> Self {
+                        self.#id.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
+                        self
+                    }
+                }
+            }
+            Repr::String => {
+                let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
+                quote! {
+                    #doc
+                    pub fn #id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
+                        self.#id = ::std::option::Option::Some(input.into());
+                        self
+                    }
+                }
+            }
+            _ => {
+                let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
+                let value = wrap(quote!(input));
+                quote! {
+                    #doc
+                    pub fn #id(mut self, input: #target_ty) -> Self {
+                        self.#id = ::std::option::Option::Some(#value);
+                        self
+                    }
+                }
+            }
+        };
+        let set_doc = docs::lines_to_attrs(&format!("Sets or clears `{member}`."));
+        let get_doc = docs::lines_to_attrs(&format!("The value of `{member}` set so far."));
+        methods.push(quote! {
+            #setter
+            #set_doc
+            pub fn #set(mut self, input: ::std::option::Option<#ty>) -> Self {
+                self.#id = input;
+                self
+            }
+            #get_doc
+            pub fn #get(&self) -> &::std::option::Option<#ty> {
+                &self.#id
+            }
+        });
+    }
+    let fallible = fields.iter().any(|f| f.kind == FieldKind::Required);
+    let shape_name = home.name.as_str();
+    let mut inits = Vec::new();
+    for f in fields {
+        let id = &f.ident;
+        let member = &f.member.name;
+        let field_name = f.name.trim_start_matches("r#");
+        let init = match &f.kind {
+            FieldKind::Optional => quote!(self.#id),
+            FieldKind::Required => quote! {
+                self.#id.ok_or(crate::error::BuildError::missing(#shape_name, #member, #field_name))?
+            },
+            FieldKind::Default(v) => {
+                if is_zero_default(ctx, &f.member.target, v) && !f.boxed {
+                    quote!(self.#id.unwrap_or_default())
+                } else {
+                    let at = shape.id.member(member);
+                    let expr = default_expr(ctx, &f.member.target, v, &at)?;
+                    quote!(self.#id.unwrap_or_else(|| #expr))
+                }
+            }
+        };
+        inits.push(quote!(#id: #init,));
+    }
+    let build = if fallible {
+        let doc = docs::lines_to_attrs(&format!(
+            "Builds a [`{shape_name}`]; fails with [`BuildError`](crate::error::BuildError) naming the first required member that is not set."
+        ));
+        quote! {
+            #doc
+            pub fn build(self) -> ::std::result::Result<#path, crate::error::BuildError> {
+                ::std::result::Result::Ok(#path { #(#inits)* })
+            }
+        }
+    } else {
+        let doc = docs::lines_to_attrs(&format!("Builds a [`{shape_name}`]."));
+        quote! {
+            #doc
+            pub fn build(self) -> #path {
+                #path { #(#inits)* }
+            }
+        }
+    };
+    let debug = debug_impl(&builder, fields, quote!());
+    let derive_debug = if debug.is_some() { quote!() } else { quote!(::std::fmt::Debug,) };
+    let _ = name;
+    Ok(quote! {
+        #doc
+        #[non_exhaustive]
+        #[derive(#derive_debug ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+        pub struct #builder {
+            #(#builder_fields)*
+        }
+        impl #builder {
+            #(#methods)*
+            #build
+        }
+        #debug
+    })
+}

@@ -1,0 +1,119 @@
+//! Rust types of member targets.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use serde_json::Value;
+
+use super::Ctx;
+use crate::error::Error;
+use crate::ir::{ShapeId, ShapeKind, Simple};
+
+/// How a target is represented, as far as getters and defaults care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Repr {
+    /// `String`
+    String,
+    /// A `Copy` scalar (`bool`, integers, floats).
+    Copy,
+    /// `Vec<T>`
+    List,
+    /// `HashMap<String, T>`
+    Map,
+    /// A generated type (structure, enum, union).
+    Named,
+    /// `serde_json::Value`
+    Document,
+}
+
+/// The Rust type of a target, and how it is represented.
+pub(crate) fn rust_type(ctx: &Ctx, target: &ShapeId, at: &str) -> Result<(TokenStream, Repr), Error> {
+    let shape = ctx.shape(target);
+    let unsupported = |what: &str| Error::Unsupported {
+        at: at.to_string(),
+        what: what.to_string(),
+    };
+    Ok(match &shape.kind {
+        ShapeKind::Simple(simple) => match simple {
+            Simple::String => (quote!(::std::string::String), Repr::String),
+            Simple::Boolean => (quote!(bool), Repr::Copy),
+            Simple::Byte => (quote!(i8), Repr::Copy),
+            Simple::Short => (quote!(i16), Repr::Copy),
+            Simple::Integer => (quote!(i32), Repr::Copy),
+            Simple::Long => (quote!(i64), Repr::Copy),
+            Simple::Float => (quote!(f32), Repr::Copy),
+            Simple::Double => (quote!(f64), Repr::Copy),
+            Simple::Document => (quote!(::serde_json::Value), Repr::Document),
+            Simple::Blob => return Err(unsupported("blob members")),
+            Simple::Timestamp => return Err(unsupported("timestamp members")),
+            Simple::BigInteger | Simple::BigDecimal => return Err(unsupported("bigInteger and bigDecimal members")),
+        },
+        ShapeKind::List(member) => {
+            let (inner, _) = rust_type(ctx, &member.target, at)?;
+            (quote!(::std::vec::Vec<#inner>), Repr::List)
+        }
+        ShapeKind::Map { value, .. } => {
+            let (inner, _) = rust_type(ctx, &value.target, at)?;
+            (
+                quote!(::std::collections::HashMap<::std::string::String, #inner>),
+                Repr::Map,
+            )
+        }
+        ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Structure(_) | ShapeKind::Union(_) => {
+            let home = ctx
+                .homes
+                .get(target)
+                .ok_or_else(|| Error::at(at, format!("target `{target}` has no generated type")))?;
+            (home.path(), Repr::Named)
+        }
+        ShapeKind::Operation(_) | ShapeKind::Resource(_) | ShapeKind::Service(_) => {
+            return Err(Error::at(at, format!("target `{target}` is not a data shape")))
+        }
+    })
+}
+
+/// Whether `default` equals the Rust type's `Default::default()`.
+pub(crate) fn is_zero_default(ctx: &Ctx, target: &ShapeId, default: &Value) -> bool {
+    match (&ctx.shape(target).kind, default) {
+        (ShapeKind::Simple(Simple::Boolean), Value::Bool(b)) => !b,
+        (ShapeKind::Simple(s), Value::Number(n)) if s.is_number() => n.as_f64() == Some(0.0),
+        (ShapeKind::Simple(Simple::String), Value::String(s)) => s.is_empty(),
+        (ShapeKind::List(_), Value::Array(a)) => a.is_empty(),
+        (ShapeKind::Map { .. }, Value::Object(o)) => o.is_empty(),
+        _ => false,
+    }
+}
+
+/// An expression of the default value `default` for a member targeting `target`.
+pub(crate) fn default_expr(ctx: &Ctx, target: &ShapeId, default: &Value, at: &str) -> Result<TokenStream, Error> {
+    let shape = ctx.shape(target);
+    let bad = || Error::at(at, format!("default value {default} does not fit target `{target}`"));
+    Ok(match (&shape.kind, default) {
+        (ShapeKind::Simple(Simple::Boolean), Value::Bool(b)) => quote!(#b),
+        (ShapeKind::Simple(Simple::String), Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (ShapeKind::Simple(simple), Value::Number(n)) => {
+            let literal = match simple {
+                Simple::Byte => n.as_i64().and_then(|v| i8::try_from(v).ok()).map(|v| quote!(#v)),
+                Simple::Short => n.as_i64().and_then(|v| i16::try_from(v).ok()).map(|v| quote!(#v)),
+                Simple::Integer => n.as_i64().and_then(|v| i32::try_from(v).ok()).map(|v| quote!(#v)),
+                Simple::Long => n.as_i64().map(|v| quote!(#v)),
+                Simple::Float => n.as_f64().map(|v| {
+                    let v = v as f32;
+                    quote!(#v)
+                }),
+                Simple::Double => n.as_f64().map(|v| quote!(#v)),
+                _ => None,
+            };
+            literal.ok_or_else(bad)?
+        }
+        (ShapeKind::Enum(values), Value::String(s)) => {
+            if !values.iter().any(|v| &v.value == s) {
+                return Err(Error::at(at, format!("default `{s}` is not a value of enum `{target}`")));
+            }
+            let path = ctx.homes[target].path();
+            quote!(#path::from(#s))
+        }
+        (ShapeKind::List(_), Value::Array(a)) if a.is_empty() => quote!(::std::vec::Vec::new()),
+        (ShapeKind::Map { .. }, Value::Object(o)) if o.is_empty() => quote!(::std::collections::HashMap::new()),
+        _ => return Err(bad()),
+    })
+}

@@ -1,0 +1,27 @@
+//! Typed AWS Lambda API models, generated at build time from the Smithy model
+//! in `model/` by the `smithy-codegen` crate of this workspace.
+//!
+//! Module paths and names are those of `aws-sdk-lambda`:
+//!
+//! - [`operation::get_layer_version`]: `GetLayerVersionInput`, `GetLayerVersionOutput`
+//!   and `GetLayerVersionError`;
+//! - [`types`]: structures and enums such as [`types::Runtime`];
+//! - [`types::error`]: the modeled errors.
+//!
+//! ```
+//! use lambda_model::operation::get_layer_version::GetLayerVersionOutput;
+//! use lambda_model::types::Runtime;
+//!
+//! let body = r#"{"Version": 1, "CompatibleRuntimes": ["python3.12", "python9.9"]}"#;
+//! let output: GetLayerVersionOutput = serde_json::from_str(body).unwrap();
+//! assert_eq!(output.compatible_runtimes()[0], Runtime::Python312);
+//! assert_eq!(output.compatible_runtimes()[1].as_str(), "python9.9");
+//! ```
+
+#![warn(missing_docs)]
+
+include!(concat!(env!("OUT_DIR"), "/lambda_model.rs"));
+
+mod timestamp;
+
+pub use timestamp::{parse_timestamp, TimestampError};
