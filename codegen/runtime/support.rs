@@ -144,6 +144,7 @@ pub mod primitives {
 }
 
 /// Serde helpers shared by the generated types.
+#[allow(dead_code)]
 mod serde_support {
     use ::serde::de::{Deserialize, Deserializer, Error, Visitor};
 

@@ -204,6 +204,9 @@ pub struct Resource {
 }
 
 /// What a shape is.
+// Members carry their traits inline; boxing them would buy nothing for a
+// structure that exists once per shape.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShapeKind {
     /// A scalar.

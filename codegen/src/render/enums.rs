@@ -79,10 +79,9 @@ pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[Enum
         quote!(#doc #deprecated #variant,)
     });
     let doc = shape_doc(shape);
-    let fallback_doc = format!(
-        "A value this version of the crate does not know. Compare it with `as_str()`; do not\nmatch on it, since a later version may turn the value into a named variant."
+    let fallback_doc = docs::lines_to_attrs(
+        "A value this version of the crate does not know. Compare it with `as_str()`; do not\nmatch on it, since a later version may turn the value into a named variant.",
     );
-    let fallback_doc = docs::lines_to_attrs(&fallback_doc);
     Ok(quote! {
         #doc
         ///

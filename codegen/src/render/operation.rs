@@ -85,8 +85,10 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
             }
         });
     }
+    let protocol = super::protocol::render_operation(ctx, op, &errors)?;
     let error_doc = docs::lines_to_attrs(&format!("Every error the `{}` operation can return.", op.id.name()));
     Ok(vec![quote! {
+        #protocol
         #op_doc
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::default::Default)]
         #[non_exhaustive]

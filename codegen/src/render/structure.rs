@@ -24,6 +24,7 @@ pub(crate) enum FieldKind {
 }
 
 /// One member of a structure, with everything the renderers need.
+#[derive(Clone)]
 pub(crate) struct Field<'a> {
     pub member: &'a Member,
     pub ident: Ident,
@@ -210,7 +211,7 @@ fn getter(field: &Field) -> TokenStream {
     }
 }
 
-fn serde_attrs(ctx: &Ctx, shape: &Shape, field: &Field, is_error: bool, extra: &mut Vec<TokenStream>) -> Result<TokenStream, Error> {
+pub(crate) fn serde_attrs(ctx: &Ctx, shape: &Shape, field: &Field, is_error: bool, extra: &mut Vec<TokenStream>) -> Result<TokenStream, Error> {
     let wire = &field.wire;
     let mut parts = vec![quote!(rename = #wire)];
     if is_error && (field.wire == "message" || field.wire == "Message") {
@@ -442,6 +443,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
     }
     let fallible = fields.iter().any(|f| f.kind == FieldKind::Required);
     let shape_name = home.name.as_str();
+    let shape_link = format!("[`{shape_name}`]({})", path.to_string().replace(' ', ""));
     let mut inits = Vec::new();
     for f in fields {
         let id = &f.ident;
@@ -466,7 +468,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
     }
     let build = if fallible {
         let doc = docs::lines_to_attrs(&format!(
-            "Builds a [`{shape_name}`]; fails with [`BuildError`](crate::error::BuildError) naming the first required member that is not set."
+            "Builds a {shape_link}; fails with [`BuildError`](crate::error::BuildError) naming the first required member that is not set."
         ));
         quote! {
             #doc
@@ -475,7 +477,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
             }
         }
     } else {
-        let doc = docs::lines_to_attrs(&format!("Builds a [`{shape_name}`]."));
+        let doc = docs::lines_to_attrs(&format!("Builds a {shape_link}."));
         quote! {
             #doc
             pub fn build(self) -> #path {

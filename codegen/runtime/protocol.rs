@@ -1,0 +1,406 @@
+/// restJson1 building blocks shared by every operation's generated glue:
+/// URI label and query encoding, path matching, error metadata, JSON bodies,
+/// and constraint checks. Sans-IO: everything works on `http` crate types.
+#[allow(dead_code)]
+pub mod protocol {
+    use ::std::borrow::Cow;
+    use ::std::fmt;
+
+    /// A member value that breaks one of the model's constraints.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct ValidationError {
+        member: &'static str,
+        message: ::std::string::String,
+    }
+
+    impl ValidationError {
+        pub(crate) fn new(member: &'static str, message: ::std::string::String) -> Self {
+            ValidationError { member, message }
+        }
+
+        /// The model's name of the offending member, for example `LayerName`.
+        pub fn member(&self) -> &'static str {
+            self.member
+        }
+
+        /// What is wrong, without the member name.
+        pub fn message(&self) -> &str {
+            &self.message
+        }
+    }
+
+    impl fmt::Display for ValidationError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{}: {}", self.member, self.message)
+        }
+    }
+
+    impl ::std::error::Error for ValidationError {}
+
+    /// Why a request could not be built.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum RequestError {
+        /// A member breaks a constraint of the model.
+        Validation(ValidationError),
+        /// The body could not be serialized, or the `http` crate refused a part.
+        Build(::std::string::String),
+    }
+
+    impl fmt::Display for RequestError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                RequestError::Validation(e) => write!(f, "invalid request: {e}"),
+                RequestError::Build(e) => write!(f, "cannot build request: {e}"),
+            }
+        }
+    }
+
+    impl ::std::error::Error for RequestError {
+        fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            match self {
+                RequestError::Validation(e) => ::std::option::Option::Some(e),
+                RequestError::Build(_) => ::std::option::Option::None,
+            }
+        }
+    }
+
+    impl ::std::convert::From<ValidationError> for RequestError {
+        fn from(e: ValidationError) -> Self {
+            RequestError::Validation(e)
+        }
+    }
+
+    /// How many characters of an offending value an error message quotes.
+    const QUOTED_CHARS: usize = 64;
+
+    /// The value, cut to a readable length for an error message.
+    pub(crate) fn quote_value(value: &str) -> ::std::string::String {
+        let mut chars = value.chars();
+        let head: ::std::string::String = chars.by_ref().take(QUOTED_CHARS).collect();
+        if chars.next().is_some() {
+            format!("`{}`…", head.escape_debug())
+        } else {
+            format!("`{}`", head.escape_debug())
+        }
+    }
+
+    fn range_text(min: ::std::option::Option<u64>, max: ::std::option::Option<u64>) -> ::std::string::String {
+        match (min, max) {
+            (::std::option::Option::Some(a), ::std::option::Option::Some(b)) => format!("{a}..={b}"),
+            (::std::option::Option::Some(a), ::std::option::Option::None) => format!("{a}.."),
+            (::std::option::Option::None, ::std::option::Option::Some(b)) => format!("..={b}"),
+            _ => "..".to_owned(),
+        }
+    }
+
+    /// `length` of a string: counted in Unicode scalar values, as Smithy specifies.
+    pub(crate) fn check_string_length(
+        member: &'static str,
+        value: &str,
+        min: ::std::option::Option<u64>,
+        max: ::std::option::Option<u64>,
+    ) -> ::std::result::Result<(), ValidationError> {
+        let len = value.chars().count() as u64;
+        check_count(member, len, min, max).map_err(|mut e| {
+            e.message = format!("{} (value {})", e.message, quote_value(value));
+            e
+        })
+    }
+
+    /// `length` of a list or map: counted in entries.
+    pub(crate) fn check_count(
+        member: &'static str,
+        len: u64,
+        min: ::std::option::Option<u64>,
+        max: ::std::option::Option<u64>,
+    ) -> ::std::result::Result<(), ValidationError> {
+        let too_short = min.is_some_and(|m| len < m);
+        let too_long = max.is_some_and(|m| len > m);
+        if too_short || too_long {
+            return ::std::result::Result::Err(ValidationError::new(
+                member,
+                format!("length {len} is outside {}", range_text(min, max)),
+            ));
+        }
+        ::std::result::Result::Ok(())
+    }
+
+    /// `range` of a number.
+    pub(crate) fn check_range(
+        member: &'static str,
+        value: f64,
+        min: ::std::option::Option<f64>,
+        max: ::std::option::Option<f64>,
+    ) -> ::std::result::Result<(), ValidationError> {
+        if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
+            let bound = |b: ::std::option::Option<f64>| b.map(|b| b.to_string()).unwrap_or_default();
+            return ::std::result::Result::Err(ValidationError::new(
+                member,
+                format!("value {value} is outside {}..={}", bound(min), bound(max)),
+            ));
+        }
+        ::std::result::Result::Ok(())
+    }
+
+    /// `pattern`: a search (not an implicit full match), as ECMA-262 `test` does.
+    pub(crate) fn check_pattern(
+        member: &'static str,
+        value: &str,
+        regex: &'static ::std::sync::OnceLock<::regex_lite::Regex>,
+        pattern: &'static str,
+    ) -> ::std::result::Result<(), ValidationError> {
+        // The generator compiled every pattern already, so this cannot fail.
+        let regex = regex.get_or_init(|| ::regex_lite::Regex::new(pattern).expect("pattern checked at generation time"));
+        if regex.is_match(value) {
+            ::std::result::Result::Ok(())
+        } else {
+            ::std::result::Result::Err(ValidationError::new(
+                member,
+                format!("value {} does not match pattern `{pattern}`", quote_value(value)),
+            ))
+        }
+    }
+
+    /// Whether a byte stays as it is in a URI label or query component (RFC 3986 unreserved).
+    fn is_unreserved(b: u8) -> bool {
+        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
+    }
+
+    /// Appends `value` percent-encoded as one path segment (or, for a greedy
+    /// label, as segments whose `/` separators are kept).
+    pub(crate) fn push_label(out: &mut ::std::string::String, value: &str, greedy: bool) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        for &b in value.as_bytes() {
+            if is_unreserved(b) || (greedy && b == b'/') {
+                out.push(b as char);
+            } else {
+                out.push('%');
+                out.push(HEX[usize::from(b >> 4)] as char);
+                out.push(HEX[usize::from(b & 15)] as char);
+            }
+        }
+    }
+
+    /// Appends `value` percent-encoded as a query key or value.
+    pub(crate) fn push_query_component(out: &mut ::std::string::String, value: &str) {
+        push_label(out, value, false);
+    }
+
+    /// Decodes `%XX` escapes; `None` when an escape is malformed or the result is not UTF-8.
+    pub(crate) fn percent_decode(value: &str) -> ::std::option::Option<::std::string::String> {
+        if !value.contains('%') {
+            return ::std::option::Option::Some(value.to_owned());
+        }
+        let bytes = value.as_bytes();
+        let mut out = ::std::vec::Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' {
+                let hex = bytes.get(i + 1..i + 3)?;
+                let hex = ::std::str::from_utf8(hex).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        ::std::string::String::from_utf8(out).ok()
+    }
+
+    /// One piece of a URI pattern.
+    #[derive(Debug, Clone, Copy)]
+    pub(crate) enum Segment {
+        /// Literal text between slashes.
+        Literal(&'static str),
+        /// `{Name}`: exactly one segment.
+        Label,
+        /// `{Name+}`: one or more segments.
+        Greedy,
+    }
+
+    /// Matches a request path against a pattern; returns the decoded labels in order.
+    pub(crate) fn match_path(pattern: &[Segment], path: &str) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
+        let path = path.strip_prefix('/')?;
+        let parts: ::std::vec::Vec<&str> = if path.is_empty() { ::std::vec::Vec::new() } else { path.split('/').collect() };
+        let mut labels = ::std::vec::Vec::new();
+        let mut at = 0;
+        for (i, segment) in pattern.iter().enumerate() {
+            match segment {
+                Segment::Literal(text) => {
+                    if parts.get(at)? != text {
+                        return ::std::option::Option::None;
+                    }
+                    at += 1;
+                }
+                Segment::Label => {
+                    let part = parts.get(at)?;
+                    if part.is_empty() {
+                        return ::std::option::Option::None;
+                    }
+                    labels.push(percent_decode(part)?);
+                    at += 1;
+                }
+                Segment::Greedy => {
+                    let rest = pattern.len() - i - 1;
+                    let end = parts.len().checked_sub(rest)?;
+                    if end <= at {
+                        return ::std::option::Option::None;
+                    }
+                    let joined = parts[at..end].join("/");
+                    labels.push(percent_decode(&joined)?);
+                    at = end;
+                }
+            }
+        }
+        if at == parts.len() {
+            ::std::option::Option::Some(labels)
+        } else {
+            ::std::option::Option::None
+        }
+    }
+
+    /// Splits a query string into decoded key/value pairs (a bare key has an empty value).
+    pub(crate) fn parse_query(query: ::std::option::Option<&str>) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+        query
+            .unwrap_or("")
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .filter_map(|pair| {
+                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                ::std::option::Option::Some((percent_decode(k)?, percent_decode(v)?))
+            })
+            .collect()
+    }
+
+    /// The error code and message of an error response, read as restJson1 says:
+    /// the code from `X-Amzn-ErrorType`, else the body's `code`/`Code`, else
+    /// `__type`; cut at the first `:` and after the last `#`. The message is the
+    /// body's `message`, else `Message`.
+    #[derive(Debug, Clone, PartialEq, Eq, Default)]
+    pub(crate) struct ErrorMetadata {
+        pub(crate) code: ::std::option::Option<::std::string::String>,
+        pub(crate) message: ::std::option::Option<::std::string::String>,
+    }
+
+    #[derive(::serde::Deserialize, Default)]
+    struct ErrorBody<'a> {
+        #[serde(default, borrow)]
+        code: ::std::option::Option<Cow<'a, str>>,
+        #[serde(default, borrow, rename = "Code")]
+        code_upper: ::std::option::Option<Cow<'a, str>>,
+        #[serde(default, borrow, rename = "__type")]
+        type_: ::std::option::Option<Cow<'a, str>>,
+        #[serde(default, borrow)]
+        message: ::std::option::Option<Cow<'a, str>>,
+        #[serde(default, borrow, rename = "Message")]
+        message_upper: ::std::option::Option<Cow<'a, str>>,
+    }
+
+    /// Strips `namespace#` prefixes and `:suffix` parts from an error code.
+    pub(crate) fn sanitize_error_code(code: &str) -> &str {
+        let code = code.split(':').next().unwrap_or(code);
+        let code = code.rsplit('#').next().unwrap_or(code);
+        code.trim()
+    }
+
+    impl ErrorMetadata {
+        pub(crate) fn read(headers: &::http::HeaderMap, body: &[u8]) -> ErrorMetadata {
+            // A body that is not a JSON object (empty, HTML from a proxy) yields nothing.
+            let parsed: ErrorBody<'_> = ::serde_json::from_slice(body).unwrap_or_default();
+            let header = headers
+                .get("x-amzn-errortype")
+                .and_then(|v| v.to_str().ok())
+                .map(Cow::Borrowed);
+            let code = header
+                .or(parsed.code)
+                .or(parsed.code_upper)
+                .or(parsed.type_)
+                .map(|c| sanitize_error_code(&c).to_owned())
+                .filter(|c| !c.is_empty());
+            ErrorMetadata {
+                code,
+                message: parsed.message.or(parsed.message_upper).map(Cow::into_owned),
+            }
+        }
+    }
+
+    /// Decodes a JSON body; on failure the message names the path of the bad field.
+    pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(body: &[u8], what: &str) -> ::std::result::Result<T, ::std::string::String> {
+        let body = if body.is_empty() { b"{}".as_slice() } else { body };
+        match ::serde_json::from_slice(body) {
+            ::std::result::Result::Ok(v) => ::std::result::Result::Ok(v),
+            // Decode again, slowly, only to learn where it failed.
+            ::std::result::Result::Err(_) => {
+                let de = &mut ::serde_json::Deserializer::from_slice(body);
+                match ::serde_path_to_error::deserialize::<_, T>(de) {
+                    ::std::result::Result::Ok(v) => ::std::result::Result::Ok(v),
+                    ::std::result::Result::Err(e) => {
+                        let path = e.path().to_string();
+                        ::std::result::Result::Err(if path == "." {
+                            format!("invalid {what} body: {}", e.inner())
+                        } else {
+                            format!("invalid {what} body at `{path}`: {}", e.inner())
+                        })
+                    }
+                }
+            }
+        }
+    }
+
+    /// Encodes a JSON body.
+    pub(crate) fn encode_json<T: ::serde::Serialize>(value: &T) -> ::std::vec::Vec<u8> {
+        // Serializing generated types to memory cannot fail: keys are strings
+        // and no custom serializer returns an error.
+        ::serde_json::to_vec(value).expect("generated types serialize to JSON")
+    }
+
+    /// A header's value as text, if present and visible ASCII.
+    pub(crate) fn header<'a>(headers: &'a ::http::HeaderMap, name: &str) -> ::std::option::Option<&'a str> {
+        headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// A header value from text; characters a header cannot carry are an error.
+    pub(crate) fn header_value(member: &'static str, value: &str) -> ::std::result::Result<::http::HeaderValue, ValidationError> {
+        ::http::HeaderValue::from_str(value).map_err(|_| {
+            ValidationError::new(member, format!("value {} cannot be sent in an HTTP header", quote_value(value)))
+        })
+    }
+
+    /// A response with a JSON body and, for errors, the `X-Amzn-ErrorType` header.
+    pub(crate) fn json_response(
+        status: u16,
+        error_code: ::std::option::Option<&str>,
+        headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)>,
+        body: ::std::vec::Vec<u8>,
+    ) -> ::http::Response<::std::vec::Vec<u8>> {
+        let mut response = ::http::Response::new(body);
+        *response.status_mut() = ::http::StatusCode::from_u16(status).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR);
+        let map = response.headers_mut();
+        map.insert(::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static("application/json"));
+        if let ::std::option::Option::Some(code) = error_code {
+            if let ::std::result::Result::Ok(v) = ::http::HeaderValue::from_str(code) {
+                map.insert("x-amzn-errortype", v);
+            }
+        }
+        for (name, value) in headers {
+            map.insert(name, value);
+        }
+        response
+    }
+
+    impl crate::error::Unhandled {
+        /// The error as a response: its status, `X-Amzn-ErrorType` when it has a
+        /// code, and a JSON body with its message.
+        pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+            #[derive(::serde::Serialize)]
+            struct Body<'a> {
+                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+                message: ::std::option::Option<&'a str>,
+            }
+            let body = encode_json(&Body { message: self.message() });
+            json_response(self.status(), self.code(), ::std::vec::Vec::new(), body)
+        }
+    }
+}

@@ -1,0 +1,914 @@
+//! restJson1 glue from the model's HTTP traits: client requests and responses,
+//! server-side parsing and responses, and constraint validation.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::structure::{fields, Field, FieldKind};
+use super::types::{default_expr, is_zero_default, Repr};
+use super::{ident, Ctx, Home};
+use crate::error::Error;
+use crate::ir::{Shape, ShapeKind, Simple};
+use crate::traits::Http;
+
+/// Where a member travels in an HTTP message.
+#[derive(Debug, Clone, PartialEq)]
+enum Binding {
+    Label,
+    Query(String),
+    Header(String),
+    Body,
+}
+
+fn binding(field: &Field) -> Result<Binding, Error> {
+    let t = &field.member.traits;
+    let at = || field.member.name.clone();
+    let unsupported = |what: &str| Error::Unsupported {
+        at: at(),
+        what: what.to_string(),
+    };
+    if t.http_payload {
+        return Err(unsupported("httpPayload members"));
+    }
+    if t.http_prefix_headers.is_some() {
+        return Err(unsupported("httpPrefixHeaders members"));
+    }
+    if t.http_query_params {
+        return Err(unsupported("httpQueryParams members"));
+    }
+    if t.http_response_code {
+        return Err(unsupported("httpResponseCode members"));
+    }
+    Ok(if t.http_label {
+        Binding::Label
+    } else if let Some(q) = &t.http_query {
+        Binding::Query(q.clone())
+    } else if let Some(h) = &t.http_header {
+        Binding::Header(h.clone())
+    } else {
+        Binding::Body
+    })
+}
+
+/// A member's fields with their bindings.
+fn bound_fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<(Field<'a>, Binding)>, Error> {
+    fields(ctx, shape)?
+        .into_iter()
+        .map(|f| {
+            let b = binding(&f).map_err(|e| match e {
+                Error::Unsupported { what, .. } => Error::Unsupported {
+                    at: shape.id.member(&f.member.name),
+                    what,
+                },
+                other => other,
+            })?;
+            Ok((f, b))
+        })
+        .collect()
+}
+
+/// Whether a member's value can be written as text (labels, query, headers).
+fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error> {
+    let target = ctx.shape(&field.member.target);
+    let at = || field.member.name.clone();
+    Ok(match (&target.kind, field.repr) {
+        (ShapeKind::Simple(Simple::String), _) => ScalarKind::String,
+        (ShapeKind::Enum(_), _) => ScalarKind::Enum,
+        (ShapeKind::Simple(Simple::Boolean), _) => ScalarKind::Display,
+        (ShapeKind::Simple(s), _) if s.is_number() => ScalarKind::Display,
+        (ShapeKind::List(m), _) => {
+            let inner = ctx.shape(&m.target);
+            match &inner.kind {
+                ShapeKind::Simple(Simple::String) => ScalarKind::ListOf(Box::new(ScalarKind::String)),
+                ShapeKind::Enum(_) => ScalarKind::ListOf(Box::new(ScalarKind::Enum)),
+                ShapeKind::Simple(s) if s.is_number() || *s == Simple::Boolean => {
+                    ScalarKind::ListOf(Box::new(ScalarKind::Display))
+                }
+                _ => {
+                    return Err(Error::Unsupported {
+                        at: at(),
+                        what: "HTTP-bound lists of non-scalar members".into(),
+                    })
+                }
+            }
+        }
+        _ => {
+            return Err(Error::Unsupported {
+                at: at(),
+                what: "HTTP bindings of this member type".into(),
+            })
+        }
+    })
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum ScalarKind {
+    String,
+    Enum,
+    /// Numbers and booleans: `Display` out, `FromStr` in.
+    Display,
+    ListOf(Box<ScalarKind>),
+}
+
+/// Text of one scalar value `v` (an expression of type `&T`).
+fn to_text(kind: &ScalarKind, v: TokenStream) -> TokenStream {
+    match kind {
+        ScalarKind::String => quote!(::std::borrow::Cow::Borrowed(#v.as_str())),
+        ScalarKind::Enum => quote!(::std::borrow::Cow::Borrowed(#v.as_str())),
+        _ => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),
+    }
+}
+
+/// Parses one scalar of type `ty` from `s: &str` into `Result<T, String>`.
+fn from_text(kind: &ScalarKind, ty: &TokenStream, member: &str) -> TokenStream {
+    match kind {
+        ScalarKind::String => quote!(::std::result::Result::<#ty, ::std::string::String>::Ok(s.to_owned())),
+        ScalarKind::Enum => quote!(::std::result::Result::<#ty, ::std::string::String>::Ok(<#ty>::from(s))),
+        _ => {
+            let msg = format!("{member}: cannot parse {{}} as a value of this member");
+            quote!(s.parse::<#ty>().map_err(|_| format!(#msg, crate::protocol::quote_value(s))))
+        }
+    }
+}
+
+/// The element type of a list field, or the field's own type.
+fn scalar_ty(field: &Field) -> TokenStream {
+    field.elem_ty.clone().unwrap_or_else(|| field.target_ty.clone())
+}
+
+/// `validate()` for a structure: every constraint trait of its members.
+pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStream, Error> {
+    let cfg = ctx.protocol_cfg();
+    let name = ident(&home.name);
+    let mut checks = Vec::new();
+    for f in fields(ctx, shape)? {
+        let target = ctx.shape(&f.member.target);
+        let member = f.member.name.as_str();
+        let id = &f.ident;
+        // Member traits refine the target's.
+        let length = f.member.traits.length.or(target.traits.length);
+        let pattern = f.member.traits.pattern.clone().or_else(|| target.traits.pattern.clone());
+        let range = f.member.traits.range.clone().or_else(|| target.traits.range.clone());
+        let mut inner = Vec::new();
+        if let Some(l) = length {
+            let min = opt_u64(l.min);
+            let max = opt_u64(l.max);
+            match f.repr {
+                Repr::String => inner.push(quote!(crate::protocol::check_string_length(#member, v, #min, #max)?;)),
+                Repr::List | Repr::Map => {
+                    inner.push(quote!(crate::protocol::check_count(#member, v.len() as u64, #min, #max)?;))
+                }
+                _ => {}
+            }
+        }
+        if let (Some(p), Repr::String) = (&pattern, f.repr) {
+            inner.push(quote! {
+                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+                crate::protocol::check_pattern(#member, v, &PATTERN, #p)?;
+            });
+        }
+        if let (Some(r), Repr::Copy) = (&range, f.repr) {
+            if !matches!(target.kind, ShapeKind::Simple(Simple::Boolean)) {
+                let min = opt_f64(r.min.as_ref().and_then(|n| n.as_f64()));
+                let max = opt_f64(r.max.as_ref().and_then(|n| n.as_f64()));
+                inner.push(quote!(crate::protocol::check_range(#member, *v as f64, #min, #max)?;));
+            }
+        }
+        // Nested structures validate themselves.
+        let nested = match &target.kind {
+            ShapeKind::Structure(_) => Some(quote!(v.validate()?;)),
+            ShapeKind::List(m) if matches!(ctx.shape(&m.target).kind, ShapeKind::Structure(_)) => {
+                Some(quote!(for item in v.iter() { item.validate()?; }))
+            }
+            ShapeKind::Map { value, .. } if matches!(ctx.shape(&value.target).kind, ShapeKind::Structure(_)) => {
+                Some(quote!(for item in v.values() { item.validate()?; }))
+            }
+            _ => None,
+        };
+        inner.extend(nested);
+        if inner.is_empty() {
+            continue;
+        }
+        let deref = match f.repr {
+            Repr::String => quote!(.as_str()),
+            _ => quote!(),
+        };
+        checks.push(if f.kind == FieldKind::Optional {
+            let deref_opt = match f.repr {
+                Repr::String => quote!(.as_deref()),
+                _ => quote!(.as_ref()),
+            };
+            quote! {
+                if let ::std::option::Option::Some(v) = self.#id #deref_opt {
+                    #(#inner)*
+                }
+            }
+        } else {
+            quote! {
+                {
+                    let v = &self.#id #deref;
+                    #(#inner)*
+                }
+            }
+        });
+    }
+    Ok(quote! {
+        #cfg
+        impl #name {
+            /// Checks the model's constraints (`length`, `pattern`, `range`), also of
+            /// nested structures; the error names the member and the offending value.
+            pub fn validate(&self) -> ::std::result::Result<(), crate::protocol::ValidationError> {
+                #(#checks)*
+                ::std::result::Result::Ok(())
+            }
+        }
+    })
+}
+
+fn opt_u64(v: Option<u64>) -> TokenStream {
+    match v {
+        Some(v) => quote!(::std::option::Option::Some(#v)),
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+fn opt_f64(v: Option<f64>) -> TokenStream {
+    match v {
+        Some(v) => quote!(::std::option::Option::Some(#v)),
+        None => quote!(::std::option::Option::None),
+    }
+}
+
+/// Private body types for a structure whose members are split between HTTP
+/// bindings and the JSON body; `None` when the body is all or none of it.
+struct BodyTypes {
+    /// Decodes the body members.
+    owned: TokenStream,
+    owned_name: TokenStream,
+    /// Encodes the body members by reference.
+    borrowed: TokenStream,
+    borrowed_name: TokenStream,
+}
+
+fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)]) -> Result<Option<BodyTypes>, Error> {
+    let body: Vec<&Field> = bound.iter().filter(|(_, b)| *b == Binding::Body).map(|(f, _)| f).collect();
+    if body.is_empty() || body.len() == bound.len() {
+        return Ok(None);
+    }
+    let owned_name = format_ident!("{}HttpBody", home.name);
+    let borrowed_name = format_ident!("{}HttpBodyRef", home.name);
+    let is_error = shape.traits.error.is_some();
+    let mut owned_fields = Vec::new();
+    let mut borrowed_fields = Vec::new();
+    let mut extra = Vec::new();
+    for f in &body {
+        let id = &f.ident;
+        let ty = &f.ty;
+        let wire = &f.wire;
+        let attrs = super::structure::serde_attrs(ctx, shape, f, is_error, &mut extra)?;
+        let (owned_ty, borrowed_field) = if f.kind == FieldKind::Optional {
+            (
+                quote!(::std::option::Option<#ty>),
+                quote! {
+                    #[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]
+                    #id: ::std::option::Option<&'a #ty>,
+                },
+            )
+        } else {
+            (quote!(#ty), quote!(#[serde(rename = #wire)] #id: &'a #ty,))
+        };
+        owned_fields.push(quote!(#attrs #id: #owned_ty,));
+        borrowed_fields.push(borrowed_field);
+    }
+    let cfg = ctx.protocol_cfg();
+    Ok(Some(BodyTypes {
+        owned: quote! {
+            #cfg
+            #[derive(::serde::Deserialize)]
+            struct #owned_name { #(#owned_fields)* }
+            #(#extra)*
+        },
+        owned_name: quote!(#owned_name),
+        borrowed: quote! {
+            #cfg
+            #[derive(::serde::Serialize)]
+            struct #borrowed_name<'a> { #(#borrowed_fields)* }
+        },
+        borrowed_name: quote!(#borrowed_name),
+    }))
+}
+
+/// An expression of the encoded JSON body (`Option<Vec<u8>>`) of `self`.
+fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> TokenStream {
+    let body_count = bound.iter().filter(|(_, b)| *b == Binding::Body).count();
+    if body_count == 0 {
+        return quote!(::std::option::Option::<::std::vec::Vec<u8>>::None);
+    }
+    match types {
+        None => quote!(::std::option::Option::Some(crate::protocol::encode_json(self))),
+        Some(t) => {
+            let name = &t.borrowed_name;
+            let inits = bound.iter().filter(|(_, b)| *b == Binding::Body).map(|(f, _)| {
+                let id = &f.ident;
+                if f.kind == FieldKind::Optional {
+                    quote!(#id: self.#id.as_ref(),)
+                } else {
+                    quote!(#id: &self.#id,)
+                }
+            });
+            quote!(::std::option::Option::Some(crate::protocol::encode_json(&#name { #(#inits)* })))
+        }
+    }
+}
+
+/// Statements that decode the body into `body` (when there are body members)
+/// and an initializer per field, reading labels from `labels`, headers from
+/// `headers`, query pairs from `query`. Errors are `String`s naming the member.
+fn decode_fields(
+    ctx: &Ctx,
+    shape: &Shape,
+    home: &Home,
+    bound: &[(Field, Binding)],
+    types: &Option<BodyTypes>,
+) -> Result<(TokenStream, Vec<TokenStream>), Error> {
+    let what = &home.name;
+    let body_count = bound.iter().filter(|(_, b)| *b == Binding::Body).count();
+    let decode = match types {
+        _ if body_count == 0 => quote!(),
+        None => quote!(),
+        Some(t) => {
+            let name = &t.owned_name;
+            quote!(let body: #name = crate::protocol::decode_json(body, #what)?;)
+        }
+    };
+    let mut inits = Vec::new();
+    let mut label_index = 0usize;
+    for (f, b) in bound {
+        let id = &f.ident;
+        let member = f.member.name.as_str();
+        let absent = |f: &Field| -> Result<TokenStream, Error> {
+            Ok(match &f.kind {
+                FieldKind::Optional => quote!(::std::option::Option::None),
+                FieldKind::Required => {
+                    let msg = format!("{member}: required member is missing");
+                    quote!(return ::std::result::Result::Err(::std::string::String::from(#msg)))
+                }
+                FieldKind::Default(v) => {
+                    if is_zero_default(ctx, &f.member.target, v) {
+                        quote!(::std::default::Default::default())
+                    } else {
+                        default_expr(ctx, &f.member.target, v, &shape.id.member(member))?
+                    }
+                }
+            })
+        };
+        let present = |value: TokenStream, f: &Field| -> TokenStream {
+            if f.kind == FieldKind::Optional {
+                quote!(::std::option::Option::Some(#value))
+            } else {
+                value
+            }
+        };
+        let init = match b {
+            Binding::Body => {
+                if types.is_some() {
+                    quote!(body.#id)
+                } else {
+                    // Unreachable: all-body structures decode whole.
+                    absent(f)?
+                }
+            }
+            Binding::Label => {
+                let kind = scalar_kind(ctx, f)?;
+                let ty = scalar_ty(f);
+                let parse = from_text(&kind, &ty, member);
+                let value = present(quote!(v), f);
+                let i = label_index;
+                label_index += 1;
+                quote!({
+                    let s: &str = &labels[#i];
+                    let v = #parse?;
+                    #value
+                })
+            }
+            Binding::Header(name) => {
+                let kind = scalar_kind(ctx, f)?;
+                let ty = scalar_ty(f);
+                let missing = absent(f)?;
+                match &kind {
+                    ScalarKind::ListOf(inner) => {
+                        let parse = from_text(inner, &ty, member);
+                        let value = present(quote!(items), f);
+                        quote!(match crate::protocol::header(headers, #name) {
+                            ::std::option::Option::Some(text) => {
+                                let mut items = ::std::vec::Vec::new();
+                                for s in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                                    items.push(#parse?);
+                                }
+                                #value
+                            }
+                            ::std::option::Option::None => #missing,
+                        })
+                    }
+                    _ => {
+                        let parse = from_text(&kind, &ty, member);
+                        let value = present(quote!(v), f);
+                        quote!(match crate::protocol::header(headers, #name) {
+                            ::std::option::Option::Some(s) => {
+                                let v = #parse?;
+                                #value
+                            }
+                            ::std::option::Option::None => #missing,
+                        })
+                    }
+                }
+            }
+            Binding::Query(key) => {
+                let kind = scalar_kind(ctx, f)?;
+                let ty = scalar_ty(f);
+                let missing = absent(f)?;
+                match &kind {
+                    ScalarKind::ListOf(inner) => {
+                        let parse = from_text(inner, &ty, member);
+                        let value = present(quote!(items), f);
+                        quote!({
+                            let mut items = ::std::vec::Vec::new();
+                            for (_, s) in query.iter().filter(|(k, _)| k == #key) {
+                                let s = s.as_str();
+                                items.push(#parse?);
+                            }
+                            if items.is_empty() { #missing } else { #value }
+                        })
+                    }
+                    _ => {
+                        let parse = from_text(&kind, &ty, member);
+                        let value = present(quote!(v), f);
+                        quote!(match query.iter().find(|(k, _)| k == #key) {
+                            ::std::option::Option::Some((_, s)) => {
+                                let s = s.as_str();
+                                let v = #parse?;
+                                #value
+                            }
+                            ::std::option::Option::None => #missing,
+                        })
+                    }
+                }
+            }
+        };
+        inits.push(quote!(#id: #init,));
+    }
+    Ok((decode, inits))
+}
+
+/// A decode function `fn(labels, query, headers, body) -> Result<Self, String>`
+/// shared by the client (responses) and the server (requests).
+fn decode_fn(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> Result<TokenStream, Error> {
+    let what = &home.name;
+    let all_body = !bound.is_empty() && bound.iter().all(|(_, b)| *b == Binding::Body);
+    let body_expr = if all_body {
+        quote!(crate::protocol::decode_json::<Self>(body, #what))
+    } else {
+        let (decode, inits) = decode_fields(ctx, shape, home, bound, types)?;
+        quote!({
+            #decode
+            ::std::result::Result::Ok(Self { #(#inits)* })
+        })
+    };
+    Ok(quote! {
+        #[allow(unused_variables)]
+        fn decode_http(
+            labels: &[::std::string::String],
+            query: &[(::std::string::String, ::std::string::String)],
+            headers: &::http::HeaderMap,
+            body: &[u8],
+        ) -> ::std::result::Result<Self, ::std::string::String> {
+            #body_expr
+        }
+    })
+}
+
+/// Header statements that push `(name, HeaderValue)` pairs to `headers`.
+fn encode_headers(ctx: &Ctx, bound: &[(Field, Binding)], on_error: TokenStream) -> Result<Vec<TokenStream>, Error> {
+    let mut out = Vec::new();
+    for (f, b) in bound {
+        let Binding::Header(name) = b else { continue };
+        let id = &f.ident;
+        let member = f.member.name.as_str();
+        let kind = scalar_kind(ctx, f)?;
+        let text = match &kind {
+            ScalarKind::ListOf(inner) => {
+                let item = to_text(inner, quote!(item));
+                quote!(v.iter().map(|item| #item).collect::<::std::vec::Vec<_>>().join(", "))
+            }
+            k => {
+                let t = to_text(k, quote!(v));
+                quote!(#t.into_owned())
+            }
+        };
+        let push = quote! {
+            match crate::protocol::header_value(#member, &#text) {
+                ::std::result::Result::Ok(value) => headers.push((#name, value)),
+                ::std::result::Result::Err(e) => #on_error,
+            }
+        };
+        out.push(if f.kind == FieldKind::Optional {
+            quote!(if let ::std::option::Option::Some(v) = &self.#id { #push })
+        } else {
+            quote!({ let v = &self.#id; #push })
+        });
+    }
+    Ok(out)
+}
+
+/// Parses a URI pattern into path segments (by label name) and literal query pairs.
+fn parse_uri(op: &Shape, http: &Http) -> Result<(Vec<(String, Option<String>, bool)>, Vec<(String, String)>), Error> {
+    let (path, query) = http.uri.split_once('?').unwrap_or((&http.uri, ""));
+    let mut segments = Vec::new();
+    for part in path.trim_start_matches('/').split('/').filter(|p| !p.is_empty()) {
+        if let Some(label) = part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+            let (name, greedy) = match label.strip_suffix('+') {
+                Some(n) => (n, true),
+                None => (label, false),
+            };
+            segments.push((String::new(), Some(name.to_string()), greedy));
+        } else if part.contains(['{', '}']) {
+            return Err(Error::at(op.id.as_str(), format!("uri segment `{part}` mixes a label with text")));
+        } else {
+            segments.push((part.to_string(), None, false));
+        }
+    }
+    let literal_query = query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (k.to_string(), v.to_string())
+        })
+        .collect();
+    Ok((segments, literal_query))
+}
+
+/// Everything protocol-related for one operation.
+pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::ShapeId]) -> Result<TokenStream, Error> {
+    let cfg = ctx.protocol_cfg();
+    let ShapeKind::Operation(operation) = &op.kind else {
+        return Ok(quote!());
+    };
+    let Some(http) = &op.traits.http else {
+        return Err(Error::Unsupported {
+            at: op.id.to_string(),
+            what: "operations without the smithy.api#http trait (restJson1 needs it)".into(),
+        });
+    };
+    let op_ident = ident(&super::names::type_name(op.id.name()));
+    let error_ident = format_ident!("{}Error", super::names::type_name(op.id.name()));
+    let method = &http.method;
+    let success = http.code;
+    let (segments, literal_query) = parse_uri(op, http)?;
+
+    let empty = Shape {
+        id: op.id.clone(),
+        kind: ShapeKind::Structure(Vec::new()),
+        traits: Default::default(),
+    };
+    let input = operation.input.as_ref().map(|id| ctx.shape(id)).unwrap_or(&empty);
+    let output = operation.output.as_ref().map(|id| ctx.shape(id)).unwrap_or(&empty);
+    let (Some(input_home), Some(output_home)) = (
+        operation.input.as_ref().and_then(|id| ctx.homes.get(id)),
+        operation.output.as_ref().and_then(|id| ctx.homes.get(id)),
+    ) else {
+        return Err(Error::Unsupported {
+            at: op.id.to_string(),
+            what: "operations without input or output structures".into(),
+        });
+    };
+    let input_bound = bound_fields(ctx, input)?;
+    let output_bound = bound_fields(ctx, output)?;
+
+    // Labels of the URI must be httpLabel members, and vice versa.
+    let labels: Vec<&Field> = input_bound.iter().filter(|(_, b)| *b == Binding::Label).map(|(f, _)| f).collect();
+    let mut label_order = Vec::new();
+    for (_, label, _) in &segments {
+        if let Some(name) = label {
+            let field = labels.iter().find(|f| &f.member.name == name).ok_or_else(|| {
+                Error::at(op.id.as_str(), format!("uri label `{name}` has no httpLabel member in the input"))
+            })?;
+            label_order.push(*field);
+        }
+    }
+    if let Some(f) = labels.iter().find(|f| !label_order.iter().any(|l| l.member.name == f.member.name)) {
+        return Err(Error::at(
+            input.id.member(&f.member.name),
+            "httpLabel member has no `{label}` in the operation's uri",
+        ));
+    }
+    // Labels follow the URI's order; decode_fields numbers them in member order, so
+    // reorder the bound list of labels to URI order for decoding.
+    let mut input_bound_uri_order: Vec<(Field, Binding)> =
+        label_order.iter().map(|f| ((*f).clone(), Binding::Label)).collect();
+    input_bound_uri_order.extend(input_bound.iter().filter(|(_, b)| *b != Binding::Label).cloned());
+
+    // --- URI building (client) ---
+    let mut uri_build = Vec::new();
+    for (literal, label, greedy) in &segments {
+        uri_build.push(quote!(uri.push('/');));
+        match label {
+            None => uri_build.push(quote!(uri.push_str(#literal);)),
+            Some(name) => {
+                let f = label_order.iter().find(|f| &f.member.name == name).expect("checked");
+                let kind = scalar_kind(ctx, f)?;
+                let id = &f.ident;
+                let text = to_text(&kind, quote!(self.#id));
+                uri_build.push(quote!(crate::protocol::push_label(&mut uri, &#text, #greedy);));
+            }
+        }
+    }
+    if segments.is_empty() {
+        uri_build.push(quote!(uri.push('/');));
+    }
+    let mut query_build = Vec::new();
+    for (k, v) in &literal_query {
+        query_build.push(quote!(query.push((::std::borrow::Cow::Borrowed(#k), ::std::borrow::Cow::Borrowed(#v)));));
+    }
+    for (f, b) in &input_bound {
+        let Binding::Query(key) = b else { continue };
+        let id = &f.ident;
+        let kind = scalar_kind(ctx, f)?;
+        let push = match &kind {
+            ScalarKind::ListOf(inner) => {
+                let t = to_text(inner, quote!(item));
+                quote!(for item in v.iter() { query.push((::std::borrow::Cow::Borrowed(#key), #t)); })
+            }
+            k => {
+                let t = to_text(k, quote!(v));
+                quote!(query.push((::std::borrow::Cow::Borrowed(#key), #t));)
+            }
+        };
+        query_build.push(if f.kind == FieldKind::Optional {
+            quote!(if let ::std::option::Option::Some(v) = &self.#id { #push })
+        } else {
+            quote!({ let v = &self.#id; #push })
+        });
+    }
+    let input_types = body_types(ctx, input, input_home, &input_bound)?;
+    let input_body = encode_body(&input_bound, &input_types);
+    let input_headers = encode_headers(ctx, &input_bound, quote!(return ::std::result::Result::Err(e.into())))?;
+    let input_decode = decode_fn(ctx, input, input_home, &input_bound_uri_order, &input_types)?;
+
+    let pattern_tokens = segments.iter().map(|(literal, label, greedy)| match (label, greedy) {
+        (None, _) => quote!(crate::protocol::Segment::Literal(#literal)),
+        (Some(_), false) => quote!(crate::protocol::Segment::Label),
+        (Some(_), true) => quote!(crate::protocol::Segment::Greedy),
+    }).collect::<Vec<_>>();
+    let literal_query_checks = literal_query.iter().map(|(k, v)| {
+        quote!(if !query.iter().any(|(qk, qv)| qk == #k && qv == #v) { return false; })
+    });
+
+    // The error a server answers malformed requests with: the operation's first
+    // client error with status 400 that carries a message, else an unmodeled 400.
+    let bad_request = bad_request_error(ctx, errors, &error_ident)?;
+
+    let output_types = body_types(ctx, output, output_home, &output_bound)?;
+    let output_body = encode_body(&output_bound, &output_types);
+    let output_headers = encode_headers(ctx, &output_bound, quote!({ let _ = e; }))?;
+    let output_decode = decode_fn(ctx, output, output_home, &output_bound, &output_types)?;
+
+    let input_name = ident(&input_home.name);
+    let output_name = ident(&output_home.name);
+    let body_type_items: Vec<TokenStream> = [&input_types, &output_types]
+        .into_iter()
+        .flatten()
+        .flat_map(|t| [t.owned.clone(), t.borrowed.clone()])
+        .collect();
+
+    // --- Errors ---
+    let mut error_items = Vec::new();
+    let mut decode_arms = Vec::new();
+    let mut encode_arms = Vec::new();
+    for id in errors {
+        let shape = ctx.shape(id);
+        let home = &ctx.homes[*id];
+        let name = ident(&home.name);
+        let path = home.path();
+        let bound = bound_fields(ctx, shape)?;
+        let types = body_types(ctx, shape, home, &bound)?;
+        let decode = decode_fn(ctx, shape, home, &bound, &types)?;
+        let body = encode_body(&bound, &types);
+        let headers = encode_headers(ctx, &bound, quote!({ let _ = e; }))?;
+        let code = id.name();
+        error_items.extend(types.iter().flat_map(|t| [t.owned.clone(), t.borrowed.clone()]));
+        error_items.push(quote! {
+            #cfg
+            impl #path {
+                #decode
+                fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+                    #[allow(unused_mut)]
+                    let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                    #(#headers)*
+                    let body = #body.unwrap_or_else(|| b"{}".to_vec());
+                    crate::protocol::json_response(Self::STATUS, ::std::option::Option::Some(Self::CODE), headers, body)
+                }
+            }
+        });
+        decode_arms.push(quote! {
+            ::std::option::Option::Some(#code) => match #path::decode_http(&[], &[], headers, body) {
+                ::std::result::Result::Ok(e) => Self::#name(e),
+                ::std::result::Result::Err(problem) => Self::Unhandled(crate::error::Unhandled::new(
+                    status,
+                    meta.code,
+                    ::std::option::Option::Some(meta.message.map_or(problem.clone(), |m| format!("{m} ({problem})"))),
+                )),
+            },
+        });
+        encode_arms.push(quote!(Self::#name(e) => e.encode_http(),));
+    }
+
+    let method_const = format_ident!("{}", method.to_ascii_uppercase());
+    let method_tokens = match method.as_str() {
+        "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "PATCH" | "OPTIONS" => quote!(::http::Method::#method_const),
+        other => quote!(::http::Method::from_bytes(#other.as_bytes()).expect("model method")),
+    };
+    let input_doc = format!(
+        "Builds the HTTP request ({method} `{}`): constraints are checked first, labels are\npercent-encoded as single path segments. The URI holds the path and query only;\nthe caller adds scheme and host.",
+        http.uri
+    );
+    let input_doc = super::docs::lines_to_attrs(&input_doc);
+
+    Ok(quote! {
+        #cfg
+        impl #op_ident {
+            /// Whether a request is addressed to this operation (method, path and
+            /// the URI's literal query parameters); it says nothing of the rest.
+            pub fn matches<B>(request: &::http::Request<B>) -> bool {
+                if request.method() != #method_tokens {
+                    return false;
+                }
+                let query = crate::protocol::parse_query(request.uri().query());
+                #(#literal_query_checks)*
+                let _ = &query;
+                crate::protocol::match_path(&[#(#pattern_tokens),*], request.uri().path()).is_some()
+            }
+        }
+
+        #(#body_type_items)*
+
+        #cfg
+        impl #input_name {
+            #input_doc
+            pub fn to_http_request(&self) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::protocol::RequestError> {
+                self.validate()?;
+                let mut uri = ::std::string::String::with_capacity(64);
+                #(#uri_build)*
+                #[allow(unused_mut)]
+                let mut query: ::std::vec::Vec<(::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>)> = ::std::vec::Vec::new();
+                #(#query_build)*
+                for (i, (k, v)) in query.iter().enumerate() {
+                    uri.push(if i == 0 { '?' } else { '&' });
+                    crate::protocol::push_query_component(&mut uri, k);
+                    uri.push('=');
+                    crate::protocol::push_query_component(&mut uri, v);
+                }
+                #[allow(unused_mut)]
+                let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                #(#input_headers)*
+                let body = #input_body;
+                let mut builder = ::http::Request::builder().method(#method_tokens).uri(uri);
+                for (name, value) in headers {
+                    builder = builder.header(name, value);
+                }
+                let body = match body {
+                    ::std::option::Option::Some(body) => {
+                        builder = builder.header(::http::header::CONTENT_TYPE, "application/json");
+                        body
+                    }
+                    ::std::option::Option::None => ::std::vec::Vec::new(),
+                };
+                builder.body(body).map_err(|e| crate::protocol::RequestError::Build(e.to_string()))
+            }
+
+            /// Parses a request on the server side: method and path must match,
+            /// labels are percent-decoded and parsed, constraints are checked. Any
+            /// failure is the operation's bad-request error (status 400).
+            pub fn from_http_request<B: ::std::convert::AsRef<[u8]>>(request: &::http::Request<B>) -> ::std::result::Result<Self, #error_ident> {
+                let fail = |message: ::std::string::String| -> #error_ident { #bad_request };
+                if request.method() != #method_tokens {
+                    return ::std::result::Result::Err(fail(format!("method {} does not match {}", request.method(), #method)));
+                }
+                let labels = crate::protocol::match_path(&[#(#pattern_tokens),*], request.uri().path())
+                    .ok_or_else(|| fail(format!("path `{}` does not match `{}`", request.uri().path(), #op_ident::URI_PATTERN)))?;
+                let query = crate::protocol::parse_query(request.uri().query());
+                let input = Self::decode_http(&labels, &query, request.headers(), request.body().as_ref()).map_err(fail)?;
+                input.validate().map_err(|e| fail(e.to_string()))?;
+                ::std::result::Result::Ok(input)
+            }
+
+            #input_decode
+        }
+
+        #cfg
+        impl #output_name {
+            /// Reads a response on the client side: a success status decodes the
+            /// body (and bound headers); any other status, or a body that does not
+            /// decode, becomes the operation's error.
+            pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<Self, #error_ident> {
+                let status = response.status().as_u16();
+                if !(200..300).contains(&status) {
+                    return ::std::result::Result::Err(#error_ident::from_http_response(response));
+                }
+                Self::decode_http(&[], &[], response.headers(), response.body().as_ref()).map_err(|problem| {
+                    #error_ident::Unhandled(crate::error::Unhandled::new(status, ::std::option::Option::None, ::std::option::Option::Some(problem)))
+                })
+            }
+
+            /// The success response on the server side: the model's status, JSON body
+            /// and bound headers (values HTTP cannot carry are left out).
+            pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+                #[allow(unused_mut)]
+                let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                #(#output_headers)*
+                let body = #output_body.unwrap_or_else(|| b"{}".to_vec());
+                crate::protocol::json_response(#success, ::std::option::Option::None, headers, body)
+            }
+
+            #output_decode
+        }
+
+        #(#error_items)*
+
+        #cfg
+        impl #error_ident {
+            /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
+            /// `code`/`Code` or `__type`; a known code decodes into its variant,
+            /// anything else is [`Self::Unhandled`] with the status, code and message.
+            pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> Self {
+                let status = response.status().as_u16();
+                let headers = response.headers();
+                let body = response.body().as_ref();
+                let meta = crate::protocol::ErrorMetadata::read(headers, body);
+                match meta.code.as_deref() {
+                    #(#decode_arms)*
+                    _ => Self::Unhandled(crate::error::Unhandled::new(status, meta.code, meta.message)),
+                }
+            }
+
+            /// The error response on the server side: status from `httpError`, the
+            /// `X-Amzn-ErrorType` header, a JSON body and bound headers such as `Retry-After`.
+            pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+                match self {
+                    #(#encode_arms)*
+                    Self::Unhandled(e) => e.to_http_response(),
+                }
+            }
+        }
+    })
+}
+
+/// The expression (with `message: String` in scope) of the error a server
+/// answers a malformed request with.
+fn bad_request_error(ctx: &Ctx, errors: &[&crate::ir::ShapeId], error_ident: &proc_macro2::Ident) -> Result<TokenStream, Error> {
+    for id in errors {
+        let shape = ctx.shape(id);
+        if shape.traits.http_error != Some(400) {
+            continue;
+        }
+        let fields = fields(ctx, shape)?;
+        let Some(message) = fields.iter().find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String) else {
+            continue;
+        };
+        if fields.iter().any(|f| f.kind == FieldKind::Required && f.member.name != message.member.name) {
+            continue;
+        }
+        let home = &ctx.homes[*id];
+        let path = home.path();
+        let variant = ident(&home.name);
+        let mut inits = Vec::new();
+        for f in &fields {
+            let id = &f.ident;
+            let value = if f.member.name == message.member.name {
+                if f.kind == FieldKind::Optional {
+                    quote!(::std::option::Option::Some(message))
+                } else {
+                    quote!(message)
+                }
+            } else {
+                match &f.kind {
+                    FieldKind::Optional => quote!(::std::option::Option::None),
+                    FieldKind::Default(v) if is_zero_default(ctx, &f.member.target, v) => {
+                        quote!(::std::default::Default::default())
+                    }
+                    FieldKind::Default(v) => default_expr(ctx, &f.member.target, v, &shape.id.member(&f.member.name))?,
+                    FieldKind::Required => unreachable!("skipped above"),
+                }
+            };
+            inits.push(quote!(#id: #value,));
+        }
+        return Ok(quote!(#error_ident::#variant(#path { #(#inits)* })));
+    }
+    Ok(quote! {
+        #error_ident::Unhandled(crate::error::Unhandled::new(
+            400,
+            ::std::option::Option::Some(::std::string::String::from("ValidationException")),
+            ::std::option::Option::Some(message),
+        ))
+    })
+}
