@@ -1816,21 +1816,13 @@ pub mod operation {
                 }
                 #[allow(unused_mut)]
                 let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
-                let body = ::std::option::Option::<::std::vec::Vec<u8>>::None;
                 let mut builder = ::http::Request::builder()
                     .method(::http::Method::GET)
                     .uri(uri);
                 for (name, value) in headers {
                     builder = builder.header(name, value);
                 }
-                let body = match body {
-                    ::std::option::Option::Some(body) => {
-                        builder = builder
-                            .header(::http::header::CONTENT_TYPE, "application/json");
-                        body
-                    }
-                    ::std::option::Option::None => ::std::vec::Vec::new(),
-                };
+                let body = ::std::vec::Vec::new();
                 builder
                     .body(body)
                     .map_err(|e| crate::protocol::RequestError::Build(e.to_string()))
@@ -1894,23 +1886,17 @@ pub mod operation {
                     ::std::result::Result::Ok(Self {
                         layer_name: {
                             let s: &str = &labels[0usize];
-                            let v = ::std::result::Result::<
-                                ::std::string::String,
-                                ::std::string::String,
-                            >::Ok(s.to_owned())?;
-                            v
+                            s.to_owned()
                         },
                         version_number: {
                             let s: &str = &labels[1usize];
-                            let v = s
-                                .parse::<i64>()
+                            s.parse::<i64>()
                                 .map_err(|_| {
                                     format!(
                                         "VersionNumber: cannot parse {} as a value of this member",
                                         crate ::protocol::quote_value(s)
                                     )
-                                })?;
-                            v
+                                })?
                         },
                     })
                 }
@@ -1946,10 +1932,7 @@ pub mod operation {
             pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
                 #[allow(unused_mut)]
                 let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
-                let body = ::std::option::Option::Some(
-                        crate::protocol::encode_json(self),
-                    )
-                    .unwrap_or_else(|| b"{}".to_vec());
+                let body = crate::protocol::encode_json(self);
                 crate::protocol::json_response(
                     200u16,
                     ::std::option::Option::None,
@@ -1983,10 +1966,7 @@ pub mod operation {
             fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
                 #[allow(unused_mut)]
                 let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
-                let body = ::std::option::Option::Some(
-                        crate::protocol::encode_json(self),
-                    )
-                    .unwrap_or_else(|| b"{}".to_vec());
+                let body = crate::protocol::encode_json(self);
                 crate::protocol::json_response(
                     Self::STATUS,
                     ::std::option::Option::Some(Self::CODE),
@@ -2009,10 +1989,7 @@ pub mod operation {
             fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
                 #[allow(unused_mut)]
                 let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
-                let body = ::std::option::Option::Some(
-                        crate::protocol::encode_json(self),
-                    )
-                    .unwrap_or_else(|| b"{}".to_vec());
+                let body = crate::protocol::encode_json(self);
                 crate::protocol::json_response(
                     Self::STATUS,
                     ::std::option::Option::Some(Self::CODE),
@@ -2035,10 +2012,7 @@ pub mod operation {
             fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
                 #[allow(unused_mut)]
                 let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
-                let body = ::std::option::Option::Some(
-                        crate::protocol::encode_json(self),
-                    )
-                    .unwrap_or_else(|| b"{}".to_vec());
+                let body = crate::protocol::encode_json(self);
                 crate::protocol::json_response(
                     Self::STATUS,
                     ::std::option::Option::Some(Self::CODE),
@@ -2104,19 +2078,11 @@ pub mod operation {
                         "TooManyRequestsException",
                     )?;
                     ::std::result::Result::Ok(Self {
-                        retry_after_seconds: match crate::protocol::header(
-                            headers,
-                            "Retry-After",
-                        ) {
-                            ::std::option::Option::Some(s) => {
-                                let v = ::std::result::Result::<
-                                    ::std::string::String,
-                                    ::std::string::String,
-                                >::Ok(s.to_owned())?;
-                                ::std::option::Option::Some(v)
-                            }
-                            ::std::option::Option::None => ::std::option::Option::None,
-                        },
+                        retry_after_seconds: crate::protocol::header(
+                                headers,
+                                "Retry-After",
+                            )
+                            .map(|s| s.to_owned()),
                         r#type: body.r#type,
                         message: body.message,
                         reason: body.reason,
@@ -2129,7 +2095,7 @@ pub mod operation {
                 if let ::std::option::Option::Some(v) = &self.retry_after_seconds {
                     match crate::protocol::header_value(
                         "retryAfterSeconds",
-                        &::std::borrow::Cow::Borrowed(v.as_str()).into_owned(),
+                        &::std::borrow::Cow::Borrowed(v.as_str()),
                     ) {
                         ::std::result::Result::Ok(value) => {
                             headers.push(("Retry-After", value))
@@ -2139,16 +2105,13 @@ pub mod operation {
                         }
                     }
                 }
-                let body = ::std::option::Option::Some(
-                        crate::protocol::encode_json(
-                            &TooManyRequestsExceptionHttpBodyRef {
-                                r#type: self.r#type.as_ref(),
-                                message: self.message.as_ref(),
-                                reason: self.reason.as_ref(),
-                            },
-                        ),
-                    )
-                    .unwrap_or_else(|| b"{}".to_vec());
+                let body = crate::protocol::encode_json(
+                    &TooManyRequestsExceptionHttpBodyRef {
+                        r#type: self.r#type.as_ref(),
+                        message: self.message.as_ref(),
+                        reason: self.reason.as_ref(),
+                    },
+                );
                 crate::protocol::json_response(
                     Self::STATUS,
                     ::std::option::Option::Some(Self::CODE),
@@ -3133,6 +3096,17 @@ pub mod protocol {
                 out.push(HEX[usize::from(b & 15)] as char);
             }
         }
+    }
+    /// `value` percent-encoded as one URI path segment, as the official SDKs
+    /// encode labels: only `A-Za-z0-9-._~` stay, every other byte becomes `%XX`.
+    pub fn encode_label(value: &str) -> ::std::string::String {
+        let mut out = ::std::string::String::with_capacity(value.len());
+        push_label(&mut out, value, false);
+        out
+    }
+    /// The inverse of [`encode_label`]: `None` for a malformed escape or non-UTF-8 bytes.
+    pub fn decode_label(segment: &str) -> ::std::option::Option<::std::string::String> {
+        percent_decode(segment)
     }
     /// Appends `value` percent-encoded as a query key or value.
     pub(crate) fn push_query_component(out: &mut ::std::string::String, value: &str) {

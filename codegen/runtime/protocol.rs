@@ -182,6 +182,19 @@ pub mod protocol {
         }
     }
 
+    /// `value` percent-encoded as one URI path segment, as the official SDKs
+    /// encode labels: only `A-Za-z0-9-._~` stay, every other byte becomes `%XX`.
+    pub fn encode_label(value: &str) -> ::std::string::String {
+        let mut out = ::std::string::String::with_capacity(value.len());
+        push_label(&mut out, value, false);
+        out
+    }
+
+    /// The inverse of [`encode_label`]: `None` for a malformed escape or non-UTF-8 bytes.
+    pub fn decode_label(segment: &str) -> ::std::option::Option<::std::string::String> {
+        percent_decode(segment)
+    }
+
     /// Appends `value` percent-encoded as a query key or value.
     pub(crate) fn push_query_component(out: &mut ::std::string::String, value: &str) {
         push_label(out, value, false);

@@ -119,14 +119,15 @@ fn to_text(kind: &ScalarKind, v: TokenStream) -> TokenStream {
     }
 }
 
-/// Parses one scalar of type `ty` from `s: &str` into `Result<T, String>`.
+/// An expression of type `ty` parsed from `s: &str`; failures return early
+/// with a `String` that names the member.
 fn from_text(kind: &ScalarKind, ty: &TokenStream, member: &str) -> TokenStream {
     match kind {
-        ScalarKind::String => quote!(::std::result::Result::<#ty, ::std::string::String>::Ok(s.to_owned())),
-        ScalarKind::Enum => quote!(::std::result::Result::<#ty, ::std::string::String>::Ok(<#ty>::from(s))),
+        ScalarKind::String => quote!(s.to_owned()),
+        ScalarKind::Enum => quote!(<#ty>::from(s)),
         _ => {
             let msg = format!("{member}: cannot parse {{}} as a value of this member");
-            quote!(s.parse::<#ty>().map_err(|_| format!(#msg, crate::protocol::quote_value(s))))
+            quote!(s.parse::<#ty>().map_err(|_| format!(#msg, crate::protocol::quote_value(s)))?)
         }
     }
 }
@@ -298,14 +299,15 @@ fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)])
     }))
 }
 
-/// An expression of the encoded JSON body (`Option<Vec<u8>>`) of `self`.
-fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> TokenStream {
+/// An expression of the encoded JSON body (`Vec<u8>`) of `self`; `None` when
+/// no member travels in the body.
+fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> Option<TokenStream> {
     let body_count = bound.iter().filter(|(_, b)| *b == Binding::Body).count();
     if body_count == 0 {
-        return quote!(::std::option::Option::<::std::vec::Vec<u8>>::None);
+        return None;
     }
-    match types {
-        None => quote!(::std::option::Option::Some(crate::protocol::encode_json(self))),
+    Some(match types {
+        None => quote!(crate::protocol::encode_json(self)),
         Some(t) => {
             let name = &t.borrowed_name;
             let inits = bound.iter().filter(|(_, b)| *b == Binding::Body).map(|(f, _)| {
@@ -316,9 +318,14 @@ fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> TokenSt
                     quote!(#id: &self.#id,)
                 }
             });
-            quote!(::std::option::Option::Some(crate::protocol::encode_json(&#name { #(#inits)* })))
+            quote!(crate::protocol::encode_json(&#name { #(#inits)* }))
         }
-    }
+    })
+}
+
+/// A response body: the JSON of the body members, or `{}` when there are none.
+fn response_body(body: Option<TokenStream>) -> TokenStream {
+    body.unwrap_or_else(|| quote!(b"{}".to_vec()))
 }
 
 /// Statements that decode the body into `body` (when there are body members)
@@ -381,13 +388,11 @@ fn decode_fields(
             Binding::Label => {
                 let kind = scalar_kind(ctx, f)?;
                 let ty = scalar_ty(f);
-                let parse = from_text(&kind, &ty, member);
-                let value = present(quote!(v), f);
+                let value = present(from_text(&kind, &ty, member), f);
                 let i = label_index;
                 label_index += 1;
                 quote!({
                     let s: &str = &labels[#i];
-                    let v = #parse?;
                     #value
                 })
             }
@@ -403,21 +408,21 @@ fn decode_fields(
                             ::std::option::Option::Some(text) => {
                                 let mut items = ::std::vec::Vec::new();
                                 for s in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                                    items.push(#parse?);
+                                    items.push(#parse);
                                 }
                                 #value
                             }
                             ::std::option::Option::None => #missing,
                         })
                     }
-                    _ => {
+                    ScalarKind::String | ScalarKind::Enum if f.kind == FieldKind::Optional => {
                         let parse = from_text(&kind, &ty, member);
-                        let value = present(quote!(v), f);
+                        quote!(crate::protocol::header(headers, #name).map(|s| #parse))
+                    }
+                    _ => {
+                        let value = present(from_text(&kind, &ty, member), f);
                         quote!(match crate::protocol::header(headers, #name) {
-                            ::std::option::Option::Some(s) => {
-                                let v = #parse?;
-                                #value
-                            }
+                            ::std::option::Option::Some(s) => #value,
                             ::std::option::Option::None => #missing,
                         })
                     }
@@ -435,18 +440,16 @@ fn decode_fields(
                             let mut items = ::std::vec::Vec::new();
                             for (_, s) in query.iter().filter(|(k, _)| k == #key) {
                                 let s = s.as_str();
-                                items.push(#parse?);
+                                items.push(#parse);
                             }
                             if items.is_empty() { #missing } else { #value }
                         })
                     }
                     _ => {
-                        let parse = from_text(&kind, &ty, member);
-                        let value = present(quote!(v), f);
+                        let value = present(from_text(&kind, &ty, member), f);
                         quote!(match query.iter().find(|(k, _)| k == #key) {
                             ::std::option::Option::Some((_, s)) => {
                                 let s = s.as_str();
-                                let v = #parse?;
                                 #value
                             }
                             ::std::option::Option::None => #missing,
@@ -500,10 +503,7 @@ fn encode_headers(ctx: &Ctx, bound: &[(Field, Binding)], on_error: TokenStream) 
                 let item = to_text(inner, quote!(item));
                 quote!(v.iter().map(|item| #item).collect::<::std::vec::Vec<_>>().join(", "))
             }
-            k => {
-                let t = to_text(k, quote!(v));
-                quote!(#t.into_owned())
-            }
+            k => to_text(k, quote!(v)),
         };
         let push = quote! {
             match crate::protocol::header_value(#member, &#text) {
@@ -520,8 +520,14 @@ fn encode_headers(ctx: &Ctx, bound: &[(Field, Binding)], on_error: TokenStream) 
     Ok(out)
 }
 
-/// Parses a URI pattern into path segments (by label name) and literal query pairs.
-fn parse_uri(op: &Shape, http: &Http) -> Result<(Vec<(String, Option<String>, bool)>, Vec<(String, String)>), Error> {
+/// One path segment of a URI pattern: literal text, or a label name and whether it is greedy.
+type UriSegment = (String, Option<String>, bool);
+
+/// Literal `key=value` pairs of a URI pattern's query part.
+type LiteralQuery = Vec<(String, String)>;
+
+/// Parses a URI pattern into path segments and literal query pairs.
+fn parse_uri(op: &Shape, http: &Http) -> Result<(Vec<UriSegment>, LiteralQuery), Error> {
     let (path, query) = http.uri.split_once('?').unwrap_or((&http.uri, ""));
     let mut segments = Vec::new();
     for part in path.trim_start_matches('/').split('/').filter(|p| !p.is_empty()) {
@@ -651,7 +657,13 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         });
     }
     let input_types = body_types(ctx, input, input_home, &input_bound)?;
-    let input_body = encode_body(&input_bound, &input_types);
+    let input_body = match encode_body(&input_bound, &input_types) {
+        Some(body) => quote! {
+            builder = builder.header(::http::header::CONTENT_TYPE, "application/json");
+            let body = #body;
+        },
+        None => quote!(let body = ::std::vec::Vec::new();),
+    };
     let input_headers = encode_headers(ctx, &input_bound, quote!(return ::std::result::Result::Err(e.into())))?;
     let input_decode = decode_fn(ctx, input, input_home, &input_bound_uri_order, &input_types)?;
 
@@ -669,7 +681,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
     let bad_request = bad_request_error(ctx, errors, &error_ident)?;
 
     let output_types = body_types(ctx, output, output_home, &output_bound)?;
-    let output_body = encode_body(&output_bound, &output_types);
+    let output_body = response_body(encode_body(&output_bound, &output_types));
     let output_headers = encode_headers(ctx, &output_bound, quote!({ let _ = e; }))?;
     let output_decode = decode_fn(ctx, output, output_home, &output_bound, &output_types)?;
 
@@ -693,7 +705,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         let bound = bound_fields(ctx, shape)?;
         let types = body_types(ctx, shape, home, &bound)?;
         let decode = decode_fn(ctx, shape, home, &bound, &types)?;
-        let body = encode_body(&bound, &types);
+        let body = response_body(encode_body(&bound, &types));
         let headers = encode_headers(ctx, &bound, quote!({ let _ = e; }))?;
         let code = id.name();
         error_items.extend(types.iter().flat_map(|t| [t.owned.clone(), t.borrowed.clone()]));
@@ -705,7 +717,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                     #[allow(unused_mut)]
                     let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
                     #(#headers)*
-                    let body = #body.unwrap_or_else(|| b"{}".to_vec());
+                    let body = #body;
                     crate::protocol::json_response(Self::STATUS, ::std::option::Option::Some(Self::CODE), headers, body)
                 }
             }
@@ -771,18 +783,11 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 #[allow(unused_mut)]
                 let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
                 #(#input_headers)*
-                let body = #input_body;
                 let mut builder = ::http::Request::builder().method(#method_tokens).uri(uri);
                 for (name, value) in headers {
                     builder = builder.header(name, value);
                 }
-                let body = match body {
-                    ::std::option::Option::Some(body) => {
-                        builder = builder.header(::http::header::CONTENT_TYPE, "application/json");
-                        body
-                    }
-                    ::std::option::Option::None => ::std::vec::Vec::new(),
-                };
+                #input_body
                 builder.body(body).map_err(|e| crate::protocol::RequestError::Build(e.to_string()))
             }
 
@@ -826,7 +831,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 #[allow(unused_mut)]
                 let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
                 #(#output_headers)*
-                let body = #output_body.unwrap_or_else(|| b"{}".to_vec());
+                let body = #output_body;
                 crate::protocol::json_response(#success, ::std::option::Option::None, headers, body)
             }
 
