@@ -25,3 +25,8 @@ include!(concat!(env!("OUT_DIR"), "/lambda_model.rs"));
 mod timestamp;
 
 pub use timestamp::{parse_timestamp, TimestampError};
+
+/// The README's Rust snippets, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
