@@ -741,7 +741,7 @@ pub mod types {
     }
     /// Builders of the types of this module.
     pub mod builders {
-        /// A builder for [`LayerVersionContentOutput`](crate::types::LayerVersionContentOutput).
+        /// A builder for [`LayerVersionContentOutput`](super::LayerVersionContentOutput).
         #[non_exhaustive]
         #[derive(
             ::std::fmt::Debug,
@@ -861,7 +861,7 @@ pub mod types {
             ) -> &::std::option::Option<::std::string::String> {
                 &self.signing_job_arn
             }
-            /// Builds a [`LayerVersionContentOutput`](crate::types::LayerVersionContentOutput).
+            /// Builds a [`LayerVersionContentOutput`](super::LayerVersionContentOutput).
             pub fn build(self) -> crate::types::LayerVersionContentOutput {
                 crate::types::LayerVersionContentOutput {
                     location: self.location,
@@ -906,10 +906,6 @@ pub mod types {
             pub fn r#type(&self) -> ::std::option::Option<&str> {
                 self.r#type.as_deref()
             }
-            /// Human-readable explanation of the error.
-            pub fn message(&self) -> ::std::option::Option<&str> {
-                self.message.as_deref()
-            }
             /// A builder for [`InvalidParameterValueException`].
             pub fn builder() -> crate::types::error::builders::InvalidParameterValueExceptionBuilder {
                 ::std::default::Default::default()
@@ -920,11 +916,15 @@ pub mod types {
             pub const CODE: &'static str = "InvalidParameterValueException";
             /// The HTTP status code the service answers this error with.
             pub const STATUS: u16 = 400u16;
+            /// The error message, if the error carries one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                self.message.as_deref()
+            }
         }
         impl ::std::fmt::Display for InvalidParameterValueException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("InvalidParameterValueException")?;
-                if let ::std::option::Option::Some(message) = self.message.as_deref() {
+                if let ::std::option::Option::Some(message) = self.message() {
                     write!(f, ": {message}")?;
                 }
                 ::std::result::Result::Ok(())
@@ -972,10 +972,6 @@ pub mod types {
             pub fn r#type(&self) -> ::std::option::Option<&str> {
                 self.r#type.as_deref()
             }
-            /// Human-readable explanation of the error.
-            pub fn message(&self) -> ::std::option::Option<&str> {
-                self.message.as_deref()
-            }
             /// A builder for [`ResourceNotFoundException`].
             pub fn builder() -> crate::types::error::builders::ResourceNotFoundExceptionBuilder {
                 ::std::default::Default::default()
@@ -986,11 +982,15 @@ pub mod types {
             pub const CODE: &'static str = "ResourceNotFoundException";
             /// The HTTP status code the service answers this error with.
             pub const STATUS: u16 = 404u16;
+            /// The error message, if the error carries one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                self.message.as_deref()
+            }
         }
         impl ::std::fmt::Display for ResourceNotFoundException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("ResourceNotFoundException")?;
-                if let ::std::option::Option::Some(message) = self.message.as_deref() {
+                if let ::std::option::Option::Some(message) = self.message() {
                     write!(f, ": {message}")?;
                 }
                 ::std::result::Result::Ok(())
@@ -1038,10 +1038,6 @@ pub mod types {
             pub fn r#type(&self) -> ::std::option::Option<&str> {
                 self.r#type.as_deref()
             }
-            /// Human-readable explanation of the error.
-            pub fn message(&self) -> ::std::option::Option<&str> {
-                self.message.as_deref()
-            }
             /// A builder for [`ServiceException`].
             pub fn builder() -> crate::types::error::builders::ServiceExceptionBuilder {
                 ::std::default::Default::default()
@@ -1052,11 +1048,15 @@ pub mod types {
             pub const CODE: &'static str = "ServiceException";
             /// The HTTP status code the service answers this error with.
             pub const STATUS: u16 = 500u16;
+            /// The error message, if the error carries one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                self.message.as_deref()
+            }
         }
         impl ::std::fmt::Display for ServiceException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("ServiceException")?;
-                if let ::std::option::Option::Some(message) = self.message.as_deref() {
+                if let ::std::option::Option::Some(message) = self.message() {
                     write!(f, ": {message}")?;
                 }
                 ::std::result::Result::Ok(())
@@ -1122,10 +1122,6 @@ pub mod types {
             pub fn r#type(&self) -> ::std::option::Option<&str> {
                 self.r#type.as_deref()
             }
-            /// Human-readable explanation of the error.
-            pub fn message(&self) -> ::std::option::Option<&str> {
-                self.message.as_deref()
-            }
             /// Why the request was throttled.
             pub fn reason(
                 &self,
@@ -1142,11 +1138,15 @@ pub mod types {
             pub const CODE: &'static str = "TooManyRequestsException";
             /// The HTTP status code the service answers this error with.
             pub const STATUS: u16 = 429u16;
+            /// The error message, if the error carries one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                self.message.as_deref()
+            }
         }
         impl ::std::fmt::Display for TooManyRequestsException {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("TooManyRequestsException")?;
-                if let ::std::option::Option::Some(message) = self.message.as_deref() {
+                if let ::std::option::Option::Some(message) = self.message() {
                     write!(f, ": {message}")?;
                 }
                 ::std::result::Result::Ok(())
@@ -1165,7 +1165,7 @@ pub mod types {
         }
         /// Builders of the types of this module.
         pub mod builders {
-            /// A builder for [`InvalidParameterValueException`](crate::types::error::InvalidParameterValueException).
+            /// A builder for [`InvalidParameterValueException`](super::InvalidParameterValueException).
             #[non_exhaustive]
             #[derive(
                 ::std::fmt::Debug,
@@ -1220,7 +1220,7 @@ pub mod types {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
-                /// Builds a [`InvalidParameterValueException`](crate::types::error::InvalidParameterValueException).
+                /// Builds a [`InvalidParameterValueException`](super::InvalidParameterValueException).
                 pub fn build(
                     self,
                 ) -> crate::types::error::InvalidParameterValueException {
@@ -1230,7 +1230,7 @@ pub mod types {
                     }
                 }
             }
-            /// A builder for [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
+            /// A builder for [`ResourceNotFoundException`](super::ResourceNotFoundException).
             #[non_exhaustive]
             #[derive(
                 ::std::fmt::Debug,
@@ -1285,7 +1285,7 @@ pub mod types {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
-                /// Builds a [`ResourceNotFoundException`](crate::types::error::ResourceNotFoundException).
+                /// Builds a [`ResourceNotFoundException`](super::ResourceNotFoundException).
                 pub fn build(self) -> crate::types::error::ResourceNotFoundException {
                     crate::types::error::ResourceNotFoundException {
                         r#type: self.r#type,
@@ -1293,7 +1293,7 @@ pub mod types {
                     }
                 }
             }
-            /// A builder for [`ServiceException`](crate::types::error::ServiceException).
+            /// A builder for [`ServiceException`](super::ServiceException).
             #[non_exhaustive]
             #[derive(
                 ::std::fmt::Debug,
@@ -1348,7 +1348,7 @@ pub mod types {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.message
                 }
-                /// Builds a [`ServiceException`](crate::types::error::ServiceException).
+                /// Builds a [`ServiceException`](super::ServiceException).
                 pub fn build(self) -> crate::types::error::ServiceException {
                     crate::types::error::ServiceException {
                         r#type: self.r#type,
@@ -1356,7 +1356,7 @@ pub mod types {
                     }
                 }
             }
-            /// A builder for [`TooManyRequestsException`](crate::types::error::TooManyRequestsException).
+            /// A builder for [`TooManyRequestsException`](super::TooManyRequestsException).
             #[non_exhaustive]
             #[derive(
                 ::std::fmt::Debug,
@@ -1456,7 +1456,7 @@ pub mod types {
                 ) -> &::std::option::Option<crate::types::ThrottleReason> {
                     &self.reason
                 }
-                /// Builds a [`TooManyRequestsException`](crate::types::error::TooManyRequestsException).
+                /// Builds a [`TooManyRequestsException`](super::TooManyRequestsException).
                 pub fn build(self) -> crate::types::error::TooManyRequestsException {
                     crate::types::error::TooManyRequestsException {
                         retry_after_seconds: self.retry_after_seconds,
@@ -1882,24 +1882,22 @@ pub mod operation {
                 headers: &::http::HeaderMap,
                 body: &[u8],
             ) -> ::std::result::Result<Self, ::std::string::String> {
-                {
-                    ::std::result::Result::Ok(Self {
-                        layer_name: {
-                            let s: &str = &labels[0usize];
-                            s.to_owned()
-                        },
-                        version_number: {
-                            let s: &str = &labels[1usize];
-                            s.parse::<i64>()
-                                .map_err(|_| {
-                                    format!(
-                                        "VersionNumber: cannot parse {} as a value of this member",
-                                        crate ::protocol::quote_value(s)
-                                    )
-                                })?
-                        },
-                    })
-                }
+                ::std::result::Result::Ok(Self {
+                    layer_name: {
+                        let s: &str = &labels[0usize];
+                        s.to_owned()
+                    },
+                    version_number: {
+                        let s: &str = &labels[1usize];
+                        s.parse::<i64>()
+                            .map_err(|_| {
+                                format!(
+                                    "VersionNumber: cannot parse {} as a value of this member",
+                                    crate ::protocol::quote_value(s)
+                                )
+                            })?
+                    },
+                })
             }
         }
         #[cfg(feature = "http")]
@@ -2072,22 +2070,17 @@ pub mod operation {
                 headers: &::http::HeaderMap,
                 body: &[u8],
             ) -> ::std::result::Result<Self, ::std::string::String> {
-                {
-                    let body: TooManyRequestsExceptionHttpBody = crate::protocol::decode_json(
-                        body,
-                        "TooManyRequestsException",
-                    )?;
-                    ::std::result::Result::Ok(Self {
-                        retry_after_seconds: crate::protocol::header(
-                                headers,
-                                "Retry-After",
-                            )
-                            .map(|s| s.to_owned()),
-                        r#type: body.r#type,
-                        message: body.message,
-                        reason: body.reason,
-                    })
-                }
+                let body: TooManyRequestsExceptionHttpBody = crate::protocol::decode_json(
+                    body,
+                    "TooManyRequestsException",
+                )?;
+                ::std::result::Result::Ok(Self {
+                    retry_after_seconds: crate::protocol::header(headers, "Retry-After")
+                        .map(|s| s.to_owned()),
+                    r#type: body.r#type,
+                    message: body.message,
+                    reason: body.reason,
+                })
             }
             fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
                 #[allow(unused_mut)]
@@ -2400,7 +2393,7 @@ pub mod operation {
         }
         /// Builders of the types of this module.
         pub mod builders {
-            /// A builder for [`GetLayerVersionInput`](crate::operation::get_layer_version::GetLayerVersionInput).
+            /// A builder for [`GetLayerVersionInput`](super::GetLayerVersionInput).
             #[non_exhaustive]
             #[derive(
                 ::std::fmt::Debug,
@@ -2452,7 +2445,7 @@ pub mod operation {
                 pub fn get_version_number(&self) -> &::std::option::Option<i64> {
                     &self.version_number
                 }
-                /// Builds a [`GetLayerVersionInput`](crate::operation::get_layer_version::GetLayerVersionInput); fails with [`BuildError`](crate::error::BuildError) naming the first required member that is not set.
+                /// Builds a [`GetLayerVersionInput`](super::GetLayerVersionInput); fails with [`BuildError`](crate::error::BuildError) naming the first required member that is not set.
                 pub fn build(
                     self,
                 ) -> ::std::result::Result<
@@ -2481,7 +2474,7 @@ pub mod operation {
                     })
                 }
             }
-            /// A builder for [`GetLayerVersionOutput`](crate::operation::get_layer_version::GetLayerVersionOutput).
+            /// A builder for [`GetLayerVersionOutput`](super::GetLayerVersionOutput).
             #[non_exhaustive]
             #[derive(
                 ::std::fmt::Debug,
@@ -2707,7 +2700,7 @@ pub mod operation {
                 ) -> &::std::option::Option<::std::string::String> {
                     &self.license_info
                 }
-                /// Builds a [`GetLayerVersionOutput`](crate::operation::get_layer_version::GetLayerVersionOutput).
+                /// Builds a [`GetLayerVersionOutput`](super::GetLayerVersionOutput).
                 pub fn build(
                     self,
                 ) -> crate::operation::get_layer_version::GetLayerVersionOutput {

@@ -556,6 +556,11 @@ fn type_name(kind: &ShapeKind) -> &'static str {
     }
 }
 
+fn with_article(noun: &str) -> String {
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {noun}", if vowel { "an" } else { "a" })
+}
+
 fn validate_targets(model: &Model) -> Result<(), Error> {
     for shape in model.shapes.values() {
         for (at, t) in references(shape) {
@@ -574,7 +579,7 @@ fn validate_targets(model: &Model) -> Result<(), Error> {
             if !ok {
                 return Err(Error::at(
                     at,
-                    format!("target `{t}` is a {}, which a member cannot target", type_name(&target.kind)),
+                    format!("target `{t}` is {}, which a member cannot target", with_article(type_name(&target.kind))),
                 ));
             }
         }
@@ -591,7 +596,7 @@ fn validate_targets(model: &Model) -> Result<(), Error> {
                     if !matches!(target.kind, ShapeKind::Structure(_)) {
                         return Err(Error::at(
                             shape.id.as_str(),
-                            format!("{role} `{t}` is a {}, not a structure", type_name(&target.kind)),
+                            format!("{role} `{t}` is {}, not a structure", with_article(type_name(&target.kind))),
                         ));
                     }
                     if role == "error" && target.traits.error.is_none() {
@@ -643,7 +648,7 @@ fn expect_kind(
     } else {
         Err(Error::at(
             at.as_str(),
-            format!("binds `{t}` as an {what}, but it is a {}", type_name(&target.kind)),
+            format!("binds `{t}` as {}, but it is {}", with_article(what), with_article(type_name(&target.kind))),
         ))
     }
 }

@@ -12,6 +12,7 @@
 
 pub mod ast;
 pub mod closure;
+pub mod diff;
 pub mod error;
 pub mod ir;
 pub mod render;

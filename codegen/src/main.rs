@@ -1,9 +1,51 @@
-//! Command line of the generator.
+//! Command line of the generator: `generate`, `check`, `extract` and `diff`.
+//!
+//! Exit status: 0 on success, 1 when `check` finds a stale file or `diff`
+//! finds breaking changes, 2 on bad input (arguments, unreadable or invalid
+//! model, unknown operation). Reports go to stdout; errors (prefixed with
+//! `error:`) and notes go to stderr.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use smithy_codegen::{ast, diff, Settings};
+
+/// The lambda-model crate's defaults, relative to the workspace root.
+const DEFAULT_MODEL: &str = "model/lambda.json";
+const DEFAULT_OPERATION: &str = "GetLayerVersion";
+const DEFAULT_PROTOCOL_FEATURE: &str = "http";
+const DEFAULT_GENERATED: &str = "generated/lambda_model.rs";
+/// The file written when `--out`/`--generated` names a directory.
+const GENERATED_FILE_NAME: &str = "lambda_model.rs";
+
+/// Steps slower than this report their duration on stderr.
+const SLOW: Duration = Duration::from_millis(1500);
 
 fn usage() -> &'static str {
-    "usage:\n  smithy-codegen generate --model FILE [--operation ID ...] [--protocol-feature NAME] --out FILE\n"
+    "usage:
+  smithy-codegen generate [--model FILE] [--operation ID ...] [--all-operations]
+                          [--protocol-feature NAME|none] [--out FILE|DIR]
+  smithy-codegen check    [--model FILE] [--operation ID ...] [--all-operations]
+                          [--protocol-feature NAME|none] [--generated FILE|DIR]
+  smithy-codegen extract  --model FILE [--operation ID ...] [--docs upstream|keep:FILE|none] --out FILE
+  smithy-codegen diff     OLD NEW [--operation ID ...] [--format text|json]
+
+Operation ids are absolute (`com.amazonaws.lambda#GetLayerVersion`) or bare names.
+generate/check defaults (the lambda-model crate, from the workspace root):
+  --model model/lambda.json --operation GetLayerVersion --protocol-feature http
+  --out/--generated generated/lambda_model.rs
+  With --model and no --operation, every operation of the model is generated.
+extract: --docs upstream (default) keeps the model's documentation; none drops it
+  and every trait outside smithy.api, aws.protocols, aws.api, aws.auth (and
+  smithy.api#tags); keep:FILE does what none does, then takes the documentation
+  of existing shapes and members from FILE and lists what is left undocumented.
+  Without --operation, every operation is extracted.
+diff: compares the closures of the operations present in both models (or of
+  --operation); exit 1 when a change is breaking.
+Exit status: 0 ok, 1 stale (check) or breaking changes (diff), 2 bad input.
+"
 }
 
 fn main() -> ExitCode {
@@ -19,37 +61,339 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, String> {
     let Some((command, rest)) = args.split_first() else {
-        return Err(usage().to_string());
+        return Err(format!("no command given\n{}", usage()));
     };
+    if rest.iter().any(|a| a == "--help" || a == "-h") {
+        print!("{}", usage());
+        return Ok(ExitCode::SUCCESS);
+    }
     match command.as_str() {
-        "generate" => {
-            let mut model = None;
-            let mut out = None;
-            let mut ops = Vec::new();
-            let mut settings = smithy_codegen::Settings::default();
-            let mut it = rest.iter();
-            while let Some(flag) = it.next() {
-                let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
-                match flag.as_str() {
-                    "--model" => model = Some(value()?),
-                    "--out" => out = Some(value()?),
-                    "--operation" => ops.push(value()?),
-                    "--protocol-feature" => settings.protocol_feature = Some(value()?),
-                    other => return Err(format!("unknown flag `{other}`\n{}", usage())),
-                }
-            }
-            let model = model.ok_or("--model is required")?;
-            let out = out.ok_or("--out is required")?;
-            let bytes = std::fs::read(&model).map_err(|e| format!("cannot read {model}: {e}"))?;
-            let ops: Vec<&str> = ops.iter().map(String::as_str).collect();
-            let code = smithy_codegen::generate(&bytes, &ops, &settings).map_err(|e| format!("{model}: {e}"))?;
-            std::fs::write(&out, code).map_err(|e| format!("cannot write {out}: {e}"))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        "generate" => generate(rest),
+        "check" => check(rest),
+        "extract" => extract(rest),
+        "diff" => diff_command(rest),
         "--help" | "-h" | "help" => {
             print!("{}", usage());
             Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command `{other}`\n{}", usage())),
     }
+}
+
+/// Parsed arguments: flag values in order, switches, positionals.
+#[derive(Debug, Default)]
+struct Args {
+    values: BTreeMap<String, Vec<String>>,
+    switches: Vec<String>,
+    positional: Vec<String>,
+}
+
+impl Args {
+    /// Reads `--flag value`, `--flag=value` and switches; anything else not
+    /// starting with `--` is positional.
+    fn parse(args: &[String], value_flags: &[&str], switch_flags: &[&str]) -> Result<Args, String> {
+        let mut out = Args::default();
+        let mut it = args.iter();
+        while let Some(arg) = it.next() {
+            if !arg.starts_with("--") {
+                out.positional.push(arg.clone());
+                continue;
+            }
+            let (flag, inline) = match arg.split_once('=') {
+                Some((f, v)) => (f, Some(v.to_string())),
+                None => (arg.as_str(), None),
+            };
+            if value_flags.contains(&flag) {
+                let value = match inline {
+                    Some(v) => v,
+                    None => it.next().cloned().ok_or_else(|| format!("{flag} needs a value"))?,
+                };
+                out.values.entry(flag.to_string()).or_default().push(value);
+            } else if switch_flags.contains(&flag) && inline.is_none() {
+                out.switches.push(flag.to_string());
+            } else {
+                return Err(format!("unknown flag `{arg}`\n{}", usage()));
+            }
+        }
+        Ok(out)
+    }
+
+    fn all(&self, flag: &str) -> Vec<String> {
+        self.values.get(flag).cloned().unwrap_or_default()
+    }
+
+    /// The single value of `flag`; an error when given twice.
+    fn one(&self, flag: &str) -> Result<Option<String>, String> {
+        match self.values.get(flag).map(Vec::as_slice) {
+            None | Some([]) => Ok(None),
+            Some([v]) => Ok(Some(v.clone())),
+            Some(_) => Err(format!("{flag} given more than once")),
+        }
+    }
+
+    fn switch(&self, flag: &str) -> bool {
+        self.switches.iter().any(|s| s == flag)
+    }
+}
+
+/// Runs `f`, noting its duration on stderr when it is slow.
+fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let value = f();
+    let elapsed = start.elapsed();
+    if elapsed >= SLOW {
+        eprintln!("{label}: {:.1}s", elapsed.as_secs_f64());
+    }
+    value
+}
+
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// `--out`/`--generated`: a directory gets `lambda_model.rs` inside.
+fn output_path(path: &str) -> PathBuf {
+    let p = PathBuf::from(path);
+    if p.is_dir() || path.ends_with('/') || path.ends_with(std::path::MAIN_SEPARATOR) {
+        p.join(GENERATED_FILE_NAME)
+    } else {
+        p
+    }
+}
+
+/// What `generate` and `check` generate.
+struct Generation {
+    model: String,
+    operations: Vec<String>,
+    settings: Settings,
+}
+
+impl Generation {
+    fn from_args(args: &Args) -> Result<Generation, String> {
+        let explicit_model = args.one("--model")?;
+        let mut operations = args.all("--operation");
+        if args.switch("--all-operations") {
+            if !operations.is_empty() {
+                return Err("--all-operations and --operation exclude each other".into());
+            }
+        } else if operations.is_empty() && explicit_model.is_none() {
+            operations.push(DEFAULT_OPERATION.to_string());
+        }
+        let protocol_feature = match args.one("--protocol-feature")? {
+            None => Some(DEFAULT_PROTOCOL_FEATURE.to_string()),
+            Some(f) if f == "none" => None,
+            Some(f) => Some(f),
+        };
+        Ok(Generation {
+            model: explicit_model.unwrap_or_else(|| DEFAULT_MODEL.to_string()),
+            operations,
+            settings: Settings { protocol_feature },
+        })
+    }
+
+    fn run(&self) -> Result<String, String> {
+        let bytes = read(&self.model)?;
+        let ops: Vec<&str> = self.operations.iter().map(String::as_str).collect();
+        timed(&format!("generated from {}", self.model), || {
+            smithy_codegen::generate(&bytes, &ops, &self.settings)
+        })
+        .map_err(|e| format!("{}: {e}", self.model))
+    }
+}
+
+fn generation_flags() -> Vec<&'static str> {
+    vec!["--model", "--operation", "--protocol-feature"]
+}
+
+fn generate(rest: &[String]) -> Result<ExitCode, String> {
+    let mut flags = generation_flags();
+    flags.push("--out");
+    let args = Args::parse(rest, &flags, &["--all-operations"])?;
+    if let Some(p) = args.positional.first() {
+        return Err(format!("unexpected argument `{p}`\n{}", usage()));
+    }
+    let generation = Generation::from_args(&args)?;
+    let out = output_path(&args.one("--out")?.unwrap_or_else(|| DEFAULT_GENERATED.to_string()));
+    let code = generation.run()?;
+    write(&out, &code)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(rest: &[String]) -> Result<ExitCode, String> {
+    let mut flags = generation_flags();
+    flags.push("--generated");
+    let args = Args::parse(rest, &flags, &["--all-operations"])?;
+    if let Some(p) = args.positional.first() {
+        return Err(format!("unexpected argument `{p}`\n{}", usage()));
+    }
+    let generation = Generation::from_args(&args)?;
+    let given = args.one("--generated")?;
+    let path = output_path(given.as_deref().unwrap_or(DEFAULT_GENERATED));
+    let fresh = generation.run()?;
+
+    // The command that refreshes the file: `generate` with the same arguments.
+    let mut refresh = String::from("cargo run -p smithy-codegen -- generate");
+    let mut it = rest.iter();
+    while let Some(a) = it.next() {
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) => (f, Some(v)),
+            None => (a.as_str(), None),
+        };
+        let flag = if flag == "--generated" { "--out" } else { flag };
+        refresh.push(' ');
+        refresh.push_str(flag);
+        if let Some(v) = inline {
+            refresh.push('=');
+            refresh.push_str(v);
+        } else if flag != "--all-operations" {
+            if let Some(v) = it.next() {
+                refresh.push(' ');
+                refresh.push_str(v);
+            }
+        }
+    }
+    if rest.is_empty() {
+        refresh.push_str("` or `UPDATE_GENERATED=1 cargo test --test generated");
+    }
+
+    let current = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("error: {} does not exist; generate it with `{refresh}`", path.display());
+            return Ok(ExitCode::from(1));
+        }
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    if current == fresh.as_bytes() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let current = String::from_utf8_lossy(&current);
+    let line = current
+        .lines()
+        .zip(fresh.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| current.lines().count().min(fresh.lines().count()))
+        + 1;
+    eprintln!(
+        "error: {} is stale (first difference at line {line}); refresh it with `{refresh}`",
+        path.display()
+    );
+    Ok(ExitCode::from(1))
+}
+
+/// The `--docs` policy of `extract`.
+enum Docs {
+    Upstream,
+    None,
+    Keep(String),
+}
+
+fn extract(rest: &[String]) -> Result<ExitCode, String> {
+    let args = Args::parse(rest, &["--model", "--operation", "--docs", "--out"], &[])?;
+    if let Some(p) = args.positional.first() {
+        return Err(format!("unexpected argument `{p}`\n{}", usage()));
+    }
+    let model_path = args.one("--model")?.ok_or("extract: --model is required")?;
+    let out = args.one("--out")?.ok_or("extract: --out is required")?;
+    let docs = match args.one("--docs")?.as_deref() {
+        None | Some("upstream") => Docs::Upstream,
+        Some("none") => Docs::None,
+        Some(other) => match other.strip_prefix("keep:") {
+            Some(file) if !file.is_empty() => Docs::Keep(file.to_string()),
+            _ => return Err(format!("--docs must be upstream, none or keep:FILE, not `{other}`")),
+        },
+    };
+    // Read the documentation source first: a bad FILE fails before any work.
+    let ours = match &docs {
+        Docs::Keep(file) => Some(ast::parse(&read(file)?).map_err(|e| format!("{file}: {e}"))?),
+        _ => None,
+    };
+    let bytes = read(&model_path)?;
+    let operations = args.all("--operation");
+    let ops: Vec<&str> = operations.iter().map(String::as_str).collect();
+    let mut model = timed(&format!("read and resolved {model_path}"), || {
+        let ast = ast::parse(&bytes)?;
+        diff::extract(&ast, &ops)
+    })
+    .map_err(|e| format!("{model_path}: {e}"))?;
+    let missing = match (&docs, &ours) {
+        (Docs::None, _) => {
+            diff::strip_docs(&mut model);
+            Vec::new()
+        }
+        (Docs::Keep(_), Some(ours)) => diff::keep_docs(&mut model, ours),
+        _ => Vec::new(),
+    };
+    write(Path::new(&out), &ast::to_json_pretty(&model))?;
+    eprintln!("wrote {} shapes to {out}", model.shapes.len());
+    if let Docs::Keep(file) = &docs {
+        if missing.is_empty() {
+            eprintln!("every documented shape and member has its documentation from {file}");
+        } else {
+            eprintln!(
+                "documentation missing for {} shapes/members (not in {file}); write it in {out}:",
+                missing.len()
+            );
+            for m in &missing {
+                eprintln!("  {m}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn diff_command(rest: &[String]) -> Result<ExitCode, String> {
+    let args = Args::parse(rest, &["--operation", "--format"], &[])?;
+    let [old, new] = args.positional.as_slice() else {
+        return Err(format!("diff needs two model files, OLD and NEW\n{}", usage()));
+    };
+    let format = args.one("--format")?.unwrap_or_else(|| "text".into());
+    if format != "text" && format != "json" {
+        return Err(format!("--format must be text or json, not `{format}`"));
+    }
+    let operations = args.all("--operation");
+    let ops: Vec<&str> = operations.iter().map(String::as_str).collect();
+    let (old_bytes, new_bytes) = (read(old)?, read(new)?);
+    let changes = timed("compared the models", || -> Result<_, String> {
+        let old_model = resolve(old, &old_bytes)?;
+        let new_model = resolve(new, &new_bytes)?;
+        let common: Vec<String>;
+        let ops: Vec<&str> = if ops.is_empty() {
+            common = diff::common_operations(&old_model, &new_model).map_err(|e| e.to_string())?;
+            if common.is_empty() {
+                return Err("the two models have no operation in common; name the operations with --operation".into());
+            }
+            common.iter().map(String::as_str).collect()
+        } else {
+            ops
+        };
+        let closure = |path: &str, model: &smithy_codegen::ir::Model| {
+            smithy_codegen::closure::closure(model, &ops).map_err(|e| format!("{path}: {e}"))
+        };
+        let old_side = diff::Side {
+            closure: closure(old, &old_model)?,
+            model: old_model,
+        };
+        let new_side = diff::Side {
+            closure: closure(new, &new_model)?,
+            model: new_model,
+        };
+        Ok(diff::diff(&old_side, &new_side))
+    })?;
+    if format == "json" {
+        print!("{}", diff::to_json(&changes));
+    } else {
+        print!("{}", diff::to_text(&changes));
+    }
+    let breaking = diff::Summary::of(&changes).breaking > 0;
+    Ok(if breaking { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn resolve(path: &str, bytes: &[u8]) -> Result<smithy_codegen::ir::Model, String> {
+    let at = |e: smithy_codegen::Error| format!("{path}: {e}");
+    diff::resolve_lenient(&ast::parse(bytes).map_err(at)?).map_err(at)
 }

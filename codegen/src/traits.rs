@@ -67,7 +67,7 @@ pub struct Traits {
     pub length: Option<Length>,
     /// `smithy.api#range`.
     pub range: Option<Range>,
-    /// `smithy.api#pattern`, checked to compile.
+    /// `smithy.api#pattern` (checked to compile when rendered).
     pub pattern: Option<String>,
     /// `smithy.api#http`.
     pub http: Option<Http>,
@@ -172,11 +172,9 @@ impl Traits {
                     t.range = Some(range);
                 }
                 "smithy.api#pattern" => {
-                    let pattern = string(at, id, v)?;
-                    if let Err(e) = regex_lite::Regex::new(&pattern) {
-                        return Err(bad(at, id, &format!("pattern `{pattern}` does not compile: {e}")));
-                    }
-                    t.pattern = Some(pattern);
+                    // Compiled when a closure that uses it is rendered: a model may
+                    // hold ECMA-262 patterns (look-around) that only matter there.
+                    t.pattern = Some(string(at, id, v)?);
                 }
                 "smithy.api#http" => {
                     let method = v.get("method").and_then(Value::as_str);

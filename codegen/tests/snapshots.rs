@@ -11,9 +11,8 @@
 //! Besides the snapshots, each generated file of these models was compiled and
 //! documented against serde, serde_json, http, regex-lite and
 //! serde_path_to_error (outside this repository) without errors, and without
-//! warnings apart from unused runtime helpers, when these tests were written; cases that
-//! produced wrong code were left out and are pinned by the ignored tests at the
-//! end of this file.
+//! warnings apart from unused runtime helpers, when these tests were written;
+//! regression tests for bugs found that way close this file.
 
 use smithy_codegen::{ast, closure, ir, Settings};
 
@@ -728,12 +727,11 @@ fn documentation_is_escaped() {
     insta::assert_snapshot!("documentation_is_escaped", body);
 }
 
-// Known generator bugs. Each test states what correct output looks like; they
-// fail today, so they are ignored (see the report that came with these tests).
+// Regression tests for generator bugs found while writing these tests.
 
 /// A one-operation model: the operation is named `op`, and its one error
 /// shape `ns#Oops` is the JSON `error`.
-fn known_bug_model(op: &str, error: &str) -> String {
+fn edge_model(op: &str, error: &str) -> String {
     r##"{
     "smithy": "2.0",
     "shapes": {
@@ -762,24 +760,22 @@ fn known_bug_model(op: &str, error: &str) -> String {
 const PLAIN_ERROR: &str = r#"{ "type": "structure", "members": { "message": { "target": "smithy.api#String" } }, "traits": { "smithy.api#error": "client" } }"#;
 
 #[test]
-fn known_bug_models_are_otherwise_fine() {
+fn edge_models_are_otherwise_fine() {
     // The control case for the tests below: the same models, minus the bug, generate.
-    render_model(&known_bug_model("Op", PLAIN_ERROR));
+    render_model(&edge_model("Op", PLAIN_ERROR));
 }
 
 #[test]
-#[ignore = "generator bug: an error without a `message` member renders `if let Some(message) = None`, which does not compile (E0282)"]
 fn error_without_a_message_member_compiles() {
     let error = r#"{ "type": "structure", "members": { "Reason": { "target": "smithy.api#String" } }, "traits": { "smithy.api#error": "client" } }"#;
-    let body = render_model(&known_bug_model("Op", error));
+    let body = render_model(&edge_model("Op", error));
     assert!(!body.contains("= ::std::option::Option::None {"), "untyped None in\n{body}");
 }
 
 #[test]
-#[ignore = "generator bug: a required `message` getter returns `&str` but the operation error's `message()` returns it as `Option<&str>` (E0308)"]
 fn error_with_a_required_message_compiles() {
     let error = r#"{ "type": "structure", "members": { "message": { "target": "smithy.api#String", "traits": { "smithy.api#required": {} } } }, "traits": { "smithy.api#error": "client" } }"#;
-    let body = render_model(&known_bug_model("Op", error));
+    let body = render_model(&edge_model("Op", error));
     assert!(
         !(body.contains("pub fn message(&self) -> &str") && body.contains("Self::Oops(e) => e.message(),")),
         "`&str` returned where `Option<&str>` is expected in\n{body}"
@@ -787,9 +783,8 @@ fn error_with_a_required_message_compiles() {
 }
 
 #[test]
-#[ignore = "generator bug: an empty input or output structure renders `{ Ok(Self {}) }` (unused_braces warning)"]
 fn empty_structures_render_without_warnings() {
-    let model = known_bug_model("Op", PLAIN_ERROR).replace(
+    let model = edge_model("Op", PLAIN_ERROR).replace(
         r#""ns#OpOutput": { "type": "structure", "members": { "Id": { "target": "smithy.api#String" } } },"#,
         r#""ns#OpOutput": { "type": "structure", "members": {} },"#,
     );
@@ -798,15 +793,13 @@ fn empty_structures_render_without_warnings() {
 }
 
 #[test]
-#[ignore = "generator bug: builder docs link through `crate::operation::r#match::...`, which rustdoc cannot resolve"]
 fn doc_links_into_keyword_named_modules_resolve() {
-    let body = render_model(&known_bug_model("Match", PLAIN_ERROR));
+    let body = render_model(&edge_model("Match", PLAIN_ERROR));
     assert!(body.contains("pub mod r#match {"));
     assert!(!body.contains("(crate::operation::r#"), "raw identifier in an intra-doc link in\n{body}");
 }
 
 #[test]
-#[ignore = "generator bug: a URL in parentheses is left bare (rustdoc::bare_urls)"]
 fn urls_in_parentheses_become_autolinks() {
     assert_eq!(
         smithy_codegen::render::to_markdown("see (https://example.org/in-parens) now"),
@@ -815,7 +808,6 @@ fn urls_in_parentheses_become_autolinks() {
 }
 
 #[test]
-#[ignore = "generator bug: the closing parenthesis of a URL is cut off: `<http://example.com/path_(x>)`"]
 fn urls_ending_in_a_parenthesis_keep_it() {
     assert_eq!(
         smithy_codegen::render::to_markdown("Or http://example.com/path_(x), then"),
@@ -824,7 +816,6 @@ fn urls_ending_in_a_parenthesis_keep_it() {
 }
 
 #[test]
-#[ignore = "generator bug: blank lines in plain-text (CommonMark) documentation are collapsed into one paragraph"]
 fn plain_text_paragraphs_survive() {
     assert_eq!(smithy_codegen::render::to_markdown("First paragraph.\n\nSecond paragraph."), "First paragraph.\n\nSecond paragraph.");
 }

@@ -28,6 +28,14 @@ pub fn lines_to_attrs(markdown: &str) -> TokenStream {
 
 /// Converts model documentation to Markdown.
 pub fn to_markdown(html: &str) -> String {
+    // Plain-text (CommonMark) docs separate paragraphs with blank lines.
+    let paragraphs;
+    let html = if html.contains("\n\n") && !html.contains("<p") {
+        paragraphs = html.split("\n\n").collect::<Vec<_>>().join("<p>");
+        paragraphs.as_str()
+    } else {
+        html
+    };
     let mut out = Writer::default();
     let mut rest = html;
     let mut link: Option<(String, String)> = None;
@@ -95,6 +103,8 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
 
 fn handle_tag(out: &mut Writer, tag: &Tag, link: &mut Option<(String, String)>, code_depth: &mut usize, pre: &mut bool) {
     match (tag.name.as_str(), tag.closing) {
+        // A paragraph that opens a list item stays on the item's line.
+        ("p", false) if out.at_item_start() => {}
         ("p" | "div" | "note" | "important" | "ul" | "ol" | "dl", _) => out.paragraph(),
         ("br", _) => out.line_break(),
         ("li" | "dt" | "dd", false) => out.list_item(),
@@ -208,16 +218,26 @@ fn escape_with_urls(text: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        let trimmed = word.trim_end_matches(['.', ',', ')', ';', ':']);
-        if (trimmed.starts_with("https://") || trimmed.starts_with("http://"))
-            && !trimmed.contains(['<', '>', '"', '`'])
-        {
-            out.push('<');
-            out.push_str(trimmed);
-            out.push('>');
-            out.push_str(&escape(&word[trimmed.len()..]));
-        } else {
-            out.push_str(&escape(word));
+        let start = word.find("https://").or_else(|| word.find("http://"));
+        let url = start.map(|i| {
+            let rest = &word[i..];
+            // Trailing punctuation ends the sentence, not the URL; a closing
+            // parenthesis belongs to the URL only when it has an opening one.
+            let mut url = rest.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"']);
+            while url.ends_with(')') && url.matches('(').count() < url.matches(')').count() {
+                url = url[..url.len() - 1].trim_end_matches(['.', ',', ';', ':']);
+            }
+            (i, url)
+        });
+        match url {
+            Some((i, url)) if !url.contains(['<', '>', '"', '`']) && url.len() > "https://".len() => {
+                out.push_str(&escape(&word[..i]));
+                out.push('<');
+                out.push_str(url);
+                out.push('>');
+                out.push_str(&escape(&word[i + url.len()..]));
+            }
+            _ => out.push_str(&escape(word)),
         }
     }
     out
@@ -336,6 +356,10 @@ impl Writer {
         }
     }
 
+    fn at_item_start(&self) -> bool {
+        self.out.ends_with("- ")
+    }
+
     fn list_item(&mut self) {
         self.line_break();
         self.out.push_str("- ");
@@ -380,6 +404,13 @@ mod tests {
     fn markdown_and_html_in_text_are_neutralised() {
         let md = to_markdown("a *b* _c_ [d] `e` <unclosed */ #[x] &lt;tag&gt;");
         assert_eq!(md, r"a \*b\* \_c\_ \[d\] \`e\` &lt;unclosed \*/ \#\[x\] &lt;tag&gt;");
+    }
+
+    #[test]
+    fn plain_text_paragraphs_and_urls_in_parentheses() {
+        assert_eq!(to_markdown("a\n\nb"), "a\n\nb");
+        assert_eq!(to_markdown("(see https://example.com/x)."), "(see <https://example.com/x>).");
+        assert_eq!(to_markdown("https://example.com/path_(x)"), "<https://example.com/path_(x)>");
     }
 
     #[test]

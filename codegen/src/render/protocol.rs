@@ -22,7 +22,7 @@ enum Binding {
 
 fn binding(field: &Field) -> Result<Binding, Error> {
     let t = &field.member.traits;
-    let at = || field.member.name.clone();
+    let at = || field.at.clone();
     let unsupported = |what: &str| Error::Unsupported {
         at: at(),
         what: what.to_string(),
@@ -55,13 +55,7 @@ fn bound_fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<(Field<'a>, Bindi
     fields(ctx, shape)?
         .into_iter()
         .map(|f| {
-            let b = binding(&f).map_err(|e| match e {
-                Error::Unsupported { what, .. } => Error::Unsupported {
-                    at: shape.id.member(&f.member.name),
-                    what,
-                },
-                other => other,
-            })?;
+            let b = binding(&f)?;
             Ok((f, b))
         })
         .collect()
@@ -70,7 +64,7 @@ fn bound_fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<(Field<'a>, Bindi
 /// Whether a member's value can be written as text (labels, query, headers).
 fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error> {
     let target = ctx.shape(&field.member.target);
-    let at = || field.member.name.clone();
+    let at = || field.at.clone();
     Ok(match (&target.kind, field.repr) {
         (ShapeKind::Simple(Simple::String), _) => ScalarKind::String,
         (ShapeKind::Enum(_), _) => ScalarKind::Enum,
@@ -163,6 +157,12 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
             }
         }
         if let (Some(p), Repr::String) = (&pattern, f.repr) {
+            if let Err(e) = regex_lite::Regex::new(p) {
+                return Err(Error::at(
+                    shape.id.member(member),
+                    format!("trait `smithy.api#pattern`: pattern `{p}` does not compile: {e}"),
+                ));
+            }
             inner.push(quote! {
                 static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                 crate::protocol::check_pattern(#member, v, &PATTERN, #p)?;
@@ -472,10 +472,10 @@ fn decode_fn(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)], 
         quote!(crate::protocol::decode_json::<Self>(body, #what))
     } else {
         let (decode, inits) = decode_fields(ctx, shape, home, bound, types)?;
-        quote!({
+        quote! {
             #decode
             ::std::result::Result::Ok(Self { #(#inits)* })
-        })
+        }
     };
     Ok(quote! {
         #[allow(unused_variables)]
@@ -605,7 +605,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
     if let Some(f) = labels.iter().find(|f| !label_order.iter().any(|l| l.member.name == f.member.name)) {
         return Err(Error::at(
             input.id.member(&f.member.name),
-            "httpLabel member has no `{label}` in the operation's uri",
+            format!("httpLabel member has no `{{{}}}` in the operation's uri", f.member.name),
         ));
     }
     // Labels follow the URI's order; decode_fields numbers them in member order, so

@@ -27,6 +27,8 @@ pub(crate) enum FieldKind {
 #[derive(Clone)]
 pub(crate) struct Field<'a> {
     pub member: &'a Member,
+    /// The member's id, `ns#Shape$Member`, for messages.
+    pub at: String,
     pub ident: Ident,
     pub name: String,
     pub wire: String,
@@ -121,6 +123,7 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
         };
         out.push(Field {
             member,
+            at: at.clone(),
             ident: ident(&name),
             name,
             wire: member.traits.json_name.clone().unwrap_or_else(|| member.name.clone()),
@@ -283,7 +286,8 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
     }
     let debug = debug_impl(&name, &fields, quote!());
     let derive_debug = if debug.is_some() { quote!() } else { quote!(::std::fmt::Debug,) };
-    let getters = fields.iter().map(getter);
+    // An error's `message` getter is the uniform `Option<&str>` one of `error_impls`.
+    let getters = fields.iter().filter(|f| !(is_error && f.name == "message")).map(getter);
     let builder_path = home.builder_path();
     let builder_doc = docs::lines_to_attrs(&format!("A builder for [`{}`].", home.name));
 
@@ -333,13 +337,14 @@ fn error_impls(shape: &Shape, name: &Ident, fields: &[Field]) -> TokenStream {
         }
         _ => quote!(::std::option::Option::None),
     };
-    let message_fn = if message_field.is_some_and(|f| f.name == "message") {
-        quote!()
-    } else {
+    let display_message = if message_field.is_some_and(|f| f.repr == Repr::String) {
         quote! {
-            /// The error message, if the error carries one.
-            pub fn message(&self) -> ::std::option::Option<&str> { #message_body }
+            if let ::std::option::Option::Some(message) = self.message() {
+                write!(f, ": {message}")?;
+            }
         }
+    } else {
+        quote!()
     };
     quote! {
         impl #name {
@@ -347,14 +352,13 @@ fn error_impls(shape: &Shape, name: &Ident, fields: &[Field]) -> TokenStream {
             pub const CODE: &'static str = #code;
             /// The HTTP status code the service answers this error with.
             pub const STATUS: u16 = #status;
-            #message_fn
+            /// The error message, if the error carries one.
+            pub fn message(&self) -> ::std::option::Option<&str> { #message_body }
         }
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(#code)?;
-                if let ::std::option::Option::Some(message) = #message_body {
-                    write!(f, ": {message}")?;
-                }
+                #display_message
                 ::std::result::Result::Ok(())
             }
         }
@@ -366,7 +370,8 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
     let name = ident(&home.name);
     let builder = format_ident!("{}Builder", home.name);
     let path = home.path();
-    let doc = docs::lines_to_attrs(&format!("A builder for [`{}`]({}).", home.name, path.to_string().replace(' ', "")));
+    // Builders live in a `builders` child of their type's module.
+    let doc = docs::lines_to_attrs(&format!("A builder for [`{}`](super::{}).", home.name, home.name));
     let builder_fields = fields.iter().map(|f| {
         let id = &f.ident;
         let ty = &f.ty;
@@ -443,7 +448,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
     }
     let fallible = fields.iter().any(|f| f.kind == FieldKind::Required);
     let shape_name = home.name.as_str();
-    let shape_link = format!("[`{shape_name}`]({})", path.to_string().replace(' ', ""));
+    let shape_link = format!("[`{shape_name}`](super::{shape_name})");
     let mut inits = Vec::new();
     for f in fields {
         let id = &f.ident;
