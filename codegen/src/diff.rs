@@ -36,7 +36,8 @@
 //!
 //! A shape used in both directions gets the stricter verdict. Operations,
 //! resources and the service count as `both`; shapes reached only through a
-//! resource's identifiers or properties count as `none` (treated like output).
+//! resource's identifiers or properties count as `none`, where only the changes
+//! that break in every direction (removals, retargets, defaults, ...) are breaking.
 //! Traits outside the `smithy.api`, `aws.protocols`, `aws.api` and `aws.auth`
 //! namespaces, and `smithy.api#tags`/`smithy.api#suppress`, are ignored.
 //!
@@ -238,59 +239,12 @@ pub struct Side {
 }
 
 impl Side {
-    /// Parses and resolves (leniently, see [`resolve_lenient`]) model bytes and
-    /// computes the closure of `operations`.
+    /// Parses and resolves model bytes and computes the closure of `operations`.
     pub fn from_bytes(bytes: &[u8], operations: &[&str]) -> Result<Side, Error> {
-        let model = resolve_lenient(&crate::ast::parse(bytes)?)?;
+        let model = ir::resolve(&crate::ast::parse(bytes)?)?;
         let closure = closure::closure(&model, operations)?;
         Ok(Side { model, closure })
     }
-}
-
-/// The trait id of patterns.
-const PATTERN: &str = "smithy.api#pattern";
-
-/// Like [`ir::resolve`], except that `smithy.api#pattern` values need not
-/// compile with the generator's regex engine (official models hold look-around
-/// patterns on shapes far from any closure we generate). The patterns are kept
-/// as written. For diffs and extraction only: rendering needs [`ir::resolve`].
-pub fn resolve_lenient(ast: &AstModel) -> Result<Model, Error> {
-    let mut patched = ast.clone();
-    let mut patterns: Vec<(String, Option<String>, String)> = Vec::new();
-    for (id, shape) in patched.shapes.0.iter_mut() {
-        if let Some(Value::String(p)) = shape.traits.get_mut(PATTERN) {
-            patterns.push((id.clone(), None, std::mem::take(p)));
-        }
-        for (name, m) in members_mut(shape) {
-            if let Some(Value::String(p)) = m.traits.get_mut(PATTERN) {
-                patterns.push((id.clone(), Some(name), std::mem::take(p)));
-            }
-        }
-    }
-    let mut model = ir::resolve(&patched)?;
-    for (id, member, pattern) in patterns {
-        let Some(shape) = model.shapes.get_mut(id.as_str()) else { continue };
-        let traits = match member {
-            None => Some(&mut shape.traits),
-            Some(name) => match &mut shape.kind {
-                ShapeKind::Structure(ms) | ShapeKind::Union(ms) => {
-                    ms.iter_mut().find(|m| m.name == name).map(|m| &mut m.traits)
-                }
-                ShapeKind::List(m) => Some(&mut m.traits),
-                ShapeKind::Map { key, value } => match name.as_str() {
-                    "key" => Some(&mut key.traits),
-                    _ => Some(&mut value.traits),
-                },
-                ShapeKind::Enum(vs) => vs.iter_mut().find(|v| v.name == name).map(|v| &mut v.traits),
-                ShapeKind::IntEnum(vs) => vs.iter_mut().find(|v| v.name == name).map(|v| &mut v.traits),
-                _ => None,
-            },
-        };
-        if let Some(t) = traits {
-            t.pattern = Some(pattern);
-        }
-    }
-    Ok(model)
 }
 
 /// The operations (absolute ids) both models hold, in id order.
@@ -304,8 +258,8 @@ pub fn common_operations(old: &Model, new: &Model) -> Result<Vec<String>, Error>
 /// operation present in both; otherwise the closure of the given ones (absolute
 /// ids or bare names) in each model.
 pub fn diff_bytes(old: &[u8], new: &[u8], operations: &[&str]) -> Result<Vec<Change>, Error> {
-    let old_model = resolve_lenient(&crate::ast::parse(old)?)?;
-    let new_model = resolve_lenient(&crate::ast::parse(new)?)?;
+    let old_model = ir::resolve(&crate::ast::parse(old)?)?;
+    let new_model = ir::resolve(&crate::ast::parse(new)?)?;
     let common: Vec<String>;
     let operations: Vec<&str> = if operations.is_empty() {
         common = common_operations(&old_model, &new_model)?;
@@ -1040,7 +994,7 @@ pub fn keep_docs(model: &mut AstModel, ours: &AstModel) -> Vec<String> {
 /// The closure of `operations` (absolute ids or bare names; empty: every
 /// operation) as a model file, service included, bindings trimmed.
 pub fn extract(ast: &AstModel, operations: &[&str]) -> Result<AstModel, Error> {
-    let model = resolve_lenient(ast)?;
+    let model = ir::resolve(ast)?;
     let closure = if operations.is_empty() {
         let all: Vec<String> = closure::all_operations(&model)?.iter().map(ShapeId::to_string).collect();
         let all: Vec<&str> = all.iter().map(String::as_str).collect();

@@ -395,5 +395,5 @@ fn diff_command(rest: &[String]) -> Result<ExitCode, String> {
 
 fn resolve(path: &str, bytes: &[u8]) -> Result<smithy_codegen::ir::Model, String> {
     let at = |e: smithy_codegen::Error| format!("{path}: {e}");
-    diff::resolve_lenient(&ast::parse(bytes).map_err(at)?).map_err(at)
+    smithy_codegen::ir::resolve(&ast::parse(bytes).map_err(at)?).map_err(at)
 }
