@@ -1,0 +1,348 @@
+//! The `smithy-codegen` binary: exit codes, messages, `extract` round trips,
+//! `generate` into a directory and `check`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+use smithy_codegen::{ast, diff};
+
+const BIN: &str = env!("CARGO_BIN_EXE_smithy-codegen");
+
+/// The workspace root (the lambda-model crate).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn our_model() -> PathBuf {
+    root().join("model/lambda.json")
+}
+
+fn official(name: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models").join(name);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!("skipping: {} not found", path.display());
+        None
+    }
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_commands").join(test);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(BIN).args(args).current_dir(dir).output().expect("the binary runs");
+    Run {
+        code: out.status.code().expect("exited normally"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+fn run(args: &[&str]) -> Run {
+    run_in(&root(), args)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("UTF-8 path")
+}
+
+/// A one-operation model whose `Color` enum (output) has the given values.
+fn color_model(values: &[&str]) -> String {
+    let members: Vec<String> = values
+        .iter()
+        .map(|v| format!(r#""{}": {{ "target": "smithy.api#Unit", "traits": {{ "smithy.api#enumValue": "{v}" }} }}"#, v.to_uppercase()))
+        .collect();
+    format!(
+        r#"{{
+    "smithy": "2.0",
+    "shapes": {{
+        "com.example#Svc": {{ "type": "service", "version": "1", "operations": [{{ "target": "com.example#GetColor" }}] }},
+        "com.example#GetColor": {{
+            "type": "operation",
+            "output": {{ "target": "com.example#GetColorOutput" }},
+            "traits": {{ "smithy.api#http": {{ "method": "GET", "uri": "/color", "code": 200 }} }}
+        }},
+        "com.example#GetColorOutput": {{
+            "type": "structure",
+            "members": {{ "Color": {{ "target": "com.example#Color", "traits": {{ "smithy.api#documentation": "The color." }} }} }}
+        }},
+        "com.example#Color": {{ "type": "enum", "members": {{ {} }} }}
+    }}
+}}"#,
+        members.join(", ")
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("scratch file");
+    path
+}
+
+#[test]
+fn diff_exits_0_without_breaking_changes() {
+    let dir = scratch("diff_0");
+    let old = write(&dir, "old.json", &color_model(&["red"]));
+    let new = write(&dir, "new.json", &color_model(&["red", "green"]));
+    let r = run(&["diff", s(&old), s(&new)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "compatible  output  com.example#Color: enum value added `green`\n0 breaking, 1 compatible, 0 docs\n"
+    );
+    let same = run(&["diff", s(&our_model()), s(&our_model())]);
+    assert_eq!((same.code, same.stdout.as_str()), (0, "0 breaking, 0 compatible, 0 docs\n"));
+}
+
+#[test]
+fn diff_exits_1_with_breaking_changes() {
+    let dir = scratch("diff_1");
+    let old = write(&dir, "old.json", &color_model(&["red", "green"]));
+    let new = write(&dir, "new.json", &color_model(&["red"]));
+    let r = run(&["diff", s(&old), s(&new), "--operation", "GetColor"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.ends_with("1 breaking, 0 compatible, 0 docs\n"), "{}", r.stdout);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
+
+#[test]
+fn diff_json_format() {
+    let dir = scratch("diff_json");
+    let old = write(&dir, "old.json", &color_model(&["red", "green"]));
+    let new = write(&dir, "new.json", &color_model(&["red", "blue"]));
+    let r = run(&["diff", s(&old), s(&new), "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let json: Value = serde_json::from_str(&r.stdout).expect("JSON report");
+    assert_eq!(
+        json,
+        serde_json::json!([
+            { "kind": "breaking", "direction": "output", "shape": "com.example#Color", "message": "enum value removed `green`" },
+            { "kind": "compatible", "direction": "output", "shape": "com.example#Color", "message": "enum value added `blue`" },
+        ])
+    );
+}
+
+#[test]
+fn diff_exits_2_on_a_missing_file() {
+    let r = run(&["diff", "no/such/old.json", s(&our_model())]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: cannot read no/such/old.json"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+}
+
+#[test]
+fn diff_exits_2_on_invalid_json_with_line_and_column() {
+    let dir = scratch("diff_json_error");
+    let bad = write(&dir, "bad.json", "{\n    \"smithy\": \"2.0\",\n    \"shapes\": { oops }\n}\n");
+    let r = run(&["diff", s(&our_model()), s(&bad)]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
+    assert!(r.stderr.contains("bad.json: invalid model JSON at line 3, column 17"), "{}", r.stderr);
+}
+
+#[test]
+fn diff_exits_2_on_an_unknown_operation_with_a_suggestion() {
+    let r = run(&["diff", s(&our_model()), s(&our_model()), "--operation", "GetLayerVersio"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("unknown operation `GetLayerVersio`; did you mean com.amazonaws.lambda#GetLayerVersion?"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn diff_exits_2_on_a_dangling_target() {
+    let dir = scratch("diff_dangling");
+    let dangling = color_model(&["red"]).replace(r#""target": "com.example#Color""#, r#""target": "com.example#Colour""#);
+    let bad = write(&dir, "dangling.json", &dangling);
+    let r = run(&["diff", s(&bad), s(&bad)]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("com.example#GetColorOutput$Color: target `com.example#Colour` not found"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    for args in [&["diff", "only-one.json"][..], &["diff", "a", "b", "--format", "xml"], &["frobnicate"], &[]] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.stderr.starts_with("error: "), "{args:?}: {}", r.stderr);
+    }
+    let r = run(&["generate", "--nope"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: unknown flag `--nope`"), "{}", r.stderr);
+    assert_eq!(run(&["--help"]).code, 0);
+}
+
+#[test]
+fn diff_official_2024_07_01_to_2026_06_19_is_breaking() {
+    let (Some(old), Some(new)) = (official("lambda-2024-07-01.json"), official("lambda-2026-06-19.json")) else {
+        return;
+    };
+    let r = run(&["diff", s(&old), s(&new), "--operation", "com.amazonaws.lambda#GetLayerVersion"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().last(), Some("4 breaking, 21 compatible, 7 docs"));
+}
+
+/// Traits of our model that the comparison with upstream looks at beyond
+/// `extract --docs none`: upstream's other `aws.api`/`aws.auth` traits (such as
+/// `aws.api#tagEnabled` on the service) are not part of our model.
+const OUR_AWS_TRAITS: &[&str] = &["aws.api#service", "aws.auth#sigv4", "aws.api#arn"];
+
+fn normalized(path: &Path, strip: bool) -> Value {
+    let mut model = ast::parse(&std::fs::read(path).expect("model readable")).expect("model parses");
+    if strip {
+        diff::strip_docs(&mut model);
+    }
+    for (_, shape) in model.shapes.0.iter_mut() {
+        shape
+            .traits
+            .retain(|k, _| !(k.starts_with("aws.api#") || k.starts_with("aws.auth#")) || OUR_AWS_TRAITS.contains(&k.as_str()));
+    }
+    serde_json::to_value(&model).expect("model serializes")
+}
+
+#[test]
+fn extract_docs_none_round_trip() {
+    let Some(upstream) = official("lambda-2026-06-19.json") else { return };
+    let dir = scratch("extract_none");
+    let out = dir.join("extracted.json");
+    let r = run(&["extract", "--model", s(&upstream), "--operation", "GetLayerVersion", "--docs", "none", "--out", s(&out)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let extracted = normalized(&out, false);
+    // Extraction already removed the docs: normalizing again changes nothing.
+    assert_eq!(extracted, normalized(&out, true));
+    assert_eq!(extracted, normalized(&our_model(), true));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(!text.contains("smithy.api#documentation") && !text.contains("smithy.api#tags"));
+    assert!(!text.contains("smithy.rules#") && !text.contains("aws.iam#"));
+}
+
+#[test]
+fn extract_docs_keep_round_trip() {
+    let Some(upstream) = official("lambda-2026-06-19.json") else { return };
+    let dir = scratch("extract_keep");
+    let out = dir.join("extracted.json");
+    let keep = format!("keep:{}", s(&our_model()));
+    let r = run(&["extract", "--model", s(&upstream), "--operation", "GetLayerVersion", "--docs", &keep, "--out", s(&out)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("every documented shape and member has its documentation from"), "{}", r.stderr);
+    // Our model is exactly this extraction, docs included.
+    assert_eq!(normalized(&out, false), normalized(&our_model(), false));
+}
+
+#[test]
+fn extract_docs_keep_lists_what_is_missing() {
+    let dir = scratch("extract_keep_missing");
+    // Upstream grows a documented member and a new shape; ours documents the rest.
+    let ours = write(&dir, "ours.json", &color_model(&["red"]).replace("The color.", "Our own words."));
+    let upstream = color_model(&["red"]).replace(
+        r#""members": { "Color": { "target": "com.example#Color", "traits": { "smithy.api#documentation": "The color." } } }"#,
+        r#""members": {
+                "Color": { "target": "com.example#Color", "traits": { "smithy.api#documentation": "The color." } },
+                "Shade": { "target": "com.example#Shade", "traits": { "smithy.api#documentation": "How dark." } }
+            }"#,
+    ) .replace(
+        r#""com.example#Color": {"#,
+        r#""com.example#Shade": { "type": "integer", "traits": { "smithy.api#documentation": "Darkness.", "custom.ns#thing": {} } },
+        "com.example#Color": {"#,
+    );
+    let upstream = write(&dir, "upstream.json", &upstream);
+    let out = dir.join("out.json");
+    let keep = format!("keep:{}", s(&ours));
+    let r = run(&["extract", "--model", s(&upstream), "--operation", "com.example#GetColor", "--docs", &keep, "--out", s(&out)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("documentation missing for 2 shapes/members"), "{}", r.stderr);
+    assert!(r.stderr.contains("  com.example#GetColorOutput$Shade\n"), "{}", r.stderr);
+    assert!(r.stderr.contains("  com.example#Shade (new shape)\n"), "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("Our own words.") && !text.contains("The color.") && !text.contains("How dark."));
+    assert!(!text.contains("Darkness.") && !text.contains("custom.ns#thing"), "{text}");
+}
+
+#[test]
+fn extract_accepts_bare_names_and_absolute_ids() {
+    let dir = scratch("extract_ids");
+    let (a, b) = (dir.join("a.json"), dir.join("b.json"));
+    let bare = run(&["extract", "--model", s(&our_model()), "--operation", "GetLayerVersion", "--out", s(&a)]);
+    let absolute = run(&[
+        "extract",
+        "--model",
+        s(&our_model()),
+        "--operation",
+        "com.amazonaws.lambda#GetLayerVersion",
+        "--out",
+        s(&b),
+    ]);
+    assert_eq!((bare.code, absolute.code), (0, 0), "{}{}", bare.stderr, absolute.stderr);
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    // With upstream docs, extracting our own closure gives our model back.
+    assert_eq!(normalized(&a, false), normalized(&our_model(), false));
+    let unknown = run(&["extract", "--model", s(&our_model()), "--operation", "GetLayerVersoin", "--out", s(&a)]);
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("did you mean com.amazonaws.lambda#GetLayerVersion?"), "{}", unknown.stderr);
+}
+
+#[test]
+fn generate_into_a_directory_then_check() {
+    let dir = scratch("generate_check");
+    let model = our_model();
+    let r = run(&["generate", "--model", s(&model), "--operation", "GetLayerVersion", "--out", s(&dir)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let file = dir.join("lambda_model.rs");
+    let code = std::fs::read_to_string(&file).expect("generate wrote lambda_model.rs into the directory");
+    syn::parse_file(&code).expect("generated code parses");
+
+    let check = |generated: &Path| run(&["check", "--model", s(&model), "--operation", "GetLayerVersion", "--generated", s(generated)]);
+    let fresh = check(&file);
+    assert_eq!(fresh.code, 0, "{}", fresh.stderr);
+    assert_eq!(check(&dir).code, 0, "a directory means lambda_model.rs inside");
+
+    std::fs::write(&file, code.replacen("pub enum Runtime", "pub enum Runtim", 1)).unwrap();
+    let stale = check(&file);
+    assert_eq!(stale.code, 1, "{}", stale.stderr);
+    assert_eq!(stale.stderr.lines().count(), 1, "{}", stale.stderr);
+    assert!(stale.stderr.starts_with("error: "), "{}", stale.stderr);
+    assert!(stale.stderr.contains("is stale (first difference at line"), "{}", stale.stderr);
+    assert!(
+        stale.stderr.contains("refresh it with `cargo run -p smithy-codegen -- generate --model"),
+        "{}",
+        stale.stderr
+    );
+
+    let missing = check(&dir.join("missing.rs"));
+    assert_eq!(missing.code, 1, "{}", missing.stderr);
+    let bad = run(&["check", "--model", "no/such/model.json", "--generated", s(&file)]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.starts_with("error: cannot read no/such/model.json"), "{}", bad.stderr);
+}
+
+#[test]
+fn check_with_no_arguments_uses_the_crate_defaults() {
+    // generated/ belongs to the crate and may be mid-refresh while the generator
+    // changes; what matters here is that the defaults resolve (never exit 2) and
+    // that a stale file names the refresh command.
+    let r = run_in(&root(), &["check"]);
+    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
+    if r.code == 1 {
+        assert!(r.stderr.contains("generated/lambda_model.rs is stale"), "{}", r.stderr);
+        assert!(r.stderr.contains("UPDATE_GENERATED=1 cargo test --test generated"), "{}", r.stderr);
+    }
+}
