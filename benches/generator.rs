@@ -1,0 +1,109 @@
+//! Generator speed on the full official Lambda model
+//! (`../shared/models/lambda-2026-06-19.json` from the crate root, 968 KB), all
+//! functions in the group `generator`, against `baseline_json_value`, the bare
+//! `serde_json::from_slice::<serde_json::Value>` of the same bytes.
+//!
+//! - `end_to_end_glv`: `smithy_codegen::generate` for `GetLayerVersion`, i.e.
+//!   parse + resolve + closure + render (plus the model's sha256, which
+//!   `generate` stamps into the header). Goal: within 3x of the baseline.
+//! - `whole_model`: parse + resolve + closure of every operation (rendering the
+//!   whole model is not supported yet).
+//! - `stage_*`: each stage alone, on the previous stage's output.
+//!
+//! When the model file is absent the bench prints why and measures nothing.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput};
+use smithy_codegen::{ast, closure, ir, render, sha256, Settings};
+
+const OPERATION: &str = "GetLayerVersion";
+
+fn model_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/models/lambda-2026-06-19.json")
+}
+
+// `..Default::default()`: the remaining settings as a build script leaves them
+// (the struct gains fields over time, hence the allow).
+#[allow(clippy::needless_update)]
+fn settings() -> Settings {
+    Settings {
+        protocol_feature: Some("http".to_string()),
+        ..Settings::default()
+    }
+}
+
+/// Parse, resolve and the closure of every operation: the "whole model" figure.
+fn whole_model(bytes: &[u8]) -> closure::Closure {
+    let parsed = ast::parse(bytes).unwrap();
+    let model = ir::resolve(&parsed).unwrap();
+    let all: Vec<String> = closure::all_operations(&model).unwrap().iter().map(|id| id.to_string()).collect();
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    closure::closure(&model, &all).unwrap()
+}
+
+#[allow(clippy::needless_update)]
+fn bench(c: &mut Criterion, bytes: &[u8]) {
+    // Every stage's input, computed once; each call is also a check that the stage succeeds.
+    let parsed = ast::parse(bytes).expect("the official model parses");
+    let model = ir::resolve(&parsed).expect("the official model resolves");
+    let glv = closure::closure(&model, &[OPERATION]).expect("GetLayerVersion is in the model");
+    let options = render::Options {
+        model_sha256: sha256::hex_digest(bytes),
+        protocol_feature: settings().protocol_feature,
+        ..render::Options::default()
+    };
+    let code = render::render(&model, &glv, &options).expect("GetLayerVersion renders");
+    let all = whole_model(bytes);
+    eprintln!(
+        "generator: model {} bytes, {} shapes; GetLayerVersion closure {} shapes -> {} bytes of Rust; whole model {} operations, {} shapes",
+        bytes.len(),
+        model.shapes.len(),
+        glv.shapes.len(),
+        code.len(),
+        all.operations.len(),
+        all.shapes.len()
+    );
+    let all_ids: Vec<String> = all.operations.iter().map(|id| id.to_string()).collect();
+    let all_ids: Vec<&str> = all_ids.iter().map(String::as_str).collect();
+
+    let mut group = c.benchmark_group("generator");
+    // Calls take milliseconds: ten samples keep a run to a few seconds per function.
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_function("baseline_json_value", |b| {
+        b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(bytes)).unwrap())
+    });
+    group.bench_function("end_to_end_glv", |b| {
+        b.iter(|| smithy_codegen::generate(black_box(bytes), &[OPERATION], &settings()).unwrap())
+    });
+    group.bench_function("whole_model", |b| b.iter(|| whole_model(black_box(bytes))));
+    group.bench_function("stage_parse", |b| b.iter(|| ast::parse(black_box(bytes)).unwrap()));
+    group.bench_function("stage_resolve", |b| b.iter(|| ir::resolve(black_box(&parsed)).unwrap()));
+    group.bench_function("stage_closure_glv", |b| {
+        b.iter(|| closure::closure(black_box(&model), &[OPERATION]).unwrap())
+    });
+    group.bench_function("stage_render_glv", |b| {
+        b.iter(|| render::render(black_box(&model), &glv, &options).unwrap())
+    });
+    group.bench_function("stage_sha256", |b| b.iter(|| sha256::hex_digest(black_box(bytes))));
+    group.bench_function("stage_closure_all", |b| {
+        b.iter(|| closure::closure(black_box(&model), &all_ids).unwrap())
+    });
+    group.finish();
+}
+
+fn main() {
+    let path = model_path();
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            println!("generator: skipped, the official model {} is absent ({e})", path.display());
+            return;
+        }
+    };
+    let mut c = Criterion::default().configure_from_args();
+    bench(&mut c, &bytes);
+    c.final_summary();
+}
