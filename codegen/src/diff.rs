@@ -764,8 +764,8 @@ fn compare_traits(
         ("httpPrefixHeaders", opt_str(&o.http_prefix_headers), opt_str(&n.http_prefix_headers)),
         ("httpPayload", flag(o.http_payload), flag(n.http_payload)),
         ("httpResponseCode", flag(o.http_response_code), flag(n.http_response_code)),
-        ("httpError", format!("{:?}", o.http_error), format!("{:?}", n.http_error)),
-        ("error", format!("{:?}", o.error), format!("{:?}", n.error)),
+        ("httpError", opt_str(&o.http_error.map(|c| c.to_string())), opt_str(&n.http_error.map(|c| c.to_string()))),
+        ("error", opt_str(&o.error.map(fault)), opt_str(&n.error.map(fault))),
         ("streaming", flag(o.streaming), flag(n.streaming)),
         ("timestampFormat", opt_str(&o.timestamp_format), opt_str(&n.timestamp_format)),
         ("jsonName", opt_str(&o.json_name), opt_str(&n.json_name)),
@@ -814,6 +814,13 @@ fn compare_traits(
             Kind::Compatible
         };
         out.push(kind, dir, id, member, format!("trait `{key}` {}", added_removed(&a, &b)));
+    }
+}
+
+fn fault(f: crate::traits::Fault) -> String {
+    match f {
+        crate::traits::Fault::Client => "client".into(),
+        crate::traits::Fault::Server => "server".into(),
     }
 }
 

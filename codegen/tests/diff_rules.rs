@@ -376,3 +376,20 @@ fn operations_default_to_those_in_both_models() {
     let err = diff::diff_bytes(old.as_bytes(), new.as_bytes(), &["Get"]).unwrap_err();
     assert!(err.to_string().contains("unknown operation `Get`"), "{err}");
 }
+
+#[test]
+fn error_fault_and_status_changes_are_breaking() {
+    let old = model(&io(A, A));
+    let new = old.replace(
+        r#""traits": { "smithy.api#error": "client" }"#,
+        r#""traits": { "smithy.api#error": "server", "smithy.api#httpError": 503 }"#,
+    );
+    let changes = diff::diff_bytes(old.as_bytes(), new.as_bytes(), &[]).unwrap();
+    assert_eq!(
+        changes.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        [
+            "breaking    output  com.example#Oops: trait `smithy.api#error` changed from `client` to `server`",
+            "breaking    output  com.example#Oops: trait `smithy.api#httpError` changed from none to `503`",
+        ]
+    );
+}
