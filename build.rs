@@ -34,6 +34,7 @@ fn main() {
     let options = smithy_codegen::render::Options {
         model_sha256: smithy_codegen::sha256::hex_digest(&bytes),
         protocol_feature: Some("http".to_string()),
+        skip_look_around_patterns: true,
     };
     let code = smithy_codegen::render::render(&model, &closure, &options).unwrap_or_else(|e| fail(&e.to_string()));
 

@@ -381,11 +381,24 @@ pub mod protocol {
         })
     }
 
+    /// A header of an `httpPrefixHeaders` map: the prefix plus the map key.
+    pub(crate) fn prefixed_header(
+        member: &'static str,
+        prefix: &str,
+        key: &str,
+        value: &str,
+    ) -> ::std::result::Result<(::http::HeaderName, ::http::HeaderValue), ValidationError> {
+        let name = ::http::HeaderName::from_bytes(format!("{prefix}{key}").as_bytes()).map_err(|_| {
+            ValidationError::new(member, format!("key {} cannot be an HTTP header name", quote_value(key)))
+        })?;
+        ::std::result::Result::Ok((name, header_value(member, value)?))
+    }
+
     /// A response with a JSON body and, for errors, the `X-Amzn-ErrorType` header.
     pub(crate) fn json_response(
         status: u16,
         error_code: ::std::option::Option<&str>,
-        headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)>,
+        headers: ::std::vec::Vec<(::http::HeaderName, ::http::HeaderValue)>,
         body: ::std::vec::Vec<u8>,
     ) -> ::http::Response<::std::vec::Vec<u8>> {
         let mut response = ::http::Response::new(body);

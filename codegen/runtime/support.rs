@@ -50,6 +50,7 @@ pub mod error {
     }
 
     impl UnknownVariantError {
+        #[allow(dead_code)]
         pub(crate) fn new(enum_name: &'static str, value: &str) -> Self {
             UnknownVariantError {
                 enum_name,
@@ -124,6 +125,223 @@ pub mod error {
 
 /// Building blocks of the generated types.
 pub mod primitives {
+    /// Binary data; base64 in JSON documents.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    pub struct Blob(::std::vec::Vec<u8>);
+
+    impl Blob {
+        /// Wraps bytes.
+        pub fn new(bytes: impl ::std::convert::Into<::std::vec::Vec<u8>>) -> Self {
+            Blob(bytes.into())
+        }
+
+        /// The bytes.
+        pub fn as_bytes(&self) -> &[u8] {
+            &self.0
+        }
+
+        /// The bytes, owned.
+        pub fn into_inner(self) -> ::std::vec::Vec<u8> {
+            self.0
+        }
+    }
+
+    impl ::std::convert::AsRef<[u8]> for Blob {
+        fn as_ref(&self) -> &[u8] {
+            &self.0
+        }
+    }
+
+    impl ::std::convert::From<::std::vec::Vec<u8>> for Blob {
+        fn from(bytes: ::std::vec::Vec<u8>) -> Self {
+            Blob(bytes)
+        }
+    }
+
+    impl ::std::convert::From<&[u8]> for Blob {
+        fn from(bytes: &[u8]) -> Self {
+            Blob(bytes.to_vec())
+        }
+    }
+
+    impl ::serde::Serialize for Blob {
+        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            serializer.serialize_str(&crate::serde_support::base64_encode(&self.0))
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for Blob {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            crate::serde_support::base64_decode(&text)
+                .map(Blob)
+                .ok_or_else(|| <D::Error as ::serde::de::Error>::custom("invalid base64"))
+        }
+    }
+
+    /// A point in time with nanosecond precision; epoch seconds in JSON
+    /// documents unless the model names another format.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct DateTime {
+        seconds: i64,
+        subsec_nanos: u32,
+    }
+
+    /// The wire formats of timestamps.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum TimestampFormat {
+        /// `1542236632.894`
+        EpochSeconds,
+        /// RFC 3339, `2018-11-14T23:03:52.894Z`
+        DateTime,
+        /// IMF-fixdate, `Wed, 14 Nov 2018 23:03:52 GMT`
+        HttpDate,
+    }
+
+    impl DateTime {
+        /// Whole seconds since the Unix epoch.
+        pub fn from_secs(seconds: i64) -> Self {
+            DateTime { seconds, subsec_nanos: 0 }
+        }
+
+        /// Seconds and nanoseconds since the Unix epoch (nanoseconds are capped below one second).
+        pub fn from_secs_and_nanos(seconds: i64, subsec_nanos: u32) -> Self {
+            DateTime {
+                seconds,
+                subsec_nanos: subsec_nanos.min(999_999_999),
+            }
+        }
+
+        /// Fractional seconds since the Unix epoch; `None` when not finite or out of range.
+        pub fn from_fractional_secs(value: f64) -> ::std::option::Option<Self> {
+            if !value.is_finite() || value.abs() > 1e15 {
+                return ::std::option::Option::None;
+            }
+            let seconds = value.floor();
+            let nanos = ((value - seconds) * 1e9).round().min(999_999_999.0) as u32;
+            ::std::option::Option::Some(DateTime::from_secs_and_nanos(seconds as i64, nanos))
+        }
+
+        /// Whole seconds since the Unix epoch.
+        pub fn secs(&self) -> i64 {
+            self.seconds
+        }
+
+        /// The nanoseconds past `secs()`.
+        pub fn subsec_nanos(&self) -> u32 {
+            self.subsec_nanos
+        }
+
+        /// Fractional seconds since the Unix epoch.
+        pub fn as_secs_f64(&self) -> f64 {
+            self.seconds as f64 + f64::from(self.subsec_nanos) / 1e9
+        }
+
+        /// As a `time::OffsetDateTime` in UTC; `None` outside its range.
+        pub fn to_offset_date_time(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+            let nanos = i128::from(self.seconds) * 1_000_000_000 + i128::from(self.subsec_nanos);
+            ::time::OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()
+        }
+
+        /// From a `time::OffsetDateTime`.
+        pub fn from_offset_date_time(value: ::time::OffsetDateTime) -> Self {
+            DateTime::from_secs_and_nanos(value.unix_timestamp(), value.nanosecond())
+        }
+
+        /// The timestamp in a wire format.
+        pub fn fmt(&self, format: TimestampFormat) -> ::std::string::String {
+            match format {
+                TimestampFormat::EpochSeconds => {
+                    if self.subsec_nanos == 0 {
+                        self.seconds.to_string()
+                    } else {
+                        let text = format!("{}.{:09}", self.seconds, self.subsec_nanos);
+                        text.trim_end_matches('0').to_owned()
+                    }
+                }
+                TimestampFormat::DateTime => match self.to_offset_date_time() {
+                    ::std::option::Option::Some(t) => t
+                        .format(&::time::format_description::well_known::Rfc3339)
+                        .unwrap_or_else(|_| self.seconds.to_string()),
+                    ::std::option::Option::None => self.seconds.to_string(),
+                },
+                TimestampFormat::HttpDate => match self.to_offset_date_time() {
+                    ::std::option::Option::Some(t) => {
+                        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+                        const MONTHS: [&str; 12] =
+                            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+                        format!(
+                            "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+                            DAYS[usize::from(t.weekday().number_days_from_monday())],
+                            t.day(),
+                            MONTHS[usize::from(u8::from(t.month()) - 1)],
+                            t.year(),
+                            t.hour(),
+                            t.minute(),
+                            t.second()
+                        )
+                    }
+                    ::std::option::Option::None => self.seconds.to_string(),
+                },
+            }
+        }
+
+        /// Parses a timestamp in a wire format; `None` when it is not one.
+        pub fn parse(text: &str, format: TimestampFormat) -> ::std::option::Option<Self> {
+            match format {
+                TimestampFormat::EpochSeconds => text.parse::<f64>().ok().and_then(DateTime::from_fractional_secs),
+                TimestampFormat::DateTime => {
+                    ::time::OffsetDateTime::parse(text, &::time::format_description::well_known::Rfc3339)
+                        .ok()
+                        .map(DateTime::from_offset_date_time)
+                }
+                TimestampFormat::HttpDate => {
+                    ::time::OffsetDateTime::parse(text, &::time::format_description::well_known::Rfc2822)
+                        .ok()
+                        .map(DateTime::from_offset_date_time)
+                }
+            }
+        }
+    }
+
+    impl ::serde::Serialize for DateTime {
+        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            if self.subsec_nanos == 0 {
+                serializer.serialize_i64(self.seconds)
+            } else {
+                serializer.serialize_f64(self.as_secs_f64())
+            }
+        }
+    }
+
+    impl<'de> ::serde::Deserialize<'de> for DateTime {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            let secs = f64::deserialize(deserializer)?;
+            DateTime::from_fractional_secs(secs)
+                .ok_or_else(|| <D::Error as ::serde::de::Error>::custom("timestamp out of range"))
+        }
+    }
+
+    /// A union member this version of the crate does not know, kept with its
+    /// name and JSON value so that it is written back unchanged.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct UnknownUnionMember {
+        pub(crate) name: ::std::string::String,
+        pub(crate) value: ::serde_json::Value,
+    }
+
+    impl UnknownUnionMember {
+        /// The member name as it was read.
+        pub fn name(&self) -> &str {
+            &self.name
+        }
+
+        /// The member's JSON value as it was read.
+        pub fn value(&self) -> &::serde_json::Value {
+            &self.value
+        }
+    }
+
     /// The opaque payload of enums' `Unknown` variants.
     pub mod sealed_enum_unknown {
         /// A wire value that this version of the crate does not know.
@@ -147,6 +365,244 @@ pub mod primitives {
 #[allow(dead_code)]
 mod serde_support {
     use ::serde::de::{Deserialize, Deserializer, Error, Visitor};
+    use ::serde::{Serialize, Serializer};
+
+    const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+    /// Standard base64 with padding.
+    pub(crate) fn base64_encode(bytes: &[u8]) -> ::std::string::String {
+        let mut out = ::std::string::String::with_capacity(bytes.len().div_ceil(3) * 4);
+        for chunk in bytes.chunks(3) {
+            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+            for i in 0..4 {
+                if i <= chunk.len() {
+                    out.push(BASE64[((n >> (18 - 6 * i)) & 63) as usize] as char);
+                } else {
+                    out.push('=');
+                }
+            }
+        }
+        out
+    }
+
+    /// Decodes standard base64 (padding optional); `None` on any other character.
+    pub(crate) fn base64_decode(text: &str) -> ::std::option::Option<::std::vec::Vec<u8>> {
+        let text = text.trim_end_matches('=');
+        let mut out = ::std::vec::Vec::with_capacity(text.len() * 3 / 4);
+        let mut acc = 0u32;
+        let mut bits = 0;
+        for c in text.bytes() {
+            let v = BASE64.iter().position(|&b| b == c)? as u32;
+            acc = (acc << 6) | v;
+            bits += 6;
+            if bits >= 8 {
+                bits -= 8;
+                out.push((acc >> bits) as u8);
+                acc &= (1 << bits) - 1;
+            }
+        }
+        if bits >= 6 {
+            return ::std::option::Option::None;
+        }
+        ::std::option::Option::Some(out)
+    }
+
+    /// Floats that JSON cannot spell (`NaN`, `Infinity`, `-Infinity`) travel as strings.
+    pub(crate) mod float {
+        use super::*;
+
+        pub(crate) fn serialize<S: Serializer>(value: &f64, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            if value.is_nan() {
+                serializer.serialize_str("NaN")
+            } else if value.is_infinite() {
+                serializer.serialize_str(if *value > 0.0 { "Infinity" } else { "-Infinity" })
+            } else {
+                serializer.serialize_f64(*value)
+            }
+        }
+
+        #[derive(::serde::Deserialize)]
+        #[serde(untagged)]
+        enum Wire<'a> {
+            Number(f64),
+            #[serde(borrow)]
+            Text(::std::borrow::Cow<'a, str>),
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<f64, D::Error> {
+            match Wire::deserialize(deserializer)? {
+                Wire::Number(n) => ::std::result::Result::Ok(n),
+                Wire::Text(t) => match &*t {
+                    "NaN" => ::std::result::Result::Ok(f64::NAN),
+                    "Infinity" => ::std::result::Result::Ok(f64::INFINITY),
+                    "-Infinity" => ::std::result::Result::Ok(f64::NEG_INFINITY),
+                    other => ::std::result::Result::Err(D::Error::custom(format!("`{other}` is not a number"))),
+                },
+            }
+        }
+
+        /// The same for optional members (`null` reads as absent).
+        pub(crate) mod option {
+            use super::*;
+
+            pub(crate) fn serialize<S: Serializer>(
+                value: &::std::option::Option<f64>,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                match value {
+                    ::std::option::Option::Some(v) => super::serialize(v, serializer),
+                    ::std::option::Option::None => serializer.serialize_none(),
+                }
+            }
+
+            pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<::std::option::Option<f64>, D::Error> {
+                #[derive(::serde::Deserialize)]
+                struct Wrapped(#[serde(with = "super")] f64);
+                ::std::result::Result::Ok(::std::option::Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
+            }
+
+            /// For members with a zero default: `null` reads as the default.
+            pub(crate) fn deserialize_or_default<'de, D: Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<f64, D::Error> {
+                deserialize(deserializer).map(::std::option::Option::unwrap_or_default)
+            }
+        }
+    }
+
+    /// `f64` through [`float`], for collections of doubles.
+    pub(crate) struct Float(pub(crate) f64);
+
+    impl Serialize for Float {
+        fn serialize<S: Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            float::serialize(&self.0, serializer)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Float {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            float::deserialize(deserializer).map(Float)
+        }
+    }
+
+    /// Maps of doubles, optional (`NaN` and infinities as strings).
+    pub(crate) mod float_map {
+        use super::*;
+        type Map = ::std::collections::HashMap<::std::string::String, f64>;
+
+        pub(crate) fn serialize<S: Serializer>(
+            value: &::std::option::Option<Map>,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match value {
+                ::std::option::Option::Some(map) => serializer.collect_map(map.iter().map(|(k, v)| (k, Float(*v)))),
+                ::std::option::Option::None => serializer.serialize_none(),
+            }
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<::std::option::Option<Map>, D::Error> {
+            let map = ::std::option::Option::<::std::collections::HashMap<::std::string::String, Float>>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(map.map(|m| m.into_iter().map(|(k, v)| (k, v.0)).collect()))
+        }
+    }
+
+    /// Lists of doubles, optional (`NaN` and infinities as strings).
+    pub(crate) mod float_list {
+        use super::*;
+
+        pub(crate) fn serialize<S: Serializer>(
+            value: &::std::option::Option<::std::vec::Vec<f64>>,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            match value {
+                ::std::option::Option::Some(list) => serializer.collect_seq(list.iter().map(|v| Float(*v))),
+                ::std::option::Option::None => serializer.serialize_none(),
+            }
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<f64>>, D::Error> {
+            let list = ::std::option::Option::<::std::vec::Vec<Float>>::deserialize(deserializer)?;
+            ::std::result::Result::Ok(list.map(|l| l.into_iter().map(|v| v.0).collect()))
+        }
+    }
+
+    /// Timestamps in a text format named by the model (`date-time`, `http-date`).
+    pub(crate) fn serialize_timestamp<S: Serializer>(
+        value: &crate::primitives::DateTime,
+        format: crate::primitives::TimestampFormat,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match format {
+            crate::primitives::TimestampFormat::EpochSeconds => value.serialize(serializer),
+            other => serializer.serialize_str(&value.fmt(other)),
+        }
+    }
+
+    pub(crate) fn deserialize_timestamp<'de, D: Deserializer<'de>>(
+        format: crate::primitives::TimestampFormat,
+        deserializer: D,
+    ) -> ::std::result::Result<crate::primitives::DateTime, D::Error> {
+        match format {
+            crate::primitives::TimestampFormat::EpochSeconds => crate::primitives::DateTime::deserialize(deserializer),
+            other => {
+                let text = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                crate::primitives::DateTime::parse(&text, other)
+                    .ok_or_else(|| D::Error::custom(format!("`{text}` is not a timestamp in the {other:?} format")))
+            }
+        }
+    }
+
+    macro_rules! timestamp_format_module {
+        ($name:ident, $format:ident) => {
+            pub(crate) mod $name {
+                use super::*;
+                pub(crate) fn serialize<S: Serializer>(
+                    value: &crate::primitives::DateTime,
+                    serializer: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    serialize_timestamp(value, crate::primitives::TimestampFormat::$format, serializer)
+                }
+                pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<crate::primitives::DateTime, D::Error> {
+                    deserialize_timestamp(crate::primitives::TimestampFormat::$format, deserializer)
+                }
+                pub(crate) mod option {
+                    use super::*;
+                    pub(crate) fn serialize<S: Serializer>(
+                        value: &::std::option::Option<crate::primitives::DateTime>,
+                        serializer: S,
+                    ) -> ::std::result::Result<S::Ok, S::Error> {
+                        match value {
+                            ::std::option::Option::Some(v) => super::serialize(v, serializer),
+                            ::std::option::Option::None => serializer.serialize_none(),
+                        }
+                    }
+                    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> ::std::result::Result<::std::option::Option<crate::primitives::DateTime>, D::Error> {
+                        #[derive(::serde::Deserialize)]
+                        struct Wrapped(#[serde(with = "super")] crate::primitives::DateTime);
+                        ::std::result::Result::Ok(
+                            ::std::option::Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0),
+                        )
+                    }
+                }
+            }
+        };
+    }
+
+    timestamp_format_module!(date_time, DateTime);
+    timestamp_format_module!(http_date, HttpDate);
 
     /// Reads `null` as the member's default, as Smithy's JSON protocols require.
     pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>

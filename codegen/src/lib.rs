@@ -26,6 +26,9 @@ pub use error::Error;
 pub struct Settings {
     /// The Cargo feature that gates the HTTP protocol layer (`None`: always on).
     pub protocol_feature: Option<String>,
+    /// Leave look-around patterns unchecked (documented) instead of failing; see
+    /// [`render::Options::skip_look_around_patterns`].
+    pub skip_look_around_patterns: bool,
 }
 
 /// Runs the whole pipeline on model bytes for the given operations (absolute ids
@@ -43,6 +46,7 @@ pub fn generate(model_json: &[u8], operations: &[&str], settings: &Settings) -> 
     let options = render::Options {
         model_sha256: sha256::hex_digest(model_json),
         protocol_feature: settings.protocol_feature.clone(),
+        skip_look_around_patterns: settings.skip_look_around_patterns,
     };
     render::render(&model, &closure, &options)
 }

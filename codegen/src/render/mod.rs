@@ -12,6 +12,7 @@ mod operation;
 mod protocol;
 mod structure;
 mod types;
+mod union;
 
 use std::collections::BTreeMap;
 
@@ -31,6 +32,10 @@ pub struct Options {
     pub model_sha256: String,
     /// Cargo feature that gates the protocol (HTTP) layer; `None` renders it ungated.
     pub protocol_feature: Option<String>,
+    /// Patterns that need look-around (valid ECMA-262, beyond `regex-lite`):
+    /// `false` makes them a generation error, `true` leaves them unchecked by
+    /// `validate()`, which lists them in its documentation.
+    pub skip_look_around_patterns: bool,
 }
 
 /// The runtime support every generated crate carries (errors, enum payloads, serde helpers).
@@ -186,7 +191,83 @@ struct ModuleItems {
 }
 
 /// Renders the closure to formatted Rust source.
+/// Gives every operation an input and output structure of its own, as
+/// smithy-rs does: `smithy.api#Unit` becomes an empty structure, and a shape
+/// that several operations share (or that members also target) is copied, so
+/// that each `<Op>Input`/`<Op>Output` type carries only its operation's glue.
+fn synthesize_operation_io(model: &Model, closure: &Closure) -> Result<(Model, Closure), Error> {
+    let mut model = model.clone();
+    // How often each shape is used as an operation's input or output, or as a member target.
+    let mut uses: BTreeMap<ShapeId, usize> = BTreeMap::new();
+    for id in &closure.shapes {
+        match &model.shapes[id].kind {
+            ShapeKind::Operation(op) => {
+                for io in op.input.iter().chain(op.output.iter()) {
+                    *uses.entry(io.clone()).or_default() += 1;
+                }
+            }
+            kind => {
+                let members: Vec<&crate::ir::Member> = match kind {
+                    ShapeKind::List(m) => vec![m],
+                    ShapeKind::Map { key, value } => vec![key, value],
+                    ShapeKind::Structure(ms) | ShapeKind::Union(ms) => ms.iter().collect(),
+                    _ => Vec::new(),
+                };
+                for m in members {
+                    *uses.entry(m.target.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+    for op_id in &closure.operations {
+        let ShapeKind::Operation(op) = &model.shapes[op_id].kind else {
+            continue;
+        };
+        let ios = [(op.input.clone(), "Input"), (op.output.clone(), "Output")];
+        for (io, suffix) in ios {
+            let template = match &io {
+                Some(id) if uses.get(id).copied().unwrap_or(0) <= 1 => continue,
+                Some(id) => model.shapes[id].clone(),
+                None => Shape {
+                    id: op_id.clone(),
+                    kind: ShapeKind::Structure(Vec::new()),
+                    traits: crate::traits::Traits::default(),
+                },
+            };
+            let mut name = format!("{}{suffix}", op_id.name());
+            while model.shapes.keys().any(|k| k.namespace() == op_id.namespace() && k.name() == name) {
+                name.push('_');
+            }
+            let id = ShapeId::parse(&format!("{}#{name}", op_id.namespace()))?;
+            model.shapes.insert(
+                id.clone(),
+                Shape {
+                    id: id.clone(),
+                    ..template
+                },
+            );
+            if let Some(Shape {
+                kind: ShapeKind::Operation(op),
+                ..
+            }) = model.shapes.get_mut(op_id)
+            {
+                if suffix == "Input" {
+                    op.input = Some(id);
+                } else {
+                    op.output = Some(id);
+                }
+            }
+        }
+    }
+    let ops: Vec<String> = closure.operations.iter().map(ShapeId::to_string).collect();
+    let ops: Vec<&str> = ops.iter().map(String::as_str).collect();
+    let closure = crate::closure::closure(&model, &ops)?;
+    Ok((model, closure))
+}
+
 pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<String, Error> {
+    let (model, closure) = synthesize_operation_io(model, closure)?;
+    let (model, closure) = (&model, &closure);
     let mut ctx = Ctx {
         model,
         closure,
@@ -204,16 +285,14 @@ pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<Str
                 let (item, builder) = structure::render(&ctx, shape, home)?;
                 entry.items.push(item);
                 entry.items.push(protocol::render_validate(&ctx, shape, home)?);
+                if shape.traits.error.is_some() {
+                    entry.items.push(protocol::render_error(&ctx, shape, home)?);
+                }
                 entry.builders.push(builder);
             }
             ShapeKind::Enum(values) => entry.items.push(enums::render_enum(&ctx, shape, home, values)?),
             ShapeKind::IntEnum(values) => entry.items.push(enums::render_int_enum(&ctx, shape, home, values)?),
-            ShapeKind::Union(_) => {
-                return Err(Error::Unsupported {
-                    at: id.to_string(),
-                    what: "union shapes".into(),
-                })
-            }
+            ShapeKind::Union(_) => entry.items.push(union::render(&ctx, shape, home)?),
             _ => {}
         }
     }

@@ -16,30 +16,25 @@ use crate::traits::Http;
 enum Binding {
     Label,
     Query(String),
+    QueryParams,
     Header(String),
+    PrefixHeaders(String),
+    Payload,
+    ResponseCode,
     Body,
 }
 
 fn binding(field: &Field) -> Result<Binding, Error> {
     let t = &field.member.traits;
-    let at = || field.at.clone();
-    let unsupported = |what: &str| Error::Unsupported {
-        at: at(),
-        what: what.to_string(),
-    };
-    if t.http_payload {
-        return Err(unsupported("httpPayload members"));
-    }
-    if t.http_prefix_headers.is_some() {
-        return Err(unsupported("httpPrefixHeaders members"));
-    }
-    if t.http_query_params {
-        return Err(unsupported("httpQueryParams members"));
-    }
-    if t.http_response_code {
-        return Err(unsupported("httpResponseCode members"));
-    }
-    Ok(if t.http_label {
+    Ok(if t.http_payload {
+        Binding::Payload
+    } else if let Some(prefix) = &t.http_prefix_headers {
+        Binding::PrefixHeaders(prefix.to_ascii_lowercase())
+    } else if t.http_query_params {
+        Binding::QueryParams
+    } else if t.http_response_code {
+        Binding::ResponseCode
+    } else if t.http_label {
         Binding::Label
     } else if let Some(q) = &t.http_query {
         Binding::Query(q.clone())
@@ -64,10 +59,28 @@ fn bound_fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<(Field<'a>, Bindi
 /// Whether a member's value can be written as text (labels, query, headers).
 fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error> {
     let target = ctx.shape(&field.member.target);
+    // Timestamps: the model's format, else http-date in headers and date-time elsewhere.
+    let timestamp = |shape: &Shape| {
+        let format = field.member.traits.timestamp_format.as_ref().or(shape.traits.timestamp_format.as_ref());
+        ScalarKind::Timestamp(match format.map(String::as_str) {
+            Some("epoch-seconds") => "EpochSeconds",
+            Some("http-date") => "HttpDate",
+            Some(_) => "DateTime",
+            None if field.member.traits.http_header.is_some() => "HttpDate",
+            None => "DateTime",
+        })
+    };
     let at = || field.at.clone();
     Ok(match (&target.kind, field.repr) {
         (ShapeKind::Simple(Simple::String), _) => ScalarKind::String,
         (ShapeKind::Enum(_), _) => ScalarKind::Enum,
+        (ShapeKind::Simple(Simple::Timestamp), _) => timestamp(target),
+        (ShapeKind::IntEnum(_), _) => {
+            return Err(Error::Unsupported {
+                at: at(),
+                what: "HTTP-bound intEnum members".into(),
+            })
+        }
         (ShapeKind::Simple(Simple::Boolean), _) => ScalarKind::Display,
         (ShapeKind::Simple(s), _) if s.is_number() => ScalarKind::Display,
         (ShapeKind::List(m), _) => {
@@ -75,6 +88,7 @@ fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error> {
             match &inner.kind {
                 ShapeKind::Simple(Simple::String) => ScalarKind::ListOf(Box::new(ScalarKind::String)),
                 ShapeKind::Enum(_) => ScalarKind::ListOf(Box::new(ScalarKind::Enum)),
+                ShapeKind::Simple(Simple::Timestamp) => ScalarKind::ListOf(Box::new(timestamp(inner))),
                 ShapeKind::Simple(s) if s.is_number() || *s == Simple::Boolean => {
                     ScalarKind::ListOf(Box::new(ScalarKind::Display))
                 }
@@ -99,6 +113,8 @@ fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error> {
 enum ScalarKind {
     String,
     Enum,
+    /// A timestamp in the named `TimestampFormat` variant.
+    Timestamp(&'static str),
     /// Numbers and booleans: `Display` out, `FromStr` in.
     Display,
     ListOf(Box<ScalarKind>),
@@ -108,6 +124,10 @@ enum ScalarKind {
 fn to_text(kind: &ScalarKind, v: TokenStream) -> TokenStream {
     match kind {
         ScalarKind::String => quote!(::std::borrow::Cow::Borrowed(#v.as_str())),
+        ScalarKind::Timestamp(format) => {
+            let format = quote::format_ident!("{}", format);
+            quote!(::std::borrow::Cow::<str>::Owned(#v.fmt(crate::primitives::TimestampFormat::#format)))
+        }
         ScalarKind::Enum => quote!(::std::borrow::Cow::Borrowed(#v.as_str())),
         _ => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),
     }
@@ -119,6 +139,12 @@ fn from_text(kind: &ScalarKind, ty: &TokenStream, member: &str) -> TokenStream {
     match kind {
         ScalarKind::String => quote!(s.to_owned()),
         ScalarKind::Enum => quote!(<#ty>::from(s)),
+        ScalarKind::Timestamp(format) => {
+            let format_ident = quote::format_ident!("{}", format);
+            let msg = format!("{member}: {{}} is not a timestamp in the {format} format");
+            quote!(crate::primitives::DateTime::parse(s, crate::primitives::TimestampFormat::#format_ident)
+                .ok_or_else(|| format!(#msg, crate::protocol::quote_value(s)))?)
+        }
         _ => {
             let msg = format!("{member}: cannot parse {{}} as a value of this member");
             quote!(s.parse::<#ty>().map_err(|_| format!(#msg, crate::protocol::quote_value(s)))?)
@@ -136,6 +162,7 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
     let cfg = ctx.protocol_cfg();
     let name = ident(&home.name);
     let mut checks = Vec::new();
+    let mut unchecked = Vec::new();
     for f in fields(ctx, shape)? {
         let target = ctx.shape(&f.member.target);
         let member = f.member.name.as_str();
@@ -158,18 +185,23 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
         }
         if let (Some(p), Repr::String) = (&pattern, f.repr) {
             if let Err(e) = regex_lite::Regex::new(p) {
-                return Err(Error::at(
-                    shape.id.member(member),
-                    format!("trait `smithy.api#pattern`: pattern `{p}` does not compile: {e}"),
-                ));
-            }
-            inner.push(quote! {
+                let look_around = e.to_string().contains("look-around");
+                if !(look_around && ctx.options.skip_look_around_patterns) {
+                    return Err(Error::at(
+                        shape.id.member(member),
+                        format!("trait `smithy.api#pattern`: pattern `{p}` does not compile: {e}"),
+                    ));
+                }
+                unchecked.push(format!("- `{member}`: `{}`", p.replace('`', "'")));
+            } else {
+                inner.push(quote! {
                 static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                 crate::protocol::check_pattern(#member, v, &PATTERN, #p)?;
-            });
+                });
+            }
         }
         if let (Some(r), Repr::Copy) = (&range, f.repr) {
-            if !matches!(target.kind, ShapeKind::Simple(Simple::Boolean)) {
+            if matches!(target.kind, ShapeKind::Simple(s) if s.is_number()) {
                 let min = opt_f64(r.min.as_ref().and_then(|n| n.as_f64()));
                 let max = opt_f64(r.max.as_ref().and_then(|n| n.as_f64()));
                 inner.push(quote!(crate::protocol::check_range(#member, *v as f64, #min, #max)?;));
@@ -213,11 +245,16 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
             }
         });
     }
+    let mut doc = "Checks the model's constraints (`length`, `pattern`, `range`), also of\nnested structures; the error names the member and the offending value.".to_string();
+    if !unchecked.is_empty() {
+        doc.push_str("\n\nThese patterns need look-around, which the regex engine lacks, and are\nnot checked here (the service still checks them):\n\n");
+        doc.push_str(&unchecked.join("\n"));
+    }
+    let doc = super::docs::lines_to_attrs(&doc);
     Ok(quote! {
         #cfg
         impl #name {
-            /// Checks the model's constraints (`length`, `pattern`, `range`), also of
-            /// nested structures; the error names the member and the offending value.
+            #doc
             pub fn validate(&self) -> ::std::result::Result<(), crate::protocol::ValidationError> {
                 #(#checks)*
                 ::std::result::Result::Ok(())
@@ -323,9 +360,16 @@ fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> Option<
     })
 }
 
-/// A response body: the JSON of the body members, or `{}` when there are none.
-fn response_body(body: Option<TokenStream>) -> TokenStream {
-    body.unwrap_or_else(|| quote!(b"{}".to_vec()))
+/// A response body: the payload member, else the JSON of the body members,
+/// else `{}`; a payload's content type is pushed onto `headers`.
+fn response_body(ctx: &Ctx, bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> TokenStream {
+    if let Some((body, content_type)) = encode_payload(ctx, bound) {
+        return quote! {{
+            headers.push((::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static(#content_type)));
+            #body
+        }};
+    }
+    encode_body(bound, types).unwrap_or_else(|| quote!(b"{}".to_vec()))
 }
 
 /// Statements that decode the body into `body` (when there are body members)
@@ -376,7 +420,74 @@ fn decode_fields(
                 value
             }
         };
+        let ty_of_code = &f.target_ty;
         let init = match b {
+            Binding::Payload => {
+                let missing = absent(f)?;
+                let ty = &f.target_ty;
+                let what_member = format!("{what}.{member}");
+                let decoded = match payload_kind(ctx, f) {
+                    PayloadKind::Json => quote!(crate::protocol::decode_json::<#ty>(body, #what_member)?),
+                    PayloadKind::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
+                    PayloadKind::Text { is_enum } => {
+                        let msg = format!("{member}: the body is not UTF-8 text");
+                        let text = quote!(::std::str::from_utf8(body).map_err(|_| ::std::string::String::from(#msg))?);
+                        if is_enum {
+                            quote!(<#ty>::from(#text))
+                        } else {
+                            quote!(#text.to_owned())
+                        }
+                    }
+                };
+                let boxed = if f.boxed { quote!(::std::boxed::Box::new(#decoded)) } else { decoded };
+                let value = present(boxed, f);
+                quote!(if body.is_empty() { #missing } else { #value })
+            }
+            Binding::ResponseCode => present(quote!(<#ty_of_code>::from(status)), f),
+            Binding::PrefixHeaders(prefix) => {
+                let missing = absent(f)?;
+                let value = present(quote!(map), f);
+                quote!({
+                    let map: ::std::collections::HashMap<::std::string::String, ::std::string::String> = headers
+                        .iter()
+                        .filter_map(|(name, value)| {
+                            let key = name.as_str().strip_prefix(#prefix)?;
+                            ::std::option::Option::Some((key.to_owned(), value.to_str().ok()?.to_owned()))
+                        })
+                        .collect();
+                    if map.is_empty() { #missing } else { #value }
+                })
+            }
+            Binding::QueryParams => {
+                let missing = absent(f)?;
+                let value = present(quote!(map), f);
+                let bound_keys: Vec<&str> = bound
+                    .iter()
+                    .filter_map(|(_, b)| match b {
+                        Binding::Query(k) => Some(k.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                let collect = if f.elem_ty.as_ref().is_some_and(|t| t.to_string().contains("Vec")) {
+                    quote! {
+                        let mut map: ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<::std::string::String>> = ::std::collections::HashMap::new();
+                        for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
+                            map.entry(k.clone()).or_default().push(v.clone());
+                        }
+                    }
+                } else {
+                    quote! {
+                        let mut map: ::std::collections::HashMap<::std::string::String, ::std::string::String> = ::std::collections::HashMap::new();
+                        for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
+                            map.entry(k.clone()).or_insert_with(|| v.clone());
+                        }
+                    }
+                };
+                quote!({
+                    #collect
+                    if map.is_empty() { #missing } else { #value }
+                })
+            }
             Binding::Body => {
                 if types.is_some() {
                     quote!(body.#id)
@@ -479,7 +590,8 @@ fn decode_fn(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)], 
     };
     Ok(quote! {
         #[allow(unused_variables)]
-        fn decode_http(
+        pub(crate) fn decode_http(
+            status: u16,
             labels: &[::std::string::String],
             query: &[(::std::string::String, ::std::string::String)],
             headers: &::http::HeaderMap,
@@ -490,11 +602,87 @@ fn decode_fn(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)], 
     })
 }
 
+/// How a payload member travels.
+enum PayloadKind {
+    /// A structure, union or document: JSON.
+    Json,
+    /// A blob (streaming or not): the raw bytes.
+    Blob,
+    /// A string or enum: the raw UTF-8 text.
+    Text { is_enum: bool },
+}
+
+fn payload_kind(ctx: &Ctx, f: &Field) -> PayloadKind {
+    if f.streaming {
+        return PayloadKind::Blob;
+    }
+    match &ctx.shape(&f.member.target).kind {
+        ShapeKind::Simple(Simple::Blob) => PayloadKind::Blob,
+        ShapeKind::Simple(Simple::String) => PayloadKind::Text { is_enum: false },
+        ShapeKind::Enum(_) => PayloadKind::Text { is_enum: true },
+        _ => PayloadKind::Json,
+    }
+}
+
+/// The payload member's body expression and content type, if the structure has one.
+fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(TokenStream, String)> {
+    let (f, _) = bound.iter().find(|(_, b)| *b == Binding::Payload)?;
+    let id = &f.ident;
+    let target = ctx.shape(&f.member.target);
+    let media_type = target.traits.other.get("smithy.api#mediaType").and_then(|v| v.as_str()).map(str::to_string);
+    let (bytes, content_type) = match payload_kind(ctx, f) {
+        PayloadKind::Json => (quote!(crate::protocol::encode_json(v)), "application/json".to_string()),
+        PayloadKind::Blob => {
+            let default = if matches!(target.kind, ShapeKind::Union(_)) {
+                "application/vnd.amazon.eventstream"
+            } else {
+                "application/octet-stream"
+            };
+            (quote!(v.as_bytes().to_vec()), media_type.unwrap_or_else(|| default.to_string()))
+        }
+        PayloadKind::Text { .. } => (quote!(v.as_str().as_bytes().to_vec()), media_type.unwrap_or_else(|| "text/plain".to_string())),
+    };
+    let body = if f.kind == FieldKind::Optional {
+        quote!(match &self.#id { ::std::option::Option::Some(v) => #bytes, ::std::option::Option::None => ::std::vec::Vec::new() })
+    } else {
+        quote!({ let v = &self.#id; #bytes })
+    };
+    Some((body, content_type))
+}
+
+/// A header name from the model, lowercased and checked to be an HTTP token.
+fn header_name(f: &Field, name: &str) -> Result<String, Error> {
+    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if name.is_empty() || !name.chars().all(token) {
+        return Err(Error::at(f.at.clone(), format!("`{name}` is not a valid HTTP header name")));
+    }
+    Ok(name.to_ascii_lowercase())
+}
+
 /// Header statements that push `(name, HeaderValue)` pairs to `headers`.
 fn encode_headers(ctx: &Ctx, bound: &[(Field, Binding)], on_error: TokenStream) -> Result<Vec<TokenStream>, Error> {
     let mut out = Vec::new();
     for (f, b) in bound {
+        if let Binding::PrefixHeaders(prefix) = b {
+            let id = &f.ident;
+            let member = f.member.name.as_str();
+            let push = quote! {
+                for (k, v) in map.iter() {
+                    match crate::protocol::prefixed_header(#member, #prefix, k, v) {
+                        ::std::result::Result::Ok(pair) => headers.push(pair),
+                        ::std::result::Result::Err(e) => #on_error,
+                    }
+                }
+            };
+            out.push(if f.kind == FieldKind::Optional {
+                quote!(if let ::std::option::Option::Some(map) = &self.#id { #push })
+            } else {
+                quote!({ let map = &self.#id; #push })
+            });
+            continue;
+        }
         let Binding::Header(name) = b else { continue };
+        let lower = header_name(f, name)?;
         let id = &f.ident;
         let member = f.member.name.as_str();
         let kind = scalar_kind(ctx, f)?;
@@ -507,7 +695,7 @@ fn encode_headers(ctx: &Ctx, bound: &[(Field, Binding)], on_error: TokenStream) 
         };
         let push = quote! {
             match crate::protocol::header_value(#member, &#text) {
-                ::std::result::Result::Ok(value) => headers.push((#name, value)),
+                ::std::result::Result::Ok(value) => headers.push((::http::HeaderName::from_static(#lower), value)),
                 ::std::result::Result::Err(e) => #on_error,
             }
         };
@@ -552,6 +740,33 @@ fn parse_uri(op: &Shape, http: &Http) -> Result<(Vec<UriSegment>, LiteralQuery),
         })
         .collect();
     Ok((segments, literal_query))
+}
+
+/// The HTTP decode/encode of one error structure, shared by every operation
+/// that can return it.
+pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStream, Error> {
+    let cfg = ctx.protocol_cfg();
+    let path = home.path();
+    let bound = bound_fields(ctx, shape)?;
+    let types = body_types(ctx, shape, home, &bound)?;
+    let decode = decode_fn(ctx, shape, home, &bound, &types)?;
+    let body = response_body(ctx, &bound, &types);
+    let headers = encode_headers(ctx, &bound, quote!({ let _ = e; }))?;
+    let body_types = types.iter().flat_map(|t| [t.owned.clone(), t.borrowed.clone()]);
+    Ok(quote! {
+        #(#body_types)*
+        #cfg
+        impl #path {
+            #decode
+            pub(crate) fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+                #[allow(unused_mut)]
+                let mut headers: ::std::vec::Vec<(::http::HeaderName, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                #(#headers)*
+                let body = #body;
+                crate::protocol::json_response(Self::STATUS, ::std::option::Option::Some(Self::CODE), headers, body)
+            }
+        }
+    })
 }
 
 /// Everything protocol-related for one operation.
@@ -637,6 +852,21 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         query_build.push(quote!(query.push((::std::borrow::Cow::Borrowed(#k), ::std::borrow::Cow::Borrowed(#v)));));
     }
     for (f, b) in &input_bound {
+        if *b == Binding::QueryParams {
+            let id = &f.ident;
+            let lists = f.elem_ty.as_ref().is_some_and(|t| t.to_string().contains("Vec"));
+            let push = if lists {
+                quote!(for (k, values) in map.iter() { for v in values { query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str()))); } })
+            } else {
+                quote!(for (k, v) in map.iter() { query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str()))); })
+            };
+            query_build.push(if f.kind == FieldKind::Optional {
+                quote!(if let ::std::option::Option::Some(map) = &self.#id { #push })
+            } else {
+                quote!({ let map = &self.#id; #push })
+            });
+            continue;
+        }
         let Binding::Query(key) = b else { continue };
         let id = &f.ident;
         let kind = scalar_kind(ctx, f)?;
@@ -657,9 +887,11 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         });
     }
     let input_types = body_types(ctx, input, input_home, &input_bound)?;
-    let input_body = match encode_body(&input_bound, &input_types) {
-        Some(body) => quote! {
-            builder = builder.header(::http::header::CONTENT_TYPE, "application/json");
+    let input_body = match encode_payload(ctx, &input_bound).map(|(body, ct)| (body, quote!(#ct))).or_else(|| {
+        encode_body(&input_bound, &input_types).map(|b| (b, quote!("application/json")))
+    }) {
+        Some((body, content_type)) => quote! {
+            builder = builder.header(::http::header::CONTENT_TYPE, #content_type);
             let body = #body;
         },
         None => quote!(let body = ::std::vec::Vec::new();),
@@ -681,7 +913,18 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
     let bad_request = bad_request_error(ctx, errors, &error_ident)?;
 
     let output_types = body_types(ctx, output, output_home, &output_bound)?;
-    let output_body = response_body(encode_body(&output_bound, &output_types));
+    let output_body = response_body(ctx, &output_bound, &output_types);
+    let output_status = match output_bound.iter().find(|(_, b)| *b == Binding::ResponseCode) {
+        Some((f, _)) => {
+            let id = &f.ident;
+            if f.kind == FieldKind::Optional {
+                quote!(self.#id.and_then(|c| u16::try_from(c).ok()).unwrap_or(#success))
+            } else {
+                quote!(u16::try_from(self.#id).unwrap_or(#success))
+            }
+        }
+        None => quote!(#success),
+    };
     let output_headers = encode_headers(ctx, &output_bound, quote!({ let _ = e; }))?;
     let output_decode = decode_fn(ctx, output, output_home, &output_bound, &output_types)?;
 
@@ -693,37 +936,17 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         .flat_map(|t| [t.owned.clone(), t.borrowed.clone()])
         .collect();
 
-    // --- Errors ---
-    let mut error_items = Vec::new();
+    // --- Errors (their own decode/encode impls are rendered once per error shape) ---
+    let error_items: Vec<TokenStream> = Vec::new();
     let mut decode_arms = Vec::new();
     let mut encode_arms = Vec::new();
     for id in errors {
-        let shape = ctx.shape(id);
         let home = &ctx.homes[*id];
         let name = ident(&home.name);
         let path = home.path();
-        let bound = bound_fields(ctx, shape)?;
-        let types = body_types(ctx, shape, home, &bound)?;
-        let decode = decode_fn(ctx, shape, home, &bound, &types)?;
-        let body = response_body(encode_body(&bound, &types));
-        let headers = encode_headers(ctx, &bound, quote!({ let _ = e; }))?;
         let code = id.name();
-        error_items.extend(types.iter().flat_map(|t| [t.owned.clone(), t.borrowed.clone()]));
-        error_items.push(quote! {
-            #cfg
-            impl #path {
-                #decode
-                fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
-                    #[allow(unused_mut)]
-                    let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
-                    #(#headers)*
-                    let body = #body;
-                    crate::protocol::json_response(Self::STATUS, ::std::option::Option::Some(Self::CODE), headers, body)
-                }
-            }
-        });
         decode_arms.push(quote! {
-            ::std::option::Option::Some(#code) => match #path::decode_http(&[], &[], headers, body) {
+            ::std::option::Option::Some(#code) => match #path::decode_http(status, &[], &[], headers, body) {
                 ::std::result::Result::Ok(e) => Self::#name(e),
                 ::std::result::Result::Err(problem) => Self::Unhandled(crate::error::Unhandled::new(
                     status,
@@ -781,7 +1004,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                     crate::protocol::push_query_component(&mut uri, v);
                 }
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                let mut headers: ::std::vec::Vec<(::http::HeaderName, ::http::HeaderValue)> = ::std::vec::Vec::new();
                 #(#input_headers)*
                 let mut builder = ::http::Request::builder().method(#method_tokens).uri(uri);
                 for (name, value) in headers {
@@ -802,7 +1025,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 let labels = crate::protocol::match_path(&[#(#pattern_tokens),*], request.uri().path())
                     .ok_or_else(|| fail(format!("path `{}` does not match `{}`", request.uri().path(), #op_ident::URI_PATTERN)))?;
                 let query = crate::protocol::parse_query(request.uri().query());
-                let input = Self::decode_http(&labels, &query, request.headers(), request.body().as_ref()).map_err(fail)?;
+                let input = Self::decode_http(0, &labels, &query, request.headers(), request.body().as_ref()).map_err(fail)?;
                 input.validate().map_err(|e| fail(e.to_string()))?;
                 ::std::result::Result::Ok(input)
             }
@@ -820,7 +1043,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 if !(200..300).contains(&status) {
                     return ::std::result::Result::Err(#error_ident::from_http_response(response));
                 }
-                Self::decode_http(&[], &[], response.headers(), response.body().as_ref()).map_err(|problem| {
+                Self::decode_http(status, &[], &[], response.headers(), response.body().as_ref()).map_err(|problem| {
                     #error_ident::Unhandled(crate::error::Unhandled::new(status, ::std::option::Option::None, ::std::option::Option::Some(problem)))
                 })
             }
@@ -829,10 +1052,10 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             /// and bound headers (values HTTP cannot carry are left out).
             pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<(&'static str, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                let mut headers: ::std::vec::Vec<(::http::HeaderName, ::http::HeaderValue)> = ::std::vec::Vec::new();
                 #(#output_headers)*
                 let body = #output_body;
-                crate::protocol::json_response(#success, ::std::option::Option::None, headers, body)
+                crate::protocol::json_response(#output_status, ::std::option::Option::None, headers, body)
             }
 
             #output_decode

@@ -42,6 +42,8 @@ pub(crate) struct Field<'a> {
     pub kind: FieldKind,
     pub sensitive: bool,
     pub boxed: bool,
+    /// A streaming blob or event stream, carried as the raw HTTP body.
+    pub streaming: bool,
 }
 
 /// Whether a target is sensitive, looking through lists and maps.
@@ -69,7 +71,7 @@ pub(crate) fn is_sensitive(ctx: &Ctx, member: &Member) -> bool {
 
 /// Whether `target` leads back to `owner` through structure or union members
 /// only (lists and maps already allocate, so they need no box).
-fn is_recursive(ctx: &Ctx, owner: &ShapeId, target: &ShapeId) -> bool {
+pub(crate) fn is_recursive(ctx: &Ctx, owner: &ShapeId, target: &ShapeId) -> bool {
     let mut stack = vec![target];
     let mut seen = std::collections::BTreeSet::new();
     while let Some(id) = stack.pop() {
@@ -97,22 +99,22 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
                 format!("member name collides with `{other}`: both become the Rust field `{name}`"),
             ));
         }
-        let (target_ty, repr) = rust_type(ctx, &member.target, &at)?;
         let target = ctx.shape(&member.target);
+        // Streaming blobs and event streams are carried as the raw body.
+        let streaming = member.traits.streaming || target.traits.streaming;
+        let (target_ty, repr) = if streaming {
+            (quote!(crate::primitives::Blob), Repr::Named)
+        } else {
+            rust_type(ctx, &member.target, &at)?
+        };
         let default = member.traits.default.clone().or_else(|| target.traits.default.clone());
         let kind = match default {
             Some(v) if !v.is_null() => FieldKind::Default(v),
             _ if member.traits.required => FieldKind::Required,
             _ => FieldKind::Optional,
         };
-        if member.traits.streaming || target.traits.streaming {
-            return Err(Error::Unsupported {
-                at,
-                what: "streaming members".into(),
-            });
-        }
         let elem_ty = match &target.kind {
-            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } => Some(rust_type(ctx, &m.target, &at)?.0),
+            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } if !streaming => Some(rust_type(ctx, &m.target, &at)?.0),
             _ => None,
         };
         let boxed = repr == Repr::Named && is_recursive(ctx, &shape.id, &member.target);
@@ -134,6 +136,7 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
             kind,
             sensitive: is_sensitive(ctx, member),
             boxed,
+            streaming,
         });
     }
     Ok(out)
@@ -150,6 +153,11 @@ fn member_doc(ctx: &Ctx, field: &Field) -> TokenStream {
         Some(d) => docs::attrs(&d),
         None => docs::lines_to_attrs(&format!("The `{}` member.", field.member.name)),
     };
+    if field.streaming {
+        tokens.extend(docs::lines_to_attrs(
+            "\nA streaming member: this is the raw HTTP body (for an event stream, its\nencoded frames), not decoded by this crate.",
+        ));
+    }
     let note = match &field.kind {
         FieldKind::Required => "This member is required.".to_string(),
         FieldKind::Default(v) => format!("Defaults to `{v}` when absent."),
@@ -214,12 +222,84 @@ fn getter(field: &Field) -> TokenStream {
     }
 }
 
+/// The `serde_support` module a member needs for its JSON form, if any.
+fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<&'static str>, Error> {
+    let target = ctx.shape(&field.member.target);
+    let module_for = |shape: &crate::ir::Shape, format: Option<&String>| match &shape.kind {
+        ShapeKind::Simple(crate::ir::Simple::Double) => Some("crate::serde_support::float"),
+        ShapeKind::Simple(crate::ir::Simple::Timestamp) => match format.map(String::as_str) {
+            Some("date-time") => Some("crate::serde_support::date_time"),
+            Some("http-date") => Some("crate::serde_support::http_date"),
+            _ => None,
+        },
+        _ => None,
+    };
+    let format = field.member.traits.timestamp_format.as_ref().or(target.traits.timestamp_format.as_ref());
+    if let Some(module) = module_for(target, format) {
+        return Ok(Some(module));
+    }
+    // Inside lists and maps the element's own serde impl is used; formats it
+    // cannot express are refused rather than written wrongly.
+    if let ShapeKind::List(m) | ShapeKind::Map { value: m, .. } = &target.kind {
+        let inner = ctx.shape(&m.target);
+        let doubles = matches!(inner.kind, ShapeKind::Simple(crate::ir::Simple::Double));
+        if doubles && field.kind == FieldKind::Optional {
+            // These modules handle the `Option` themselves.
+            return Ok(Some(if matches!(target.kind, ShapeKind::List(_)) {
+                "crate::serde_support::float_list#"
+            } else {
+                "crate::serde_support::float_map#"
+            }));
+        }
+        let format = m.traits.timestamp_format.as_ref().or(inner.traits.timestamp_format.as_ref());
+        if module_for(inner, format).is_some() {
+            return Err(Error::Unsupported {
+                at: field.at.clone(),
+                what: "lists or maps of doubles or of text-format timestamps".into(),
+            });
+        }
+    }
+    Ok(None)
+}
+
 pub(crate) fn serde_attrs(ctx: &Ctx, shape: &Shape, field: &Field, is_error: bool, extra: &mut Vec<TokenStream>) -> Result<TokenStream, Error> {
+    if field.streaming {
+        // The raw body is never part of a JSON document.
+        return Ok(quote!(#[serde(skip)]));
+    }
     let wire = &field.wire;
     let mut parts = vec![quote!(rename = #wire)];
     if is_error && (field.wire == "message" || field.wire == "Message") {
         let alias = if field.wire == "message" { "Message" } else { "message" };
         parts.push(quote!(alias = #alias));
+    }
+    // Wire forms serde's own impls do not produce: text timestamps, and
+    // doubles that JSON cannot spell.
+    let special = special_serde_module(ctx, field)?;
+    if let Some(module) = special {
+        let path = match &field.kind {
+            // A trailing `#` marks modules that already take the `Option`.
+            FieldKind::Optional if module.ends_with('#') => module.trim_end_matches('#').to_string(),
+            FieldKind::Optional => format!("{module}::option"),
+            FieldKind::Required => module.to_string(),
+            FieldKind::Default(v) if is_zero_default(ctx, &field.member.target, v) => {
+                let ser = format!("{module}::serialize");
+                let de = format!("{module}::option::deserialize_or_default");
+                parts.push(quote!(default));
+                parts.push(quote!(serialize_with = #ser));
+                parts.push(quote!(deserialize_with = #de));
+                return Ok(quote!(#[serde(#(#parts),*)]));
+            }
+            // Non-zero defaults: the generic path below, through the module.
+            FieldKind::Default(_) => {
+                let ser = format!("{module}::serialize");
+                parts.push(quote!(serialize_with = #ser));
+                String::new()
+            }
+        };
+        if !path.is_empty() {
+            parts.push(quote!(with = #path));
+        }
     }
     match &field.kind {
         FieldKind::Optional => {
@@ -240,12 +320,17 @@ pub(crate) fn serde_attrs(ctx: &Ctx, shape: &Shape, field: &Field, is_error: boo
                 let de_fn = format_ident!("{}_or_null", base);
                 let default_path = default_fn.to_string();
                 let de_path = de_fn.to_string();
+                let read_option = match special {
+                    Some(module) => {
+                        let module: TokenStream = module.trim_end_matches('#').parse().map_err(|_| Error::Render(module.to_string()))?;
+                        quote!(#module::option::deserialize(d)?)
+                    }
+                    None => quote!(<::std::option::Option<#ty> as ::serde::Deserialize>::deserialize(d)?),
+                };
                 extra.push(quote! {
                     fn #default_fn() -> #ty { #expr }
                     fn #de_fn<'de, D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<#ty, D::Error> {
-                        ::std::result::Result::Ok(
-                            <::std::option::Option<#ty> as ::serde::Deserialize>::deserialize(d)?.unwrap_or_else(#default_fn),
-                        )
+                        ::std::result::Result::Ok(#read_option.unwrap_or_else(#default_fn))
                     }
                 });
                 parts.push(quote!(default = #default_path));

@@ -43,8 +43,8 @@ pub(crate) fn rust_type(ctx: &Ctx, target: &ShapeId, at: &str) -> Result<(TokenS
             Simple::Float => (quote!(f32), Repr::Copy),
             Simple::Double => (quote!(f64), Repr::Copy),
             Simple::Document => (quote!(::serde_json::Value), Repr::Document),
-            Simple::Blob => return Err(unsupported("blob members")),
-            Simple::Timestamp => return Err(unsupported("timestamp members")),
+            Simple::Blob => (quote!(crate::primitives::Blob), Repr::Named),
+            Simple::Timestamp => (quote!(crate::primitives::DateTime), Repr::Copy),
             Simple::BigInteger | Simple::BigDecimal => return Err(unsupported("bigInteger and bigDecimal members")),
         },
         ShapeKind::List(member) => {
@@ -76,7 +76,7 @@ pub(crate) fn is_zero_default(ctx: &Ctx, target: &ShapeId, default: &Value) -> b
     match (&ctx.shape(target).kind, default) {
         (ShapeKind::Simple(Simple::Boolean), Value::Bool(b)) => !b,
         (ShapeKind::Simple(s), Value::Number(n)) if s.is_number() => n.as_f64() == Some(0.0),
-        (ShapeKind::Simple(Simple::String), Value::String(s)) => s.is_empty(),
+        (ShapeKind::Simple(Simple::String | Simple::Blob), Value::String(s)) => s.is_empty(),
         (ShapeKind::List(_), Value::Array(a)) => a.is_empty(),
         (ShapeKind::Map { .. }, Value::Object(o)) => o.is_empty(),
         _ => false,

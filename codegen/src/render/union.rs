@@ -1,0 +1,129 @@
+//! Unions: tagged JSON objects with exactly one member, plus a fallback that
+//! keeps members this version does not know (name and JSON value).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::types::rust_type;
+use super::{docs, ident, names, Ctx, Home};
+use crate::error::Error;
+use crate::ir::{is_unit, Shape};
+
+/// Renders a union shape.
+pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStream, Error> {
+    let name = ident(&home.name);
+    let doc = match &shape.traits.documentation {
+        Some(d) => docs::attrs(d),
+        None => docs::lines_to_attrs(&format!("The `{}` union.", shape.id.name())),
+    };
+    let mut taken = std::collections::BTreeMap::new();
+    let mut variants = Vec::new();
+    let mut ser_arms = Vec::new();
+    let mut de_arms = Vec::new();
+    let mut accessors = Vec::new();
+    for member in shape.members() {
+        let at = shape.id.member(&member.name);
+        let variant_name = names::variant(&member.name);
+        if let Some(other) = taken.insert(variant_name.clone(), member.name.clone()) {
+            return Err(Error::at(
+                at,
+                format!("union member collides with `{other}`: both become the variant `{variant_name}`"),
+            ));
+        }
+        let variant = ident(&variant_name);
+        let wire = member.traits.json_name.clone().unwrap_or_else(|| member.name.clone());
+        let vdoc = match member.traits.documentation.as_ref().or(ctx.shape(&member.target).traits.documentation.as_ref()) {
+            Some(d) => docs::attrs(d),
+            None => docs::lines_to_attrs(&format!("The `{}` member.", member.name)),
+        };
+        if is_unit(&member.target) {
+            variants.push(quote!(#vdoc #variant,));
+            ser_arms.push(quote!(Self::#variant => map.serialize_entry(#wire, &::serde_json::Map::new())?,));
+            de_arms.push(quote!(#wire => { map.next_value::<::serde::de::IgnoredAny>()?; #name::#variant }));
+            continue;
+        }
+        let (ty, _) = rust_type(ctx, &member.target, &at)?;
+        let boxed = super::structure::is_recursive(ctx, &shape.id, &member.target);
+        let next = quote!(map.next_value::<#ty>()?);
+        let (field_ty, value) = if boxed {
+            (quote!(::std::boxed::Box<#ty>), quote!(::std::boxed::Box::new(#next)))
+        } else {
+            (ty.clone(), next)
+        };
+        variants.push(quote!(#vdoc #variant(#field_ty),));
+        ser_arms.push(quote!(Self::#variant(value) => map.serialize_entry(#wire, value)?,));
+        de_arms.push(quote!(#wire => #name::#variant(#value),));
+        let as_fn = ident(&format!("as_{}", names::snake(&member.name)));
+        let is_fn = ident(&format!("is_{}", names::snake(&member.name)));
+        let as_doc = format!("The `{}` value, or `Err(self)` for another member.", member.name);
+        let is_doc = format!("Whether this is the `{}` member.", member.name);
+        accessors.push(quote! {
+            #[doc = #as_doc]
+            pub fn #as_fn(&self) -> ::std::result::Result<&#field_ty, &Self> {
+                if let #name::#variant(value) = self { ::std::result::Result::Ok(value) } else { ::std::result::Result::Err(self) }
+            }
+            #[doc = #is_doc]
+            pub fn #is_fn(&self) -> bool {
+                self.#as_fn().is_ok()
+            }
+        });
+    }
+    let type_name = home.name.as_str();
+    let expecting = format!("a `{type_name}` union: an object with exactly one member");
+    Ok(quote! {
+        #doc
+        #[non_exhaustive]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// A member this version of the crate does not know, kept as it was read.
+            Unknown(crate::primitives::UnknownUnionMember),
+        }
+        impl #name {
+            #(#accessors)*
+            /// Whether the member is one this version does not know.
+            pub fn is_unknown(&self) -> bool {
+                ::std::matches!(self, Self::Unknown(_))
+            }
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap;
+                let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+                match self {
+                    #(#ser_arms)*
+                    Self::Unknown(member) => map.serialize_entry(&member.name, &member.value)?,
+                }
+                map.end()
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct UnionVisitor;
+                impl<'de> ::serde::de::Visitor<'de> for UnionVisitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        let key: ::std::string::String = map
+                            .next_key()?
+                            .ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#expecting))?;
+                        let value = match key.as_str() {
+                            #(#de_arms)*
+                            _ => #name::Unknown(crate::primitives::UnknownUnionMember {
+                                value: map.next_value::<::serde_json::Value>()?,
+                                name: key,
+                            }),
+                        };
+                        if map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                            return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#expecting));
+                        }
+                        ::std::result::Result::Ok(value)
+                    }
+                }
+                deserializer.deserialize_map(UnionVisitor)
+            }
+        }
+    })
+}
