@@ -24,8 +24,8 @@ fn main() {
         .iter()
         .map(|id| id.name().to_string())
         .filter(|name| {
-            let feature = smithy_codegen::render::names::snake(name).to_ascii_uppercase();
-            std::env::var_os(format!("CARGO_FEATURE_{feature}")).is_some()
+            let feature = smithy_codegen::render::names::cargo_feature(name);
+            std::env::var_os(smithy_codegen::render::names::cargo_feature_env(&feature)).is_some()
                 || std::env::var_os("CARGO_FEATURE_FULL").is_some()
         })
         .collect();

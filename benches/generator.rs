@@ -10,7 +10,8 @@
 //!   whole model is not supported yet).
 //! - `stage_*`: each stage alone, on the previous stage's output.
 //!
-//! When the model file is absent the bench prints why and measures nothing.
+//! `LAMBDA_OFFICIAL_MODEL` may name another model file. When the model file is
+//! absent the bench prints why and measures nothing.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -20,8 +21,12 @@ use smithy_codegen::{ast, closure, ir, render, sha256, Settings};
 
 const OPERATION: &str = "GetLayerVersion";
 
+/// The official model, or the file named by `LAMBDA_OFFICIAL_MODEL`.
 fn model_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/models/lambda-2026-06-19.json")
+    match std::env::var_os("LAMBDA_OFFICIAL_MODEL") {
+        Some(path) => PathBuf::from(path),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/models/lambda-2026-06-19.json"),
+    }
 }
 
 // `..Default::default()`: the remaining settings as a build script leaves them

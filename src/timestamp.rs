@@ -48,6 +48,14 @@ impl crate::operation::get_layer_version::GetLayerVersionOutput {
     }
 }
 
+#[cfg(feature = "get-layer-version-by-arn")]
+impl crate::operation::get_layer_version_by_arn::GetLayerVersionByArnOutput {
+    /// `CreatedDate` parsed; `None` when absent, an error when it is not a timestamp.
+    pub fn created_date_time(&self) -> Option<Result<OffsetDateTime, TimestampError>> {
+        self.created_date.as_deref().map(parse_timestamp)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,7 @@ fn usage() -> &'static str {
                           [--protocol-feature NAME|none] [--generated FILE|DIR]
   smithy-codegen extract  --model FILE [--operation ID ...] [--docs upstream|keep:FILE|none] --out FILE
   smithy-codegen diff     OLD NEW [--operation ID ...] [--format text|json]
+  smithy-codegen features [--model FILE]   (the Cargo [features] of one feature per operation)
 
 Operation ids are absolute (`com.amazonaws.lambda#GetLayerVersion`) or bare names.
 generate/check defaults (the lambda-model crate, from the workspace root):
@@ -72,6 +73,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "check" => check(rest),
         "extract" => extract(rest),
         "diff" => diff_command(rest),
+        "features" => features(rest),
         "--help" | "-h" | "help" => {
             print!("{}", usage());
             Ok(ExitCode::SUCCESS)
@@ -396,4 +398,28 @@ fn diff_command(rest: &[String]) -> Result<ExitCode, String> {
 fn resolve(path: &str, bytes: &[u8]) -> Result<smithy_codegen::ir::Model, String> {
     let at = |e: smithy_codegen::Error| format!("{path}: {e}");
     smithy_codegen::ir::resolve(&ast::parse(bytes).map_err(at)?).map_err(at)
+}
+
+/// Prints the `[features]` entries of a crate with one feature per operation
+/// of the model, plus `full`; `tests/features.rs` keeps Cargo.toml in step.
+fn features(args: &[String]) -> Result<ExitCode, String> {
+    let model = match args {
+        [] => DEFAULT_MODEL.to_string(),
+        [flag, file] if flag == "--model" => file.clone(),
+        _ => return Err(format!("features takes only --model FILE\n{}", usage())),
+    };
+    let bytes = std::fs::read(&model).map_err(|e| format!("cannot read {model}: {e}"))?;
+    let ast = ast::parse(&bytes).map_err(|e| format!("{model}: {e}"))?;
+    let resolved = smithy_codegen::ir::resolve(&ast).map_err(|e| format!("{model}: {e}"))?;
+    let operations = smithy_codegen::closure::all_operations(&resolved).map_err(|e| format!("{model}: {e}"))?;
+    let names: Vec<String> = operations
+        .iter()
+        .map(|id| smithy_codegen::render::names::cargo_feature(id.name()))
+        .collect();
+    for name in &names {
+        println!("{name} = []");
+    }
+    let all: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    println!("full = [{}]", all.join(", "));
+    Ok(ExitCode::SUCCESS)
 }

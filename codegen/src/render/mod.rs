@@ -7,6 +7,7 @@
 
 mod docs;
 mod enums;
+mod examples;
 pub mod names;
 mod operation;
 mod protocol;

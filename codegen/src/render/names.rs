@@ -41,6 +41,16 @@ pub fn escape(ident: &str) -> String {
     }
 }
 
+/// The Cargo feature of an operation (`GetLayerVersion` -> `get-layer-version`).
+pub fn cargo_feature(operation: &str) -> String {
+    snake(operation).replace('_', "-")
+}
+
+/// The environment variable Cargo sets for an enabled feature (`CARGO_FEATURE_GET_LAYER_VERSION`).
+pub fn cargo_feature_env(feature: &str) -> String {
+    format!("CARGO_FEATURE_{}", feature.replace('-', "_").to_ascii_uppercase())
+}
+
 /// A module name for an operation (`GetLayerVersion` -> `get_layer_version`).
 pub fn module(name: &str) -> String {
     field(name)

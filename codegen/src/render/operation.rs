@@ -27,6 +27,53 @@ pub(crate) fn errors<'a>(ctx: &Ctx<'a>, op: &Shape) -> Vec<&'a ShapeId> {
     out
 }
 
+/// Unit tests (under `#[cfg(test)]`) from the operation's `smithy.api#examples`:
+/// each example's input decodes into the input type (and, with the protocol
+/// layer, becomes a request), and its output decodes into the output type and
+/// survives a re-encoding.
+fn example_tests(ctx: &Ctx, op: &Shape, input: &TokenStream, output: &TokenStream) -> TokenStream {
+    let (Some(serde_json::Value::Array(examples)), ShapeKind::Operation(operation)) =
+        (op.traits.other.get("smithy.api#examples"), &op.kind)
+    else {
+        return quote!();
+    };
+    let cfg = ctx.protocol_cfg();
+    let tests = examples.iter().enumerate().filter(|(_, e)| e.get("error").is_none()).map(|(i, example)| {
+        let name = format_ident!("example_{}", i + 1);
+        let wire = |key: &str, shape: &Option<ShapeId>| match (example.get(key), shape) {
+            (Some(v), Some(id)) => super::examples::to_wire(ctx, id, None, v).to_string(),
+            (Some(v), None) => v.to_string(),
+            (None, _) => "{}".to_string(),
+        };
+        let input_json = wire("input", &operation.input);
+        let output_check = example.get("output").map(|_| {
+            let json = wire("output", &operation.output);
+            quote! {
+                let output: #output = ::serde_json::from_str(#json).expect("the example output decodes");
+                let again: #output = ::serde_json::from_slice(&::serde_json::to_vec(&output).expect("encodes"))
+                    .expect("the re-encoded output decodes");
+                assert_eq!(again, output);
+            }
+        });
+        quote! {
+            #[test]
+            fn #name() {
+                let input: #input = ::serde_json::from_str(#input_json).expect("the example input decodes");
+                #cfg
+                input.to_http_request().expect("the example input becomes a request");
+                let _ = &input;
+                #output_check
+            }
+        }
+    });
+    quote! {
+        #[cfg(test)]
+        mod examples {
+            #(#tests)*
+        }
+    }
+}
+
 /// Renders the operation marker and its error enum.
 pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
     let op_name = names::type_name(op.id.name());
@@ -86,9 +133,18 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
         });
     }
     let protocol = super::protocol::render_operation(ctx, op, &errors)?;
+    let ShapeKind::Operation(operation) = &op.kind else {
+        return Ok(Vec::new());
+    };
+    let io_path = |id: &Option<ShapeId>| id.as_ref().and_then(|id| ctx.homes.get(id)).map(|h| h.path());
+    let examples = match (io_path(&operation.input), io_path(&operation.output)) {
+        (Some(input), Some(output)) => example_tests(ctx, op, &input, &output),
+        _ => quote!(),
+    };
     let error_doc = docs::lines_to_attrs(&format!("Every error the `{}` operation can return.", op.id.name()));
     Ok(vec![quote! {
         #protocol
+        #examples
         #op_doc
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::default::Default)]
         #[non_exhaustive]

@@ -204,7 +204,12 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
             if matches!(target.kind, ShapeKind::Simple(s) if s.is_number()) {
                 let min = opt_f64(r.min.as_ref().and_then(|n| n.as_f64()));
                 let max = opt_f64(r.max.as_ref().and_then(|n| n.as_f64()));
-                inner.push(quote!(crate::protocol::check_range(#member, *v as f64, #min, #max)?;));
+                let value = if matches!(target.kind, ShapeKind::Simple(Simple::Double)) {
+                    quote!(*v)
+                } else {
+                    quote!(*v as f64)
+                };
+                inner.push(quote!(crate::protocol::check_range(#member, #value, #min, #max)?;));
             }
         }
         // Nested structures validate themselves.
@@ -526,9 +531,11 @@ fn decode_fields(
                             ::std::option::Option::None => #missing,
                         })
                     }
-                    ScalarKind::String | ScalarKind::Enum if f.kind == FieldKind::Optional => {
-                        let parse = from_text(&kind, &ty, member);
-                        quote!(crate::protocol::header(headers, #name).map(|s| #parse))
+                    ScalarKind::String if f.kind == FieldKind::Optional => {
+                        quote!(crate::protocol::header(headers, #name).map(str::to_owned))
+                    }
+                    ScalarKind::Enum if f.kind == FieldKind::Optional => {
+                        quote!(crate::protocol::header(headers, #name).map(<#ty>::from))
                     }
                     _ => {
                         let value = present(from_text(&kind, &ty, member), f);

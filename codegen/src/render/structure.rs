@@ -550,7 +550,11 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
                 } else {
                     let at = shape.id.member(member);
                     let expr = default_expr(ctx, &f.member.target, v, &at)?;
-                    quote!(self.#id.unwrap_or_else(|| #expr))
+                    if v.is_number() || v.is_boolean() {
+                        quote!(self.#id.unwrap_or(#expr))
+                    } else {
+                        quote!(self.#id.unwrap_or_else(|| #expr))
+                    }
                 }
             }
         };

@@ -1,0 +1,52 @@
+//! Cargo.toml has exactly one feature per operation of the model, and `full`
+//! enables them all; `cargo run -p smithy-codegen -- features` prints the list.
+
+use std::collections::BTreeSet;
+
+fn model_features() -> BTreeSet<String> {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/model/lambda.json")).expect("model");
+    let ast = smithy_codegen::ast::parse(&bytes).expect("model parses");
+    let model = smithy_codegen::ir::resolve(&ast).expect("model resolves");
+    smithy_codegen::closure::all_operations(&model)
+        .expect("one service")
+        .iter()
+        .map(|id| smithy_codegen::render::names::cargo_feature(id.name()))
+        .collect()
+}
+
+/// `(name, value)` of each entry of the `[features]` table (values may span lines).
+fn manifest_features() -> Vec<(String, String)> {
+    let manifest = include_str!("../Cargo.toml");
+    let table = manifest.split("[features]").nth(1).expect("a [features] table");
+    let table = table.split("\n[").next().unwrap_or(table);
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for line in table.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        match line.split_once(" = ") {
+            Some((name, value)) => entries.push((name.to_string(), value.to_string())),
+            None => entries.last_mut().expect("a continuation line follows an entry").1.push_str(line),
+        }
+    }
+    entries
+}
+
+#[test]
+fn one_feature_per_operation() {
+    let expected = model_features();
+    assert_eq!(expected.len(), 85, "the Lambda model has 85 operations");
+    let entries = manifest_features();
+    let operation_features: BTreeSet<String> = entries
+        .iter()
+        .filter(|(_, value)| value == "[]")
+        .map(|(name, _)| name.clone())
+        .collect();
+    assert_eq!(
+        operation_features, expected,
+        "refresh the list with `cargo run -p smithy-codegen -- features`"
+    );
+    let full = &entries.iter().find(|(name, _)| name == "full").expect("a `full` feature").1;
+    for feature in &expected {
+        assert!(full.contains(&format!("\"{feature}\"")), "`full` lacks {feature}");
+    }
+    let default = &entries.iter().find(|(name, _)| name == "default").expect("default").1;
+    assert_eq!(default, r#"["http", "get-layer-version"]"#);
+}
