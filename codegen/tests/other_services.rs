@@ -87,3 +87,100 @@ fn sso_compiles() {
 fn polly_compiles() {
     check_service("polly.json", "generated-polly", 10);
 }
+
+/// Shape names that clash with the prelude (`Option`, `Result`, `String`,
+/// `Box`, `Vec`), keyword member names, a deprecated and a paginated
+/// operation, and hostile documentation: the generated crate compiles without
+/// warnings.
+const HOSTILE: &str = r##"{
+    "smithy": "2.0",
+    "shapes": {
+        "ns#Svc": {
+            "type": "service",
+            "version": "1",
+            "operations": [{ "target": "ns#Option" }, { "target": "ns#Match" }],
+            "traits": {
+                "aws.protocols#restJson1": {},
+                "smithy.api#paginated": { "inputToken": "next", "outputToken": "next", "pageSize": "limit" }
+            }
+        },
+        "ns#Option": {
+            "type": "operation",
+            "input": { "target": "ns#Result" },
+            "output": { "target": "ns#Box" },
+            "traits": {
+                "smithy.api#http": { "method": "POST", "uri": "/option/{type}" },
+                "smithy.api#deprecated": { "message": "use \"Match\" instead", "since": "2024" },
+                "smithy.api#documentation": "Ends a comment */ and starts an attribute #[x] with `ticks` and <b>unbalanced"
+            }
+        },
+        "ns#Match": {
+            "type": "operation",
+            "input": { "target": "ns#MatchInput" },
+            "output": { "target": "ns#Vec" },
+            "traits": {
+                "smithy.api#http": { "method": "GET", "uri": "/match" },
+                "smithy.api#paginated": { "items": "items" }
+            }
+        },
+        "ns#Result": {
+            "type": "structure",
+            "members": {
+                "type": { "target": "smithy.api#String", "traits": { "smithy.api#httpLabel": {}, "smithy.api#required": {} } },
+                "match": { "target": "ns#String" },
+                "self": { "target": "smithy.api#Integer", "traits": { "smithy.api#httpQuery": "self" } },
+                "super": { "target": "ns#Default", "traits": { "smithy.api#httpHeader": "X-Super" } },
+                "crate": { "target": "smithy.api#Boolean", "traits": { "smithy.api#default": false } },
+                "async": { "target": "ns#Vec", "traits": { "smithy.api#deprecated": {} } }
+            }
+        },
+        "ns#MatchInput": {
+            "type": "structure",
+            "members": {
+                "next": { "target": "smithy.api#String", "traits": { "smithy.api#httpQuery": "next" } },
+                "limit": { "target": "smithy.api#Integer", "traits": { "smithy.api#httpQuery": "limit" } }
+            }
+        },
+        "ns#String": { "type": "structure", "members": { "Option": { "target": "smithy.api#String" } } },
+        "ns#Box": { "type": "structure", "members": { "String": { "target": "ns#String" }, "Box": { "target": "ns#Box" } } },
+        "ns#Vec": {
+            "type": "structure",
+            "members": {
+                "next": { "target": "smithy.api#String" },
+                "items": { "target": "ns#Items" }
+            }
+        },
+        "ns#Items": { "type": "list", "member": { "target": "ns#String" } },
+        "ns#Default": {
+            "type": "enum",
+            "members": {
+                "Some": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "Some \"quoted\" \\ value" } },
+                "None": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "ünïcode" } },
+                "Self": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "self" } }
+            }
+        }
+    }
+}"##;
+
+#[test]
+fn hostile_names_compile() {
+    let settings = Settings {
+        protocol_feature: Some("http".into()),
+        skip_look_around_patterns: true,
+    };
+    let code = smithy_codegen::generate(HOSTILE.as_bytes(), &[], &settings).unwrap_or_else(|e| panic!("{e}"));
+    assert!(code.contains("#[deprecated(note = \"use \\\"Match\\\" instead (deprecated since 2024)\")]"), "{code}");
+    assert!(code.contains("/// Paginated: pass the output's `next` as the input's `next`"), "{code}");
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("other-services");
+    let dir = root.join("generated-hostile");
+    write_crate(&dir, "generated-hostile", &code);
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(&cargo)
+        .args(["check", "--quiet", "--offline", "--lib"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(output.status.success(), "does not compile:\n{}", String::from_utf8_lossy(&output.stderr));
+}

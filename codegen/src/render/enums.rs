@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{docs, ident, names, Ctx, Home};
+use super::{deprecated_attr, docs, ident, names, Ctx, Home};
 use crate::error::Error;
 use crate::ir::{EnumValue, IntEnumValue, Shape};
 
@@ -33,15 +33,6 @@ fn variant_names<'a>(shape: &Shape, members: impl Iterator<Item = &'a str>) -> R
     Ok(out)
 }
 
-fn deprecated_attr(value_traits: &crate::traits::Traits) -> TokenStream {
-    match &value_traits.deprecated {
-        Some(d) => match &d.message {
-            Some(m) => quote!(#[deprecated(note = #m)]),
-            None => quote!(#[deprecated]),
-        },
-        None => quote!(),
-    }
-}
 
 /// A string enum: one variant per value plus `Unknown`, with `as_str`, `values`,
 /// infallible `From<&str>`/`FromStr`, a strict `try_parse`, and serde that keeps
@@ -82,11 +73,13 @@ pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[Enum
     let fallback_doc = docs::lines_to_attrs(
         "A value this version of the crate does not know. Compare it with `as_str()`; do not\nmatch on it, since a later version may turn the value into a named variant.",
     );
+    let deprecated = deprecated_attr(&shape.traits);
     Ok(quote! {
         #doc
         ///
         /// Values unknown to this version of the crate are kept in [`Self::Unknown`]
         /// and written back unchanged.
+        #deprecated
         #[non_exhaustive]
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
         pub enum #name {

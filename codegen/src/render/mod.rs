@@ -91,6 +91,26 @@ impl Home {
     }
 }
 
+/// `#[deprecated]` for a shape or member with `smithy.api#deprecated`.
+pub(crate) fn deprecated_attr(traits: &crate::traits::Traits) -> TokenStream {
+    match &traits.deprecated {
+        None => quote!(),
+        Some(d) => {
+            let note = match (&d.message, &d.since) {
+                (Some(m), Some(since)) => format!("{m} (deprecated since {since})"),
+                (Some(m), None) => m.clone(),
+                (None, Some(since)) => format!("deprecated since {since}"),
+                (None, None) => String::new(),
+            };
+            if note.is_empty() {
+                quote!(#[deprecated])
+            } else {
+                quote!(#[deprecated(note = #note)])
+            }
+        }
+    }
+}
+
 /// An identifier from a name that may be a raw identifier (`r#type`).
 pub(crate) fn ident(name: &str) -> Ident {
     match name.strip_prefix("r#") {
@@ -352,6 +372,8 @@ pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<Str
     let service_doc = docs::lines_to_attrs(&service_doc);
     let tokens = quote! {
         #service_doc
+        // Deprecated shapes stay usable inside the crate; users see the warnings.
+        #[allow(deprecated)]
         pub mod types {
             #(#type_items)*
             #type_builders
@@ -362,6 +384,7 @@ pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<Str
             }
         }
         /// One module per operation: its input, output and error types.
+        #[allow(deprecated)]
         pub mod operation {
             #(#op_mods)*
         }

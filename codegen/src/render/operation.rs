@@ -74,6 +74,36 @@ fn example_tests(ctx: &Ctx, op: &Shape, input: &TokenStream, output: &TokenStrea
     }
 }
 
+/// A doc paragraph for `smithy.api#paginated` (the operation's settings over the service's).
+fn pagination_doc(ctx: &Ctx, op: &Shape) -> TokenStream {
+    let Some(op_settings) = op.traits.other.get("smithy.api#paginated") else {
+        return quote!();
+    };
+    let service_settings = ctx
+        .closure
+        .service
+        .as_ref()
+        .and_then(|s| ctx.shape(s).traits.other.get("smithy.api#paginated"));
+    let setting = |key: &str| {
+        op_settings
+            .get(key)
+            .or_else(|| service_settings.and_then(|s| s.get(key)))
+            .and_then(serde_json::Value::as_str)
+    };
+    let mut text = String::from("\nPaginated:");
+    if let (Some(input), Some(output)) = (setting("inputToken"), setting("outputToken")) {
+        text.push_str(&format!(" pass the output's `{output}` as the input's `{input}` to fetch the next page"));
+    }
+    if let Some(items) = setting("items") {
+        text.push_str(&format!("; the page's items are in `{items}`"));
+    }
+    if let Some(size) = setting("pageSize") {
+        text.push_str(&format!("; `{size}` bounds the page size"));
+    }
+    text.push('.');
+    docs::lines_to_attrs(&text)
+}
+
 /// Renders the operation marker and its error enum.
 pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
     let op_name = names::type_name(op.id.name());
@@ -84,6 +114,8 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
         None => docs::lines_to_attrs(&format!("The `{}` operation.", op.id.name())),
     };
     let op_id_str = op.id.as_str();
+    let deprecated = super::deprecated_attr(&op.traits);
+    let pagination = pagination_doc(ctx, op);
     let http_consts = match &op.traits.http {
         Some(http) => {
             let method = &http.method;
@@ -146,6 +178,8 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
         #protocol
         #examples
         #op_doc
+        #pagination
+        #deprecated
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::default::Default)]
         #[non_exhaustive]
         pub struct #op_ident;

@@ -893,6 +893,21 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             quote!({ let v = &self.#id; #push })
         });
     }
+    // Idempotency tokens the caller left empty are filled in, as the SDKs do.
+    let fill_tokens: Vec<TokenStream> = input_bound
+        .iter()
+        .filter(|(f, _)| f.member.traits.idempotency_token && f.kind == FieldKind::Optional && f.repr == Repr::String)
+        .map(|(f, _)| {
+            let id = &f.ident;
+            quote! {
+                if self.#id.is_none() {
+                    let mut filled = self.clone();
+                    filled.#id = ::std::option::Option::Some(crate::protocol::idempotency_token());
+                    return filled.to_http_request();
+                }
+            }
+        })
+        .collect();
     let input_types = body_types(ctx, input, input_home, &input_bound)?;
     let input_body = match encode_payload(ctx, &input_bound).map(|(body, ct)| (body, quote!(#ct))).or_else(|| {
         encode_body(&input_bound, &input_types).map(|b| (b, quote!("application/json")))
@@ -998,6 +1013,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         impl #input_name {
             #input_doc
             pub fn to_http_request(&self) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::protocol::RequestError> {
+                #(#fill_tokens)*
                 self.validate()?;
                 let mut uri = ::std::string::String::with_capacity(64);
                 #(#uri_build)*

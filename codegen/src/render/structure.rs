@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::types::{default_expr, is_zero_default, rust_type, Repr};
-use super::{docs, ident, names, Ctx, Home};
+use super::{deprecated_attr, docs, ident, names, Ctx, Home};
 use crate::error::Error;
 use crate::ir::{Member, Shape, ShapeId, ShapeKind};
 
@@ -363,8 +363,10 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
         } else {
             quote!(#ty)
         };
+        let deprecated = deprecated_attr(&f.member.traits);
         field_tokens.push(quote! {
             #fdoc
+            #deprecated
             #serde
             pub #id: #ty,
         });
@@ -382,8 +384,10 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
         quote!()
     };
 
+    let deprecated = deprecated_attr(&shape.traits);
     let item = quote! {
         #doc
+        #deprecated
         #[non_exhaustive]
         #[derive(#derive_debug ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         pub struct #name {
