@@ -473,7 +473,7 @@ fn decode_fields(
                         _ => None,
                     })
                     .collect();
-                let collect = if f.elem_ty.as_ref().is_some_and(|t| t.to_string().contains("Vec")) {
+                let collect = if map_of_lists(ctx, f) {
                     quote! {
                         let mut map: ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<::std::string::String>> = ::std::collections::HashMap::new();
                         for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
@@ -607,6 +607,14 @@ fn decode_fn(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)], 
             #body_expr
         }
     })
+}
+
+/// Whether an `httpQueryParams` member is a map of lists (repeated keys) rather than of strings.
+fn map_of_lists(ctx: &Ctx, f: &Field) -> bool {
+    match &ctx.shape(&f.member.target).kind {
+        ShapeKind::Map { value, .. } => matches!(ctx.shape(&value.target).kind, ShapeKind::List(_)),
+        _ => false,
+    }
 }
 
 /// How a payload member travels.
@@ -861,7 +869,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
     for (f, b) in &input_bound {
         if *b == Binding::QueryParams {
             let id = &f.ident;
-            let lists = f.elem_ty.as_ref().is_some_and(|t| t.to_string().contains("Vec"));
+            let lists = map_of_lists(ctx, f);
             let push = if lists {
                 quote!(for (k, values) in map.iter() { for v in values { query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str()))); } })
             } else {

@@ -222,8 +222,19 @@ fn getter(field: &Field) -> TokenStream {
     }
 }
 
+/// How a member's JSON form departs from its type's own serde impl.
+#[derive(Clone, Copy)]
+enum SerdeWith {
+    /// A `serde_support` module with `serialize`/`deserialize` for `T` and an
+    /// `option` child for `Option<T>`.
+    Scalar(&'static str),
+    /// A `serde_support` module for an optional collection (`Option<Vec<T>>`,
+    /// `Option<HashMap<String, T>>`) of such scalars.
+    Collection(&'static str),
+}
+
 /// The `serde_support` module a member needs for its JSON form, if any.
-fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<&'static str>, Error> {
+fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<SerdeWith>, Error> {
     let target = ctx.shape(&field.member.target);
     let module_for = |shape: &crate::ir::Shape, format: Option<&String>| match &shape.kind {
         ShapeKind::Simple(crate::ir::Simple::Double) => Some("crate::serde_support::float"),
@@ -236,7 +247,7 @@ fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<&'static str>
     };
     let format = field.member.traits.timestamp_format.as_ref().or(target.traits.timestamp_format.as_ref());
     if let Some(module) = module_for(target, format) {
-        return Ok(Some(module));
+        return Ok(Some(SerdeWith::Scalar(module)));
     }
     // Inside lists and maps the element's own serde impl is used; formats it
     // cannot express are refused rather than written wrongly.
@@ -244,12 +255,11 @@ fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<&'static str>
         let inner = ctx.shape(&m.target);
         let doubles = matches!(inner.kind, ShapeKind::Simple(crate::ir::Simple::Double));
         if doubles && field.kind == FieldKind::Optional {
-            // These modules handle the `Option` themselves.
-            return Ok(Some(if matches!(target.kind, ShapeKind::List(_)) {
-                "crate::serde_support::float_list#"
+            return Ok(Some(SerdeWith::Collection(if matches!(target.kind, ShapeKind::List(_)) {
+                "crate::serde_support::float_list"
             } else {
-                "crate::serde_support::float_map#"
-            }));
+                "crate::serde_support::float_map"
+            })));
         }
         let format = m.traits.timestamp_format.as_ref().or(inner.traits.timestamp_format.as_ref());
         if module_for(inner, format).is_some() {
@@ -276,10 +286,14 @@ pub(crate) fn serde_attrs(ctx: &Ctx, shape: &Shape, field: &Field, is_error: boo
     // Wire forms serde's own impls do not produce: text timestamps, and
     // doubles that JSON cannot spell.
     let special = special_serde_module(ctx, field)?;
-    if let Some(module) = special {
+    if let Some(SerdeWith::Collection(module)) = special {
+        parts.push(quote!(with = #module));
+        parts.push(quote!(default));
+        parts.push(quote!(skip_serializing_if = "::std::option::Option::is_none"));
+        return Ok(quote!(#[serde(#(#parts),*)]));
+    }
+    if let Some(SerdeWith::Scalar(module)) = special {
         let path = match &field.kind {
-            // A trailing `#` marks modules that already take the `Option`.
-            FieldKind::Optional if module.ends_with('#') => module.trim_end_matches('#').to_string(),
             FieldKind::Optional => format!("{module}::option"),
             FieldKind::Required => module.to_string(),
             FieldKind::Default(v) if is_zero_default(ctx, &field.member.target, v) => {
@@ -321,11 +335,11 @@ pub(crate) fn serde_attrs(ctx: &Ctx, shape: &Shape, field: &Field, is_error: boo
                 let default_path = default_fn.to_string();
                 let de_path = de_fn.to_string();
                 let read_option = match special {
-                    Some(module) => {
-                        let module: TokenStream = module.trim_end_matches('#').parse().map_err(|_| Error::Render(module.to_string()))?;
+                    Some(SerdeWith::Scalar(module)) => {
+                        let module: TokenStream = module.parse().map_err(|_| Error::Render(module.to_string()))?;
                         quote!(#module::option::deserialize(d)?)
                     }
-                    None => quote!(<::std::option::Option<#ty> as ::serde::Deserialize>::deserialize(d)?),
+                    _ => quote!(<::std::option::Option<#ty> as ::serde::Deserialize>::deserialize(d)?),
                 };
                 extra.push(quote! {
                     fn #default_fn() -> #ty { #expr }
