@@ -177,13 +177,7 @@ pub fn closure(model: &Model, operations: &[&str]) -> Result<Closure, Error> {
             ShapeKind::Operation(op) => {
                 pending.extend(op.input.iter().chain(op.output.iter()).chain(op.errors.iter()).cloned());
             }
-            ShapeKind::List(m) => pending.push(m.target.clone()),
-            ShapeKind::Map { key, value } => {
-                pending.push(key.target.clone());
-                pending.push(value.target.clone());
-            }
-            ShapeKind::Structure(ms) | ShapeKind::Union(ms) => pending.extend(ms.iter().map(|m| m.target.clone())),
-            _ => {}
+            _ => pending.extend(shape.all_members().into_iter().map(|m| m.target.clone())),
         }
     }
     Ok(out)

@@ -328,15 +328,7 @@ fn reach(model: &Model, root: &ShapeId, seen: &mut BTreeSet<ShapeId>) {
             continue;
         }
         let Some(shape) = model.shapes.get(&id) else { continue };
-        match &shape.kind {
-            ShapeKind::List(m) => pending.push(m.target.clone()),
-            ShapeKind::Map { key, value } => {
-                pending.push(key.target.clone());
-                pending.push(value.target.clone());
-            }
-            ShapeKind::Structure(ms) | ShapeKind::Union(ms) => pending.extend(ms.iter().map(|m| m.target.clone())),
-            _ => {}
-        }
+        pending.extend(shape.all_members().into_iter().map(|m| m.target.clone()));
     }
 }
 

@@ -255,6 +255,17 @@ impl Shape {
             _ => &[],
         }
     }
+
+    /// Every member of an aggregate: structure and union members, a list's
+    /// member, a map's key and value (empty for other shapes).
+    pub fn all_members(&self) -> Vec<&Member> {
+        match &self.kind {
+            ShapeKind::List(m) => vec![m],
+            ShapeKind::Map { key, value } => vec![key, value],
+            ShapeKind::Structure(ms) | ShapeKind::Union(ms) => ms.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// A resolved model: every target exists, every trait the generator reads is typed.
@@ -494,10 +505,13 @@ fn references(shape: &Shape) -> Vec<(String, &ShapeId)> {
     let at = |m: &Member| shape.id.member(&m.name);
     let here = || shape.id.to_string();
     match &shape.kind {
-        ShapeKind::Simple(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => Vec::new(),
-        ShapeKind::List(m) => vec![(at(m), &m.target)],
-        ShapeKind::Map { key, value } => vec![(at(key), &key.target), (at(value), &value.target)],
-        ShapeKind::Structure(ms) | ShapeKind::Union(ms) => ms.iter().map(|m| (at(m), &m.target)).collect(),
+        ShapeKind::Simple(_)
+        | ShapeKind::Enum(_)
+        | ShapeKind::IntEnum(_)
+        | ShapeKind::List(_)
+        | ShapeKind::Map { .. }
+        | ShapeKind::Structure(_)
+        | ShapeKind::Union(_) => shape.all_members().into_iter().map(|m| (at(m), &m.target)).collect(),
         ShapeKind::Operation(op) => op
             .input
             .iter()

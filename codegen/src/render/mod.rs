@@ -227,14 +227,8 @@ fn synthesize_operation_io(model: &Model, closure: &Closure) -> Result<(Model, C
                     *uses.entry(io.clone()).or_default() += 1;
                 }
             }
-            kind => {
-                let members: Vec<&crate::ir::Member> = match kind {
-                    ShapeKind::List(m) => vec![m],
-                    ShapeKind::Map { key, value } => vec![key, value],
-                    ShapeKind::Structure(ms) | ShapeKind::Union(ms) => ms.iter().collect(),
-                    _ => Vec::new(),
-                };
-                for m in members {
+            _ => {
+                for m in model.shapes[id].all_members() {
                     *uses.entry(m.target.clone()).or_default() += 1;
                 }
             }
