@@ -186,7 +186,17 @@ fn layer_name_of(value: &str) -> Option<&str> {
 }
 
 /// The service: GetLayerVersion from `store`, a JSON error for anything else.
+/// Every response carries an `x-amzn-RequestId`, as Lambda's do.
 pub fn handle(store: &LayerStore, request: http::Request<Vec<u8>>) -> http::Response<Vec<u8>> {
+    let mut response = route(store, request);
+    let id = lambda_model::protocol::idempotency_token();
+    if let Ok(value) = http::HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-amzn-requestid", value);
+    }
+    response
+}
+
+fn route(store: &LayerStore, request: http::Request<Vec<u8>>) -> http::Response<Vec<u8>> {
     if !GetLayerVersion::matches(&request) {
         return Unhandled::new(
             404,
@@ -201,6 +211,11 @@ pub fn handle(store: &LayerStore, request: http::Request<Vec<u8>>) -> http::Resp
     }
     let input = match GetLayerVersionInput::from_http_request(&request) {
         Ok(input) => input,
+        // Lambda marks the caller's mistakes with `Type: User`.
+        Err(GetLayerVersionError::InvalidParameterValueException(mut e)) => {
+            e.r#type = Some("User".into());
+            return GetLayerVersionError::InvalidParameterValueException(e).to_http_response();
+        }
         Err(e) => return e.to_http_response(),
     };
     let Some(name) = layer_name_of(input.layer_name()) else {

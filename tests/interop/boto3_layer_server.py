@@ -113,8 +113,9 @@ def check_by_name(c, example):
     assert meta["RetryAttempts"] == 0, meta
     got = without_metadata(response)
     assert got == example, f"differs from the example:\n got {got}\n want {example}"
-    # botocore takes the request id from x-amzn-RequestId; real Lambda sends one.
-    observe(f"response headers: {sorted(meta['HTTPHeaders'])}; RequestId in ResponseMetadata: {meta.get('RequestId')!r}")
+    # botocore takes the request id from x-amzn-RequestId, as real Lambda sends it.
+    assert len(meta.get("RequestId") or "") == 36, meta
+    observe(f"response headers: {sorted(meta['HTTPHeaders'])}; RequestId {meta.get('RequestId')!r}")
 
 
 def check_signed_for_region(c, _example):
