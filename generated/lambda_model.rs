@@ -2777,6 +2777,7 @@ pub mod operation {
         }
     }
 }
+
 /// Errors of building values and of reading enum values.
 pub mod error {
     /// A builder's `build()` failed because a required member was not set.
@@ -2786,43 +2787,48 @@ pub mod error {
         member: &'static str,
         field: &'static str,
     }
+
     impl BuildError {
         #[doc(hidden)]
-        pub const fn missing(
-            shape: &'static str,
-            member: &'static str,
-            field: &'static str,
-        ) -> Self {
+        pub const fn missing(shape: &'static str, member: &'static str, field: &'static str) -> Self {
             BuildError { shape, member, field }
         }
+
         /// The model's name of the missing member (for example `LayerName`).
         pub fn member(&self) -> &'static str {
             self.member
         }
+
         /// The Rust field of the missing member (for example `layer_name`).
         pub fn field(&self) -> &'static str {
             self.field
         }
+
         /// The type that could not be built.
         pub fn shape(&self) -> &'static str {
             self.shape
         }
     }
+
     impl ::std::fmt::Display for BuildError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             write!(
-                f, "missing required member `{}` (field `{}`) when building `{}`", self
-                .member, self.field, self.shape
+                f,
+                "missing required member `{}` (field `{}`) when building `{}`",
+                self.member, self.field, self.shape
             )
         }
     }
+
     impl ::std::error::Error for BuildError {}
+
     /// A string that is none of an enum's known values (returned by `try_parse`).
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct UnknownVariantError {
         enum_name: &'static str,
         value: ::std::string::String,
     }
+
     impl UnknownVariantError {
         #[allow(dead_code)]
         pub(crate) fn new(enum_name: &'static str, value: &str) -> Self {
@@ -2831,17 +2837,21 @@ pub mod error {
                 value: value.to_owned(),
             }
         }
+
         /// The value that was not recognised.
         pub fn value(&self) -> &str {
             &self.value
         }
     }
+
     impl ::std::fmt::Display for UnknownVariantError {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             write!(f, "`{}` is not a known {} value", self.value, self.enum_name)
         }
     }
+
     impl ::std::error::Error for UnknownVariantError {}
+
     /// An error response that the operation's model does not describe: an unknown
     /// error code, a body that is not JSON, or a status from a proxy.
     #[derive(Debug, Clone, PartialEq, Eq)]
@@ -2850,6 +2860,7 @@ pub mod error {
         code: ::std::option::Option<::std::string::String>,
         message: ::std::option::Option<::std::string::String>,
     }
+
     impl Unhandled {
         /// An unmodeled error with its HTTP status, error code and message.
         pub fn new(
@@ -2859,19 +2870,23 @@ pub mod error {
         ) -> Self {
             Unhandled { status, code, message }
         }
+
         /// The HTTP status code of the response.
         pub fn status(&self) -> u16 {
             self.status
         }
+
         /// The error code, if the response carried one.
         pub fn code(&self) -> ::std::option::Option<&str> {
             self.code.as_deref()
         }
+
         /// The error message, if the response carried one.
         pub fn message(&self) -> ::std::option::Option<&str> {
             self.message.as_deref()
         }
     }
+
     impl ::std::fmt::Display for Unhandled {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             write!(f, "unhandled error (HTTP {})", self.status)?;
@@ -2884,65 +2899,66 @@ pub mod error {
             Ok(())
         }
     }
+
     impl ::std::error::Error for Unhandled {}
 }
+
 /// Building blocks of the generated types.
 pub mod primitives {
     /// Binary data; base64 in JSON documents.
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Blob(::std::vec::Vec<u8>);
+
     impl Blob {
         /// Wraps bytes.
         pub fn new(bytes: impl ::std::convert::Into<::std::vec::Vec<u8>>) -> Self {
             Blob(bytes.into())
         }
+
         /// The bytes.
         pub fn as_bytes(&self) -> &[u8] {
             &self.0
         }
+
         /// The bytes, owned.
         pub fn into_inner(self) -> ::std::vec::Vec<u8> {
             self.0
         }
     }
+
     impl ::std::convert::AsRef<[u8]> for Blob {
         fn as_ref(&self) -> &[u8] {
             &self.0
         }
     }
+
     impl ::std::convert::From<::std::vec::Vec<u8>> for Blob {
         fn from(bytes: ::std::vec::Vec<u8>) -> Self {
             Blob(bytes)
         }
     }
+
     impl ::std::convert::From<&[u8]> for Blob {
         fn from(bytes: &[u8]) -> Self {
             Blob(bytes.to_vec())
         }
     }
+
     impl ::serde::Serialize for Blob {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
             serializer.serialize_str(&crate::serde_support::base64_encode(&self.0))
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for Blob {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            let text = <::std::borrow::Cow<
-                'de,
-                str,
-            > as ::serde::Deserialize>::deserialize(deserializer)?;
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
             crate::serde_support::base64_decode(&text)
                 .map(Blob)
-                .ok_or_else(|| <D::Error as ::serde::de::Error>::custom(
-                    "invalid base64",
-                ))
+                .ok_or_else(|| <D::Error as ::serde::de::Error>::custom("invalid base64"))
         }
     }
+
     /// A point in time with nanosecond precision; epoch seconds in JSON
     /// documents unless the model names another format.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -2950,6 +2966,7 @@ pub mod primitives {
         seconds: i64,
         subsec_nanos: u32,
     }
+
     /// The wire formats of timestamps.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum TimestampFormat {
@@ -2960,14 +2977,13 @@ pub mod primitives {
         /// IMF-fixdate, `Wed, 14 Nov 2018 23:03:52 GMT`
         HttpDate,
     }
+
     impl DateTime {
         /// Whole seconds since the Unix epoch.
         pub fn from_secs(seconds: i64) -> Self {
-            DateTime {
-                seconds,
-                subsec_nanos: 0,
-            }
+            DateTime { seconds, subsec_nanos: 0 }
         }
+
         /// Seconds and nanoseconds since the Unix epoch (nanoseconds are capped below one second).
         pub fn from_secs_and_nanos(seconds: i64, subsec_nanos: u32) -> Self {
             DateTime {
@@ -2975,6 +2991,7 @@ pub mod primitives {
                 subsec_nanos: subsec_nanos.min(999_999_999),
             }
         }
+
         /// Fractional seconds since the Unix epoch; `None` when not finite or out of range.
         pub fn from_fractional_secs(value: f64) -> ::std::option::Option<Self> {
             if !value.is_finite() || value.abs() > 1e15 {
@@ -2982,34 +2999,35 @@ pub mod primitives {
             }
             let seconds = value.floor();
             let nanos = ((value - seconds) * 1e9).round().min(999_999_999.0) as u32;
-            ::std::option::Option::Some(
-                DateTime::from_secs_and_nanos(seconds as i64, nanos),
-            )
+            ::std::option::Option::Some(DateTime::from_secs_and_nanos(seconds as i64, nanos))
         }
+
         /// Whole seconds since the Unix epoch.
         pub fn secs(&self) -> i64 {
             self.seconds
         }
+
         /// The nanoseconds past `secs()`.
         pub fn subsec_nanos(&self) -> u32 {
             self.subsec_nanos
         }
+
         /// Fractional seconds since the Unix epoch.
         pub fn as_secs_f64(&self) -> f64 {
             self.seconds as f64 + f64::from(self.subsec_nanos) / 1e9
         }
+
         /// As a `time::OffsetDateTime` in UTC; `None` outside its range.
-        pub fn to_offset_date_time(
-            &self,
-        ) -> ::std::option::Option<::time::OffsetDateTime> {
-            let nanos = i128::from(self.seconds) * 1_000_000_000
-                + i128::from(self.subsec_nanos);
+        pub fn to_offset_date_time(&self) -> ::std::option::Option<::time::OffsetDateTime> {
+            let nanos = i128::from(self.seconds) * 1_000_000_000 + i128::from(self.subsec_nanos);
             ::time::OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()
         }
+
         /// From a `time::OffsetDateTime`.
         pub fn from_offset_date_time(value: ::time::OffsetDateTime) -> Self {
             DateTime::from_secs_and_nanos(value.unix_timestamp(), value.nanosecond())
         }
+
         /// The timestamp in a wire format.
         pub fn fmt(&self, format: TimestampFormat) -> ::std::string::String {
             match format {
@@ -3021,86 +3039,53 @@ pub mod primitives {
                         text.trim_end_matches('0').to_owned()
                     }
                 }
-                TimestampFormat::DateTime => {
-                    match self.to_offset_date_time() {
-                        ::std::option::Option::Some(t) => {
-                            t.format(&::time::format_description::well_known::Rfc3339)
-                                .unwrap_or_else(|_| self.seconds.to_string())
-                        }
-                        ::std::option::Option::None => self.seconds.to_string(),
+                TimestampFormat::DateTime => match self.to_offset_date_time() {
+                    ::std::option::Option::Some(t) => t
+                        .format(&::time::format_description::well_known::Rfc3339)
+                        .unwrap_or_else(|_| self.seconds.to_string()),
+                    ::std::option::Option::None => self.seconds.to_string(),
+                },
+                TimestampFormat::HttpDate => match self.to_offset_date_time() {
+                    ::std::option::Option::Some(t) => {
+                        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+                        const MONTHS: [&str; 12] =
+                            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+                        format!(
+                            "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
+                            DAYS[usize::from(t.weekday().number_days_from_monday())],
+                            t.day(),
+                            MONTHS[usize::from(u8::from(t.month()) - 1)],
+                            t.year(),
+                            t.hour(),
+                            t.minute(),
+                            t.second()
+                        )
                     }
-                }
-                TimestampFormat::HttpDate => {
-                    match self.to_offset_date_time() {
-                        ::std::option::Option::Some(t) => {
-                            const DAYS: [&str; 7] = [
-                                "Mon",
-                                "Tue",
-                                "Wed",
-                                "Thu",
-                                "Fri",
-                                "Sat",
-                                "Sun",
-                            ];
-                            const MONTHS: [&str; 12] = [
-                                "Jan",
-                                "Feb",
-                                "Mar",
-                                "Apr",
-                                "May",
-                                "Jun",
-                                "Jul",
-                                "Aug",
-                                "Sep",
-                                "Oct",
-                                "Nov",
-                                "Dec",
-                            ];
-                            format!(
-                                "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
-                                DAYS[usize::from(t.weekday().number_days_from_monday())], t
-                                .day(), MONTHS[usize::from(u8::from(t.month()) - 1)], t
-                                .year(), t.hour(), t.minute(), t.second()
-                            )
-                        }
-                        ::std::option::Option::None => self.seconds.to_string(),
-                    }
-                }
+                    ::std::option::Option::None => self.seconds.to_string(),
+                },
             }
         }
+
         /// Parses a timestamp in a wire format; `None` when it is not one.
-        pub fn parse(
-            text: &str,
-            format: TimestampFormat,
-        ) -> ::std::option::Option<Self> {
+        pub fn parse(text: &str, format: TimestampFormat) -> ::std::option::Option<Self> {
             match format {
-                TimestampFormat::EpochSeconds => {
-                    text.parse::<f64>().ok().and_then(DateTime::from_fractional_secs)
-                }
+                TimestampFormat::EpochSeconds => text.parse::<f64>().ok().and_then(DateTime::from_fractional_secs),
                 TimestampFormat::DateTime => {
-                    ::time::OffsetDateTime::parse(
-                            text,
-                            &::time::format_description::well_known::Rfc3339,
-                        )
+                    ::time::OffsetDateTime::parse(text, &::time::format_description::well_known::Rfc3339)
                         .ok()
                         .map(DateTime::from_offset_date_time)
                 }
                 TimestampFormat::HttpDate => {
-                    ::time::OffsetDateTime::parse(
-                            text,
-                            &::time::format_description::well_known::Rfc2822,
-                        )
+                    ::time::OffsetDateTime::parse(text, &::time::format_description::well_known::Rfc2822)
                         .ok()
                         .map(DateTime::from_offset_date_time)
                 }
             }
         }
     }
+
     impl ::serde::Serialize for DateTime {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
             if self.subsec_nanos == 0 {
                 serializer.serialize_i64(self.seconds)
             } else {
@@ -3108,17 +3093,15 @@ pub mod primitives {
             }
         }
     }
+
     impl<'de> ::serde::Deserialize<'de> for DateTime {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
             let secs = f64::deserialize(deserializer)?;
             DateTime::from_fractional_secs(secs)
-                .ok_or_else(|| <D::Error as ::serde::de::Error>::custom(
-                    "timestamp out of range",
-                ))
+                .ok_or_else(|| <D::Error as ::serde::de::Error>::custom("timestamp out of range"))
         }
     }
+
     /// A union member this version of the crate does not know, kept with its
     /// name and JSON value so that it is written back unchanged.
     #[derive(Debug, Clone, PartialEq)]
@@ -3126,16 +3109,19 @@ pub mod primitives {
         pub(crate) name: ::std::string::String,
         pub(crate) value: ::serde_json::Value,
     }
+
     impl UnknownUnionMember {
         /// The member name as it was read.
         pub fn name(&self) -> &str {
             &self.name
         }
+
         /// The member's JSON value as it was read.
         pub fn value(&self) -> &::serde_json::Value {
             &self.value
         }
     }
+
     /// The opaque payload of enums' `Unknown` variants.
     pub mod sealed_enum_unknown {
         /// A wire value that this version of the crate does not know.
@@ -3145,6 +3131,7 @@ pub mod primitives {
         /// value into a named variant: compare with `as_str()` instead.
         #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct UnknownVariantValue(pub(crate) ::std::string::String);
+
         impl UnknownVariantValue {
             /// The value exactly as it was read.
             pub fn as_str(&self) -> &str {
@@ -3153,12 +3140,15 @@ pub mod primitives {
         }
     }
 }
+
 /// Serde helpers shared by the generated types.
 #[allow(dead_code)]
 mod serde_support {
     use ::serde::de::{Deserialize, Deserializer, Error, Visitor};
     use ::serde::{Serialize, Serializer};
+
     const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
     /// Standard base64 with padding.
     pub(crate) fn base64_encode(bytes: &[u8]) -> ::std::string::String {
         let mut out = ::std::string::String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -3175,10 +3165,9 @@ mod serde_support {
         }
         out
     }
+
     /// Decodes standard base64 (padding optional); `None` on any other character.
-    pub(crate) fn base64_decode(
-        text: &str,
-    ) -> ::std::option::Option<::std::vec::Vec<u8>> {
+    pub(crate) fn base64_decode(text: &str) -> ::std::option::Option<::std::vec::Vec<u8>> {
         let text = text.trim_end_matches('=');
         let mut out = ::std::vec::Vec::with_capacity(text.len() * 3 / 4);
         let mut acc = 0u32;
@@ -3198,22 +3187,21 @@ mod serde_support {
         }
         ::std::option::Option::Some(out)
     }
+
     /// Floats that JSON cannot spell (`NaN`, `Infinity`, `-Infinity`) travel as strings.
     pub(crate) mod float {
         use super::*;
-        pub(crate) fn serialize<S: Serializer>(
-            value: &f64,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+
+        pub(crate) fn serialize<S: Serializer>(value: &f64, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
             if value.is_nan() {
                 serializer.serialize_str("NaN")
             } else if value.is_infinite() {
-                serializer
-                    .serialize_str(if *value > 0.0 { "Infinity" } else { "-Infinity" })
+                serializer.serialize_str(if *value > 0.0 { "Infinity" } else { "-Infinity" })
             } else {
                 serializer.serialize_f64(*value)
             }
         }
+
         #[derive(::serde::Deserialize)]
         #[serde(untagged)]
         enum Wire<'a> {
@@ -3221,28 +3209,23 @@ mod serde_support {
             #[serde(borrow)]
             Text(::std::borrow::Cow<'a, str>),
         }
-        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<f64, D::Error> {
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<f64, D::Error> {
             match Wire::deserialize(deserializer)? {
                 Wire::Number(n) => ::std::result::Result::Ok(n),
-                Wire::Text(t) => {
-                    match &*t {
-                        "NaN" => ::std::result::Result::Ok(f64::NAN),
-                        "Infinity" => ::std::result::Result::Ok(f64::INFINITY),
-                        "-Infinity" => ::std::result::Result::Ok(f64::NEG_INFINITY),
-                        other => {
-                            ::std::result::Result::Err(
-                                D::Error::custom(format!("`{other}` is not a number")),
-                            )
-                        }
-                    }
-                }
+                Wire::Text(t) => match &*t {
+                    "NaN" => ::std::result::Result::Ok(f64::NAN),
+                    "Infinity" => ::std::result::Result::Ok(f64::INFINITY),
+                    "-Infinity" => ::std::result::Result::Ok(f64::NEG_INFINITY),
+                    other => ::std::result::Result::Err(D::Error::custom(format!("`{other}` is not a number"))),
+                },
             }
         }
+
         /// The same for optional members (`null` reads as absent).
         pub(crate) mod option {
             use super::*;
+
             pub(crate) fn serialize<S: Serializer>(
                 value: &::std::option::Option<f64>,
                 serializer: S,
@@ -3252,16 +3235,15 @@ mod serde_support {
                     ::std::option::Option::None => serializer.serialize_none(),
                 }
             }
+
             pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<::std::option::Option<f64>, D::Error> {
                 #[derive(::serde::Deserialize)]
                 struct Wrapped(#[serde(with = "super")] f64);
-                ::std::result::Result::Ok(
-                    ::std::option::Option::<Wrapped>::deserialize(deserializer)?
-                        .map(|w| w.0),
-                )
+                ::std::result::Result::Ok(::std::option::Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
             }
+
             /// For members with a zero default: `null` reads as the default.
             pub(crate) fn deserialize_or_default<'de, D: Deserializer<'de>>(
                 deserializer: D,
@@ -3270,75 +3252,69 @@ mod serde_support {
             }
         }
     }
+
     /// `f64` through [`float`], for collections of doubles.
     pub(crate) struct Float(pub(crate) f64);
+
     impl Serialize for Float {
-        fn serialize<S: Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
             float::serialize(&self.0, serializer)
         }
     }
+
     impl<'de> Deserialize<'de> for Float {
-        fn deserialize<D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
             float::deserialize(deserializer).map(Float)
         }
     }
+
     /// Maps of doubles, optional (`NaN` and infinities as strings).
     pub(crate) mod float_map {
         use super::*;
         type Map = ::std::collections::HashMap<::std::string::String, f64>;
+
         pub(crate) fn serialize<S: Serializer>(
             value: &::std::option::Option<Map>,
             serializer: S,
         ) -> ::std::result::Result<S::Ok, S::Error> {
             match value {
-                ::std::option::Option::Some(map) => {
-                    serializer.collect_map(map.iter().map(|(k, v)| (k, Float(*v))))
-                }
+                ::std::option::Option::Some(map) => serializer.collect_map(map.iter().map(|(k, v)| (k, Float(*v)))),
                 ::std::option::Option::None => serializer.serialize_none(),
             }
         }
+
         pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
         ) -> ::std::result::Result<::std::option::Option<Map>, D::Error> {
-            let map = ::std::option::Option::<
-                ::std::collections::HashMap<::std::string::String, Float>,
-            >::deserialize(deserializer)?;
-            ::std::result::Result::Ok(
-                map.map(|m| m.into_iter().map(|(k, v)| (k, v.0)).collect()),
-            )
+            let map = ::std::option::Option::<::std::collections::HashMap<::std::string::String, Float>>::deserialize(
+                deserializer,
+            )?;
+            ::std::result::Result::Ok(map.map(|m| m.into_iter().map(|(k, v)| (k, v.0)).collect()))
         }
     }
+
     /// Lists of doubles, optional (`NaN` and infinities as strings).
     pub(crate) mod float_list {
         use super::*;
+
         pub(crate) fn serialize<S: Serializer>(
             value: &::std::option::Option<::std::vec::Vec<f64>>,
             serializer: S,
         ) -> ::std::result::Result<S::Ok, S::Error> {
             match value {
-                ::std::option::Option::Some(list) => {
-                    serializer.collect_seq(list.iter().map(|v| Float(*v)))
-                }
+                ::std::option::Option::Some(list) => serializer.collect_seq(list.iter().map(|v| Float(*v))),
                 ::std::option::Option::None => serializer.serialize_none(),
             }
         }
+
         pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
             deserializer: D,
-        ) -> ::std::result::Result<
-            ::std::option::Option<::std::vec::Vec<f64>>,
-            D::Error,
-        > {
-            let list = ::std::option::Option::<
-                ::std::vec::Vec<Float>,
-            >::deserialize(deserializer)?;
+        ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<f64>>, D::Error> {
+            let list = ::std::option::Option::<::std::vec::Vec<Float>>::deserialize(deserializer)?;
             ::std::result::Result::Ok(list.map(|l| l.into_iter().map(|v| v.0).collect()))
         }
     }
+
     /// Timestamps in a text format named by the model (`date-time`, `http-date`).
     pub(crate) fn serialize_timestamp<S: Serializer>(
         value: &crate::primitives::DateTime,
@@ -3346,100 +3322,104 @@ mod serde_support {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         match format {
-            crate::primitives::TimestampFormat::EpochSeconds => {
-                value.serialize(serializer)
-            }
+            crate::primitives::TimestampFormat::EpochSeconds => value.serialize(serializer),
             other => serializer.serialize_str(&value.fmt(other)),
         }
     }
+
     pub(crate) fn deserialize_timestamp<'de, D: Deserializer<'de>>(
         format: crate::primitives::TimestampFormat,
         deserializer: D,
     ) -> ::std::result::Result<crate::primitives::DateTime, D::Error> {
         match format {
-            crate::primitives::TimestampFormat::EpochSeconds => {
-                crate::primitives::DateTime::deserialize(deserializer)
-            }
+            crate::primitives::TimestampFormat::EpochSeconds => crate::primitives::DateTime::deserialize(deserializer),
             other => {
                 let text = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
                 crate::primitives::DateTime::parse(&text, other)
-                    .ok_or_else(|| D::Error::custom(
-                        format!("`{text}` is not a timestamp in the {other:?} format"),
-                    ))
+                    .ok_or_else(|| D::Error::custom(format!("`{text}` is not a timestamp in the {other:?} format")))
             }
         }
     }
+
     macro_rules! timestamp_format_module {
         ($name:ident, $format:ident) => {
-            pub (crate) mod $name { use super::*; pub (crate) fn serialize < S :
-            Serializer > (value : & crate ::primitives::DateTime, serializer : S,) ->
-            ::std::result::Result < S::Ok, S::Error > { serialize_timestamp(value, crate
-            ::primitives::TimestampFormat::$format, serializer) } pub (crate) fn
-            deserialize <'de, D : Deserializer <'de >> (deserializer : D,) ->
-            ::std::result::Result < crate ::primitives::DateTime, D::Error > {
-            deserialize_timestamp(crate ::primitives::TimestampFormat::$format,
-            deserializer) } pub (crate) mod option { use super::*; pub (crate) fn
-            serialize < S : Serializer > (value : &::std::option::Option < crate
-            ::primitives::DateTime >, serializer : S,) -> ::std::result::Result < S::Ok,
-            S::Error > { match value { ::std::option::Option::Some(v) =>
-            super::serialize(v, serializer), ::std::option::Option::None => serializer
-            .serialize_none(), } } pub (crate) fn deserialize <'de, D : Deserializer <'de
-            >> (deserializer : D,) -> ::std::result::Result <::std::option::Option <
-            crate ::primitives::DateTime >, D::Error > { #[derive(::serde::Deserialize)]
-            struct Wrapped(#[serde(with = "super")] crate ::primitives::DateTime);
-            ::std::result::Result::Ok(::std::option::Option::< Wrapped
-            >::deserialize(deserializer) ?.map(| w | w.0),) } } }
+            pub(crate) mod $name {
+                use super::*;
+                pub(crate) fn serialize<S: Serializer>(
+                    value: &crate::primitives::DateTime,
+                    serializer: S,
+                ) -> ::std::result::Result<S::Ok, S::Error> {
+                    serialize_timestamp(value, crate::primitives::TimestampFormat::$format, serializer)
+                }
+                pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+                    deserializer: D,
+                ) -> ::std::result::Result<crate::primitives::DateTime, D::Error> {
+                    deserialize_timestamp(crate::primitives::TimestampFormat::$format, deserializer)
+                }
+                pub(crate) mod option {
+                    use super::*;
+                    pub(crate) fn serialize<S: Serializer>(
+                        value: &::std::option::Option<crate::primitives::DateTime>,
+                        serializer: S,
+                    ) -> ::std::result::Result<S::Ok, S::Error> {
+                        match value {
+                            ::std::option::Option::Some(v) => super::serialize(v, serializer),
+                            ::std::option::Option::None => serializer.serialize_none(),
+                        }
+                    }
+                    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+                        deserializer: D,
+                    ) -> ::std::result::Result<::std::option::Option<crate::primitives::DateTime>, D::Error> {
+                        #[derive(::serde::Deserialize)]
+                        struct Wrapped(#[serde(with = "super")] crate::primitives::DateTime);
+                        ::std::result::Result::Ok(
+                            ::std::option::Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0),
+                        )
+                    }
+                }
+            }
         };
     }
+
     timestamp_format_module!(date_time, DateTime);
     timestamp_format_module!(http_date, HttpDate);
+
     /// Reads `null` as the member's default, as Smithy's JSON protocols require.
-    pub(crate) fn null_as_default<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<T, D::Error>
+    pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
     where
         D: Deserializer<'de>,
         T: Deserialize<'de> + ::std::default::Default,
     {
-        ::std::option::Option::<T>::deserialize(deserializer)
-            .map(::std::option::Option::unwrap_or_default)
+        ::std::option::Option::<T>::deserialize(deserializer).map(::std::option::Option::unwrap_or_default)
     }
+
     /// Reads a string enum without allocating for known values and keeps
     /// unknown values byte for byte.
-    pub(crate) fn string_enum<'de, D, T>(
-        deserializer: D,
-    ) -> ::std::result::Result<T, D::Error>
+    pub(crate) fn string_enum<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
     where
         D: Deserializer<'de>,
-        T: for<'a> ::std::convert::From<&'a str>
-            + ::std::convert::From<::std::string::String>,
+        T: for<'a> ::std::convert::From<&'a str> + ::std::convert::From<::std::string::String>,
     {
         struct EnumVisitor<T>(::std::marker::PhantomData<T>);
         impl<'de, T> Visitor<'de> for EnumVisitor<T>
         where
-            T: for<'a> ::std::convert::From<&'a str>
-                + ::std::convert::From<::std::string::String>,
+            T: for<'a> ::std::convert::From<&'a str> + ::std::convert::From<::std::string::String>,
         {
             type Value = T;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
+            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str("a string")
             }
             fn visit_str<E: Error>(self, v: &str) -> ::std::result::Result<T, E> {
                 ::std::result::Result::Ok(T::from(v))
             }
-            fn visit_string<E: Error>(
-                self,
-                v: ::std::string::String,
-            ) -> ::std::result::Result<T, E> {
+            fn visit_string<E: Error>(self, v: ::std::string::String) -> ::std::result::Result<T, E> {
                 ::std::result::Result::Ok(T::from(v))
             }
         }
         deserializer.deserialize_str(EnumVisitor(::std::marker::PhantomData))
     }
 }
+
 #[cfg(feature = "http")]
 /// restJson1 building blocks shared by every operation's generated glue:
 /// URI label and query encoding, path matching, error metadata, JSON bodies,
@@ -3448,31 +3428,38 @@ mod serde_support {
 pub mod protocol {
     use ::std::borrow::Cow;
     use ::std::fmt;
+
     /// A member value that breaks one of the model's constraints.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct ValidationError {
         member: &'static str,
         message: ::std::string::String,
     }
+
     impl ValidationError {
         pub(crate) fn new(member: &'static str, message: ::std::string::String) -> Self {
             ValidationError { member, message }
         }
+
         /// The model's name of the offending member, for example `LayerName`.
         pub fn member(&self) -> &'static str {
             self.member
         }
+
         /// What is wrong, without the member name.
         pub fn message(&self) -> &str {
             &self.message
         }
     }
+
     impl fmt::Display for ValidationError {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             write!(f, "{}: {}", self.member, self.message)
         }
     }
+
     impl ::std::error::Error for ValidationError {}
+
     /// Why a request could not be built.
     #[derive(Debug, Clone, PartialEq, Eq)]
     #[non_exhaustive]
@@ -3482,6 +3469,7 @@ pub mod protocol {
         /// The body could not be serialized, or the `http` crate refused a part.
         Build(::std::string::String),
     }
+
     impl fmt::Display for RequestError {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             match self {
@@ -3490,6 +3478,7 @@ pub mod protocol {
             }
         }
     }
+
     impl ::std::error::Error for RequestError {
         fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
@@ -3498,13 +3487,16 @@ pub mod protocol {
             }
         }
     }
+
     impl ::std::convert::From<ValidationError> for RequestError {
         fn from(e: ValidationError) -> Self {
             RequestError::Validation(e)
         }
     }
+
     /// How many characters of an offending value an error message quotes.
     const QUOTED_CHARS: usize = 64;
+
     /// The value, cut to a readable length for an error message.
     pub(crate) fn quote_value(value: &str) -> ::std::string::String {
         let mut chars = value.chars();
@@ -3515,23 +3507,16 @@ pub mod protocol {
             format!("`{}`", head.escape_debug())
         }
     }
-    fn range_text(
-        min: ::std::option::Option<u64>,
-        max: ::std::option::Option<u64>,
-    ) -> ::std::string::String {
+
+    fn range_text(min: ::std::option::Option<u64>, max: ::std::option::Option<u64>) -> ::std::string::String {
         match (min, max) {
-            (::std::option::Option::Some(a), ::std::option::Option::Some(b)) => {
-                format!("{a}..={b}")
-            }
-            (::std::option::Option::Some(a), ::std::option::Option::None) => {
-                format!("{a}..")
-            }
-            (::std::option::Option::None, ::std::option::Option::Some(b)) => {
-                format!("..={b}")
-            }
+            (::std::option::Option::Some(a), ::std::option::Option::Some(b)) => format!("{a}..={b}"),
+            (::std::option::Option::Some(a), ::std::option::Option::None) => format!("{a}.."),
+            (::std::option::Option::None, ::std::option::Option::Some(b)) => format!("..={b}"),
             _ => "..".to_owned(),
         }
     }
+
     /// `length` of a string: counted in Unicode scalar values, as Smithy specifies.
     pub(crate) fn check_string_length(
         member: &'static str,
@@ -3540,12 +3525,12 @@ pub mod protocol {
         max: ::std::option::Option<u64>,
     ) -> ::std::result::Result<(), ValidationError> {
         let len = value.chars().count() as u64;
-        check_count(member, len, min, max)
-            .map_err(|mut e| {
-                e.message = format!("{} (value {})", e.message, quote_value(value));
-                e
-            })
+        check_count(member, len, min, max).map_err(|mut e| {
+            e.message = format!("{} (value {})", e.message, quote_value(value));
+            e
+        })
     }
+
     /// `length` of a list or map: counted in entries.
     pub(crate) fn check_count(
         member: &'static str,
@@ -3556,15 +3541,14 @@ pub mod protocol {
         let too_short = min.is_some_and(|m| len < m);
         let too_long = max.is_some_and(|m| len > m);
         if too_short || too_long {
-            return ::std::result::Result::Err(
-                ValidationError::new(
-                    member,
-                    format!("length {len} is outside {}", range_text(min, max)),
-                ),
-            );
+            return ::std::result::Result::Err(ValidationError::new(
+                member,
+                format!("length {len} is outside {}", range_text(min, max)),
+            ));
         }
         ::std::result::Result::Ok(())
     }
+
     /// `range` of a number.
     pub(crate) fn check_range(
         member: &'static str,
@@ -3573,18 +3557,15 @@ pub mod protocol {
         max: ::std::option::Option<f64>,
     ) -> ::std::result::Result<(), ValidationError> {
         if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
-            let bound = |b: ::std::option::Option<f64>| {
-                b.map(|b| b.to_string()).unwrap_or_default()
-            };
-            return ::std::result::Result::Err(
-                ValidationError::new(
-                    member,
-                    format!("value {value} is outside {}..={}", bound(min), bound(max)),
-                ),
-            );
+            let bound = |b: ::std::option::Option<f64>| b.map(|b| b.to_string()).unwrap_or_default();
+            return ::std::result::Result::Err(ValidationError::new(
+                member,
+                format!("value {value} is outside {}..={}", bound(min), bound(max)),
+            ));
         }
         ::std::result::Result::Ok(())
     }
+
     /// `pattern`: a search (not an implicit full match), as ECMA-262 `test` does.
     pub(crate) fn check_pattern(
         member: &'static str,
@@ -3592,35 +3573,26 @@ pub mod protocol {
         regex: &'static ::std::sync::OnceLock<::regex_lite::Regex>,
         pattern: &'static str,
     ) -> ::std::result::Result<(), ValidationError> {
-        let regex = regex
-            .get_or_init(|| {
-                ::regex_lite::Regex::new(pattern)
-                    .expect("pattern checked at generation time")
-            });
+        // The generator compiled every pattern already, so this cannot fail.
+        let regex = regex.get_or_init(|| ::regex_lite::Regex::new(pattern).expect("pattern checked at generation time"));
         if regex.is_match(value) {
             ::std::result::Result::Ok(())
         } else {
-            ::std::result::Result::Err(
-                ValidationError::new(
-                    member,
-                    format!(
-                        "value {} does not match pattern `{pattern}`", quote_value(value)
-                    ),
-                ),
-            )
+            ::std::result::Result::Err(ValidationError::new(
+                member,
+                format!("value {} does not match pattern `{pattern}`", quote_value(value)),
+            ))
         }
     }
+
     /// Whether a byte stays as it is in a URI label or query component (RFC 3986 unreserved).
     fn is_unreserved(b: u8) -> bool {
         b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
     }
+
     /// Appends `value` percent-encoded as one path segment (or, for a greedy
     /// label, as segments whose `/` separators are kept).
-    pub(crate) fn push_label(
-        out: &mut ::std::string::String,
-        value: &str,
-        greedy: bool,
-    ) {
+    pub(crate) fn push_label(out: &mut ::std::string::String, value: &str, greedy: bool) {
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
         for &b in value.as_bytes() {
             if is_unreserved(b) || (greedy && b == b'/') {
@@ -3632,6 +3604,7 @@ pub mod protocol {
             }
         }
     }
+
     /// `value` percent-encoded as one URI path segment, as the official SDKs
     /// encode labels: only `A-Za-z0-9-._~` stay, every other byte becomes `%XX`.
     pub fn encode_label(value: &str) -> ::std::string::String {
@@ -3639,18 +3612,19 @@ pub mod protocol {
         push_label(&mut out, value, false);
         out
     }
+
     /// The inverse of [`encode_label`]: `None` for a malformed escape or non-UTF-8 bytes.
     pub fn decode_label(segment: &str) -> ::std::option::Option<::std::string::String> {
         percent_decode(segment)
     }
+
     /// Appends `value` percent-encoded as a query key or value.
     pub(crate) fn push_query_component(out: &mut ::std::string::String, value: &str) {
         push_label(out, value, false);
     }
+
     /// Decodes `%XX` escapes; `None` when an escape is malformed or the result is not UTF-8.
-    pub(crate) fn percent_decode(
-        value: &str,
-    ) -> ::std::option::Option<::std::string::String> {
+    pub(crate) fn percent_decode(value: &str) -> ::std::option::Option<::std::string::String> {
         if !value.contains('%') {
             return ::std::option::Option::Some(value.to_owned());
         }
@@ -3670,6 +3644,7 @@ pub mod protocol {
         }
         ::std::string::String::from_utf8(out).ok()
     }
+
     /// One piece of a URI pattern.
     #[derive(Debug, Clone, Copy)]
     pub(crate) enum Segment {
@@ -3680,17 +3655,11 @@ pub mod protocol {
         /// `{Name+}`: one or more segments.
         Greedy,
     }
+
     /// Matches a request path against a pattern; returns the decoded labels in order.
-    pub(crate) fn match_path(
-        pattern: &[Segment],
-        path: &str,
-    ) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub(crate) fn match_path(pattern: &[Segment], path: &str) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
         let path = path.strip_prefix('/')?;
-        let parts: ::std::vec::Vec<&str> = if path.is_empty() {
-            ::std::vec::Vec::new()
-        } else {
-            path.split('/').collect()
-        };
+        let parts: ::std::vec::Vec<&str> = if path.is_empty() { ::std::vec::Vec::new() } else { path.split('/').collect() };
         let mut labels = ::std::vec::Vec::new();
         let mut at = 0;
         for (i, segment) in pattern.iter().enumerate() {
@@ -3727,10 +3696,9 @@ pub mod protocol {
             ::std::option::Option::None
         }
     }
+
     /// Splits a query string into decoded key/value pairs (a bare key has an empty value).
-    pub(crate) fn parse_query(
-        query: ::std::option::Option<&str>,
-    ) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
+    pub(crate) fn parse_query(query: ::std::option::Option<&str>) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
         query
             .unwrap_or("")
             .split('&')
@@ -3741,6 +3709,7 @@ pub mod protocol {
             })
             .collect()
     }
+
     /// The error code and message of an error response, read as restJson1 says:
     /// the code from `X-Amzn-ErrorType`, else the body's `code`/`Code`, else
     /// `__type`; cut at the first `:` and after the last `#`. The message is the
@@ -3750,6 +3719,7 @@ pub mod protocol {
         pub(crate) code: ::std::option::Option<::std::string::String>,
         pub(crate) message: ::std::option::Option<::std::string::String>,
     }
+
     #[derive(::serde::Deserialize, Default)]
     struct ErrorBody<'a> {
         #[serde(default, borrow)]
@@ -3763,16 +3733,18 @@ pub mod protocol {
         #[serde(default, borrow, rename = "Message")]
         message_upper: ::std::option::Option<Cow<'a, str>>,
     }
+
     /// Strips `namespace#` prefixes and `:suffix` parts from an error code.
     pub(crate) fn sanitize_error_code(code: &str) -> &str {
         let code = code.split(':').next().unwrap_or(code);
         let code = code.rsplit('#').next().unwrap_or(code);
         code.trim()
     }
+
     impl ErrorMetadata {
         pub(crate) fn read(headers: &::http::HeaderMap, body: &[u8]) -> ErrorMetadata {
-            let parsed: ErrorBody<'_> = ::serde_json::from_slice(body)
-                .unwrap_or_default();
+            // A body that is not a JSON object (empty, HTML from a proxy) yields nothing.
+            let parsed: ErrorBody<'_> = ::serde_json::from_slice(body).unwrap_or_default();
             let header = headers
                 .get("x-amzn-errortype")
                 .and_then(|v| v.to_str().ok())
@@ -3789,111 +3761,85 @@ pub mod protocol {
             }
         }
     }
+
     /// Decodes a JSON body; on failure the message names the path of the bad field.
-    pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(
-        body: &[u8],
-        what: &str,
-    ) -> ::std::result::Result<T, ::std::string::String> {
+    pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(body: &[u8], what: &str) -> ::std::result::Result<T, ::std::string::String> {
         let body = if body.is_empty() { b"{}".as_slice() } else { body };
         match ::serde_json::from_slice(body) {
             ::std::result::Result::Ok(v) => ::std::result::Result::Ok(v),
+            // Decode again, slowly, only to learn where it failed.
             ::std::result::Result::Err(_) => {
                 let de = &mut ::serde_json::Deserializer::from_slice(body);
                 match ::serde_path_to_error::deserialize::<_, T>(de) {
                     ::std::result::Result::Ok(v) => ::std::result::Result::Ok(v),
                     ::std::result::Result::Err(e) => {
                         let path = e.path().to_string();
-                        ::std::result::Result::Err(
-                            if path == "." {
-                                format!("invalid {what} body: {}", e.inner())
-                            } else {
-                                format!("invalid {what} body at `{path}`: {}", e.inner())
-                            },
-                        )
+                        ::std::result::Result::Err(if path == "." {
+                            format!("invalid {what} body: {}", e.inner())
+                        } else {
+                            format!("invalid {what} body at `{path}`: {}", e.inner())
+                        })
                     }
                 }
             }
         }
     }
+
     /// Encodes a JSON body.
     pub(crate) fn encode_json<T: ::serde::Serialize>(value: &T) -> ::std::vec::Vec<u8> {
+        // Serializing generated types to memory cannot fail: keys are strings
+        // and no custom serializer returns an error.
         ::serde_json::to_vec(value).expect("generated types serialize to JSON")
     }
+
     /// A header's value as text, if present and visible ASCII.
-    pub(crate) fn header<'a>(
-        headers: &'a ::http::HeaderMap,
-        name: &str,
-    ) -> ::std::option::Option<&'a str> {
+    pub(crate) fn header<'a>(headers: &'a ::http::HeaderMap, name: &str) -> ::std::option::Option<&'a str> {
         headers.get(name).and_then(|v| v.to_str().ok())
     }
+
     /// A header value from text; characters a header cannot carry are an error.
-    pub(crate) fn header_value(
-        member: &'static str,
-        value: &str,
-    ) -> ::std::result::Result<::http::HeaderValue, ValidationError> {
-        ::http::HeaderValue::from_str(value)
-            .map_err(|_| {
-                ValidationError::new(
-                    member,
-                    format!(
-                        "value {} cannot be sent in an HTTP header", quote_value(value)
-                    ),
-                )
-            })
+    pub(crate) fn header_value(member: &'static str, value: &str) -> ::std::result::Result<::http::HeaderValue, ValidationError> {
+        ::http::HeaderValue::from_str(value).map_err(|_| {
+            ValidationError::new(member, format!("value {} cannot be sent in an HTTP header", quote_value(value)))
+        })
     }
+
     /// A fresh idempotency token (a random UUID v4) for members with
     /// `smithy.api#idempotencyToken` that the caller left empty. The randomness
     /// comes from the standard library's per-process hash keys, the clock and
     /// a counter: unique tokens, not secrets.
     pub fn idempotency_token() -> ::std::string::String {
         use ::std::hash::{BuildHasher, Hasher};
-        static COUNTER: ::std::sync::atomic::AtomicU64 = ::std::sync::atomic::AtomicU64::new(
-            0,
-        );
+        static COUNTER: ::std::sync::atomic::AtomicU64 = ::std::sync::atomic::AtomicU64::new(0);
         let mut bytes = [0u8; 16];
         for (i, chunk) in bytes.chunks_mut(8).enumerate() {
-            let mut hasher = ::std::collections::hash_map::RandomState::new()
-                .build_hasher();
-            hasher
-                .write_u64(COUNTER.fetch_add(1, ::std::sync::atomic::Ordering::Relaxed));
+            let mut hasher = ::std::collections::hash_map::RandomState::new().build_hasher();
+            hasher.write_u64(COUNTER.fetch_add(1, ::std::sync::atomic::Ordering::Relaxed));
             hasher.write_usize(i);
-            if let ::std::result::Result::Ok(now) = ::std::time::SystemTime::now()
-                .duration_since(::std::time::UNIX_EPOCH)
-            {
+            if let ::std::result::Result::Ok(now) = ::std::time::SystemTime::now().duration_since(::std::time::UNIX_EPOCH) {
                 hasher.write_u128(now.as_nanos());
             }
             chunk.copy_from_slice(&hasher.finish().to_le_bytes());
         }
         bytes[6] = (bytes[6] & 0x0f) | 0x40;
         bytes[8] = (bytes[8] & 0x3f) | 0x80;
-        let hex: ::std::string::String = bytes
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        format!(
-            "{}-{}-{}-{}-{}", & hex[0..8], & hex[8..12], & hex[12..16], & hex[16..20], &
-            hex[20..32]
-        )
+        let hex: ::std::string::String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
     }
+
     /// A header of an `httpPrefixHeaders` map: the prefix plus the map key.
     pub(crate) fn prefixed_header(
         member: &'static str,
         prefix: &str,
         key: &str,
         value: &str,
-    ) -> ::std::result::Result<
-        (::http::HeaderName, ::http::HeaderValue),
-        ValidationError,
-    > {
-        let name = ::http::HeaderName::from_bytes(format!("{prefix}{key}").as_bytes())
-            .map_err(|_| {
-                ValidationError::new(
-                    member,
-                    format!("key {} cannot be an HTTP header name", quote_value(key)),
-                )
-            })?;
+    ) -> ::std::result::Result<(::http::HeaderName, ::http::HeaderValue), ValidationError> {
+        let name = ::http::HeaderName::from_bytes(format!("{prefix}{key}").as_bytes()).map_err(|_| {
+            ValidationError::new(member, format!("key {} cannot be an HTTP header name", quote_value(key)))
+        })?;
         ::std::result::Result::Ok((name, header_value(member, value)?))
     }
+
     /// A response with a JSON body and, for errors, the `X-Amzn-ErrorType` header.
     pub(crate) fn json_response(
         status: u16,
@@ -3902,13 +3848,9 @@ pub mod protocol {
         body: ::std::vec::Vec<u8>,
     ) -> ::http::Response<::std::vec::Vec<u8>> {
         let mut response = ::http::Response::new(body);
-        *response.status_mut() = ::http::StatusCode::from_u16(status)
-            .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR);
+        *response.status_mut() = ::http::StatusCode::from_u16(status).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR);
         let map = response.headers_mut();
-        map.insert(
-            ::http::header::CONTENT_TYPE,
-            ::http::HeaderValue::from_static("application/json"),
-        );
+        map.insert(::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static("application/json"));
         if let ::std::option::Option::Some(code) = error_code {
             if let ::std::result::Result::Ok(v) = ::http::HeaderValue::from_str(code) {
                 map.insert("x-amzn-errortype", v);
@@ -3919,6 +3861,7 @@ pub mod protocol {
         }
         response
     }
+
     impl crate::error::Unhandled {
         /// The error as a response: its status, `X-Amzn-ErrorType` when it has a
         /// code, and a JSON body with its message.

@@ -16,13 +16,10 @@
 
 use smithy_codegen::{ast, closure, ir, Settings};
 
-/// The runtime support and the protocol runtime as the renderer prints them at
-/// the end of every file (ungated: `Settings::default()` has no protocol feature).
+/// The runtime support and the protocol runtime, appended verbatim at the end
+/// of every file (ungated: `Settings::default()` has no protocol feature).
 fn rendered_support() -> String {
-    let mut file = syn::parse_file(include_str!("../runtime/support.rs")).expect("runtime support parses");
-    let protocol = syn::parse_file(include_str!("../runtime/protocol.rs")).expect("protocol runtime parses");
-    file.items.extend(protocol.items);
-    prettyplease::unparse(&file)
+    format!("\n{}\n{}", include_str!("../runtime/support.rs"), include_str!("../runtime/protocol.rs"))
 }
 
 /// Generates every operation of `model`, checks that the output is a valid Rust
