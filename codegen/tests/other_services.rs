@@ -184,3 +184,40 @@ fn hostile_names_compile() {
         .expect("cargo runs");
     assert!(output.status.success(), "does not compile:\n{}", String::from_utf8_lossy(&output.stderr));
 }
+
+/// Our crate regenerated against every shared Lambda model version (the
+/// GetLayerVersion closure, as the default features build it) compiles.
+#[test]
+fn every_shared_lambda_version_compiles() {
+    let versions = ["2022-12-01", "2024-07-01", "2025-04-02", "2026-04-22", "2026-06-19"];
+    let settings = Settings {
+        protocol_feature: Some("http".into()),
+        skip_look_around_patterns: true,
+    };
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("other-services");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    for version in versions {
+        let path = PathBuf::from(MODELS).join(format!("../lambda-{version}.json"));
+        let Ok(bytes) = std::fs::read(&path) else {
+            eprintln!("skipping: {} not found", path.display());
+            continue;
+        };
+        let code = smithy_codegen::generate(&bytes, &["GetLayerVersion"], &settings)
+            .unwrap_or_else(|e| panic!("{version}: {e}"));
+        let name = format!("lambda-{version}");
+        let dir = root.join(&name);
+        write_crate(&dir, &name, &code);
+        let output = Command::new(&cargo)
+            .args(["check", "--quiet", "--offline", "--lib"])
+            .current_dir(&dir)
+            .env("CARGO_TARGET_DIR", root.join("target"))
+            .env_remove("RUSTFLAGS")
+            .output()
+            .expect("cargo runs");
+        assert!(
+            output.status.success(),
+            "the crate generated from {version} does not compile:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
