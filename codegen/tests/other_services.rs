@@ -44,6 +44,31 @@ serde_path_to_error = {{ version = "0.1", optional = true }}
     .unwrap();
 }
 
+/// `cargo check` of a crate written by [`write_crate`]; every generated crate
+/// shares one target directory, so dependencies compile once.
+fn cargo_check(dir: &Path, extra_args: &[&str]) -> Result<(), String> {
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("other-services");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(&cargo)
+        .args(["check", "--quiet", "--offline", "--lib"])
+        .args(extra_args)
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+}
+
+/// Where a test writes its generated crate.
+fn crate_dir(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("other-services").join(name)
+}
+
 fn check_service(model: &str, name: &str, expected_operations: usize) {
     let path = PathBuf::from(MODELS).join(model);
     let Ok(bytes) = std::fs::read(&path) else {
@@ -57,24 +82,12 @@ fn check_service(model: &str, name: &str, expected_operations: usize) {
     let code = smithy_codegen::generate(&bytes, &[], &settings).unwrap_or_else(|e| panic!("{model}: {e}"));
     assert_eq!(code.matches("pub const SHAPE_ID: &'static str").count(), expected_operations);
 
-    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("other-services");
-    let dir = root.join(name);
+    let dir = crate_dir(name);
     write_crate(&dir, name, &code);
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     for features in [&[][..], &["--no-default-features"][..]] {
-        let output = Command::new(&cargo)
-            .args(["check", "--quiet", "--offline", "--lib"])
-            .args(features)
-            .current_dir(&dir)
-            .env("CARGO_TARGET_DIR", root.join("target"))
-            .env_remove("RUSTFLAGS")
-            .output()
-            .expect("cargo runs");
-        assert!(
-            output.status.success(),
-            "{name} ({features:?}) does not compile:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        if let Err(stderr) = cargo_check(&dir, features) {
+            panic!("{name} ({features:?}) does not compile:\n{stderr}");
+        }
     }
 }
 
@@ -171,18 +184,11 @@ fn hostile_names_compile() {
     let code = smithy_codegen::generate(HOSTILE.as_bytes(), &[], &settings).unwrap_or_else(|e| panic!("{e}"));
     assert!(code.contains("#[deprecated(note = \"use \\\"Match\\\" instead (deprecated since 2024)\")]"), "{code}");
     assert!(code.contains("/// Paginated: pass the output's `next` as the input's `next`"), "{code}");
-    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("other-services");
-    let dir = root.join("generated-hostile");
+    let dir = crate_dir("generated-hostile");
     write_crate(&dir, "generated-hostile", &code);
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(&cargo)
-        .args(["check", "--quiet", "--offline", "--lib"])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", root.join("target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
-    assert!(output.status.success(), "does not compile:\n{}", String::from_utf8_lossy(&output.stderr));
+    if let Err(stderr) = cargo_check(&dir, &[]) {
+        panic!("does not compile:\n{stderr}");
+    }
 }
 
 /// Our crate regenerated against every shared Lambda model version (the
@@ -194,8 +200,6 @@ fn every_shared_lambda_version_compiles() {
         protocol_feature: Some("http".into()),
         skip_look_around_patterns: true,
     };
-    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("other-services");
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     for version in versions {
         let path = PathBuf::from(MODELS).join(format!("../lambda-{version}.json"));
         let Ok(bytes) = std::fs::read(&path) else {
@@ -205,19 +209,10 @@ fn every_shared_lambda_version_compiles() {
         let code = smithy_codegen::generate(&bytes, &["GetLayerVersion"], &settings)
             .unwrap_or_else(|e| panic!("{version}: {e}"));
         let name = format!("lambda-{version}");
-        let dir = root.join(&name);
+        let dir = crate_dir(&name);
         write_crate(&dir, &name, &code);
-        let output = Command::new(&cargo)
-            .args(["check", "--quiet", "--offline", "--lib"])
-            .current_dir(&dir)
-            .env("CARGO_TARGET_DIR", root.join("target"))
-            .env_remove("RUSTFLAGS")
-            .output()
-            .expect("cargo runs");
-        assert!(
-            output.status.success(),
-            "the crate generated from {version} does not compile:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        if let Err(stderr) = cargo_check(&dir, &[]) {
+            panic!("the crate generated from {version} does not compile:\n{stderr}");
+        }
     }
 }
