@@ -3762,9 +3762,46 @@ pub mod protocol {
         }
     }
 
+    /// How many characters of a decode error a message keeps.
+    const MESSAGE_CHARS: usize = 240;
+
+    /// `value` displayed, cut after `limit` characters: serde quotes offending
+    /// values whole, and a 100 MB string must not become a 100 MB message.
+    fn bounded_display(value: &dyn fmt::Display, limit: usize) -> ::std::string::String {
+        struct Bounded {
+            text: ::std::string::String,
+            left: usize,
+        }
+        impl fmt::Write for Bounded {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                for c in s.chars() {
+                    if self.left == 0 {
+                        self.text.push('…');
+                        return ::std::result::Result::Err(fmt::Error);
+                    }
+                    self.text.push(c);
+                    self.left -= 1;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+        let mut out = Bounded {
+            text: ::std::string::String::new(),
+            left: limit,
+        };
+        // Stops early (with an error) once the limit is reached.
+        let _ = fmt::Write::write_fmt(&mut out, format_args!("{value}"));
+        out.text
+    }
+
     /// Decodes a JSON body; on failure the message names the path of the bad field.
     pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(body: &[u8], what: &str) -> ::std::result::Result<T, ::std::string::String> {
         let body = if body.is_empty() { b"{}".as_slice() } else { body };
+        // restJson1 bodies are JSON objects; serde's derives would also fill a
+        // structure from an array, by position.
+        if body.iter().find(|b| !b.is_ascii_whitespace()) != ::std::option::Option::Some(&b'{') {
+            return ::std::result::Result::Err(format!("invalid {what} body: expected a JSON object"));
+        }
         match ::serde_json::from_slice(body) {
             ::std::result::Result::Ok(v) => ::std::result::Result::Ok(v),
             // Decode again, slowly, only to learn where it failed.
@@ -3774,10 +3811,11 @@ pub mod protocol {
                     ::std::result::Result::Ok(v) => ::std::result::Result::Ok(v),
                     ::std::result::Result::Err(e) => {
                         let path = e.path().to_string();
+                        let problem = bounded_display(e.inner(), MESSAGE_CHARS);
                         ::std::result::Result::Err(if path == "." {
-                            format!("invalid {what} body: {}", e.inner())
+                            format!("invalid {what} body: {problem}")
                         } else {
-                            format!("invalid {what} body at `{path}`: {}", e.inner())
+                            format!("invalid {what} body at `{path}`: {problem}")
                         })
                     }
                 }

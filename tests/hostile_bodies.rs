@@ -119,12 +119,10 @@ fn nested(open: &str, close: &str, inner: &str) -> Vec<u8> {
 
 #[test]
 fn deeply_nested_arrays_stop_at_the_first_type_mismatch() {
-    // 100k `[`: typed decoding goes no deeper than the types do (the first
-    // element would be `Content`, its first `Location`, a string).
+    // 100k `[`: a body that is not a JSON object is refused before decoding.
     let body = nested("[", "]", "");
     let (message, peak) = peak_heap(|| bad_success_body(body.clone()));
-    assert!(message.starts_with("invalid GetLayerVersionOutput body"), "{message}");
-    assert!(message.contains("invalid type: sequence"), "{message}");
+    assert_eq!(message, "invalid GetLayerVersionOutput body: expected a JSON object");
     assert!(peak < 2 * body.len() + MB, "peak {peak} for a {} byte body", body.len());
 
     // Where a type would recurse without end (a generic JSON value), serde_json's
@@ -205,7 +203,7 @@ fn deep_nesting_in_error_bodies_is_unhandled() {
     assert_eq!(unhandled.code(), Some("ResourceNotFoundException"));
     assert_eq!(
         unhandled.message(),
-        Some("invalid ResourceNotFoundException body at `[0]`: invalid type: sequence, expected a string at line 1 column 1")
+        Some("invalid ResourceNotFoundException body: expected a JSON object")
     );
 }
 
@@ -258,17 +256,13 @@ fn a_100_mb_string_of_the_wrong_type_is_an_error_of_bounded_size() {
         "{}",
         &message[..80]
     );
-    assert!(
-        message.ends_with("\", expected i64 at line 1 column 104857613"),
-        "{}",
-        &message[message.len() - 80..]
-    );
-    assert!(message.len() > HUGE && message.len() < HUGE + 200);
+    // serde quotes the value whole; the message keeps its start only.
+    assert!(message.ends_with('…'), "{}", &message[message.len() - 80..]);
+    assert!(message.len() < 1024, "a {} byte message", message.len());
     assert!(peak < 5 * HUGE, "peak {} MB for a {} MB body", peak / MB, HUGE / MB);
 }
 
 #[test]
-#[ignore = "bug: decode error messages quote the whole offending value (a 100 MB wrong-typed string gives a 100 MB message and a 4x peak); validation errors truncate theirs"]
 fn decode_error_messages_are_short_whatever_the_value() {
     let mut body = b"{\"Version\": \"".to_vec();
     body.resize(body.len() + MB, b'a');
@@ -435,7 +429,7 @@ fn invalid_utf8_is_an_error_naming_the_field() {
     // Outside strings the bytes are simply not JSON.
     assert_eq!(
         bad_success_body(b"\xef\xbb\xbf{}".to_vec()),
-        "invalid GetLayerVersionOutput body: expected value at line 1 column 1"
+        "invalid GetLayerVersionOutput body: expected a JSON object"
     );
 }
 
@@ -492,7 +486,7 @@ fn a_million_runtimes_cost_a_bounded_multiple_of_the_input() {
 // ---------------------------------------------------------------------------
 
 #[test]
-#[ignore = "bug: a JSON array decodes positionally into a generated structure (serde derive's visit_seq); restJson1 structures are JSON objects"]
+#[ignore = "bug: a JSON array nested in a body, or given to serde_json directly, still decodes positionally into a generated structure (serde derive's visit_seq); the protocol layer refuses top-level arrays"]
 fn arrays_are_not_structures() {
     // Today `[null, "arn:x"]` is an output with LayerArn `arn:x`, `[]` an empty
     // output, and `{"Content": [null, null, 12]}` has CodeSize 12.

@@ -350,6 +350,12 @@ fn refs(at: &str, list: &Option<Vec<AstRef>>) -> Result<Vec<ShapeId>, Error> {
 
 fn member(owner: &ShapeId, name: &str, m: &AstMember) -> Result<Member, Error> {
     let at = owner.member(name);
+    let mut chars = name.chars();
+    let identifier = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !identifier {
+        return Err(Error::at(owner.as_str(), format!("member name {name:?} is not an identifier")));
+    }
     Ok(Member {
         name: name.to_string(),
         target: target(&at, &m.target)?,

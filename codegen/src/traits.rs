@@ -190,6 +190,10 @@ impl Traits {
                             .filter(|c| (100..=999).contains(c))
                             .ok_or_else(|| bad(at, id, &format!("`code` must be an HTTP status, found {c}")))?,
                     };
+                    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+                    if method.is_empty() || !method.chars().all(token) {
+                        return Err(bad(at, id, &format!("method {method:?} is not an HTTP method token")));
+                    }
                     if !uri.starts_with('/') {
                         return Err(bad(at, id, &format!("uri `{uri}` must start with `/`")));
                     }

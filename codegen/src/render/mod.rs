@@ -188,6 +188,15 @@ fn assign_homes(ctx: &mut Ctx) -> Result<(), Error> {
             },
         );
     }
+    // Every name must be a Rust identifier (renames and odd shape names may not be).
+    for (id, home) in &homes {
+        if syn::parse_str::<syn::Ident>(&home.name).is_err() {
+            return Err(Error::at(
+                id.as_str(),
+                format!("its Rust name `{}` is not an identifier; rename the shape", home.name),
+            ));
+        }
+    }
     // Two shapes may not land on the same Rust path (nor on a builder's name).
     let mut taken: BTreeMap<(Place, String), &ShapeId> = BTreeMap::new();
     for (id, home) in &homes {

@@ -61,7 +61,11 @@ pub fn module(name: &str) -> String {
 pub fn type_name(shape_name: &str) -> String {
     let mut name = shape_name.to_string();
     if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
-        name = name.to_upper_camel_case();
+        let camel = name.to_upper_camel_case();
+        // `_1` would become `1`: keep a name that camel case cannot improve.
+        if camel.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            name = camel;
+        }
     }
     if name == "Self" {
         name.push('_');

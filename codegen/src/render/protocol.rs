@@ -821,6 +821,23 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
     let input_bound = bound_fields(ctx, input)?;
     let output_bound = bound_fields(ctx, output)?;
 
+    // A label may appear once in the URI, and a query key be bound once.
+    let mut seen_labels = std::collections::BTreeSet::new();
+    for (_, label, _) in &segments {
+        if let Some(name) = label {
+            if !seen_labels.insert(name) {
+                return Err(Error::at(op.id.as_str(), format!("uri label `{name}` appears more than once")));
+            }
+        }
+    }
+    let mut seen_keys: std::collections::BTreeSet<&str> = literal_query.iter().map(|(k, _)| k.as_str()).collect();
+    for (f, b) in &input_bound {
+        if let Binding::Query(key) = b {
+            if !seen_keys.insert(key) {
+                return Err(Error::at(f.at.clone(), format!("query parameter `{key}` is bound more than once")));
+            }
+        }
+    }
     // Labels of the URI must be httpLabel members, and vice versa.
     let labels: Vec<&Field> = input_bound.iter().filter(|(_, b)| *b == Binding::Label).map(|(f, _)| f).collect();
     let mut label_order = Vec::new();
@@ -988,9 +1005,11 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         encode_arms.push(quote!(Self::#name(e) => e.encode_http(),));
     }
 
-    let method_const = format_ident!("{}", method.to_ascii_uppercase());
     let method_tokens = match method.as_str() {
-        "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "PATCH" | "OPTIONS" => quote!(::http::Method::#method_const),
+        "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "PATCH" | "OPTIONS" => {
+            let method_const = format_ident!("{}", method);
+            quote!(::http::Method::#method_const)
+        }
         other => quote!(::http::Method::from_bytes(#other.as_bytes()).expect("model method")),
     };
     let input_doc = format!(

@@ -90,7 +90,15 @@ pub(crate) fn is_recursive(ctx: &Ctx, owner: &ShapeId, target: &ShapeId) -> bool
 pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, Error> {
     let mut out = Vec::new();
     let mut taken: BTreeMap<String, &str> = BTreeMap::new();
+    let mut wire_names: BTreeMap<String, &str> = BTreeMap::new();
     for member in shape.members() {
+        let wire = member.traits.json_name.as_deref().unwrap_or(&member.name);
+        if let Some(other) = wire_names.insert(wire.to_string(), &member.name) {
+            return Err(Error::at(
+                shape.id.member(&member.name),
+                format!("its JSON name `{wire}` is also the JSON name of `{other}`"),
+            ));
+        }
         let at = shape.id.member(&member.name);
         let name = names::field(&member.name);
         if let Some(other) = taken.insert(name.clone(), &member.name) {
