@@ -128,6 +128,7 @@ pub mod types {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[serde(remote = "Self")]
     pub struct LayerVersionContentOutput {
         /// Presigned Amazon S3 URL for downloading the layer archive; it stays usable for ten minutes.
         #[serde(
@@ -166,6 +167,23 @@ pub mod types {
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub signing_job_arn: ::std::option::Option<::std::string::String>,
+    }
+    impl ::serde::Serialize for LayerVersionContentOutput {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            LayerVersionContentOutput::serialize(self, serializer)
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for LayerVersionContentOutput {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            LayerVersionContentOutput::deserialize(
+                crate::serde_support::MapOnly(deserializer),
+            )
+        }
     }
     impl LayerVersionContentOutput {
         /// Presigned Amazon S3 URL for downloading the layer archive; it stays usable for ten minutes.
@@ -885,6 +903,7 @@ pub mod types {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[serde(remote = "Self")]
         pub struct InvalidParameterValueException {
             /// Category of the error.
             #[serde(
@@ -901,6 +920,23 @@ pub mod types {
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub message: ::std::option::Option<::std::string::String>,
+        }
+        impl ::serde::Serialize for InvalidParameterValueException {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                InvalidParameterValueException::serialize(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for InvalidParameterValueException {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                InvalidParameterValueException::deserialize(
+                    crate::serde_support::MapOnly(deserializer),
+                )
+            }
         }
         impl InvalidParameterValueException {
             /// Category of the error.
@@ -979,6 +1015,7 @@ pub mod types {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[serde(remote = "Self")]
         pub struct ResourceNotFoundException {
             /// Category of the error.
             #[serde(
@@ -995,6 +1032,23 @@ pub mod types {
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub message: ::std::option::Option<::std::string::String>,
+        }
+        impl ::serde::Serialize for ResourceNotFoundException {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                ResourceNotFoundException::serialize(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ResourceNotFoundException::deserialize(
+                    crate::serde_support::MapOnly(deserializer),
+                )
+            }
         }
         impl ResourceNotFoundException {
             /// Category of the error.
@@ -1071,6 +1125,7 @@ pub mod types {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[serde(remote = "Self")]
         pub struct ServiceException {
             /// Category of the error.
             #[serde(
@@ -1087,6 +1142,23 @@ pub mod types {
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub message: ::std::option::Option<::std::string::String>,
+        }
+        impl ::serde::Serialize for ServiceException {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                ServiceException::serialize(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for ServiceException {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                ServiceException::deserialize(
+                    crate::serde_support::MapOnly(deserializer),
+                )
+            }
         }
         impl ServiceException {
             /// Category of the error.
@@ -1163,6 +1235,7 @@ pub mod types {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[serde(remote = "Self")]
         pub struct TooManyRequestsException {
             /// How many seconds to wait before trying again, taken from the `Retry-After` header.
             #[serde(
@@ -1193,6 +1266,23 @@ pub mod types {
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub reason: ::std::option::Option<crate::types::ThrottleReason>,
+        }
+        impl ::serde::Serialize for TooManyRequestsException {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                TooManyRequestsException::serialize(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                TooManyRequestsException::deserialize(
+                    crate::serde_support::MapOnly(deserializer),
+                )
+            }
         }
         impl TooManyRequestsException {
             /// How many seconds to wait before trying again, taken from the `Retry-After` header.
@@ -1665,6 +1755,7 @@ pub mod operation {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[serde(remote = "Self")]
         pub struct GetLayerVersionInput {
             /// Name or ARN identifying the layer.
             ///
@@ -1676,6 +1767,23 @@ pub mod operation {
             /// This member is required.
             #[serde(rename = "VersionNumber")]
             pub version_number: i64,
+        }
+        impl ::serde::Serialize for GetLayerVersionInput {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                GetLayerVersionInput::serialize(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for GetLayerVersionInput {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                GetLayerVersionInput::deserialize(
+                    crate::serde_support::MapOnly(deserializer),
+                )
+            }
         }
         impl GetLayerVersionInput {
             /// Name or ARN identifying the layer.
@@ -1726,6 +1834,7 @@ pub mod operation {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[serde(remote = "Self")]
         pub struct GetLayerVersionOutput {
             /// Where to download the layer archive, plus its hash, size and signing details.
             #[serde(
@@ -1796,6 +1905,23 @@ pub mod operation {
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
             pub license_info: ::std::option::Option<::std::string::String>,
+        }
+        impl ::serde::Serialize for GetLayerVersionOutput {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                GetLayerVersionOutput::serialize(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for GetLayerVersionOutput {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                GetLayerVersionOutput::deserialize(
+                    crate::serde_support::MapOnly(deserializer),
+                )
+            }
         }
         impl GetLayerVersionOutput {
             /// Where to download the layer archive, plus its hash, size and signing details.
@@ -3146,6 +3272,38 @@ pub mod primitives {
 mod serde_support {
     use ::serde::de::{Deserialize, Deserializer, Error, Visitor};
     use ::serde::{Serialize, Serializer};
+
+    /// A deserializer that reads structures from maps only: serde's derives
+    /// also accept a sequence and fill the fields by position, which restJson1
+    /// never means.
+    pub(crate) struct MapOnly<D>(pub(crate) D);
+
+    impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
+        type Error = D::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> ::std::result::Result<V::Value, D::Error> {
+            self.0.deserialize_any(visitor)
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            _fields: &'static [&'static str],
+            visitor: V,
+        ) -> ::std::result::Result<V::Value, D::Error> {
+            self.0.deserialize_map(visitor)
+        }
+
+        fn is_human_readable(&self) -> bool {
+            self.0.is_human_readable()
+        }
+
+        ::serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
+    }
 
     const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

@@ -412,8 +412,21 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
         #deprecated
         #[non_exhaustive]
         #[derive(#derive_debug ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        // The derives become inherent functions, wrapped below so that a
+        // structure reads only from a JSON object, never from an array by position.
+        #[serde(remote = "Self")]
         pub struct #name {
             #(#field_tokens)*
+        }
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                #name::serialize(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                #name::deserialize(crate::serde_support::MapOnly(deserializer))
+            }
         }
         impl #name {
             #(#getters)*
