@@ -54,7 +54,7 @@ use serde_json::Value;
 use crate::ast::{AstMember, AstModel, AstShape};
 use crate::closure::{self, Closure};
 use crate::error::Error;
-use crate::ir::{self, EnumValue, Member, Model, Shape, ShapeId, ShapeKind, Simple};
+use crate::ir::{self, EnumValue, Member, Model, Shape, ShapeId, ShapeKind};
 use crate::traits::{Length, Range, Traits};
 
 /// How a change affects callers.
@@ -342,8 +342,8 @@ pub fn diff(old: &Side, new: &Side) -> Vec<Change> {
         let o = old_dirs.get(id).and_then(|_| old.model.shapes.get(id));
         let n = new_dirs.get(id).and_then(|_| new.model.shapes.get(id));
         match (o, n) {
-            (Some(o), None) => out.push(Kind::Breaking, old_dirs[id], id, None, format!("shape removed ({})", type_label(&o.kind))),
-            (None, Some(n)) => out.push(Kind::Compatible, new_dirs[id], id, None, format!("shape added ({})", type_label(&n.kind))),
+            (Some(o), None) => out.push(Kind::Breaking, old_dirs[id], id, None, format!("shape removed ({})", o.kind.type_name())),
+            (None, Some(n)) => out.push(Kind::Compatible, new_dirs[id], id, None, format!("shape added ({})", n.kind.type_name())),
             (Some(o), Some(n)) => {
                 let dir = old_dirs[id].union(new_dirs[id]);
                 compare_shape(&mut out, dir, o, n);
@@ -381,39 +381,11 @@ fn verdict(dir: Direction, breaks_input: bool, breaks_output: bool) -> Kind {
     }
 }
 
-fn type_label(kind: &ShapeKind) -> &'static str {
-    match kind {
-        ShapeKind::Simple(s) => match s {
-            Simple::Blob => "blob",
-            Simple::Boolean => "boolean",
-            Simple::String => "string",
-            Simple::Byte => "byte",
-            Simple::Short => "short",
-            Simple::Integer => "integer",
-            Simple::Long => "long",
-            Simple::Float => "float",
-            Simple::Double => "double",
-            Simple::BigInteger => "bigInteger",
-            Simple::BigDecimal => "bigDecimal",
-            Simple::Timestamp => "timestamp",
-            Simple::Document => "document",
-        },
-        ShapeKind::Enum(_) => "enum",
-        ShapeKind::IntEnum(_) => "intEnum",
-        ShapeKind::List(_) => "list",
-        ShapeKind::Map { .. } => "map",
-        ShapeKind::Structure(_) => "structure",
-        ShapeKind::Union(_) => "union",
-        ShapeKind::Operation(_) => "operation",
-        ShapeKind::Resource(_) => "resource",
-        ShapeKind::Service(_) => "service",
-    }
-}
 
 fn compare_shape(out: &mut Changes, dir: Direction, o: &Shape, n: &Shape) {
     let id = &n.id;
     compare_traits(out, dir, id, None, &o.traits, &n.traits);
-    let (ot, nt) = (type_label(&o.kind), type_label(&n.kind));
+    let (ot, nt) = (o.kind.type_name(), n.kind.type_name());
     if ot != nt {
         out.push(Kind::Breaking, dir, id, None, format!("type changed from {ot} to {nt}"));
         return;

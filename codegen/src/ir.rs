@@ -17,21 +17,21 @@ use crate::traits::Traits;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ShapeId(String);
 
+/// A Smithy identifier: a letter or `_`, then letters, digits or `_`.
+fn is_identifier(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 impl ShapeId {
     /// Checks the `namespace#Name` form.
     pub fn parse(id: &str) -> Result<ShapeId, Error> {
         let (ns, name) = id
             .split_once('#')
             .ok_or_else(|| Error::BadShapeId(id.to_string()))?;
-        let ident_ok = |s: &str| {
-            !s.is_empty()
-                && s.split('.').all(|part| {
-                    let mut chars = part.chars();
-                    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-                        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-                })
-        };
-        if !ident_ok(ns) || !ident_ok(name) || name.contains('.') {
+        let ident_ok = |s: &str| s.split('.').all(is_identifier);
+        if !ident_ok(ns) || !is_identifier(name) {
             return Err(Error::BadShapeId(id.to_string()));
         }
         Ok(ShapeId(id.to_string()))
@@ -236,6 +236,38 @@ pub enum ShapeKind {
     Service(Service),
 }
 
+impl ShapeKind {
+    /// The Smithy type name (`string`, `structure`, `intEnum`, ...).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            ShapeKind::Simple(s) => match s {
+                Simple::Blob => "blob",
+                Simple::Boolean => "boolean",
+                Simple::String => "string",
+                Simple::Byte => "byte",
+                Simple::Short => "short",
+                Simple::Integer => "integer",
+                Simple::Long => "long",
+                Simple::Float => "float",
+                Simple::Double => "double",
+                Simple::BigInteger => "bigInteger",
+                Simple::BigDecimal => "bigDecimal",
+                Simple::Timestamp => "timestamp",
+                Simple::Document => "document",
+            },
+            ShapeKind::Enum(_) => "enum",
+            ShapeKind::IntEnum(_) => "intEnum",
+            ShapeKind::List(_) => "list",
+            ShapeKind::Map { .. } => "map",
+            ShapeKind::Structure(_) => "structure",
+            ShapeKind::Union(_) => "union",
+            ShapeKind::Operation(_) => "operation",
+            ShapeKind::Resource(_) => "resource",
+            ShapeKind::Service(_) => "service",
+        }
+    }
+}
+
 /// A resolved shape.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shape {
@@ -350,10 +382,7 @@ fn refs(at: &str, list: &Option<Vec<AstRef>>) -> Result<Vec<ShapeId>, Error> {
 
 fn member(owner: &ShapeId, name: &str, m: &AstMember) -> Result<Member, Error> {
     let at = owner.member(name);
-    let mut chars = name.chars();
-    let identifier = matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
-    if !identifier {
+    if !is_identifier(name) {
         return Err(Error::at(owner.as_str(), format!("member name {name:?} is not an identifier")));
     }
     Ok(Member {
@@ -561,18 +590,11 @@ fn add_prelude_targets(model: &mut Model) -> Result<(), Error> {
     Ok(())
 }
 
+/// The noun for a shape kind in validation messages (simple shapes as a group).
 fn type_name(kind: &ShapeKind) -> &'static str {
     match kind {
         ShapeKind::Simple(_) => "simple shape",
-        ShapeKind::Enum(_) => "enum",
-        ShapeKind::IntEnum(_) => "intEnum",
-        ShapeKind::List(_) => "list",
-        ShapeKind::Map { .. } => "map",
-        ShapeKind::Structure(_) => "structure",
-        ShapeKind::Union(_) => "union",
-        ShapeKind::Operation(_) => "operation",
-        ShapeKind::Resource(_) => "resource",
-        ShapeKind::Service(_) => "service",
+        other => other.type_name(),
     }
 }
 
