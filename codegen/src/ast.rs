@@ -198,6 +198,131 @@ pub fn parse(bytes: &[u8]) -> Result<AstModel, Error> {
     })
 }
 
+/// A model file read only down to its shapes: each shape stays the raw JSON
+/// text it is in the file, to be parsed when (and if) it is needed. Reading it
+/// checks the whole file's JSON syntax and catches duplicate shape ids, but
+/// costs about a fifth of [`parse`] on a large model whose bytes are mostly
+/// documentation.
+#[derive(Debug, Deserialize)]
+pub struct AstIndex<'a> {
+    /// The IDL version.
+    pub smithy: String,
+    /// Shapes by absolute shape id, in the file's order, as raw JSON.
+    #[serde(default, borrow)]
+    pub shapes: OrderedMap<&'a serde_json::value::RawValue>,
+}
+
+/// Reads a model file's index (see [`AstIndex`]); errors as in [`parse`].
+pub fn parse_index(bytes: &[u8]) -> Result<AstIndex<'_>, Error> {
+    serde_json::from_slice(bytes).map_err(|source| Error::Json {
+        line: source.line(),
+        column: source.column(),
+        message: source.to_string(),
+    })
+}
+
+/// Parses one shape of an index; the error names the shape.
+pub fn parse_shape(id: &str, raw: &serde_json::value::RawValue) -> Result<AstShape, Error> {
+    serde_json::from_str(raw.get()).map_err(|e| Error::at(id, e.to_string()))
+}
+
+/// The value of the top-level `"type"` key of a shape's JSON text, found
+/// without parsing the rest of the object (the key usually comes first).
+/// `json` must be valid JSON, as a `RawValue` is. `None` when the answer is not
+/// plain: no such key, a value that is not a string, or escapes in a key or
+/// in the value; the caller then parses the shape instead.
+pub fn shape_type(json: &str) -> Option<&str> {
+    let bytes = json.as_bytes();
+    let mut at = skip_whitespace(bytes, 0);
+    if bytes.get(at) != Some(&b'{') {
+        return None;
+    }
+    at += 1;
+    loop {
+        at = skip_whitespace(bytes, at);
+        let (key, after_key) = json_string(bytes, at)?;
+        at = skip_whitespace(bytes, after_key);
+        if bytes.get(at) != Some(&b':') {
+            return None;
+        }
+        at = skip_whitespace(bytes, at + 1);
+        if key.contains(&b'\\') {
+            return None;
+        }
+        if key == b"type" {
+            let (value, _) = json_string(bytes, at)?;
+            return if value.contains(&b'\\') {
+                None
+            } else {
+                std::str::from_utf8(value).ok()
+            };
+        }
+        at = skip_whitespace(bytes, skip_json_value(bytes, at)?);
+        if bytes.get(at) != Some(&b',') {
+            return None;
+        }
+        at += 1;
+    }
+}
+
+fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
+        at += 1;
+    }
+    at
+}
+
+/// The raw contents of the JSON string starting at `at` (escapes left as they
+/// are) and the position after its closing quote.
+fn json_string(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    if bytes.get(at) != Some(&b'"') {
+        return None;
+    }
+    let mut end = at + 1;
+    loop {
+        match bytes.get(end)? {
+            b'\\' => end += 2,
+            b'"' => return Some((&bytes[at + 1..end], end + 1)),
+            _ => end += 1,
+        }
+    }
+}
+
+/// The position after the JSON value starting at `at`.
+fn skip_json_value(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at)? {
+        b'"' => json_string(bytes, at).map(|(_, end)| end),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut end = at;
+            loop {
+                match bytes.get(end)? {
+                    b'"' => {
+                        end = json_string(bytes, end)?.1;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(end + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                end += 1;
+            }
+        }
+        // A number, `true`, `false` or `null`.
+        _ => Some(
+            bytes[at..]
+                .iter()
+                .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))
+                .map_or(bytes.len(), |n| at + n),
+        ),
+    }
+}
+
 /// Writes a model as pretty JSON (4-space indent, trailing newline).
 pub fn to_json_pretty(model: &AstModel) -> String {
     let mut out = Vec::new();

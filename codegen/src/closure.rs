@@ -207,36 +207,44 @@ fn mark_resources(
     leads
 }
 
+/// Drops the bindings of a service or resource shape to shapes `keep` rejects
+/// (other shapes are left as they are), so that a part of a model is itself a
+/// valid model. Empty optional binding lists of resources are removed.
+pub(crate) fn trim_bindings(shape: &mut AstShape, keep: impl Fn(&str) -> bool) {
+    if !matches!(shape.shape_type.as_str(), "service" | "resource") {
+        return;
+    }
+    let keep = |r: &AstRef| keep(&r.target) || r.target.starts_with("smithy.api#");
+    let trim = |list: &Option<Vec<AstRef>>| -> Option<Vec<AstRef>> {
+        list.as_ref().map(|l| l.iter().filter(|r| keep(r)).cloned().collect())
+    };
+    let trim_one = |r: &Option<AstRef>| r.as_ref().filter(|r| keep(r)).cloned();
+    shape.operations = trim(&shape.operations);
+    shape.resources = trim(&shape.resources);
+    shape.collection_operations = trim(&shape.collection_operations).filter(|l| !l.is_empty());
+    shape.create = trim_one(&shape.create);
+    shape.put = trim_one(&shape.put);
+    shape.read = trim_one(&shape.read);
+    shape.update = trim_one(&shape.update);
+    shape.delete = trim_one(&shape.delete);
+    shape.list = trim_one(&shape.list);
+    if shape.shape_type == "resource" {
+        shape.operations = shape.operations.take().filter(|l| !l.is_empty());
+        shape.resources = shape.resources.take().filter(|l| !l.is_empty());
+    }
+}
+
 impl Closure {
     /// The closure as a model file: the chosen shapes, with the service's and
     /// resources' bindings trimmed to what the closure holds.
     pub fn to_ast(&self, ast: &AstModel) -> AstModel {
-        let keep = |r: &AstRef| self.shapes.contains(r.target.as_str()) || r.target.starts_with("smithy.api#");
-        let trim = |list: &Option<Vec<AstRef>>| -> Option<Vec<AstRef>> {
-            list.as_ref().map(|l| l.iter().filter(|r| keep(r)).cloned().collect())
-        };
-        let trim_one = |r: &Option<AstRef>| r.as_ref().filter(|r| keep(r)).cloned();
         let mut shapes = Vec::new();
         for (id, shape) in ast.shapes.iter() {
             if !self.shapes.contains(id.as_str()) {
                 continue;
             }
             let mut shape: AstShape = shape.clone();
-            if matches!(shape.shape_type.as_str(), "service" | "resource") {
-                shape.operations = trim(&shape.operations);
-                shape.resources = trim(&shape.resources);
-                shape.collection_operations = trim(&shape.collection_operations).filter(|l| !l.is_empty());
-                shape.create = trim_one(&shape.create);
-                shape.put = trim_one(&shape.put);
-                shape.read = trim_one(&shape.read);
-                shape.update = trim_one(&shape.update);
-                shape.delete = trim_one(&shape.delete);
-                shape.list = trim_one(&shape.list);
-                if shape.shape_type == "resource" {
-                    shape.operations = shape.operations.filter(|l| !l.is_empty());
-                    shape.resources = shape.resources.filter(|l| !l.is_empty());
-                }
-            }
+            trim_bindings(&mut shape, |target| self.shapes.contains(target));
             shapes.push((id.clone(), shape));
         }
         shapes.sort_by(|a, b| a.0.cmp(&b.0));

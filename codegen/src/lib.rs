@@ -17,6 +17,7 @@ pub mod error;
 pub mod ir;
 pub mod render;
 pub mod sha256;
+pub mod subset;
 pub mod traits;
 
 pub use error::Error;
@@ -33,20 +34,46 @@ pub struct Settings {
 
 /// Runs the whole pipeline on model bytes for the given operations (absolute ids
 /// or bare names); an empty list means every operation of the service.
+///
+/// For a list of operations only the shapes they need are parsed and
+/// validated ([`subset`]); an empty list reads and validates the whole model.
 pub fn generate(model_json: &[u8], operations: &[&str], settings: &Settings) -> Result<String, Error> {
-    let ast = ast::parse(model_json)?;
-    let model = ir::resolve(&ast)?;
-    let closure = if operations.is_empty() {
-        let all: Vec<String> = closure::all_operations(&model)?.iter().map(|id| id.to_string()).collect();
+    // The model's digest (for the header) is computed beside the other stages.
+    std::thread::scope(|scope| {
+        let digest = std::thread::Builder::new()
+            .name("model-sha256".into())
+            .spawn_scoped(scope, || sha256::hex_digest(model_json));
+        let model = read_model(model_json, operations)?;
+        let closure = closure_of(&model, operations)?;
+        let model_sha256 = match digest {
+            Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => sha256::hex_digest(model_json),
+        };
+        let options = render::Options {
+            model_sha256,
+            protocol_feature: settings.protocol_feature.clone(),
+            skip_look_around_patterns: settings.skip_look_around_patterns,
+        };
+        render::render(&model, &closure, &options)
+    })
+}
+
+/// Parses and resolves what `operations` need (everything for an empty list).
+fn read_model(model_json: &[u8], operations: &[&str]) -> Result<ir::Model, Error> {
+    let ast = match subset::read(model_json, operations) {
+        Some(part) => part,
+        None => ast::parse(model_json)?,
+    };
+    ir::resolve(&ast)
+}
+
+/// The closure of `operations`, or of every operation for an empty list.
+fn closure_of(model: &ir::Model, operations: &[&str]) -> Result<closure::Closure, Error> {
+    if operations.is_empty() {
+        let all: Vec<String> = closure::all_operations(model)?.iter().map(|id| id.to_string()).collect();
         let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        closure::closure(&model, &all)?
+        closure::closure(model, &all)
     } else {
-        closure::closure(&model, operations)?
-    };
-    let options = render::Options {
-        model_sha256: sha256::hex_digest(model_json),
-        protocol_feature: settings.protocol_feature.clone(),
-        skip_look_around_patterns: settings.skip_look_around_patterns,
-    };
-    render::render(&model, &closure, &options)
+        closure::closure(model, operations)
+    }
 }
