@@ -9,15 +9,7 @@ pub mod types {
     /// Values unknown to this version of the crate are kept in [`Self::Unknown`]
     /// and written back unchanged.
     #[non_exhaustive]
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Architecture {
         /// Wire value `x86_64`.
         X8664,
@@ -41,93 +33,20 @@ pub mod types {
         pub const fn values() -> &'static [&'static str] {
             &["x86_64", "arm64"]
         }
-        /// Parses a known value; unlike `From<&str>`, unknown values are an error.
-        pub fn try_parse(
-            value: &str,
-        ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
-            match Self::from(value) {
-                Architecture::Unknown(_) => {
-                    ::std::result::Result::Err(
-                        crate::error::UnknownVariantError::new("Architecture", value),
-                    )
-                }
-                known => ::std::result::Result::Ok(known),
-            }
-        }
-        fn known(value: &str) -> ::std::option::Option<Self> {
-            ::std::option::Option::Some(
+        fn known(value: &str) -> Option<Self> {
+            Some(
                 match value {
                     "x86_64" => Architecture::X8664,
                     "arm64" => Architecture::Arm64,
-                    _ => return ::std::option::Option::None,
+                    _ => return None,
                 },
             )
         }
     }
-    impl ::std::convert::From<&str> for Architecture {
-        fn from(value: &str) -> Self {
-            Self::known(value)
-                .unwrap_or_else(|| {
-                    Architecture::Unknown(
-                        crate::primitives::sealed_enum_unknown::UnknownVariantValue(
-                            value.to_owned(),
-                        ),
-                    )
-                })
-        }
-    }
-    impl ::std::convert::From<::std::string::String> for Architecture {
-        fn from(value: ::std::string::String) -> Self {
-            Self::known(&value)
-                .unwrap_or(
-                    Architecture::Unknown(
-                        crate::primitives::sealed_enum_unknown::UnknownVariantValue(
-                            value,
-                        ),
-                    ),
-                )
-        }
-    }
-    impl ::std::str::FromStr for Architecture {
-        type Err = ::std::convert::Infallible;
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-    impl ::std::convert::AsRef<str> for Architecture {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-    impl ::std::fmt::Display for Architecture {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl ::serde::Serialize for Architecture {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for Architecture {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            crate::serde_support::string_enum(deserializer)
-        }
-    }
+    crate::shared_impls::string_enum!(Architecture);
     /// Download and integrity details for the archive of a layer version.
     #[non_exhaustive]
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[serde(remote = "Self")]
     pub struct LayerVersionContentOutput {
         /// Presigned Amazon S3 URL for downloading the layer archive; it stays usable for ten minutes.
@@ -136,14 +55,14 @@ pub mod types {
             default,
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub location: ::std::option::Option<::std::string::String>,
+        pub location: Option<String>,
         /// SHA-256 digest of the layer archive.
         #[serde(
             rename = "CodeSha256",
             default,
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub code_sha256: ::std::option::Option<::std::string::String>,
+        pub code_sha256: Option<String>,
         /// Archive size, in bytes.
         ///
         /// Defaults to `0` when absent.
@@ -159,39 +78,23 @@ pub mod types {
             default,
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub signing_profile_version_arn: ::std::option::Option<::std::string::String>,
+        pub signing_profile_version_arn: Option<String>,
         /// ARN of the signing job that signed the layer, if any.
         #[serde(
             rename = "SigningJobArn",
             default,
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub signing_job_arn: ::std::option::Option<::std::string::String>,
+        pub signing_job_arn: Option<String>,
     }
-    impl ::serde::Serialize for LayerVersionContentOutput {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            LayerVersionContentOutput::serialize(self, serializer)
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for LayerVersionContentOutput {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            LayerVersionContentOutput::deserialize(
-                crate::serde_support::MapOnly(deserializer),
-            )
-        }
-    }
+    crate::shared_impls::map_only_serde!(LayerVersionContentOutput);
     impl LayerVersionContentOutput {
         /// Presigned Amazon S3 URL for downloading the layer archive; it stays usable for ten minutes.
-        pub fn location(&self) -> ::std::option::Option<&str> {
+        pub fn location(&self) -> Option<&str> {
             self.location.as_deref()
         }
         /// SHA-256 digest of the layer archive.
-        pub fn code_sha256(&self) -> ::std::option::Option<&str> {
+        pub fn code_sha256(&self) -> Option<&str> {
             self.code_sha256.as_deref()
         }
         /// Archive size, in bytes.
@@ -199,42 +102,37 @@ pub mod types {
             self.code_size
         }
         /// ARN of the signing profile version used to sign the layer, if any.
-        pub fn signing_profile_version_arn(&self) -> ::std::option::Option<&str> {
+        pub fn signing_profile_version_arn(&self) -> Option<&str> {
             self.signing_profile_version_arn.as_deref()
         }
         /// ARN of the signing job that signed the layer, if any.
-        pub fn signing_job_arn(&self) -> ::std::option::Option<&str> {
+        pub fn signing_job_arn(&self) -> Option<&str> {
             self.signing_job_arn.as_deref()
         }
         /// A builder for [`LayerVersionContentOutput`].
         pub fn builder() -> crate::types::builders::LayerVersionContentOutputBuilder {
-            ::std::default::Default::default()
+            Default::default()
         }
     }
     #[cfg(feature = "http")]
     impl LayerVersionContentOutput {
         /// Checks the model's constraints (`length`, `pattern`, `range`), also of
         /// nested structures; the error names the member and the offending value.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), crate::protocol::ValidationError> {
-            if let ::std::option::Option::Some(v) = self.location.as_deref() {
+        pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
+            if let Some(v) = self.location.as_deref() {
                 crate::protocol::check_string_length(
                     "Location",
                     v,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(10000u64),
+                    Some(0u64),
+                    Some(10000u64),
                 )?;
             }
-            if let ::std::option::Option::Some(v) = self
-                .signing_profile_version_arn
-                .as_deref()
-            {
+            if let Some(v) = self.signing_profile_version_arn.as_deref() {
                 crate::protocol::check_string_length(
                     "SigningProfileVersionArn",
                     v,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(10000u64),
+                    Some(0u64),
+                    Some(10000u64),
                 )?;
                 static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                 crate::protocol::check_pattern(
@@ -244,12 +142,12 @@ pub mod types {
                     "^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$",
                 )?;
             }
-            if let ::std::option::Option::Some(v) = self.signing_job_arn.as_deref() {
+            if let Some(v) = self.signing_job_arn.as_deref() {
                 crate::protocol::check_string_length(
                     "SigningJobArn",
                     v,
-                    ::std::option::Option::Some(0u64),
-                    ::std::option::Option::Some(10000u64),
+                    Some(0u64),
+                    Some(10000u64),
                 )?;
                 static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                 crate::protocol::check_pattern(
@@ -259,7 +157,7 @@ pub mod types {
                     "^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$",
                 )?;
             }
-            ::std::result::Result::Ok(())
+            Ok(())
         }
     }
     /// Identifier of a Lambda runtime (a language and version) that a function or layer can use.
@@ -267,15 +165,7 @@ pub mod types {
     /// Values unknown to this version of the crate are kept in [`Self::Unknown`]
     /// and written back unchanged.
     #[non_exhaustive]
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Runtime {
         /// Wire value `nodejs`.
         Nodejs,
@@ -478,21 +368,8 @@ pub mod types {
                 "provided.al2023",
             ]
         }
-        /// Parses a known value; unlike `From<&str>`, unknown values are an error.
-        pub fn try_parse(
-            value: &str,
-        ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
-            match Self::from(value) {
-                Runtime::Unknown(_) => {
-                    ::std::result::Result::Err(
-                        crate::error::UnknownVariantError::new("Runtime", value),
-                    )
-                }
-                known => ::std::result::Result::Ok(known),
-            }
-        }
-        fn known(value: &str) -> ::std::option::Option<Self> {
-            ::std::option::Option::Some(
+        fn known(value: &str) -> Option<Self> {
+            Some(
                 match value {
                     "nodejs" => Runtime::Nodejs,
                     "nodejs4.3" => Runtime::Nodejs43,
@@ -540,80 +417,18 @@ pub mod types {
                     "provided" => Runtime::Provided,
                     "provided.al2" => Runtime::Providedal2,
                     "provided.al2023" => Runtime::Providedal2023,
-                    _ => return ::std::option::Option::None,
+                    _ => return None,
                 },
             )
         }
     }
-    impl ::std::convert::From<&str> for Runtime {
-        fn from(value: &str) -> Self {
-            Self::known(value)
-                .unwrap_or_else(|| {
-                    Runtime::Unknown(
-                        crate::primitives::sealed_enum_unknown::UnknownVariantValue(
-                            value.to_owned(),
-                        ),
-                    )
-                })
-        }
-    }
-    impl ::std::convert::From<::std::string::String> for Runtime {
-        fn from(value: ::std::string::String) -> Self {
-            Self::known(&value)
-                .unwrap_or(
-                    Runtime::Unknown(
-                        crate::primitives::sealed_enum_unknown::UnknownVariantValue(
-                            value,
-                        ),
-                    ),
-                )
-        }
-    }
-    impl ::std::str::FromStr for Runtime {
-        type Err = ::std::convert::Infallible;
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-    impl ::std::convert::AsRef<str> for Runtime {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-    impl ::std::fmt::Display for Runtime {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl ::serde::Serialize for Runtime {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for Runtime {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            crate::serde_support::string_enum(deserializer)
-        }
-    }
+    crate::shared_impls::string_enum!(Runtime);
     /// Explains why a request was throttled.
     ///
     /// Values unknown to this version of the crate are kept in [`Self::Unknown`]
     /// and written back unchanged.
     #[non_exhaustive]
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum ThrottleReason {
         /// Wire value `ConcurrentInvocationLimitExceeded`.
         ConcurrentInvocationLimitExceeded,
@@ -666,21 +481,8 @@ pub mod types {
                 "ConcurrentSnapshotCreateLimitExceeded",
             ]
         }
-        /// Parses a known value; unlike `From<&str>`, unknown values are an error.
-        pub fn try_parse(
-            value: &str,
-        ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
-            match Self::from(value) {
-                ThrottleReason::Unknown(_) => {
-                    ::std::result::Result::Err(
-                        crate::error::UnknownVariantError::new("ThrottleReason", value),
-                    )
-                }
-                known => ::std::result::Result::Ok(known),
-            }
-        }
-        fn known(value: &str) -> ::std::option::Option<Self> {
-            ::std::option::Option::Some(
+        fn known(value: &str) -> Option<Self> {
+            Some(
                 match value {
                     "ConcurrentInvocationLimitExceeded" => {
                         ThrottleReason::ConcurrentInvocationLimitExceeded
@@ -698,186 +500,99 @@ pub mod types {
                     "ConcurrentSnapshotCreateLimitExceeded" => {
                         ThrottleReason::ConcurrentSnapshotCreateLimitExceeded
                     }
-                    _ => return ::std::option::Option::None,
+                    _ => return None,
                 },
             )
         }
     }
-    impl ::std::convert::From<&str> for ThrottleReason {
-        fn from(value: &str) -> Self {
-            Self::known(value)
-                .unwrap_or_else(|| {
-                    ThrottleReason::Unknown(
-                        crate::primitives::sealed_enum_unknown::UnknownVariantValue(
-                            value.to_owned(),
-                        ),
-                    )
-                })
-        }
-    }
-    impl ::std::convert::From<::std::string::String> for ThrottleReason {
-        fn from(value: ::std::string::String) -> Self {
-            Self::known(&value)
-                .unwrap_or(
-                    ThrottleReason::Unknown(
-                        crate::primitives::sealed_enum_unknown::UnknownVariantValue(
-                            value,
-                        ),
-                    ),
-                )
-        }
-    }
-    impl ::std::str::FromStr for ThrottleReason {
-        type Err = ::std::convert::Infallible;
-        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-            ::std::result::Result::Ok(Self::from(value))
-        }
-    }
-    impl ::std::convert::AsRef<str> for ThrottleReason {
-        fn as_ref(&self) -> &str {
-            self.as_str()
-        }
-    }
-    impl ::std::fmt::Display for ThrottleReason {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.as_str())
-        }
-    }
-    impl ::serde::Serialize for ThrottleReason {
-        fn serialize<S: ::serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-    impl<'de> ::serde::Deserialize<'de> for ThrottleReason {
-        fn deserialize<D: ::serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<Self, D::Error> {
-            crate::serde_support::string_enum(deserializer)
-        }
-    }
+    crate::shared_impls::string_enum!(ThrottleReason);
     /// Builders of the types of this module.
     pub mod builders {
         /// A builder for [`LayerVersionContentOutput`](super::LayerVersionContentOutput).
         #[non_exhaustive]
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::std::default::Default
-        )]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct LayerVersionContentOutputBuilder {
-            pub(crate) location: ::std::option::Option<::std::string::String>,
-            pub(crate) code_sha256: ::std::option::Option<::std::string::String>,
-            pub(crate) code_size: ::std::option::Option<i64>,
-            pub(crate) signing_profile_version_arn: ::std::option::Option<
-                ::std::string::String,
-            >,
-            pub(crate) signing_job_arn: ::std::option::Option<::std::string::String>,
+            pub(crate) location: Option<String>,
+            pub(crate) code_sha256: Option<String>,
+            pub(crate) code_size: Option<i64>,
+            pub(crate) signing_profile_version_arn: Option<String>,
+            pub(crate) signing_job_arn: Option<String>,
         }
         impl LayerVersionContentOutputBuilder {
             /// Sets `Location`.
-            pub fn location(
-                mut self,
-                input: impl ::std::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.location = ::std::option::Option::Some(input.into());
+            pub fn location(mut self, input: impl Into<String>) -> Self {
+                self.location = Some(input.into());
                 self
             }
             /// Sets or clears `Location`.
-            pub fn set_location(
-                mut self,
-                input: ::std::option::Option<::std::string::String>,
-            ) -> Self {
+            pub fn set_location(mut self, input: Option<String>) -> Self {
                 self.location = input;
                 self
             }
             /// The value of `Location` set so far.
-            pub fn get_location(&self) -> &::std::option::Option<::std::string::String> {
+            pub fn get_location(&self) -> &Option<String> {
                 &self.location
             }
             /// Sets `CodeSha256`.
-            pub fn code_sha256(
-                mut self,
-                input: impl ::std::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.code_sha256 = ::std::option::Option::Some(input.into());
+            pub fn code_sha256(mut self, input: impl Into<String>) -> Self {
+                self.code_sha256 = Some(input.into());
                 self
             }
             /// Sets or clears `CodeSha256`.
-            pub fn set_code_sha256(
-                mut self,
-                input: ::std::option::Option<::std::string::String>,
-            ) -> Self {
+            pub fn set_code_sha256(mut self, input: Option<String>) -> Self {
                 self.code_sha256 = input;
                 self
             }
             /// The value of `CodeSha256` set so far.
-            pub fn get_code_sha256(
-                &self,
-            ) -> &::std::option::Option<::std::string::String> {
+            pub fn get_code_sha256(&self) -> &Option<String> {
                 &self.code_sha256
             }
             /// Sets `CodeSize`.
             pub fn code_size(mut self, input: i64) -> Self {
-                self.code_size = ::std::option::Option::Some(input);
+                self.code_size = Some(input);
                 self
             }
             /// Sets or clears `CodeSize`.
-            pub fn set_code_size(mut self, input: ::std::option::Option<i64>) -> Self {
+            pub fn set_code_size(mut self, input: Option<i64>) -> Self {
                 self.code_size = input;
                 self
             }
             /// The value of `CodeSize` set so far.
-            pub fn get_code_size(&self) -> &::std::option::Option<i64> {
+            pub fn get_code_size(&self) -> &Option<i64> {
                 &self.code_size
             }
             /// Sets `SigningProfileVersionArn`.
             pub fn signing_profile_version_arn(
                 mut self,
-                input: impl ::std::convert::Into<::std::string::String>,
+                input: impl Into<String>,
             ) -> Self {
-                self.signing_profile_version_arn = ::std::option::Option::Some(
-                    input.into(),
-                );
+                self.signing_profile_version_arn = Some(input.into());
                 self
             }
             /// Sets or clears `SigningProfileVersionArn`.
             pub fn set_signing_profile_version_arn(
                 mut self,
-                input: ::std::option::Option<::std::string::String>,
+                input: Option<String>,
             ) -> Self {
                 self.signing_profile_version_arn = input;
                 self
             }
             /// The value of `SigningProfileVersionArn` set so far.
-            pub fn get_signing_profile_version_arn(
-                &self,
-            ) -> &::std::option::Option<::std::string::String> {
+            pub fn get_signing_profile_version_arn(&self) -> &Option<String> {
                 &self.signing_profile_version_arn
             }
             /// Sets `SigningJobArn`.
-            pub fn signing_job_arn(
-                mut self,
-                input: impl ::std::convert::Into<::std::string::String>,
-            ) -> Self {
-                self.signing_job_arn = ::std::option::Option::Some(input.into());
+            pub fn signing_job_arn(mut self, input: impl Into<String>) -> Self {
+                self.signing_job_arn = Some(input.into());
                 self
             }
             /// Sets or clears `SigningJobArn`.
-            pub fn set_signing_job_arn(
-                mut self,
-                input: ::std::option::Option<::std::string::String>,
-            ) -> Self {
+            pub fn set_signing_job_arn(mut self, input: Option<String>) -> Self {
                 self.signing_job_arn = input;
                 self
             }
             /// The value of `SigningJobArn` set so far.
-            pub fn get_signing_job_arn(
-                &self,
-            ) -> &::std::option::Option<::std::string::String> {
+            pub fn get_signing_job_arn(&self) -> &Option<String> {
                 &self.signing_job_arn
             }
             /// Builds a [`LayerVersionContentOutput`](super::LayerVersionContentOutput).
@@ -896,13 +611,7 @@ pub mod types {
     pub mod error {
         /// Returned when a request parameter has an invalid value.
         #[non_exhaustive]
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(remote = "Self")]
         pub struct InvalidParameterValueException {
             /// Category of the error.
@@ -911,7 +620,7 @@ pub mod types {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub r#type: ::std::option::Option<::std::string::String>,
+            pub r#type: Option<String>,
             /// Human-readable explanation of the error.
             #[serde(
                 rename = "message",
@@ -919,33 +628,17 @@ pub mod types {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub message: ::std::option::Option<::std::string::String>,
+            pub message: Option<String>,
         }
-        impl ::serde::Serialize for InvalidParameterValueException {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                InvalidParameterValueException::serialize(self, serializer)
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for InvalidParameterValueException {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                InvalidParameterValueException::deserialize(
-                    crate::serde_support::MapOnly(deserializer),
-                )
-            }
-        }
+        crate::shared_impls::map_only_serde!(InvalidParameterValueException);
         impl InvalidParameterValueException {
             /// Category of the error.
-            pub fn r#type(&self) -> ::std::option::Option<&str> {
+            pub fn r#type(&self) -> Option<&str> {
                 self.r#type.as_deref()
             }
             /// A builder for [`InvalidParameterValueException`].
             pub fn builder() -> crate::types::error::builders::InvalidParameterValueExceptionBuilder {
-                ::std::default::Default::default()
+                Default::default()
             }
         }
         impl InvalidParameterValueException {
@@ -954,28 +647,17 @@ pub mod types {
             /// The HTTP status code the service answers this error with.
             pub const STATUS: u16 = 400u16;
             /// The error message, if the error carries one.
-            pub fn message(&self) -> ::std::option::Option<&str> {
+            pub fn message(&self) -> Option<&str> {
                 self.message.as_deref()
             }
         }
-        impl ::std::fmt::Display for InvalidParameterValueException {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str("InvalidParameterValueException")?;
-                if let ::std::option::Option::Some(message) = self.message() {
-                    write!(f, ": {message}")?;
-                }
-                ::std::result::Result::Ok(())
-            }
-        }
-        impl ::std::error::Error for InvalidParameterValueException {}
+        crate::shared_impls::modeled_error!(InvalidParameterValueException);
         #[cfg(feature = "http")]
         impl InvalidParameterValueException {
             /// Checks the model's constraints (`length`, `pattern`, `range`), also of
             /// nested structures; the error names the member and the offending value.
-            pub fn validate(
-                &self,
-            ) -> ::std::result::Result<(), crate::protocol::ValidationError> {
-                ::std::result::Result::Ok(())
+            pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
+                Ok(())
             }
         }
         #[cfg(feature = "http")]
@@ -983,24 +665,22 @@ pub mod types {
             #[allow(unused_variables)]
             pub(crate) fn decode_http(
                 status: u16,
-                labels: &[::std::string::String],
-                query: &[(::std::string::String, ::std::string::String)],
+                labels: &[String],
+                query: &[(String, String)],
                 headers: &::http::HeaderMap,
                 body: &[u8],
-            ) -> ::std::result::Result<Self, ::std::string::String> {
+            ) -> Result<Self, String> {
                 crate::protocol::decode_json::<
                     Self,
                 >(body, "InvalidParameterValueException")
             }
-            pub(crate) fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+            pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<
-                    (::http::HeaderName, ::http::HeaderValue),
-                > = ::std::vec::Vec::new();
+                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
                 let body = crate::protocol::encode_json(self);
                 crate::protocol::json_response(
                     Self::STATUS,
-                    ::std::option::Option::Some(Self::CODE),
+                    Some(Self::CODE),
                     headers,
                     body,
                 )
@@ -1008,13 +688,7 @@ pub mod types {
         }
         /// Returned when the requested resource cannot be found.
         #[non_exhaustive]
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(remote = "Self")]
         pub struct ResourceNotFoundException {
             /// Category of the error.
@@ -1023,7 +697,7 @@ pub mod types {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub r#type: ::std::option::Option<::std::string::String>,
+            pub r#type: Option<String>,
             /// Human-readable explanation of the error.
             #[serde(
                 rename = "Message",
@@ -1031,33 +705,17 @@ pub mod types {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub message: ::std::option::Option<::std::string::String>,
+            pub message: Option<String>,
         }
-        impl ::serde::Serialize for ResourceNotFoundException {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                ResourceNotFoundException::serialize(self, serializer)
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                ResourceNotFoundException::deserialize(
-                    crate::serde_support::MapOnly(deserializer),
-                )
-            }
-        }
+        crate::shared_impls::map_only_serde!(ResourceNotFoundException);
         impl ResourceNotFoundException {
             /// Category of the error.
-            pub fn r#type(&self) -> ::std::option::Option<&str> {
+            pub fn r#type(&self) -> Option<&str> {
                 self.r#type.as_deref()
             }
             /// A builder for [`ResourceNotFoundException`].
             pub fn builder() -> crate::types::error::builders::ResourceNotFoundExceptionBuilder {
-                ::std::default::Default::default()
+                Default::default()
             }
         }
         impl ResourceNotFoundException {
@@ -1066,28 +724,17 @@ pub mod types {
             /// The HTTP status code the service answers this error with.
             pub const STATUS: u16 = 404u16;
             /// The error message, if the error carries one.
-            pub fn message(&self) -> ::std::option::Option<&str> {
+            pub fn message(&self) -> Option<&str> {
                 self.message.as_deref()
             }
         }
-        impl ::std::fmt::Display for ResourceNotFoundException {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str("ResourceNotFoundException")?;
-                if let ::std::option::Option::Some(message) = self.message() {
-                    write!(f, ": {message}")?;
-                }
-                ::std::result::Result::Ok(())
-            }
-        }
-        impl ::std::error::Error for ResourceNotFoundException {}
+        crate::shared_impls::modeled_error!(ResourceNotFoundException);
         #[cfg(feature = "http")]
         impl ResourceNotFoundException {
             /// Checks the model's constraints (`length`, `pattern`, `range`), also of
             /// nested structures; the error names the member and the offending value.
-            pub fn validate(
-                &self,
-            ) -> ::std::result::Result<(), crate::protocol::ValidationError> {
-                ::std::result::Result::Ok(())
+            pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
+                Ok(())
             }
         }
         #[cfg(feature = "http")]
@@ -1095,22 +742,20 @@ pub mod types {
             #[allow(unused_variables)]
             pub(crate) fn decode_http(
                 status: u16,
-                labels: &[::std::string::String],
-                query: &[(::std::string::String, ::std::string::String)],
+                labels: &[String],
+                query: &[(String, String)],
                 headers: &::http::HeaderMap,
                 body: &[u8],
-            ) -> ::std::result::Result<Self, ::std::string::String> {
+            ) -> Result<Self, String> {
                 crate::protocol::decode_json::<Self>(body, "ResourceNotFoundException")
             }
-            pub(crate) fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+            pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<
-                    (::http::HeaderName, ::http::HeaderValue),
-                > = ::std::vec::Vec::new();
+                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
                 let body = crate::protocol::encode_json(self);
                 crate::protocol::json_response(
                     Self::STATUS,
-                    ::std::option::Option::Some(Self::CODE),
+                    Some(Self::CODE),
                     headers,
                     body,
                 )
@@ -1118,13 +763,7 @@ pub mod types {
         }
         /// Returned when Lambda hits an unexpected internal failure.
         #[non_exhaustive]
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(remote = "Self")]
         pub struct ServiceException {
             /// Category of the error.
@@ -1133,7 +772,7 @@ pub mod types {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub r#type: ::std::option::Option<::std::string::String>,
+            pub r#type: Option<String>,
             /// Human-readable explanation of the error.
             #[serde(
                 rename = "Message",
@@ -1141,33 +780,17 @@ pub mod types {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub message: ::std::option::Option<::std::string::String>,
+            pub message: Option<String>,
         }
-        impl ::serde::Serialize for ServiceException {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                ServiceException::serialize(self, serializer)
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for ServiceException {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                ServiceException::deserialize(
-                    crate::serde_support::MapOnly(deserializer),
-                )
-            }
-        }
+        crate::shared_impls::map_only_serde!(ServiceException);
         impl ServiceException {
             /// Category of the error.
-            pub fn r#type(&self) -> ::std::option::Option<&str> {
+            pub fn r#type(&self) -> Option<&str> {
                 self.r#type.as_deref()
             }
             /// A builder for [`ServiceException`].
             pub fn builder() -> crate::types::error::builders::ServiceExceptionBuilder {
-                ::std::default::Default::default()
+                Default::default()
             }
         }
         impl ServiceException {
@@ -1176,28 +799,17 @@ pub mod types {
             /// The HTTP status code the service answers this error with.
             pub const STATUS: u16 = 500u16;
             /// The error message, if the error carries one.
-            pub fn message(&self) -> ::std::option::Option<&str> {
+            pub fn message(&self) -> Option<&str> {
                 self.message.as_deref()
             }
         }
-        impl ::std::fmt::Display for ServiceException {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str("ServiceException")?;
-                if let ::std::option::Option::Some(message) = self.message() {
-                    write!(f, ": {message}")?;
-                }
-                ::std::result::Result::Ok(())
-            }
-        }
-        impl ::std::error::Error for ServiceException {}
+        crate::shared_impls::modeled_error!(ServiceException);
         #[cfg(feature = "http")]
         impl ServiceException {
             /// Checks the model's constraints (`length`, `pattern`, `range`), also of
             /// nested structures; the error names the member and the offending value.
-            pub fn validate(
-                &self,
-            ) -> ::std::result::Result<(), crate::protocol::ValidationError> {
-                ::std::result::Result::Ok(())
+            pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
+                Ok(())
             }
         }
         #[cfg(feature = "http")]
@@ -1205,22 +817,20 @@ pub mod types {
             #[allow(unused_variables)]
             pub(crate) fn decode_http(
                 status: u16,
-                labels: &[::std::string::String],
-                query: &[(::std::string::String, ::std::string::String)],
+                labels: &[String],
+                query: &[(String, String)],
                 headers: &::http::HeaderMap,
                 body: &[u8],
-            ) -> ::std::result::Result<Self, ::std::string::String> {
+            ) -> Result<Self, String> {
                 crate::protocol::decode_json::<Self>(body, "ServiceException")
             }
-            pub(crate) fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+            pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<
-                    (::http::HeaderName, ::http::HeaderValue),
-                > = ::std::vec::Vec::new();
+                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
                 let body = crate::protocol::encode_json(self);
                 crate::protocol::json_response(
                     Self::STATUS,
-                    ::std::option::Option::Some(Self::CODE),
+                    Some(Self::CODE),
                     headers,
                     body,
                 )
@@ -1228,13 +838,7 @@ pub mod types {
         }
         /// Returned when the caller sends requests faster than Lambda quotas allow.
         #[non_exhaustive]
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(remote = "Self")]
         pub struct TooManyRequestsException {
             /// How many seconds to wait before trying again, taken from the `Retry-After` header.
@@ -1243,14 +847,14 @@ pub mod types {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub retry_after_seconds: ::std::option::Option<::std::string::String>,
+            pub retry_after_seconds: Option<String>,
             /// Category of the error.
             #[serde(
                 rename = "Type",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub r#type: ::std::option::Option<::std::string::String>,
+            pub r#type: Option<String>,
             /// Human-readable explanation of the error.
             #[serde(
                 rename = "message",
@@ -1258,50 +862,32 @@ pub mod types {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub message: ::std::option::Option<::std::string::String>,
+            pub message: Option<String>,
             /// Why the request was throttled.
             #[serde(
                 rename = "Reason",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub reason: ::std::option::Option<crate::types::ThrottleReason>,
+            pub reason: Option<crate::types::ThrottleReason>,
         }
-        impl ::serde::Serialize for TooManyRequestsException {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                TooManyRequestsException::serialize(self, serializer)
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                TooManyRequestsException::deserialize(
-                    crate::serde_support::MapOnly(deserializer),
-                )
-            }
-        }
+        crate::shared_impls::map_only_serde!(TooManyRequestsException);
         impl TooManyRequestsException {
             /// How many seconds to wait before trying again, taken from the `Retry-After` header.
-            pub fn retry_after_seconds(&self) -> ::std::option::Option<&str> {
+            pub fn retry_after_seconds(&self) -> Option<&str> {
                 self.retry_after_seconds.as_deref()
             }
             /// Category of the error.
-            pub fn r#type(&self) -> ::std::option::Option<&str> {
+            pub fn r#type(&self) -> Option<&str> {
                 self.r#type.as_deref()
             }
             /// Why the request was throttled.
-            pub fn reason(
-                &self,
-            ) -> ::std::option::Option<&crate::types::ThrottleReason> {
+            pub fn reason(&self) -> Option<&crate::types::ThrottleReason> {
                 self.reason.as_ref()
             }
             /// A builder for [`TooManyRequestsException`].
             pub fn builder() -> crate::types::error::builders::TooManyRequestsExceptionBuilder {
-                ::std::default::Default::default()
+                Default::default()
             }
         }
         impl TooManyRequestsException {
@@ -1310,28 +896,17 @@ pub mod types {
             /// The HTTP status code the service answers this error with.
             pub const STATUS: u16 = 429u16;
             /// The error message, if the error carries one.
-            pub fn message(&self) -> ::std::option::Option<&str> {
+            pub fn message(&self) -> Option<&str> {
                 self.message.as_deref()
             }
         }
-        impl ::std::fmt::Display for TooManyRequestsException {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str("TooManyRequestsException")?;
-                if let ::std::option::Option::Some(message) = self.message() {
-                    write!(f, ": {message}")?;
-                }
-                ::std::result::Result::Ok(())
-            }
-        }
-        impl ::std::error::Error for TooManyRequestsException {}
+        crate::shared_impls::modeled_error!(TooManyRequestsException);
         #[cfg(feature = "http")]
         impl TooManyRequestsException {
             /// Checks the model's constraints (`length`, `pattern`, `range`), also of
             /// nested structures; the error names the member and the offending value.
-            pub fn validate(
-                &self,
-            ) -> ::std::result::Result<(), crate::protocol::ValidationError> {
-                ::std::result::Result::Ok(())
+            pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
+                Ok(())
             }
         }
         #[cfg(feature = "http")]
@@ -1342,20 +917,20 @@ pub mod types {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            r#type: ::std::option::Option<::std::string::String>,
+            r#type: Option<String>,
             #[serde(
                 rename = "message",
                 alias = "Message",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            message: ::std::option::Option<::std::string::String>,
+            message: Option<String>,
             #[serde(
                 rename = "Reason",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            reason: ::std::option::Option<crate::types::ThrottleReason>,
+            reason: Option<crate::types::ThrottleReason>,
         }
         #[cfg(feature = "http")]
         #[derive(::serde::Serialize)]
@@ -1364,33 +939,33 @@ pub mod types {
                 rename = "Type",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            r#type: ::std::option::Option<&'a ::std::string::String>,
+            r#type: Option<&'a String>,
             #[serde(
                 rename = "message",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            message: ::std::option::Option<&'a ::std::string::String>,
+            message: Option<&'a String>,
             #[serde(
                 rename = "Reason",
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            reason: ::std::option::Option<&'a crate::types::ThrottleReason>,
+            reason: Option<&'a crate::types::ThrottleReason>,
         }
         #[cfg(feature = "http")]
         impl crate::types::error::TooManyRequestsException {
             #[allow(unused_variables)]
             pub(crate) fn decode_http(
                 status: u16,
-                labels: &[::std::string::String],
-                query: &[(::std::string::String, ::std::string::String)],
+                labels: &[String],
+                query: &[(String, String)],
                 headers: &::http::HeaderMap,
                 body: &[u8],
-            ) -> ::std::result::Result<Self, ::std::string::String> {
+            ) -> Result<Self, String> {
                 let body: TooManyRequestsExceptionHttpBody = crate::protocol::decode_json(
                     body,
                     "TooManyRequestsException",
                 )?;
-                ::std::result::Result::Ok(Self {
+                Ok(Self {
                     retry_after_seconds: crate::protocol::header(headers, "Retry-After")
                         .map(str::to_owned),
                     r#type: body.r#type,
@@ -1398,24 +973,22 @@ pub mod types {
                     reason: body.reason,
                 })
             }
-            pub(crate) fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+            pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<
-                    (::http::HeaderName, ::http::HeaderValue),
-                > = ::std::vec::Vec::new();
-                if let ::std::option::Option::Some(v) = &self.retry_after_seconds {
+                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
+                if let Some(v) = &self.retry_after_seconds {
                     match crate::protocol::header_value(
                         "retryAfterSeconds",
                         &::std::borrow::Cow::Borrowed(v.as_str()),
                     ) {
-                        ::std::result::Result::Ok(value) => {
+                        Ok(value) => {
                             headers
                                 .push((
                                     ::http::HeaderName::from_static("retry-after"),
                                     value,
                                 ))
                         }
-                        ::std::result::Result::Err(e) => {
+                        Err(e) => {
                             let _ = e;
                         }
                     }
@@ -1429,7 +1002,7 @@ pub mod types {
                 );
                 crate::protocol::json_response(
                     Self::STATUS,
-                    ::std::option::Option::Some(Self::CODE),
+                    Some(Self::CODE),
                     headers,
                     body,
                 )
@@ -1439,57 +1012,38 @@ pub mod types {
         pub mod builders {
             /// A builder for [`InvalidParameterValueException`](super::InvalidParameterValueException).
             #[non_exhaustive]
-            #[derive(
-                ::std::fmt::Debug,
-                ::std::clone::Clone,
-                ::std::cmp::PartialEq,
-                ::std::default::Default
-            )]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct InvalidParameterValueExceptionBuilder {
-                pub(crate) r#type: ::std::option::Option<::std::string::String>,
-                pub(crate) message: ::std::option::Option<::std::string::String>,
+                pub(crate) r#type: Option<String>,
+                pub(crate) message: Option<String>,
             }
             impl InvalidParameterValueExceptionBuilder {
                 /// Sets `Type`.
-                pub fn r#type(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.r#type = ::std::option::Option::Some(input.into());
+                pub fn r#type(mut self, input: impl Into<String>) -> Self {
+                    self.r#type = Some(input.into());
                     self
                 }
                 /// Sets or clears `Type`.
-                pub fn set_type(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_type(mut self, input: Option<String>) -> Self {
                     self.r#type = input;
                     self
                 }
                 /// The value of `Type` set so far.
-                pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_type(&self) -> &Option<String> {
                     &self.r#type
                 }
                 /// Sets `message`.
-                pub fn message(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.message = ::std::option::Option::Some(input.into());
+                pub fn message(mut self, input: impl Into<String>) -> Self {
+                    self.message = Some(input.into());
                     self
                 }
                 /// Sets or clears `message`.
-                pub fn set_message(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_message(mut self, input: Option<String>) -> Self {
                     self.message = input;
                     self
                 }
                 /// The value of `message` set so far.
-                pub fn get_message(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_message(&self) -> &Option<String> {
                     &self.message
                 }
                 /// Builds a [`InvalidParameterValueException`](super::InvalidParameterValueException).
@@ -1504,57 +1058,38 @@ pub mod types {
             }
             /// A builder for [`ResourceNotFoundException`](super::ResourceNotFoundException).
             #[non_exhaustive]
-            #[derive(
-                ::std::fmt::Debug,
-                ::std::clone::Clone,
-                ::std::cmp::PartialEq,
-                ::std::default::Default
-            )]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct ResourceNotFoundExceptionBuilder {
-                pub(crate) r#type: ::std::option::Option<::std::string::String>,
-                pub(crate) message: ::std::option::Option<::std::string::String>,
+                pub(crate) r#type: Option<String>,
+                pub(crate) message: Option<String>,
             }
             impl ResourceNotFoundExceptionBuilder {
                 /// Sets `Type`.
-                pub fn r#type(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.r#type = ::std::option::Option::Some(input.into());
+                pub fn r#type(mut self, input: impl Into<String>) -> Self {
+                    self.r#type = Some(input.into());
                     self
                 }
                 /// Sets or clears `Type`.
-                pub fn set_type(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_type(mut self, input: Option<String>) -> Self {
                     self.r#type = input;
                     self
                 }
                 /// The value of `Type` set so far.
-                pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_type(&self) -> &Option<String> {
                     &self.r#type
                 }
                 /// Sets `Message`.
-                pub fn message(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.message = ::std::option::Option::Some(input.into());
+                pub fn message(mut self, input: impl Into<String>) -> Self {
+                    self.message = Some(input.into());
                     self
                 }
                 /// Sets or clears `Message`.
-                pub fn set_message(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_message(mut self, input: Option<String>) -> Self {
                     self.message = input;
                     self
                 }
                 /// The value of `Message` set so far.
-                pub fn get_message(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_message(&self) -> &Option<String> {
                     &self.message
                 }
                 /// Builds a [`ResourceNotFoundException`](super::ResourceNotFoundException).
@@ -1567,57 +1102,38 @@ pub mod types {
             }
             /// A builder for [`ServiceException`](super::ServiceException).
             #[non_exhaustive]
-            #[derive(
-                ::std::fmt::Debug,
-                ::std::clone::Clone,
-                ::std::cmp::PartialEq,
-                ::std::default::Default
-            )]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct ServiceExceptionBuilder {
-                pub(crate) r#type: ::std::option::Option<::std::string::String>,
-                pub(crate) message: ::std::option::Option<::std::string::String>,
+                pub(crate) r#type: Option<String>,
+                pub(crate) message: Option<String>,
             }
             impl ServiceExceptionBuilder {
                 /// Sets `Type`.
-                pub fn r#type(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.r#type = ::std::option::Option::Some(input.into());
+                pub fn r#type(mut self, input: impl Into<String>) -> Self {
+                    self.r#type = Some(input.into());
                     self
                 }
                 /// Sets or clears `Type`.
-                pub fn set_type(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_type(mut self, input: Option<String>) -> Self {
                     self.r#type = input;
                     self
                 }
                 /// The value of `Type` set so far.
-                pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_type(&self) -> &Option<String> {
                     &self.r#type
                 }
                 /// Sets `Message`.
-                pub fn message(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.message = ::std::option::Option::Some(input.into());
+                pub fn message(mut self, input: impl Into<String>) -> Self {
+                    self.message = Some(input.into());
                     self
                 }
                 /// Sets or clears `Message`.
-                pub fn set_message(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_message(mut self, input: Option<String>) -> Self {
                     self.message = input;
                     self
                 }
                 /// The value of `Message` set so far.
-                pub fn get_message(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_message(&self) -> &Option<String> {
                     &self.message
                 }
                 /// Builds a [`ServiceException`](super::ServiceException).
@@ -1630,102 +1146,71 @@ pub mod types {
             }
             /// A builder for [`TooManyRequestsException`](super::TooManyRequestsException).
             #[non_exhaustive]
-            #[derive(
-                ::std::fmt::Debug,
-                ::std::clone::Clone,
-                ::std::cmp::PartialEq,
-                ::std::default::Default
-            )]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct TooManyRequestsExceptionBuilder {
-                pub(crate) retry_after_seconds: ::std::option::Option<
-                    ::std::string::String,
-                >,
-                pub(crate) r#type: ::std::option::Option<::std::string::String>,
-                pub(crate) message: ::std::option::Option<::std::string::String>,
-                pub(crate) reason: ::std::option::Option<crate::types::ThrottleReason>,
+                pub(crate) retry_after_seconds: Option<String>,
+                pub(crate) r#type: Option<String>,
+                pub(crate) message: Option<String>,
+                pub(crate) reason: Option<crate::types::ThrottleReason>,
             }
             impl TooManyRequestsExceptionBuilder {
                 /// Sets `retryAfterSeconds`.
-                pub fn retry_after_seconds(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.retry_after_seconds = ::std::option::Option::Some(input.into());
+                pub fn retry_after_seconds(mut self, input: impl Into<String>) -> Self {
+                    self.retry_after_seconds = Some(input.into());
                     self
                 }
                 /// Sets or clears `retryAfterSeconds`.
-                pub fn set_retry_after_seconds(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_retry_after_seconds(mut self, input: Option<String>) -> Self {
                     self.retry_after_seconds = input;
                     self
                 }
                 /// The value of `retryAfterSeconds` set so far.
-                pub fn get_retry_after_seconds(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_retry_after_seconds(&self) -> &Option<String> {
                     &self.retry_after_seconds
                 }
                 /// Sets `Type`.
-                pub fn r#type(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.r#type = ::std::option::Option::Some(input.into());
+                pub fn r#type(mut self, input: impl Into<String>) -> Self {
+                    self.r#type = Some(input.into());
                     self
                 }
                 /// Sets or clears `Type`.
-                pub fn set_type(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_type(mut self, input: Option<String>) -> Self {
                     self.r#type = input;
                     self
                 }
                 /// The value of `Type` set so far.
-                pub fn get_type(&self) -> &::std::option::Option<::std::string::String> {
+                pub fn get_type(&self) -> &Option<String> {
                     &self.r#type
                 }
                 /// Sets `message`.
-                pub fn message(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.message = ::std::option::Option::Some(input.into());
+                pub fn message(mut self, input: impl Into<String>) -> Self {
+                    self.message = Some(input.into());
                     self
                 }
                 /// Sets or clears `message`.
-                pub fn set_message(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_message(mut self, input: Option<String>) -> Self {
                     self.message = input;
                     self
                 }
                 /// The value of `message` set so far.
-                pub fn get_message(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_message(&self) -> &Option<String> {
                     &self.message
                 }
                 /// Sets `Reason`.
                 pub fn reason(mut self, input: crate::types::ThrottleReason) -> Self {
-                    self.reason = ::std::option::Option::Some(input);
+                    self.reason = Some(input);
                     self
                 }
                 /// Sets or clears `Reason`.
                 pub fn set_reason(
                     mut self,
-                    input: ::std::option::Option<crate::types::ThrottleReason>,
+                    input: Option<crate::types::ThrottleReason>,
                 ) -> Self {
                     self.reason = input;
                     self
                 }
                 /// The value of `Reason` set so far.
-                pub fn get_reason(
-                    &self,
-                ) -> &::std::option::Option<crate::types::ThrottleReason> {
+                pub fn get_reason(&self) -> &Option<crate::types::ThrottleReason> {
                     &self.reason
                 }
                 /// Builds a [`TooManyRequestsException`](super::TooManyRequestsException).
@@ -1748,43 +1233,21 @@ pub mod operation {
     pub mod get_layer_version {
         /// Input for `GetLayerVersion`.
         #[non_exhaustive]
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(remote = "Self")]
         pub struct GetLayerVersionInput {
             /// Name or ARN identifying the layer.
             ///
             /// This member is required.
             #[serde(rename = "LayerName")]
-            pub layer_name: ::std::string::String,
+            pub layer_name: String,
             /// Which version of the layer to retrieve.
             ///
             /// This member is required.
             #[serde(rename = "VersionNumber")]
             pub version_number: i64,
         }
-        impl ::serde::Serialize for GetLayerVersionInput {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                GetLayerVersionInput::serialize(self, serializer)
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for GetLayerVersionInput {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                GetLayerVersionInput::deserialize(
-                    crate::serde_support::MapOnly(deserializer),
-                )
-            }
-        }
+        crate::shared_impls::map_only_serde!(GetLayerVersionInput);
         impl GetLayerVersionInput {
             /// Name or ARN identifying the layer.
             pub fn layer_name(&self) -> &str {
@@ -1796,23 +1259,21 @@ pub mod operation {
             }
             /// A builder for [`GetLayerVersionInput`].
             pub fn builder() -> crate::operation::get_layer_version::builders::GetLayerVersionInputBuilder {
-                ::std::default::Default::default()
+                Default::default()
             }
         }
         #[cfg(feature = "http")]
         impl GetLayerVersionInput {
             /// Checks the model's constraints (`length`, `pattern`, `range`), also of
             /// nested structures; the error names the member and the offending value.
-            pub fn validate(
-                &self,
-            ) -> ::std::result::Result<(), crate::protocol::ValidationError> {
+            pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
                 {
                     let v = &self.layer_name.as_str();
                     crate::protocol::check_string_length(
                         "LayerName",
                         v,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(140u64),
+                        Some(1u64),
+                        Some(140u64),
                     )?;
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                     crate::protocol::check_pattern(
@@ -1822,18 +1283,12 @@ pub mod operation {
                         "^(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$",
                     )?;
                 }
-                ::std::result::Result::Ok(())
+                Ok(())
             }
         }
         /// Output of `GetLayerVersion`: metadata describing the layer version.
         #[non_exhaustive]
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(remote = "Self")]
         pub struct GetLayerVersionOutput {
             /// Where to download the layer archive, plus its hash, size and signing details.
@@ -1842,35 +1297,35 @@ pub mod operation {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub content: ::std::option::Option<crate::types::LayerVersionContentOutput>,
+            pub content: Option<crate::types::LayerVersionContentOutput>,
             /// ARN of the layer itself, without a version suffix.
             #[serde(
                 rename = "LayerArn",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub layer_arn: ::std::option::Option<::std::string::String>,
+            pub layer_arn: Option<String>,
             /// ARN of this specific layer version.
             #[serde(
                 rename = "LayerVersionArn",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub layer_version_arn: ::std::option::Option<::std::string::String>,
+            pub layer_version_arn: Option<String>,
             /// Text describing this layer version.
             #[serde(
                 rename = "Description",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub description: ::std::option::Option<::std::string::String>,
+            pub description: Option<String>,
             /// When this layer version was created, as an ISO-8601 timestamp string.
             #[serde(
                 rename = "CreatedDate",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub created_date: ::std::option::Option<::std::string::String>,
+            pub created_date: Option<String>,
             /// The number of this layer version.
             ///
             /// Defaults to `0` when absent.
@@ -1886,64 +1341,42 @@ pub mod operation {
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub compatible_architectures: ::std::option::Option<
-                ::std::vec::Vec<crate::types::Architecture>,
-            >,
+            pub compatible_architectures: Option<Vec<crate::types::Architecture>>,
             /// Runtimes this layer version works with; entries may name runtimes that are now deprecated.
             #[serde(
                 rename = "CompatibleRuntimes",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub compatible_runtimes: ::std::option::Option<
-                ::std::vec::Vec<crate::types::Runtime>,
-            >,
+            pub compatible_runtimes: Option<Vec<crate::types::Runtime>>,
             /// Software license that applies to the layer contents.
             #[serde(
                 rename = "LicenseInfo",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
-            pub license_info: ::std::option::Option<::std::string::String>,
+            pub license_info: Option<String>,
         }
-        impl ::serde::Serialize for GetLayerVersionOutput {
-            fn serialize<S: ::serde::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                GetLayerVersionOutput::serialize(self, serializer)
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for GetLayerVersionOutput {
-            fn deserialize<D: ::serde::Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<Self, D::Error> {
-                GetLayerVersionOutput::deserialize(
-                    crate::serde_support::MapOnly(deserializer),
-                )
-            }
-        }
+        crate::shared_impls::map_only_serde!(GetLayerVersionOutput);
         impl GetLayerVersionOutput {
             /// Where to download the layer archive, plus its hash, size and signing details.
-            pub fn content(
-                &self,
-            ) -> ::std::option::Option<&crate::types::LayerVersionContentOutput> {
+            pub fn content(&self) -> Option<&crate::types::LayerVersionContentOutput> {
                 self.content.as_ref()
             }
             /// ARN of the layer itself, without a version suffix.
-            pub fn layer_arn(&self) -> ::std::option::Option<&str> {
+            pub fn layer_arn(&self) -> Option<&str> {
                 self.layer_arn.as_deref()
             }
             /// ARN of this specific layer version.
-            pub fn layer_version_arn(&self) -> ::std::option::Option<&str> {
+            pub fn layer_version_arn(&self) -> Option<&str> {
                 self.layer_version_arn.as_deref()
             }
             /// Text describing this layer version.
-            pub fn description(&self) -> ::std::option::Option<&str> {
+            pub fn description(&self) -> Option<&str> {
                 self.description.as_deref()
             }
             /// When this layer version was created, as an ISO-8601 timestamp string.
-            pub fn created_date(&self) -> ::std::option::Option<&str> {
+            pub fn created_date(&self) -> Option<&str> {
                 self.created_date.as_deref()
             }
             /// The number of this layer version.
@@ -1959,30 +1392,28 @@ pub mod operation {
                 self.compatible_runtimes.as_deref().unwrap_or_default()
             }
             /// Software license that applies to the layer contents.
-            pub fn license_info(&self) -> ::std::option::Option<&str> {
+            pub fn license_info(&self) -> Option<&str> {
                 self.license_info.as_deref()
             }
             /// A builder for [`GetLayerVersionOutput`].
             pub fn builder() -> crate::operation::get_layer_version::builders::GetLayerVersionOutputBuilder {
-                ::std::default::Default::default()
+                Default::default()
             }
         }
         #[cfg(feature = "http")]
         impl GetLayerVersionOutput {
             /// Checks the model's constraints (`length`, `pattern`, `range`), also of
             /// nested structures; the error names the member and the offending value.
-            pub fn validate(
-                &self,
-            ) -> ::std::result::Result<(), crate::protocol::ValidationError> {
-                if let ::std::option::Option::Some(v) = self.content.as_ref() {
+            pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
+                if let Some(v) = self.content.as_ref() {
                     v.validate()?;
                 }
-                if let ::std::option::Option::Some(v) = self.layer_arn.as_deref() {
+                if let Some(v) = self.layer_arn.as_deref() {
                     crate::protocol::check_string_length(
                         "LayerArn",
                         v,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(2048u64),
+                        Some(1u64),
+                        Some(2048u64),
                     )?;
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                     crate::protocol::check_pattern(
@@ -1992,13 +1423,12 @@ pub mod operation {
                         "^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+$",
                     )?;
                 }
-                if let ::std::option::Option::Some(v) = self.layer_version_arn.as_deref()
-                {
+                if let Some(v) = self.layer_version_arn.as_deref() {
                     crate::protocol::check_string_length(
                         "LayerVersionArn",
                         v,
-                        ::std::option::Option::Some(1u64),
-                        ::std::option::Option::Some(2048u64),
+                        Some(1u64),
+                        Some(2048u64),
                     )?;
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                     crate::protocol::check_pattern(
@@ -2008,55 +1438,51 @@ pub mod operation {
                         "^((arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+)|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+))$",
                     )?;
                 }
-                if let ::std::option::Option::Some(v) = self.description.as_deref() {
+                if let Some(v) = self.description.as_deref() {
                     crate::protocol::check_string_length(
                         "Description",
                         v,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(256u64),
+                        Some(0u64),
+                        Some(256u64),
                     )?;
                 }
-                if let ::std::option::Option::Some(v) = self.created_date.as_deref() {
+                if let Some(v) = self.created_date.as_deref() {
                     crate::protocol::check_string_length(
                         "CreatedDate",
                         v,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(100u64),
+                        Some(0u64),
+                        Some(100u64),
                     )?;
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                     crate::protocol::check_pattern("CreatedDate", v, &PATTERN, "^.*$")?;
                 }
-                if let ::std::option::Option::Some(v) = self
-                    .compatible_architectures
-                    .as_ref()
-                {
+                if let Some(v) = self.compatible_architectures.as_ref() {
                     crate::protocol::check_count(
                         "CompatibleArchitectures",
                         v.len() as u64,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(2u64),
+                        Some(0u64),
+                        Some(2u64),
                     )?;
                 }
-                if let ::std::option::Option::Some(v) = self.compatible_runtimes.as_ref()
-                {
+                if let Some(v) = self.compatible_runtimes.as_ref() {
                     crate::protocol::check_count(
                         "CompatibleRuntimes",
                         v.len() as u64,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(15u64),
+                        Some(0u64),
+                        Some(15u64),
                     )?;
                 }
-                if let ::std::option::Option::Some(v) = self.license_info.as_deref() {
+                if let Some(v) = self.license_info.as_deref() {
                     crate::protocol::check_string_length(
                         "LicenseInfo",
                         v,
-                        ::std::option::Option::Some(0u64),
-                        ::std::option::Option::Some(512u64),
+                        Some(0u64),
+                        Some(512u64),
                     )?;
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
                     crate::protocol::check_pattern("LicenseInfo", v, &PATTERN, "^.*$")?;
                 }
-                ::std::result::Result::Ok(())
+                Ok(())
             }
         }
         #[cfg(feature = "http")]
@@ -2089,12 +1515,9 @@ pub mod operation {
             /// the caller adds scheme and host.
             pub fn to_http_request(
                 &self,
-            ) -> ::std::result::Result<
-                ::http::Request<::std::vec::Vec<u8>>,
-                crate::protocol::RequestError,
-            > {
+            ) -> Result<::http::Request<Vec<u8>>, crate::protocol::RequestError> {
                 self.validate()?;
-                let mut uri = ::std::string::String::with_capacity(64);
+                let mut uri = String::with_capacity(64);
                 uri.push('/');
                 uri.push_str("2018-10-31");
                 uri.push('/');
@@ -2114,9 +1537,9 @@ pub mod operation {
                     false,
                 );
                 #[allow(unused_mut)]
-                let mut query: ::std::vec::Vec<
+                let mut query: Vec<
                     (::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>),
-                > = ::std::vec::Vec::new();
+                > = Vec::new();
                 for (i, (k, v)) in query.iter().enumerate() {
                     uri.push(if i == 0 { '?' } else { '&' });
                     crate::protocol::push_query_component(&mut uri, k);
@@ -2124,16 +1547,14 @@ pub mod operation {
                     crate::protocol::push_query_component(&mut uri, v);
                 }
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<
-                    (::http::HeaderName, ::http::HeaderValue),
-                > = ::std::vec::Vec::new();
+                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
                 let mut builder = ::http::Request::builder()
                     .method(::http::Method::GET)
                     .uri(uri);
                 for (name, value) in headers {
                     builder = builder.header(name, value);
                 }
-                let body = ::std::vec::Vec::new();
+                let body = Vec::new();
                 builder
                     .body(body)
                     .map_err(|e| crate::protocol::RequestError::Build(e.to_string()))
@@ -2141,17 +1562,17 @@ pub mod operation {
             /// Parses a request on the server side: method and path must match,
             /// labels are percent-decoded and parsed, constraints are checked. Any
             /// failure is the operation's bad-request error (status 400).
-            pub fn from_http_request<B: ::std::convert::AsRef<[u8]>>(
+            pub fn from_http_request<B: AsRef<[u8]>>(
                 request: &::http::Request<B>,
-            ) -> ::std::result::Result<Self, GetLayerVersionError> {
-                let fail = |message: ::std::string::String| -> GetLayerVersionError {
+            ) -> Result<Self, GetLayerVersionError> {
+                let fail = |message: String| -> GetLayerVersionError {
                     GetLayerVersionError::InvalidParameterValueException(crate::types::error::InvalidParameterValueException {
-                        r#type: ::std::option::Option::None,
-                        message: ::std::option::Option::Some(message),
+                        r#type: None,
+                        message: Some(message),
                     })
                 };
                 if request.method() != ::http::Method::GET {
-                    return ::std::result::Result::Err(
+                    return Err(
                         fail(
                             format!(
                                 "method {} does not match {}", request.method(), "GET"
@@ -2185,17 +1606,17 @@ pub mod operation {
                     )
                     .map_err(fail)?;
                 input.validate().map_err(|e| fail(e.to_string()))?;
-                ::std::result::Result::Ok(input)
+                Ok(input)
             }
             #[allow(unused_variables)]
             pub(crate) fn decode_http(
                 status: u16,
-                labels: &[::std::string::String],
-                query: &[(::std::string::String, ::std::string::String)],
+                labels: &[String],
+                query: &[(String, String)],
                 headers: &::http::HeaderMap,
                 body: &[u8],
-            ) -> ::std::result::Result<Self, ::std::string::String> {
-                ::std::result::Result::Ok(Self {
+            ) -> Result<Self, String> {
+                Ok(Self {
                     layer_name: {
                         let s: &str = &labels[0usize];
                         s.to_owned()
@@ -2218,14 +1639,12 @@ pub mod operation {
             /// Reads a response on the client side: a success status decodes the
             /// body (and bound headers); any other status, or a body that does not
             /// decode, becomes the operation's error.
-            pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(
+            pub fn from_http_response<B: AsRef<[u8]>>(
                 response: &::http::Response<B>,
-            ) -> ::std::result::Result<Self, GetLayerVersionError> {
+            ) -> Result<Self, GetLayerVersionError> {
                 let status = response.status().as_u16();
                 if !(200..300).contains(&status) {
-                    return ::std::result::Result::Err(
-                        GetLayerVersionError::from_http_response(response),
-                    );
+                    return Err(GetLayerVersionError::from_http_response(response));
                 }
                 Self::decode_http(
                         status,
@@ -2236,37 +1655,26 @@ pub mod operation {
                     )
                     .map_err(|problem| {
                         GetLayerVersionError::Unhandled(
-                            crate::error::Unhandled::new(
-                                status,
-                                ::std::option::Option::None,
-                                ::std::option::Option::Some(problem),
-                            ),
+                            crate::error::Unhandled::new(status, None, Some(problem)),
                         )
                     })
             }
             /// The success response on the server side: the model's status, JSON body
             /// and bound headers (values HTTP cannot carry are left out).
-            pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+            pub fn to_http_response(&self) -> ::http::Response<Vec<u8>> {
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<
-                    (::http::HeaderName, ::http::HeaderValue),
-                > = ::std::vec::Vec::new();
+                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
                 let body = crate::protocol::encode_json(self);
-                crate::protocol::json_response(
-                    200u16,
-                    ::std::option::Option::None,
-                    headers,
-                    body,
-                )
+                crate::protocol::json_response(200u16, None, headers, body)
             }
             #[allow(unused_variables)]
             pub(crate) fn decode_http(
                 status: u16,
-                labels: &[::std::string::String],
-                query: &[(::std::string::String, ::std::string::String)],
+                labels: &[String],
+                query: &[(String, String)],
                 headers: &::http::HeaderMap,
                 body: &[u8],
-            ) -> ::std::result::Result<Self, ::std::string::String> {
+            ) -> Result<Self, String> {
                 crate::protocol::decode_json::<Self>(body, "GetLayerVersionOutput")
             }
         }
@@ -2275,7 +1683,7 @@ pub mod operation {
             /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
             /// `code`/`Code` or `__type`; a known code decodes into its variant,
             /// anything else is [`Self::Unhandled`] with the status, code and message.
-            pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(
+            pub fn from_http_response<B: AsRef<[u8]>>(
                 response: &::http::Response<B>,
             ) -> Self {
                 let status = response.status().as_u16();
@@ -2283,7 +1691,7 @@ pub mod operation {
                 let body = response.body().as_ref();
                 let meta = crate::protocol::ErrorMetadata::read(headers, body);
                 match meta.code.as_deref() {
-                    ::std::option::Option::Some("InvalidParameterValueException") => {
+                    Some("InvalidParameterValueException") => {
                         match crate::types::error::InvalidParameterValueException::decode_http(
                             status,
                             &[],
@@ -2291,15 +1699,13 @@ pub mod operation {
                             headers,
                             body,
                         ) {
-                            ::std::result::Result::Ok(e) => {
-                                Self::InvalidParameterValueException(e)
-                            }
-                            ::std::result::Result::Err(problem) => {
+                            Ok(e) => Self::InvalidParameterValueException(e),
+                            Err(problem) => {
                                 Self::Unhandled(
                                     crate::error::Unhandled::new(
                                         status,
                                         meta.code,
-                                        ::std::option::Option::Some(
+                                        Some(
                                             meta
                                                 .message
                                                 .map_or(problem.clone(), |m| format!("{m} ({problem})")),
@@ -2309,7 +1715,7 @@ pub mod operation {
                             }
                         }
                     }
-                    ::std::option::Option::Some("ResourceNotFoundException") => {
+                    Some("ResourceNotFoundException") => {
                         match crate::types::error::ResourceNotFoundException::decode_http(
                             status,
                             &[],
@@ -2317,15 +1723,13 @@ pub mod operation {
                             headers,
                             body,
                         ) {
-                            ::std::result::Result::Ok(e) => {
-                                Self::ResourceNotFoundException(e)
-                            }
-                            ::std::result::Result::Err(problem) => {
+                            Ok(e) => Self::ResourceNotFoundException(e),
+                            Err(problem) => {
                                 Self::Unhandled(
                                     crate::error::Unhandled::new(
                                         status,
                                         meta.code,
-                                        ::std::option::Option::Some(
+                                        Some(
                                             meta
                                                 .message
                                                 .map_or(problem.clone(), |m| format!("{m} ({problem})")),
@@ -2335,7 +1739,7 @@ pub mod operation {
                             }
                         }
                     }
-                    ::std::option::Option::Some("ServiceException") => {
+                    Some("ServiceException") => {
                         match crate::types::error::ServiceException::decode_http(
                             status,
                             &[],
@@ -2343,13 +1747,13 @@ pub mod operation {
                             headers,
                             body,
                         ) {
-                            ::std::result::Result::Ok(e) => Self::ServiceException(e),
-                            ::std::result::Result::Err(problem) => {
+                            Ok(e) => Self::ServiceException(e),
+                            Err(problem) => {
                                 Self::Unhandled(
                                     crate::error::Unhandled::new(
                                         status,
                                         meta.code,
-                                        ::std::option::Option::Some(
+                                        Some(
                                             meta
                                                 .message
                                                 .map_or(problem.clone(), |m| format!("{m} ({problem})")),
@@ -2359,7 +1763,7 @@ pub mod operation {
                             }
                         }
                     }
-                    ::std::option::Option::Some("TooManyRequestsException") => {
+                    Some("TooManyRequestsException") => {
                         match crate::types::error::TooManyRequestsException::decode_http(
                             status,
                             &[],
@@ -2367,15 +1771,13 @@ pub mod operation {
                             headers,
                             body,
                         ) {
-                            ::std::result::Result::Ok(e) => {
-                                Self::TooManyRequestsException(e)
-                            }
-                            ::std::result::Result::Err(problem) => {
+                            Ok(e) => Self::TooManyRequestsException(e),
+                            Err(problem) => {
                                 Self::Unhandled(
                                     crate::error::Unhandled::new(
                                         status,
                                         meta.code,
-                                        ::std::option::Option::Some(
+                                        Some(
                                             meta
                                                 .message
                                                 .map_or(problem.clone(), |m| format!("{m} ({problem})")),
@@ -2394,7 +1796,7 @@ pub mod operation {
             }
             /// The error response on the server side: status from `httpError`, the
             /// `X-Amzn-ErrorType` header, a JSON body and bound headers such as `Retry-After`.
-            pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+            pub fn to_http_response(&self) -> ::http::Response<Vec<u8>> {
                 match self {
                     Self::InvalidParameterValueException(e) => e.encode_http(),
                     Self::ResourceNotFoundException(e) => e.encode_http(),
@@ -2427,14 +1829,7 @@ pub mod operation {
             }
         }
         /// Fetches the metadata of one Lambda layer version together with a temporary download link for its archive; the link expires after ten minutes.
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::marker::Copy,
-            ::std::cmp::PartialEq,
-            ::std::cmp::Eq,
-            ::std::default::Default
-        )]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         #[non_exhaustive]
         pub struct GetLayerVersion;
         impl GetLayerVersion {
@@ -2449,7 +1844,7 @@ pub mod operation {
         }
         /// Every error the `GetLayerVersion` operation can return.
         #[non_exhaustive]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum GetLayerVersionError {
             /// Returned when a request parameter has an invalid value.
             InvalidParameterValueException(
@@ -2467,33 +1862,25 @@ pub mod operation {
         }
         impl GetLayerVersionError {
             /// The error code: the modeled error's name, or the code an unhandled error carried.
-            pub fn code(&self) -> ::std::option::Option<&str> {
+            pub fn code(&self) -> Option<&str> {
                 match self {
                     Self::InvalidParameterValueException(_) => {
-                        ::std::option::Option::Some(
-                            crate::types::error::InvalidParameterValueException::CODE,
-                        )
+                        Some(crate::types::error::InvalidParameterValueException::CODE)
                     }
                     Self::ResourceNotFoundException(_) => {
-                        ::std::option::Option::Some(
-                            crate::types::error::ResourceNotFoundException::CODE,
-                        )
+                        Some(crate::types::error::ResourceNotFoundException::CODE)
                     }
                     Self::ServiceException(_) => {
-                        ::std::option::Option::Some(
-                            crate::types::error::ServiceException::CODE,
-                        )
+                        Some(crate::types::error::ServiceException::CODE)
                     }
                     Self::TooManyRequestsException(_) => {
-                        ::std::option::Option::Some(
-                            crate::types::error::TooManyRequestsException::CODE,
-                        )
+                        Some(crate::types::error::TooManyRequestsException::CODE)
                     }
                     Self::Unhandled(e) => e.code(),
                 }
             }
             /// The error message, if any.
-            pub fn message(&self) -> ::std::option::Option<&str> {
+            pub fn message(&self) -> Option<&str> {
                 match self {
                     Self::InvalidParameterValueException(e) => e.message(),
                     Self::ResourceNotFoundException(e) => e.message(),
@@ -2560,17 +1947,13 @@ pub mod operation {
             }
         }
         impl ::std::error::Error for GetLayerVersionError {
-            fn source(
-                &self,
-            ) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
-                    Self::InvalidParameterValueException(e) => {
-                        ::std::option::Option::Some(e)
-                    }
-                    Self::ResourceNotFoundException(e) => ::std::option::Option::Some(e),
-                    Self::ServiceException(e) => ::std::option::Option::Some(e),
-                    Self::TooManyRequestsException(e) => ::std::option::Option::Some(e),
-                    Self::Unhandled(e) => ::std::option::Option::Some(e),
+                    Self::InvalidParameterValueException(e) => Some(e),
+                    Self::ResourceNotFoundException(e) => Some(e),
+                    Self::ServiceException(e) => Some(e),
+                    Self::TooManyRequestsException(e) => Some(e),
+                    Self::Unhandled(e) => Some(e),
                 }
             }
         }
@@ -2578,64 +1961,48 @@ pub mod operation {
         pub mod builders {
             /// A builder for [`GetLayerVersionInput`](super::GetLayerVersionInput).
             #[non_exhaustive]
-            #[derive(
-                ::std::fmt::Debug,
-                ::std::clone::Clone,
-                ::std::cmp::PartialEq,
-                ::std::default::Default
-            )]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct GetLayerVersionInputBuilder {
-                pub(crate) layer_name: ::std::option::Option<::std::string::String>,
-                pub(crate) version_number: ::std::option::Option<i64>,
+                pub(crate) layer_name: Option<String>,
+                pub(crate) version_number: Option<i64>,
             }
             impl GetLayerVersionInputBuilder {
                 /// Sets `LayerName`.
-                pub fn layer_name(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.layer_name = ::std::option::Option::Some(input.into());
+                pub fn layer_name(mut self, input: impl Into<String>) -> Self {
+                    self.layer_name = Some(input.into());
                     self
                 }
                 /// Sets or clears `LayerName`.
-                pub fn set_layer_name(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_layer_name(mut self, input: Option<String>) -> Self {
                     self.layer_name = input;
                     self
                 }
                 /// The value of `LayerName` set so far.
-                pub fn get_layer_name(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_layer_name(&self) -> &Option<String> {
                     &self.layer_name
                 }
                 /// Sets `VersionNumber`.
                 pub fn version_number(mut self, input: i64) -> Self {
-                    self.version_number = ::std::option::Option::Some(input);
+                    self.version_number = Some(input);
                     self
                 }
                 /// Sets or clears `VersionNumber`.
-                pub fn set_version_number(
-                    mut self,
-                    input: ::std::option::Option<i64>,
-                ) -> Self {
+                pub fn set_version_number(mut self, input: Option<i64>) -> Self {
                     self.version_number = input;
                     self
                 }
                 /// The value of `VersionNumber` set so far.
-                pub fn get_version_number(&self) -> &::std::option::Option<i64> {
+                pub fn get_version_number(&self) -> &Option<i64> {
                     &self.version_number
                 }
                 /// Builds a [`GetLayerVersionInput`](super::GetLayerVersionInput); fails with [`BuildError`](crate::error::BuildError) naming the first required member that is not set.
                 pub fn build(
                     self,
-                ) -> ::std::result::Result<
+                ) -> Result<
                     crate::operation::get_layer_version::GetLayerVersionInput,
                     crate::error::BuildError,
                 > {
-                    ::std::result::Result::Ok(crate::operation::get_layer_version::GetLayerVersionInput {
+                    Ok(crate::operation::get_layer_version::GetLayerVersionInput {
                         layer_name: self
                             .layer_name
                             .ok_or(
@@ -2659,30 +2026,19 @@ pub mod operation {
             }
             /// A builder for [`GetLayerVersionOutput`](super::GetLayerVersionOutput).
             #[non_exhaustive]
-            #[derive(
-                ::std::fmt::Debug,
-                ::std::clone::Clone,
-                ::std::cmp::PartialEq,
-                ::std::default::Default
-            )]
+            #[derive(Debug, Clone, PartialEq, Default)]
             pub struct GetLayerVersionOutputBuilder {
-                pub(crate) content: ::std::option::Option<
-                    crate::types::LayerVersionContentOutput,
+                pub(crate) content: Option<crate::types::LayerVersionContentOutput>,
+                pub(crate) layer_arn: Option<String>,
+                pub(crate) layer_version_arn: Option<String>,
+                pub(crate) description: Option<String>,
+                pub(crate) created_date: Option<String>,
+                pub(crate) version: Option<i64>,
+                pub(crate) compatible_architectures: Option<
+                    Vec<crate::types::Architecture>,
                 >,
-                pub(crate) layer_arn: ::std::option::Option<::std::string::String>,
-                pub(crate) layer_version_arn: ::std::option::Option<
-                    ::std::string::String,
-                >,
-                pub(crate) description: ::std::option::Option<::std::string::String>,
-                pub(crate) created_date: ::std::option::Option<::std::string::String>,
-                pub(crate) version: ::std::option::Option<i64>,
-                pub(crate) compatible_architectures: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::Architecture>,
-                >,
-                pub(crate) compatible_runtimes: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::Runtime>,
-                >,
-                pub(crate) license_info: ::std::option::Option<::std::string::String>,
+                pub(crate) compatible_runtimes: Option<Vec<crate::types::Runtime>>,
+                pub(crate) license_info: Option<String>,
             }
             impl GetLayerVersionOutputBuilder {
                 /// Sets `Content`.
@@ -2690,13 +2046,13 @@ pub mod operation {
                     mut self,
                     input: crate::types::LayerVersionContentOutput,
                 ) -> Self {
-                    self.content = ::std::option::Option::Some(input);
+                    self.content = Some(input);
                     self
                 }
                 /// Sets or clears `Content`.
                 pub fn set_content(
                     mut self,
-                    input: ::std::option::Option<crate::types::LayerVersionContentOutput>,
+                    input: Option<crate::types::LayerVersionContentOutput>,
                 ) -> Self {
                     self.content = input;
                     self
@@ -2704,109 +2060,77 @@ pub mod operation {
                 /// The value of `Content` set so far.
                 pub fn get_content(
                     &self,
-                ) -> &::std::option::Option<crate::types::LayerVersionContentOutput> {
+                ) -> &Option<crate::types::LayerVersionContentOutput> {
                     &self.content
                 }
                 /// Sets `LayerArn`.
-                pub fn layer_arn(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.layer_arn = ::std::option::Option::Some(input.into());
+                pub fn layer_arn(mut self, input: impl Into<String>) -> Self {
+                    self.layer_arn = Some(input.into());
                     self
                 }
                 /// Sets or clears `LayerArn`.
-                pub fn set_layer_arn(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_layer_arn(mut self, input: Option<String>) -> Self {
                     self.layer_arn = input;
                     self
                 }
                 /// The value of `LayerArn` set so far.
-                pub fn get_layer_arn(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_layer_arn(&self) -> &Option<String> {
                     &self.layer_arn
                 }
                 /// Sets `LayerVersionArn`.
-                pub fn layer_version_arn(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.layer_version_arn = ::std::option::Option::Some(input.into());
+                pub fn layer_version_arn(mut self, input: impl Into<String>) -> Self {
+                    self.layer_version_arn = Some(input.into());
                     self
                 }
                 /// Sets or clears `LayerVersionArn`.
-                pub fn set_layer_version_arn(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_layer_version_arn(mut self, input: Option<String>) -> Self {
                     self.layer_version_arn = input;
                     self
                 }
                 /// The value of `LayerVersionArn` set so far.
-                pub fn get_layer_version_arn(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_layer_version_arn(&self) -> &Option<String> {
                     &self.layer_version_arn
                 }
                 /// Sets `Description`.
-                pub fn description(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.description = ::std::option::Option::Some(input.into());
+                pub fn description(mut self, input: impl Into<String>) -> Self {
+                    self.description = Some(input.into());
                     self
                 }
                 /// Sets or clears `Description`.
-                pub fn set_description(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_description(mut self, input: Option<String>) -> Self {
                     self.description = input;
                     self
                 }
                 /// The value of `Description` set so far.
-                pub fn get_description(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_description(&self) -> &Option<String> {
                     &self.description
                 }
                 /// Sets `CreatedDate`.
-                pub fn created_date(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.created_date = ::std::option::Option::Some(input.into());
+                pub fn created_date(mut self, input: impl Into<String>) -> Self {
+                    self.created_date = Some(input.into());
                     self
                 }
                 /// Sets or clears `CreatedDate`.
-                pub fn set_created_date(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_created_date(mut self, input: Option<String>) -> Self {
                     self.created_date = input;
                     self
                 }
                 /// The value of `CreatedDate` set so far.
-                pub fn get_created_date(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_created_date(&self) -> &Option<String> {
                     &self.created_date
                 }
                 /// Sets `Version`.
                 pub fn version(mut self, input: i64) -> Self {
-                    self.version = ::std::option::Option::Some(input);
+                    self.version = Some(input);
                     self
                 }
                 /// Sets or clears `Version`.
-                pub fn set_version(mut self, input: ::std::option::Option<i64>) -> Self {
+                pub fn set_version(mut self, input: Option<i64>) -> Self {
                     self.version = input;
                     self
                 }
                 /// The value of `Version` set so far.
-                pub fn get_version(&self) -> &::std::option::Option<i64> {
+                pub fn get_version(&self) -> &Option<i64> {
                     &self.version
                 }
                 /// Appends an item to `CompatibleArchitectures`; use `set_compatible_architectures` to replace the whole list.
@@ -2815,16 +2139,14 @@ pub mod operation {
                     input: crate::types::Architecture,
                 ) -> Self {
                     self.compatible_architectures
-                        .get_or_insert_with(::std::vec::Vec::new)
+                        .get_or_insert_with(Vec::new)
                         .push(input);
                     self
                 }
                 /// Sets or clears `CompatibleArchitectures`.
                 pub fn set_compatible_architectures(
                     mut self,
-                    input: ::std::option::Option<
-                        ::std::vec::Vec<crate::types::Architecture>,
-                    >,
+                    input: Option<Vec<crate::types::Architecture>>,
                 ) -> Self {
                     self.compatible_architectures = input;
                     self
@@ -2832,9 +2154,7 @@ pub mod operation {
                 /// The value of `CompatibleArchitectures` set so far.
                 pub fn get_compatible_architectures(
                     &self,
-                ) -> &::std::option::Option<
-                    ::std::vec::Vec<crate::types::Architecture>,
-                > {
+                ) -> &Option<Vec<crate::types::Architecture>> {
                     &self.compatible_architectures
                 }
                 /// Appends an item to `CompatibleRuntimes`; use `set_compatible_runtimes` to replace the whole list.
@@ -2842,15 +2162,13 @@ pub mod operation {
                     mut self,
                     input: crate::types::Runtime,
                 ) -> Self {
-                    self.compatible_runtimes
-                        .get_or_insert_with(::std::vec::Vec::new)
-                        .push(input);
+                    self.compatible_runtimes.get_or_insert_with(Vec::new).push(input);
                     self
                 }
                 /// Sets or clears `CompatibleRuntimes`.
                 pub fn set_compatible_runtimes(
                     mut self,
-                    input: ::std::option::Option<::std::vec::Vec<crate::types::Runtime>>,
+                    input: Option<Vec<crate::types::Runtime>>,
                 ) -> Self {
                     self.compatible_runtimes = input;
                     self
@@ -2858,29 +2176,21 @@ pub mod operation {
                 /// The value of `CompatibleRuntimes` set so far.
                 pub fn get_compatible_runtimes(
                     &self,
-                ) -> &::std::option::Option<::std::vec::Vec<crate::types::Runtime>> {
+                ) -> &Option<Vec<crate::types::Runtime>> {
                     &self.compatible_runtimes
                 }
                 /// Sets `LicenseInfo`.
-                pub fn license_info(
-                    mut self,
-                    input: impl ::std::convert::Into<::std::string::String>,
-                ) -> Self {
-                    self.license_info = ::std::option::Option::Some(input.into());
+                pub fn license_info(mut self, input: impl Into<String>) -> Self {
+                    self.license_info = Some(input.into());
                     self
                 }
                 /// Sets or clears `LicenseInfo`.
-                pub fn set_license_info(
-                    mut self,
-                    input: ::std::option::Option<::std::string::String>,
-                ) -> Self {
+                pub fn set_license_info(mut self, input: Option<String>) -> Self {
                     self.license_info = input;
                     self
                 }
                 /// The value of `LicenseInfo` set so far.
-                pub fn get_license_info(
-                    &self,
-                ) -> &::std::option::Option<::std::string::String> {
+                pub fn get_license_info(&self) -> &Option<String> {
                     &self.license_info
                 }
                 /// Builds a [`GetLayerVersionOutput`](super::GetLayerVersionOutput).
@@ -3576,6 +2886,110 @@ mod serde_support {
         }
         deserializer.deserialize_str(EnumVisitor(::std::marker::PhantomData))
     }
+}
+
+/// Impls that every generated type of one kind shares, written once here and
+/// invoked by the generated code with the type's name: less code to generate,
+/// review and compile than a copy per type.
+// A model without enums (or errors) leaves a macro unused.
+#[allow(unused_macros, unused_imports)]
+mod shared_impls {
+    /// For a string enum whose inherent `as_str()` and `known()` the generator
+    /// writes: `try_parse`, the conversions from strings, `Display` and serde
+    /// (unknown values kept byte for byte).
+    macro_rules! string_enum {
+        ($name:ident) => {
+            impl $name {
+                /// Parses a known value; unlike `From<&str>`, unknown values are an error.
+                pub fn try_parse(value: &str) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+                    Self::known(value)
+                        .ok_or_else(|| crate::error::UnknownVariantError::new(::std::stringify!($name), value))
+                }
+            }
+            impl ::std::convert::From<&str> for $name {
+                fn from(value: &str) -> Self {
+                    Self::known(value).unwrap_or_else(|| {
+                        $name::Unknown(crate::primitives::sealed_enum_unknown::UnknownVariantValue(value.to_owned()))
+                    })
+                }
+            }
+            impl ::std::convert::From<::std::string::String> for $name {
+                fn from(value: ::std::string::String) -> Self {
+                    match Self::known(&value) {
+                        ::std::option::Option::Some(known) => known,
+                        ::std::option::Option::None => {
+                            $name::Unknown(crate::primitives::sealed_enum_unknown::UnknownVariantValue(value))
+                        }
+                    }
+                }
+            }
+            impl ::std::str::FromStr for $name {
+                type Err = ::std::convert::Infallible;
+                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                    ::std::result::Result::Ok(Self::from(value))
+                }
+            }
+            impl ::std::convert::AsRef<str> for $name {
+                fn as_ref(&self) -> &str {
+                    self.as_str()
+                }
+            }
+            impl ::std::fmt::Display for $name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(self.as_str())
+                }
+            }
+            impl ::serde::Serialize for $name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer.serialize_str(self.as_str())
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for $name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    crate::serde_support::string_enum(deserializer)
+                }
+            }
+        };
+    }
+    pub(crate) use string_enum;
+
+    /// For a structure whose serde derives carry `#[serde(remote = "Self")]`:
+    /// the real impls call them, and deserialization reads JSON objects only
+    /// (serde's derives would also fill the fields from an array by position,
+    /// which restJson1 never means).
+    macro_rules! map_only_serde {
+        ($name:ident) => {
+            impl ::serde::Serialize for $name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    $name::serialize(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for $name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    $name::deserialize(crate::serde_support::MapOnly(deserializer))
+                }
+            }
+        };
+    }
+    pub(crate) use map_only_serde;
+
+    /// For an error structure with `CODE` and `message()`: `Display` (the code,
+    /// then the message if there is one) and `std::error::Error`.
+    macro_rules! modeled_error {
+        ($name:ident) => {
+            impl ::std::fmt::Display for $name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(Self::CODE)?;
+                    if let ::std::option::Option::Some(message) = self.message() {
+                        ::std::write!(f, ": {message}")?;
+                    }
+                    ::std::result::Result::Ok(())
+                }
+            }
+            impl ::std::error::Error for $name {}
+        };
+    }
+    pub(crate) use modeled_error;
 }
 
 #[cfg(feature = "http")]

@@ -511,7 +511,7 @@ fn union_members_generate() {
 fn timestamp_members_generate() {
     let good = model(r#""ns#OpInput": { "type": "structure", "members": { "At": { "target": "smithy.api#Timestamp" } } }"#);
     let rust = smithy_codegen::generate(good.as_bytes(), &[], &Settings::default()).expect("generates");
-    assert!(rust.contains("pub at: ::std::option::Option<crate::primitives::DateTime>"), "{rust}");
+    assert!(rust.contains("pub at: Option<crate::primitives::DateTime>"), "{rust}");
 }
 
 #[test]

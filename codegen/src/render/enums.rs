@@ -1,5 +1,6 @@
 //! Enums with a lossless fallback for values this version does not know.
 
+use super::prelude::*;
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
@@ -51,7 +52,6 @@ pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[Enum
         }
     }
     let name = ident(&home.name);
-    let type_name = &home.name;
     let variants: Vec<_> = variant_names(shape, values.iter().map(|v| v.name.as_str()))?
         .iter()
         .map(|v| ident(v))
@@ -81,7 +81,7 @@ pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[Enum
         /// and written back unchanged.
         #deprecated
         #[non_exhaustive]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum #name {
             #(#variant_defs)*
             #fallback_doc
@@ -100,58 +100,14 @@ pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[Enum
             pub const fn values() -> &'static [&'static str] {
                 &[#(#wire),*]
             }
-            /// Parses a known value; unlike `From<&str>`, unknown values are an error.
-            pub fn try_parse(value: &str) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
-                match Self::from(value) {
-                    #name::Unknown(_) => ::std::result::Result::Err(crate::error::UnknownVariantError::new(#type_name, value)),
-                    known => ::std::result::Result::Ok(known),
-                }
-            }
-            fn known(value: &str) -> ::std::option::Option<Self> {
-                ::std::option::Option::Some(match value {
+            fn known(value: &str) -> #OPTION<Self> {
+                #SOME(match value {
                     #(#wire => #name::#variants,)*
-                    _ => return ::std::option::Option::None,
+                    _ => return #NONE,
                 })
             }
         }
-        impl ::std::convert::From<&str> for #name {
-            fn from(value: &str) -> Self {
-                Self::known(value).unwrap_or_else(|| {
-                    #name::Unknown(crate::primitives::sealed_enum_unknown::UnknownVariantValue(value.to_owned()))
-                })
-            }
-        }
-        impl ::std::convert::From<::std::string::String> for #name {
-            fn from(value: ::std::string::String) -> Self {
-                Self::known(&value).unwrap_or(#name::Unknown(crate::primitives::sealed_enum_unknown::UnknownVariantValue(value)))
-            }
-        }
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(Self::from(value))
-            }
-        }
-        impl ::std::convert::AsRef<str> for #name {
-            fn as_ref(&self) -> &str {
-                self.as_str()
-            }
-        }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                crate::serde_support::string_enum(deserializer)
-            }
-        }
+        crate::shared_impls::string_enum!(#name);
     })
 }
 
@@ -180,7 +136,7 @@ pub(crate) fn render_int_enum(
     let doc = shape_doc(shape);
     Ok(quote! {
         #doc
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(transparent)]
         pub struct #name(pub i32);
         impl #name {

@@ -10,6 +10,7 @@ mod enums;
 mod examples;
 pub mod names;
 mod operation;
+mod prelude;
 mod protocol;
 mod structure;
 mod types;
@@ -125,6 +126,8 @@ pub(crate) struct Ctx<'a> {
     pub closure: &'a Closure,
     pub homes: BTreeMap<ShapeId, Home>,
     pub options: &'a Options,
+    /// Whether prelude names are written as absolute paths (see [`prelude`]).
+    pub absolute_prelude_paths: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -220,7 +223,6 @@ struct ModuleItems {
     builders: Vec<TokenStream>,
 }
 
-/// Renders the closure to formatted Rust source.
 /// Gives every operation an input and output structure of its own, as
 /// smithy-rs does: `smithy.api#Unit` becomes an empty structure, and a shape
 /// that several operations share (or that members also target) is copied, so
@@ -308,6 +310,13 @@ fn synthesize_operation_io(model: &Model, closure: &Closure) -> Result<(Model, C
     Ok((model, closure))
 }
 
+/// Renders the closure to formatted Rust source: the header, the `types`
+/// module, the `operation` module, then the runtime support.
+///
+/// The two modules are rendered and formatted on two threads (when a second
+/// thread can be started): quote, syn and prettyplease are most of a
+/// generation's time, and the modules do not depend on each other. Formatting
+/// them apart gives the same text as formatting them together.
 pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<String, Error> {
     let (model, closure) = synthesize_operation_io(model, closure)?;
     let (model, closure) = (&model, &closure);
@@ -316,103 +325,41 @@ pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<Str
         closure,
         homes: BTreeMap::new(),
         options,
+        absolute_prelude_paths: false,
     };
     assign_homes(&mut ctx)?;
+    // The types the modules define: shapes, and per operation a marker type
+    // and an error enum (builders end in `Builder`, no prelude name does).
+    let operation_types: Vec<String> = closure
+        .operations
+        .iter()
+        .flat_map(|id| [id.name().to_string(), ctx.renamed(id)])
+        .map(|name| names::type_name(&name))
+        .flat_map(|name| [format!("{name}Error"), name])
+        .collect();
+    ctx.absolute_prelude_paths = prelude::needs_absolute_paths(
+        ctx.homes
+            .values()
+            .map(|home| home.name.as_str())
+            .chain(operation_types.iter().map(String::as_str)),
+    );
+    let ctx = &ctx;
 
-    let mut modules: BTreeMap<Place, ModuleItems> = BTreeMap::new();
-    for (id, home) in &ctx.homes {
-        let shape = ctx.shape(id);
-        let entry = modules.entry(home.place.clone()).or_default();
-        match &shape.kind {
-            ShapeKind::Structure(_) => {
-                let (item, builder) = structure::render(&ctx, shape, home)?;
-                entry.items.push(item);
-                entry.items.push(protocol::render_validate(&ctx, shape, home)?);
-                if shape.traits.error.is_some() {
-                    entry.items.push(protocol::render_error(&ctx, shape, home)?);
-                }
-                entry.builders.push(builder);
-            }
-            ShapeKind::Enum(values) => entry.items.push(enums::render_enum(&ctx, shape, home, values)?),
-            ShapeKind::IntEnum(values) => entry.items.push(enums::render_int_enum(&ctx, shape, home, values)?),
-            ShapeKind::Union(_) => entry.items.push(union::render(&ctx, shape, home)?),
-            _ => {}
-        }
-    }
-    for op_id in &ctx.closure.operations {
-        let module = names::module(&ctx.renamed(op_id));
-        let items = operation::render(&ctx, ctx.shape(op_id))?;
-        modules.entry(Place::Operation(module)).or_default().items.extend(items);
-    }
-
-    let module_tokens = |m: Option<&ModuleItems>| -> (Vec<TokenStream>, TokenStream) {
-        let Some(m) = m else {
-            return (Vec::new(), quote!());
+    let (types, operations) = std::thread::scope(|scope| {
+        let operations = std::thread::Builder::new()
+            .name("render-operations".into())
+            .spawn_scoped(scope, || operation_module(ctx).and_then(format));
+        let types = types_module(ctx).and_then(format);
+        let operations = match operations {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No second thread here: render on this one.
+            Err(_) => operation_module(ctx).and_then(format),
         };
-        let builders = &m.builders;
-        let builders_mod = if builders.is_empty() {
-            quote!()
-        } else {
-            quote! {
-                /// Builders of the types of this module.
-                pub mod builders { #(#builders)* }
-            }
-        };
-        (m.items.clone(), builders_mod)
-    };
-
-    let (type_items, type_builders) = module_tokens(modules.get(&Place::Types));
-    let (error_items, error_builders) = module_tokens(modules.get(&Place::Errors));
-    let mut op_mods = Vec::new();
-    for (place, items) in &modules {
-        if let Place::Operation(m) = place {
-            let (items, builders) = module_tokens(Some(items));
-            let m_ident = ident(m);
-            let op_id = ctx
-                .closure
-                .operations
-                .iter()
-                .find(|id| names::module(&ctx.renamed(id)) == *m)
-                .expect("every operation module belongs to an operation");
-            let doc = docs::lines_to_attrs(&format!("Types of the `{}` operation.", ctx.renamed(op_id)));
-            op_mods.push(quote! {
-                #doc
-                pub mod #m_ident {
-                    #(#items)*
-                    #builders
-                }
-            });
-        }
-    }
-
-    let service_doc = ctx
-        .closure
-        .service
-        .as_ref()
-        .map(|s| format!("Shapes of `{s}` that the chosen operations use."))
-        .unwrap_or_else(|| "Shapes that the chosen operations use.".to_string());
-    let service_doc = docs::lines_to_attrs(&service_doc);
-    let tokens = quote! {
-        #service_doc
-        // Deprecated shapes stay usable inside the crate; users see the warnings.
-        #[allow(deprecated)]
-        pub mod types {
-            #(#type_items)*
-            #type_builders
-            /// Error structures the operations can return.
-            pub mod error {
-                #(#error_items)*
-                #error_builders
-            }
-        }
-        /// One module per operation: its input, output and error types.
-        #[allow(deprecated)]
-        pub mod operation {
-            #(#op_mods)*
-        }
-    };
-    let generated: syn::File = syn::parse2(tokens).map_err(|e| Error::Render(e.to_string()))?;
-    let body = prettyplease::unparse(&generated);
+        (types, operations)
+    });
+    let (types, operations) = (types?, operations?);
     // The runtime files are already formatted Rust (their tests compile them in
     // every generated crate): appended as text, their comments stay and they
     // cost nothing to parse on every generation.
@@ -421,8 +368,114 @@ pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<Str
         None => String::new(),
     };
     Ok(format!(
-        "// @generated by smithy-codegen {} from a model with sha256 {}.\n// Do not edit: change the model or the generator, then regenerate.\n\n{body}\n{SUPPORT}\n{protocol_cfg}{PROTOCOL}",
+        "// @generated by smithy-codegen {} from a model with sha256 {}.\n// Do not edit: change the model or the generator, then regenerate.\n\n{types}{operations}\n{SUPPORT}\n{protocol_cfg}{PROTOCOL}",
         env!("CARGO_PKG_VERSION"),
         options.model_sha256
     ))
+}
+
+/// Formats tokens that form whole items (prettyplease).
+fn format(tokens: TokenStream) -> Result<String, Error> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Render(e.to_string()))?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// The items of one module and of its `builders` child, as module contents.
+fn module_contents(items: &ModuleItems) -> TokenStream {
+    let ModuleItems { items, builders } = items;
+    let builders_mod = if builders.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            /// Builders of the types of this module.
+            pub mod builders { #(#builders)* }
+        }
+    };
+    quote!(#(#items)* #builders_mod)
+}
+
+/// Renders the structures, enums and unions that live in `place`.
+fn shape_items(ctx: &Ctx, place: &Place) -> Result<ModuleItems, Error> {
+    let mut out = ModuleItems::default();
+    for (id, home) in ctx.homes.iter().filter(|(_, home)| home.place == *place) {
+        let shape = ctx.shape(id);
+        match &shape.kind {
+            ShapeKind::Structure(_) => {
+                let (item, builder) = structure::render(ctx, shape, home)?;
+                out.items.push(item);
+                out.items.push(protocol::render_validate(ctx, shape, home)?);
+                if shape.traits.error.is_some() {
+                    out.items.push(protocol::render_error(ctx, shape, home)?);
+                }
+                out.builders.push(builder);
+            }
+            ShapeKind::Enum(values) => out.items.push(enums::render_enum(ctx, shape, home, values)?),
+            ShapeKind::IntEnum(values) => out.items.push(enums::render_int_enum(ctx, shape, home, values)?),
+            ShapeKind::Union(_) => out.items.push(union::render(ctx, shape, home)?),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// `pub mod types` (with `types::error`): the shared shapes and the errors.
+fn types_module(ctx: &Ctx) -> Result<TokenStream, Error> {
+    let _style = prelude::Style::enter(ctx.absolute_prelude_paths);
+    let types = module_contents(&shape_items(ctx, &Place::Types)?);
+    let errors = module_contents(&shape_items(ctx, &Place::Errors)?);
+    let service_doc = ctx
+        .closure
+        .service
+        .as_ref()
+        .map(|s| format!("Shapes of `{s}` that the chosen operations use."))
+        .unwrap_or_else(|| "Shapes that the chosen operations use.".to_string());
+    let service_doc = docs::lines_to_attrs(&service_doc);
+    Ok(quote! {
+        #service_doc
+        // Deprecated shapes stay usable inside the crate; users see the warnings.
+        #[allow(deprecated)]
+        pub mod types {
+            #types
+            /// Error structures the operations can return.
+            pub mod error {
+                #errors
+            }
+        }
+    })
+}
+
+/// `pub mod operation`: one module per operation, with its input, output and
+/// error types and its protocol glue.
+fn operation_module(ctx: &Ctx) -> Result<TokenStream, Error> {
+    let _style = prelude::Style::enter(ctx.absolute_prelude_paths);
+    // In module order, as a reader of the file looks for them.
+    let mut operations: Vec<(String, &ShapeId)> = ctx
+        .closure
+        .operations
+        .iter()
+        .map(|id| (names::module(&ctx.renamed(id)), id))
+        .collect();
+    operations.sort();
+    let mut op_mods = Vec::new();
+    for (module, op_id) in operations {
+        let place = Place::Operation(module.clone());
+        let mut items = shape_items(ctx, &place)?;
+        items.items.extend(operation::render(ctx, ctx.shape(op_id))?);
+        let contents = module_contents(&items);
+        let m_ident = ident(&module);
+        let doc = docs::lines_to_attrs(&format!("Types of the `{}` operation.", ctx.renamed(op_id)));
+        op_mods.push(quote! {
+            #doc
+            pub mod #m_ident {
+                #contents
+            }
+        });
+    }
+    Ok(quote! {
+        /// One module per operation: its input, output and error types.
+        #[allow(deprecated)]
+        pub mod operation {
+            #(#op_mods)*
+        }
+    })
 }

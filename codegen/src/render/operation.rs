@@ -1,5 +1,6 @@
 //! Per-operation items: the operation marker and the operation's error enum.
 
+use super::prelude::*;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -150,11 +151,11 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
             None => docs::lines_to_attrs(&format!("The `{}` error.", id.name())),
         };
         variants.push(quote!(#doc #variant(#path),));
-        arms_code.push(quote!(Self::#variant(_) => ::std::option::Option::Some(#path::CODE),));
+        arms_code.push(quote!(Self::#variant(_) => #SOME(#path::CODE),));
         arms_message.push(quote!(Self::#variant(e) => e.message(),));
         arms_status.push(quote!(Self::#variant(_) => #path::STATUS,));
         arms_display.push(quote!(Self::#variant(e) => ::std::fmt::Display::fmt(e, f),));
-        arms_source.push(quote!(Self::#variant(e) => ::std::option::Option::Some(e),));
+        arms_source.push(quote!(Self::#variant(e) => #SOME(e),));
         let pred = format_ident!("is_{}", names::snake(&home.name));
         let pred_doc = docs::lines_to_attrs(&format!("Whether the error is a `{}`.", home.name));
         predicates.push(quote! {
@@ -180,7 +181,7 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
         #op_doc
         #pagination
         #deprecated
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::default::Default)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
         #[non_exhaustive]
         pub struct #op_ident;
         impl #op_ident {
@@ -191,7 +192,7 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
 
         #error_doc
         #[non_exhaustive]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum #error_name {
             #(#variants)*
             /// An error the model does not describe (unknown code, unreadable body,
@@ -200,14 +201,14 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
         }
         impl #error_name {
             /// The error code: the modeled error's name, or the code an unhandled error carried.
-            pub fn code(&self) -> ::std::option::Option<&str> {
+            pub fn code(&self) -> #OPTION<&str> {
                 match self {
                     #(#arms_code)*
                     Self::Unhandled(e) => e.code(),
                 }
             }
             /// The error message, if any.
-            pub fn message(&self) -> ::std::option::Option<&str> {
+            pub fn message(&self) -> #OPTION<&str> {
                 match self {
                     #(#arms_message)*
                     Self::Unhandled(e) => e.message(),
@@ -240,10 +241,10 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
             }
         }
         impl ::std::error::Error for #error_name {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(&self) -> #OPTION<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     #(#arms_source)*
-                    Self::Unhandled(e) => ::std::option::Option::Some(e),
+                    Self::Unhandled(e) => #SOME(e),
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! restJson1 glue from the model's HTTP traits: client requests and responses,
 //! server-side parsing and responses, and constraint validation.
 
+use super::prelude::*;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -237,7 +238,7 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
                 _ => quote!(.as_ref()),
             };
             quote! {
-                if let ::std::option::Option::Some(v) = self.#id #deref_opt {
+                if let #SOME(v) = self.#id #deref_opt {
                     #(#inner)*
                 }
             }
@@ -260,9 +261,9 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
         #cfg
         impl #name {
             #doc
-            pub fn validate(&self) -> ::std::result::Result<(), crate::protocol::ValidationError> {
+            pub fn validate(&self) -> #RESULT<(), crate::protocol::ValidationError> {
                 #(#checks)*
-                ::std::result::Result::Ok(())
+                #OK(())
             }
         }
     })
@@ -270,15 +271,15 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
 
 fn opt_u64(v: Option<u64>) -> TokenStream {
     match v {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
+        Some(v) => quote!(#SOME(#v)),
+        None => quote!(#NONE),
     }
 }
 
 fn opt_f64(v: Option<f64>) -> TokenStream {
     match v {
-        Some(v) => quote!(::std::option::Option::Some(#v)),
-        None => quote!(::std::option::Option::None),
+        Some(v) => quote!(#SOME(#v)),
+        None => quote!(#NONE),
     }
 }
 
@@ -311,10 +312,10 @@ fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)])
         let attrs = super::structure::serde_attrs(ctx, shape, f, is_error, &mut extra)?;
         let (owned_ty, borrowed_field) = if f.kind == FieldKind::Optional {
             (
-                quote!(::std::option::Option<#ty>),
+                quote!(#OPTION<#ty>),
                 quote! {
                     #[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]
-                    #id: ::std::option::Option<&'a #ty>,
+                    #id: #OPTION<&'a #ty>,
                 },
             )
         } else {
@@ -404,14 +405,14 @@ fn decode_fields(
         let member = f.member.name.as_str();
         let absent = |f: &Field| -> Result<TokenStream, Error> {
             Ok(match &f.kind {
-                FieldKind::Optional => quote!(::std::option::Option::None),
+                FieldKind::Optional => quote!(#NONE),
                 FieldKind::Required => {
                     let msg = format!("{member}: required member is missing");
-                    quote!(return ::std::result::Result::Err(::std::string::String::from(#msg)))
+                    quote!(return #ERR(#STRING::from(#msg)))
                 }
                 FieldKind::Default(v) => {
                     if is_zero_default(ctx, &f.member.target, v) {
-                        quote!(::std::default::Default::default())
+                        quote!(#DEFAULT::default())
                     } else {
                         default_expr(ctx, &f.member.target, v, &shape.id.member(member))?
                     }
@@ -420,7 +421,7 @@ fn decode_fields(
         };
         let present = |value: TokenStream, f: &Field| -> TokenStream {
             if f.kind == FieldKind::Optional {
-                quote!(::std::option::Option::Some(#value))
+                quote!(#SOME(#value))
             } else {
                 value
             }
@@ -436,7 +437,7 @@ fn decode_fields(
                     PayloadKind::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
                     PayloadKind::Text { is_enum } => {
                         let msg = format!("{member}: the body is not UTF-8 text");
-                        let text = quote!(::std::str::from_utf8(body).map_err(|_| ::std::string::String::from(#msg))?);
+                        let text = quote!(::std::str::from_utf8(body).map_err(|_| #STRING::from(#msg))?);
                         if is_enum {
                             quote!(<#ty>::from(#text))
                         } else {
@@ -444,7 +445,7 @@ fn decode_fields(
                         }
                     }
                 };
-                let boxed = if f.boxed { quote!(::std::boxed::Box::new(#decoded)) } else { decoded };
+                let boxed = if f.boxed { quote!(#BOX::new(#decoded)) } else { decoded };
                 let value = present(boxed, f);
                 quote!(if body.is_empty() { #missing } else { #value })
             }
@@ -453,11 +454,11 @@ fn decode_fields(
                 let missing = absent(f)?;
                 let value = present(quote!(map), f);
                 quote!({
-                    let map: ::std::collections::HashMap<::std::string::String, ::std::string::String> = headers
+                    let map: ::std::collections::HashMap<#STRING, #STRING> = headers
                         .iter()
                         .filter_map(|(name, value)| {
                             let key = name.as_str().strip_prefix(#prefix)?;
-                            ::std::option::Option::Some((key.to_owned(), value.to_str().ok()?.to_owned()))
+                            #SOME((key.to_owned(), value.to_str().ok()?.to_owned()))
                         })
                         .collect();
                     if map.is_empty() { #missing } else { #value }
@@ -475,14 +476,14 @@ fn decode_fields(
                     .collect();
                 let collect = if map_of_lists(ctx, f) {
                     quote! {
-                        let mut map: ::std::collections::HashMap<::std::string::String, ::std::vec::Vec<::std::string::String>> = ::std::collections::HashMap::new();
+                        let mut map: ::std::collections::HashMap<#STRING, #VEC<#STRING>> = ::std::collections::HashMap::new();
                         for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
                             map.entry(k.clone()).or_default().push(v.clone());
                         }
                     }
                 } else {
                     quote! {
-                        let mut map: ::std::collections::HashMap<::std::string::String, ::std::string::String> = ::std::collections::HashMap::new();
+                        let mut map: ::std::collections::HashMap<#STRING, #STRING> = ::std::collections::HashMap::new();
                         for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
                             map.entry(k.clone()).or_insert_with(|| v.clone());
                         }
@@ -521,14 +522,14 @@ fn decode_fields(
                         let parse = from_text(inner, &ty, member);
                         let value = present(quote!(items), f);
                         quote!(match crate::protocol::header(headers, #name) {
-                            ::std::option::Option::Some(text) => {
-                                let mut items = ::std::vec::Vec::new();
+                            #SOME(text) => {
+                                let mut items = #VEC::new();
                                 for s in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
                                     items.push(#parse);
                                 }
                                 #value
                             }
-                            ::std::option::Option::None => #missing,
+                            #NONE => #missing,
                         })
                     }
                     ScalarKind::String if f.kind == FieldKind::Optional => {
@@ -540,8 +541,8 @@ fn decode_fields(
                     _ => {
                         let value = present(from_text(&kind, &ty, member), f);
                         quote!(match crate::protocol::header(headers, #name) {
-                            ::std::option::Option::Some(s) => #value,
-                            ::std::option::Option::None => #missing,
+                            #SOME(s) => #value,
+                            #NONE => #missing,
                         })
                     }
                 }
@@ -555,7 +556,7 @@ fn decode_fields(
                         let parse = from_text(inner, &ty, member);
                         let value = present(quote!(items), f);
                         quote!({
-                            let mut items = ::std::vec::Vec::new();
+                            let mut items = #VEC::new();
                             for (_, s) in query.iter().filter(|(k, _)| k == #key) {
                                 let s = s.as_str();
                                 items.push(#parse);
@@ -566,11 +567,11 @@ fn decode_fields(
                     _ => {
                         let value = present(from_text(&kind, &ty, member), f);
                         quote!(match query.iter().find(|(k, _)| k == #key) {
-                            ::std::option::Option::Some((_, s)) => {
+                            #SOME((_, s)) => {
                                 let s = s.as_str();
                                 #value
                             }
-                            ::std::option::Option::None => #missing,
+                            #NONE => #missing,
                         })
                     }
                 }
@@ -592,18 +593,18 @@ fn decode_fn(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)], 
         let (decode, inits) = decode_fields(ctx, shape, home, bound, types)?;
         quote! {
             #decode
-            ::std::result::Result::Ok(Self { #(#inits)* })
+            #OK(Self { #(#inits)* })
         }
     };
     Ok(quote! {
         #[allow(unused_variables)]
         pub(crate) fn decode_http(
             status: u16,
-            labels: &[::std::string::String],
-            query: &[(::std::string::String, ::std::string::String)],
+            labels: &[#STRING],
+            query: &[(#STRING, #STRING)],
             headers: &::http::HeaderMap,
             body: &[u8],
-        ) -> ::std::result::Result<Self, ::std::string::String> {
+        ) -> #RESULT<Self, #STRING> {
             #body_expr
         }
     })
@@ -658,7 +659,7 @@ fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(TokenStream,
         PayloadKind::Text { .. } => (quote!(v.as_str().as_bytes().to_vec()), media_type.unwrap_or_else(|| "text/plain".to_string())),
     };
     let body = if f.kind == FieldKind::Optional {
-        quote!(match &self.#id { ::std::option::Option::Some(v) => #bytes, ::std::option::Option::None => ::std::vec::Vec::new() })
+        quote!(match &self.#id { #SOME(v) => #bytes, #NONE => #VEC::new() })
     } else {
         quote!({ let v = &self.#id; #bytes })
     };
@@ -684,13 +685,13 @@ fn encode_headers(ctx: &Ctx, bound: &[(Field, Binding)], on_error: TokenStream) 
             let push = quote! {
                 for (k, v) in map.iter() {
                     match crate::protocol::prefixed_header(#member, #prefix, k, v) {
-                        ::std::result::Result::Ok(pair) => headers.push(pair),
-                        ::std::result::Result::Err(e) => #on_error,
+                        #OK(pair) => headers.push(pair),
+                        #ERR(e) => #on_error,
                     }
                 }
             };
             out.push(if f.kind == FieldKind::Optional {
-                quote!(if let ::std::option::Option::Some(map) = &self.#id { #push })
+                quote!(if let #SOME(map) = &self.#id { #push })
             } else {
                 quote!({ let map = &self.#id; #push })
             });
@@ -704,18 +705,18 @@ fn encode_headers(ctx: &Ctx, bound: &[(Field, Binding)], on_error: TokenStream) 
         let text = match &kind {
             ScalarKind::ListOf(inner) => {
                 let item = to_text(inner, quote!(item));
-                quote!(v.iter().map(|item| #item).collect::<::std::vec::Vec<_>>().join(", "))
+                quote!(v.iter().map(|item| #item).collect::<#VEC<_>>().join(", "))
             }
             k => to_text(k, quote!(v)),
         };
         let push = quote! {
             match crate::protocol::header_value(#member, &#text) {
-                ::std::result::Result::Ok(value) => headers.push((::http::HeaderName::from_static(#lower), value)),
-                ::std::result::Result::Err(e) => #on_error,
+                #OK(value) => headers.push((::http::HeaderName::from_static(#lower), value)),
+                #ERR(e) => #on_error,
             }
         };
         out.push(if f.kind == FieldKind::Optional {
-            quote!(if let ::std::option::Option::Some(v) = &self.#id { #push })
+            quote!(if let #SOME(v) = &self.#id { #push })
         } else {
             quote!({ let v = &self.#id; #push })
         });
@@ -773,12 +774,12 @@ pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<Toke
         #cfg
         impl #path {
             #decode
-            pub(crate) fn encode_http(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+            pub(crate) fn encode_http(&self) -> ::http::Response<#VEC<u8>> {
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<(::http::HeaderName, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                let mut headers: #VEC<(::http::HeaderName, ::http::HeaderValue)> = #VEC::new();
                 #(#headers)*
                 let body = #body;
-                crate::protocol::json_response(Self::STATUS, ::std::option::Option::Some(Self::CODE), headers, body)
+                crate::protocol::json_response(Self::STATUS, #SOME(Self::CODE), headers, body)
             }
         }
     })
@@ -893,7 +894,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 quote!(for (k, v) in map.iter() { query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str()))); })
             };
             query_build.push(if f.kind == FieldKind::Optional {
-                quote!(if let ::std::option::Option::Some(map) = &self.#id { #push })
+                quote!(if let #SOME(map) = &self.#id { #push })
             } else {
                 quote!({ let map = &self.#id; #push })
             });
@@ -913,7 +914,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             }
         };
         query_build.push(if f.kind == FieldKind::Optional {
-            quote!(if let ::std::option::Option::Some(v) = &self.#id { #push })
+            quote!(if let #SOME(v) = &self.#id { #push })
         } else {
             quote!({ let v = &self.#id; #push })
         });
@@ -927,7 +928,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             quote! {
                 if self.#id.is_none() {
                     let mut filled = self.clone();
-                    filled.#id = ::std::option::Option::Some(crate::protocol::idempotency_token());
+                    filled.#id = #SOME(crate::protocol::idempotency_token());
                     return filled.to_http_request();
                 }
             }
@@ -941,9 +942,9 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             builder = builder.header(::http::header::CONTENT_TYPE, #content_type);
             let body = #body;
         },
-        None => quote!(let body = ::std::vec::Vec::new();),
+        None => quote!(let body = #VEC::new();),
     };
-    let input_headers = encode_headers(ctx, &input_bound, quote!(return ::std::result::Result::Err(e.into())))?;
+    let input_headers = encode_headers(ctx, &input_bound, quote!(return #ERR(e.into())))?;
     let input_decode = decode_fn(ctx, input, input_home, &input_bound_uri_order, &input_types)?;
 
     let pattern_tokens = segments.iter().map(|(literal, label, greedy)| match (label, greedy) {
@@ -993,12 +994,12 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         let path = home.path();
         let code = id.name();
         decode_arms.push(quote! {
-            ::std::option::Option::Some(#code) => match #path::decode_http(status, &[], &[], headers, body) {
-                ::std::result::Result::Ok(e) => Self::#name(e),
-                ::std::result::Result::Err(problem) => Self::Unhandled(crate::error::Unhandled::new(
+            #SOME(#code) => match #path::decode_http(status, &[], &[], headers, body) {
+                #OK(e) => Self::#name(e),
+                #ERR(problem) => Self::Unhandled(crate::error::Unhandled::new(
                     status,
                     meta.code,
-                    ::std::option::Option::Some(meta.message.map_or(problem.clone(), |m| format!("{m} ({problem})"))),
+                    #SOME(meta.message.map_or(problem.clone(), |m| format!("{m} ({problem})"))),
                 )),
             },
         });
@@ -1039,13 +1040,13 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         #cfg
         impl #input_name {
             #input_doc
-            pub fn to_http_request(&self) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::protocol::RequestError> {
+            pub fn to_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
                 #(#fill_tokens)*
                 self.validate()?;
-                let mut uri = ::std::string::String::with_capacity(64);
+                let mut uri = #STRING::with_capacity(64);
                 #(#uri_build)*
                 #[allow(unused_mut)]
-                let mut query: ::std::vec::Vec<(::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>)> = ::std::vec::Vec::new();
+                let mut query: #VEC<(::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>)> = #VEC::new();
                 #(#query_build)*
                 for (i, (k, v)) in query.iter().enumerate() {
                     uri.push(if i == 0 { '?' } else { '&' });
@@ -1054,7 +1055,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                     crate::protocol::push_query_component(&mut uri, v);
                 }
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<(::http::HeaderName, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                let mut headers: #VEC<(::http::HeaderName, ::http::HeaderValue)> = #VEC::new();
                 #(#input_headers)*
                 let mut builder = ::http::Request::builder().method(#method_tokens).uri(uri);
                 for (name, value) in headers {
@@ -1067,17 +1068,17 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             /// Parses a request on the server side: method and path must match,
             /// labels are percent-decoded and parsed, constraints are checked. Any
             /// failure is the operation's bad-request error (status 400).
-            pub fn from_http_request<B: ::std::convert::AsRef<[u8]>>(request: &::http::Request<B>) -> ::std::result::Result<Self, #error_ident> {
-                let fail = |message: ::std::string::String| -> #error_ident { #bad_request };
+            pub fn from_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #error_ident> {
+                let fail = |message: #STRING| -> #error_ident { #bad_request };
                 if request.method() != #method_tokens {
-                    return ::std::result::Result::Err(fail(format!("method {} does not match {}", request.method(), #method)));
+                    return #ERR(fail(format!("method {} does not match {}", request.method(), #method)));
                 }
                 let labels = crate::protocol::match_path(&[#(#pattern_tokens),*], request.uri().path())
                     .ok_or_else(|| fail(format!("path `{}` does not match `{}`", request.uri().path(), #op_ident::URI_PATTERN)))?;
                 let query = crate::protocol::parse_query(request.uri().query());
                 let input = Self::decode_http(0, &labels, &query, request.headers(), request.body().as_ref()).map_err(fail)?;
                 input.validate().map_err(|e| fail(e.to_string()))?;
-                ::std::result::Result::Ok(input)
+                #OK(input)
             }
 
             #input_decode
@@ -1088,24 +1089,24 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             /// Reads a response on the client side: a success status decodes the
             /// body (and bound headers); any other status, or a body that does not
             /// decode, becomes the operation's error.
-            pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> ::std::result::Result<Self, #error_ident> {
+            pub fn from_http_response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> #RESULT<Self, #error_ident> {
                 let status = response.status().as_u16();
                 if !(200..300).contains(&status) {
-                    return ::std::result::Result::Err(#error_ident::from_http_response(response));
+                    return #ERR(#error_ident::from_http_response(response));
                 }
                 Self::decode_http(status, &[], &[], response.headers(), response.body().as_ref()).map_err(|problem| {
-                    #error_ident::Unhandled(crate::error::Unhandled::new(status, ::std::option::Option::None, ::std::option::Option::Some(problem)))
+                    #error_ident::Unhandled(crate::error::Unhandled::new(status, #NONE, #SOME(problem)))
                 })
             }
 
             /// The success response on the server side: the model's status, JSON body
             /// and bound headers (values HTTP cannot carry are left out).
-            pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+            pub fn to_http_response(&self) -> ::http::Response<#VEC<u8>> {
                 #[allow(unused_mut)]
-                let mut headers: ::std::vec::Vec<(::http::HeaderName, ::http::HeaderValue)> = ::std::vec::Vec::new();
+                let mut headers: #VEC<(::http::HeaderName, ::http::HeaderValue)> = #VEC::new();
                 #(#output_headers)*
                 let body = #output_body;
-                crate::protocol::json_response(#output_status, ::std::option::Option::None, headers, body)
+                crate::protocol::json_response(#output_status, #NONE, headers, body)
             }
 
             #output_decode
@@ -1118,7 +1119,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
             /// `code`/`Code` or `__type`; a known code decodes into its variant,
             /// anything else is [`Self::Unhandled`] with the status, code and message.
-            pub fn from_http_response<B: ::std::convert::AsRef<[u8]>>(response: &::http::Response<B>) -> Self {
+            pub fn from_http_response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> Self {
                 let status = response.status().as_u16();
                 let headers = response.headers();
                 let body = response.body().as_ref();
@@ -1131,7 +1132,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
 
             /// The error response on the server side: status from `httpError`, the
             /// `X-Amzn-ErrorType` header, a JSON body and bound headers such as `Retry-After`.
-            pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
+            pub fn to_http_response(&self) -> ::http::Response<#VEC<u8>> {
                 match self {
                     #(#encode_arms)*
                     Self::Unhandled(e) => e.to_http_response(),
@@ -1164,15 +1165,15 @@ fn bad_request_error(ctx: &Ctx, errors: &[&crate::ir::ShapeId], error_ident: &pr
             let id = &f.ident;
             let value = if f.member.name == message.member.name {
                 if f.kind == FieldKind::Optional {
-                    quote!(::std::option::Option::Some(message))
+                    quote!(#SOME(message))
                 } else {
                     quote!(message)
                 }
             } else {
                 match &f.kind {
-                    FieldKind::Optional => quote!(::std::option::Option::None),
+                    FieldKind::Optional => quote!(#NONE),
                     FieldKind::Default(v) if is_zero_default(ctx, &f.member.target, v) => {
-                        quote!(::std::default::Default::default())
+                        quote!(#DEFAULT::default())
                     }
                     FieldKind::Default(v) => default_expr(ctx, &f.member.target, v, &shape.id.member(&f.member.name))?,
                     FieldKind::Required => unreachable!("skipped above"),
@@ -1185,8 +1186,8 @@ fn bad_request_error(ctx: &Ctx, errors: &[&crate::ir::ShapeId], error_ident: &pr
     Ok(quote! {
         #error_ident::Unhandled(crate::error::Unhandled::new(
             400,
-            ::std::option::Option::Some(::std::string::String::from("ValidationException")),
-            ::std::option::Option::Some(message),
+            #SOME(#STRING::from("ValidationException")),
+            #SOME(message),
         ))
     })
 }

@@ -1,6 +1,7 @@
 //! Structures: the type, its getters, serde attributes, `Debug` (with redaction)
 //! and its builder.
 
+use super::prelude::*;
 use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, TokenStream};
@@ -127,7 +128,7 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
         };
         let boxed = repr == Repr::Named && is_recursive(ctx, &shape.id, &member.target);
         let ty = if boxed {
-            quote!(::std::boxed::Box<#target_ty>)
+            quote!(#BOX<#target_ty>)
         } else {
             target_ty.clone()
         };
@@ -209,13 +210,13 @@ fn getter(field: &Field) -> TokenStream {
         None => docs::lines_to_attrs(&format!("The `{}` member.", field.member.name)),
     };
     let body = match (&field.kind, field.repr) {
-        (FieldKind::Optional, Repr::String) => quote!(-> ::std::option::Option<&str> { self.#id.as_deref() }),
+        (FieldKind::Optional, Repr::String) => quote!(-> #OPTION<&str> { self.#id.as_deref() }),
         (FieldKind::Optional, Repr::List) => {
             let elem = &field.elem_ty;
             quote!(-> &[#elem] { self.#id.as_deref().unwrap_or_default() })
         }
-        (FieldKind::Optional, Repr::Copy) => quote!(-> ::std::option::Option<#ty> { self.#id }),
-        (FieldKind::Optional, _) => quote!(-> ::std::option::Option<&#ty> { self.#id.as_ref() }),
+        (FieldKind::Optional, Repr::Copy) => quote!(-> #OPTION<#ty> { self.#id }),
+        (FieldKind::Optional, _) => quote!(-> #OPTION<&#ty> { self.#id.as_ref() }),
         (_, Repr::String) => quote!(-> &str { &self.#id }),
         (_, Repr::Copy) => quote!(-> #ty { self.#id }),
         (_, Repr::List) => {
@@ -347,12 +348,12 @@ pub(crate) fn serde_attrs(ctx: &Ctx, shape: &Shape, field: &Field, is_error: boo
                         let module: TokenStream = module.parse().map_err(|_| Error::Render(module.to_string()))?;
                         quote!(#module::option::deserialize(d)?)
                     }
-                    _ => quote!(<::std::option::Option<#ty> as ::serde::Deserialize>::deserialize(d)?),
+                    _ => quote!(<#OPTION<#ty> as ::serde::Deserialize>::deserialize(d)?),
                 };
                 extra.push(quote! {
                     fn #default_fn() -> #ty { #expr }
-                    fn #de_fn<'de, D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<#ty, D::Error> {
-                        ::std::result::Result::Ok(#read_option.unwrap_or_else(#default_fn))
+                    fn #de_fn<'de, D: ::serde::Deserializer<'de>>(d: D) -> #RESULT<#ty, D::Error> {
+                        #OK(#read_option.unwrap_or_else(#default_fn))
                     }
                 });
                 parts.push(quote!(default = #default_path));
@@ -381,7 +382,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
         let id = &f.ident;
         let ty = &f.ty;
         let ty = if f.kind == FieldKind::Optional {
-            quote!(::std::option::Option<#ty>)
+            quote!(#OPTION<#ty>)
         } else {
             quote!(#ty)
         };
@@ -394,7 +395,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
         });
     }
     let debug = debug_impl(&name, &fields, quote!());
-    let derive_debug = if debug.is_some() { quote!() } else { quote!(::std::fmt::Debug,) };
+    let derive_debug = if debug.is_some() { quote!() } else { quote!(Debug,) };
     // An error's `message` getter is the uniform `Option<&str>` one of `error_impls`.
     let getters = fields.iter().filter(|f| !(is_error && f.name == "message")).map(getter);
     let builder_path = home.builder_path();
@@ -411,28 +412,19 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
         #doc
         #deprecated
         #[non_exhaustive]
-        #[derive(#derive_debug ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         // The derives become inherent functions, wrapped below so that a
         // structure reads only from a JSON object, never from an array by position.
         #[serde(remote = "Self")]
         pub struct #name {
             #(#field_tokens)*
         }
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                #name::serialize(self, serializer)
-            }
-        }
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                #name::deserialize(crate::serde_support::MapOnly(deserializer))
-            }
-        }
+        crate::shared_impls::map_only_serde!(#name);
         impl #name {
             #(#getters)*
             #builder_doc
             pub fn builder() -> #builder_path {
-                ::std::default::Default::default()
+                #DEFAULT::default()
             }
         }
         #debug
@@ -456,19 +448,10 @@ fn error_impls(shape: &Shape, name: &Ident, fields: &[Field]) -> TokenStream {
             if f.kind == FieldKind::Optional {
                 quote!(self.#id.as_deref())
             } else {
-                quote!(::std::option::Option::Some(self.#id.as_str()))
+                quote!(#SOME(self.#id.as_str()))
             }
         }
-        _ => quote!(::std::option::Option::None),
-    };
-    let display_message = if message_field.is_some_and(|f| f.repr == Repr::String) {
-        quote! {
-            if let ::std::option::Option::Some(message) = self.message() {
-                write!(f, ": {message}")?;
-            }
-        }
-    } else {
-        quote!()
+        _ => quote!(#NONE),
     };
     quote! {
         impl #name {
@@ -477,16 +460,9 @@ fn error_impls(shape: &Shape, name: &Ident, fields: &[Field]) -> TokenStream {
             /// The HTTP status code the service answers this error with.
             pub const STATUS: u16 = #status;
             /// The error message, if the error carries one.
-            pub fn message(&self) -> ::std::option::Option<&str> { #message_body }
+            pub fn message(&self) -> #OPTION<&str> { #message_body }
         }
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(#code)?;
-                #display_message
-                ::std::result::Result::Ok(())
-            }
-        }
-        impl ::std::error::Error for #name {}
+        crate::shared_impls::modeled_error!(#name);
     }
 }
 
@@ -499,7 +475,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
     let builder_fields = fields.iter().map(|f| {
         let id = &f.ident;
         let ty = &f.ty;
-        quote!(pub(crate) #id: ::std::option::Option<#ty>,)
+        quote!(pub(crate) #id: #OPTION<#ty>,)
     });
     let mut methods = Vec::new();
     for f in fields {
@@ -509,7 +485,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
         let set = format_ident!("set_{}", f.name.trim_start_matches("r#"));
         let get = format_ident!("get_{}", f.name.trim_start_matches("r#"));
         let member = &f.member.name;
-        let wrap = |v: TokenStream| if f.boxed { quote!(::std::boxed::Box::new(#v)) } else { v };
+        let wrap = |v: TokenStream| if f.boxed { quote!(#BOX::new(#v)) } else { v };
         let setter = match f.repr {
             Repr::List => {
                 let elem = &f.elem_ty;
@@ -517,7 +493,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
                 quote! {
                     #doc
                     pub fn #id(mut self, input: #elem) -> Self {
-                        self.#id.get_or_insert_with(::std::vec::Vec::new).push(input);
+                        self.#id.get_or_insert_with(#VEC::new).push(input);
                         self
                     }
                 }
@@ -527,7 +503,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
                 let doc = docs::lines_to_attrs(&format!("Inserts an entry into `{member}`; use `{set}` to replace the whole map."));
                 quote! {
                     #doc
-                    pub fn #id(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #value_ty) -> Self {
+                    pub fn #id(mut self, key: impl #INTO<#STRING>, value: #value_ty) -> Self {
                         self.#id.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
                         self
                     }
@@ -537,8 +513,8 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
                 let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
                 quote! {
                     #doc
-                    pub fn #id(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-                        self.#id = ::std::option::Option::Some(input.into());
+                    pub fn #id(mut self, input: impl #INTO<#STRING>) -> Self {
+                        self.#id = #SOME(input.into());
                         self
                     }
                 }
@@ -549,7 +525,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
                 quote! {
                     #doc
                     pub fn #id(mut self, input: #target_ty) -> Self {
-                        self.#id = ::std::option::Option::Some(#value);
+                        self.#id = #SOME(#value);
                         self
                     }
                 }
@@ -560,12 +536,12 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
         methods.push(quote! {
             #setter
             #set_doc
-            pub fn #set(mut self, input: ::std::option::Option<#ty>) -> Self {
+            pub fn #set(mut self, input: #OPTION<#ty>) -> Self {
                 self.#id = input;
                 self
             }
             #get_doc
-            pub fn #get(&self) -> &::std::option::Option<#ty> {
+            pub fn #get(&self) -> &#OPTION<#ty> {
                 &self.#id
             }
         });
@@ -605,8 +581,8 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
         ));
         quote! {
             #doc
-            pub fn build(self) -> ::std::result::Result<#path, crate::error::BuildError> {
-                ::std::result::Result::Ok(#path { #(#inits)* })
+            pub fn build(self) -> #RESULT<#path, crate::error::BuildError> {
+                #OK(#path { #(#inits)* })
             }
         }
     } else {
@@ -619,12 +595,12 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
         }
     };
     let debug = debug_impl(&builder, fields, quote!());
-    let derive_debug = if debug.is_some() { quote!() } else { quote!(::std::fmt::Debug,) };
+    let derive_debug = if debug.is_some() { quote!() } else { quote!(Debug,) };
     let _ = name;
     Ok(quote! {
         #doc
         #[non_exhaustive]
-        #[derive(#derive_debug ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+        #[derive(#derive_debug Clone, PartialEq, Default)]
         pub struct #builder {
             #(#builder_fields)*
         }

@@ -1,5 +1,6 @@
 //! Rust types of member targets.
 
+use super::prelude::*;
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value;
@@ -34,7 +35,7 @@ pub(crate) fn rust_type(ctx: &Ctx, target: &ShapeId, at: &str) -> Result<(TokenS
     };
     Ok(match &shape.kind {
         ShapeKind::Simple(simple) => match simple {
-            Simple::String => (quote!(::std::string::String), Repr::String),
+            Simple::String => (quote!(#STRING), Repr::String),
             Simple::Boolean => (quote!(bool), Repr::Copy),
             Simple::Byte => (quote!(i8), Repr::Copy),
             Simple::Short => (quote!(i16), Repr::Copy),
@@ -49,12 +50,12 @@ pub(crate) fn rust_type(ctx: &Ctx, target: &ShapeId, at: &str) -> Result<(TokenS
         },
         ShapeKind::List(member) => {
             let (inner, _) = rust_type(ctx, &member.target, at)?;
-            (quote!(::std::vec::Vec<#inner>), Repr::List)
+            (quote!(#VEC<#inner>), Repr::List)
         }
         ShapeKind::Map { value, .. } => {
             let (inner, _) = rust_type(ctx, &value.target, at)?;
             (
-                quote!(::std::collections::HashMap<::std::string::String, #inner>),
+                quote!(::std::collections::HashMap<#STRING, #inner>),
                 Repr::Map,
             )
         }
@@ -89,7 +90,7 @@ pub(crate) fn default_expr(ctx: &Ctx, target: &ShapeId, default: &Value, at: &st
     let bad = || Error::at(at, format!("default value {default} does not fit target `{target}`"));
     Ok(match (&shape.kind, default) {
         (ShapeKind::Simple(Simple::Boolean), Value::Bool(b)) => quote!(#b),
-        (ShapeKind::Simple(Simple::String), Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (ShapeKind::Simple(Simple::String), Value::String(s)) => quote!(#STRING::from(#s)),
         (ShapeKind::Simple(simple), Value::Number(n)) => {
             let literal = match simple {
                 Simple::Byte => n.as_i64().and_then(|v| i8::try_from(v).ok()).map(|v| quote!(#v)),
@@ -112,7 +113,7 @@ pub(crate) fn default_expr(ctx: &Ctx, target: &ShapeId, default: &Value, at: &st
             let path = ctx.homes[target].path();
             quote!(#path::from(#s))
         }
-        (ShapeKind::List(_), Value::Array(a)) if a.is_empty() => quote!(::std::vec::Vec::new()),
+        (ShapeKind::List(_), Value::Array(a)) if a.is_empty() => quote!(#VEC::new()),
         (ShapeKind::Map { .. }, Value::Object(o)) if o.is_empty() => quote!(::std::collections::HashMap::new()),
         _ => return Err(bad()),
     })

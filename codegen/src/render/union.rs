@@ -1,6 +1,7 @@
 //! Unions: tagged JSON objects with exactly one member, plus a fallback that
 //! keeps members this version does not know (name and JSON value).
 
+use super::prelude::*;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -46,7 +47,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
         let boxed = super::structure::is_recursive(ctx, &shape.id, &member.target);
         let next = quote!(map.next_value::<#ty>()?);
         let (field_ty, value) = if boxed {
-            (quote!(::std::boxed::Box<#ty>), quote!(::std::boxed::Box::new(#next)))
+            (quote!(#BOX<#ty>), quote!(#BOX::new(#next)))
         } else {
             (ty.clone(), next)
         };
@@ -59,8 +60,8 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
         let is_doc = format!("Whether this is the `{}` member.", member.name);
         accessors.push(quote! {
             #[doc = #as_doc]
-            pub fn #as_fn(&self) -> ::std::result::Result<&#field_ty, &Self> {
-                if let #name::#variant(value) = self { ::std::result::Result::Ok(value) } else { ::std::result::Result::Err(self) }
+            pub fn #as_fn(&self) -> #RESULT<&#field_ty, &Self> {
+                if let #name::#variant(value) = self { #OK(value) } else { #ERR(self) }
             }
             #[doc = #is_doc]
             pub fn #is_fn(&self) -> bool {
@@ -73,7 +74,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
     Ok(quote! {
         #doc
         #[non_exhaustive]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum #name {
             #(#variants)*
             /// A member this version of the crate does not know, kept as it was read.
@@ -87,9 +88,9 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
             }
         }
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #RESULT<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap;
-                let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+                let mut map = serializer.serialize_map(#SOME(1))?;
                 match self {
                     #(#ser_arms)*
                     Self::Unknown(member) => map.serialize_entry(&member.name, &member.value)?,
@@ -98,15 +99,15 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
             }
         }
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #RESULT<Self, D::Error> {
                 struct UnionVisitor;
                 impl<'de> ::serde::de::Visitor<'de> for UnionVisitor {
                     type Value = #name;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                        let key: ::std::string::String = map
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> #RESULT<#name, A::Error> {
+                        let key: #STRING = map
                             .next_key()?
                             .ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#expecting))?;
                         let value = match key.as_str() {
@@ -117,9 +118,9 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
                             }),
                         };
                         if map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
-                            return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#expecting));
+                            return #ERR(<A::Error as ::serde::de::Error>::custom(#expecting));
                         }
-                        ::std::result::Result::Ok(value)
+                        #OK(value)
                     }
                 }
                 deserializer.deserialize_map(UnionVisitor)
