@@ -15,6 +15,7 @@ pub mod closure;
 pub mod diff;
 pub mod error;
 pub mod ir;
+mod parallel;
 pub mod render;
 pub mod sha256;
 pub mod subset;
@@ -39,23 +40,21 @@ pub struct Settings {
 /// validated ([`subset`]); an empty list reads and validates the whole model.
 pub fn generate(model_json: &[u8], operations: &[&str], settings: &Settings) -> Result<String, Error> {
     // The model's digest (for the header) is computed beside the other stages.
-    std::thread::scope(|scope| {
-        let digest = std::thread::Builder::new()
-            .name("model-sha256".into())
-            .spawn_scoped(scope, || sha256::hex_digest(model_json));
-        let model = read_model(model_json, operations)?;
-        let closure = closure_of(&model, operations)?;
-        let model_sha256 = match digest {
-            Ok(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            Err(_) => sha256::hex_digest(model_json),
-        };
-        let options = render::Options {
-            model_sha256,
-            protocol_feature: settings.protocol_feature.clone(),
-            skip_look_around_patterns: settings.skip_look_around_patterns,
-        };
-        render::render(&model, &closure, &options)
-    })
+    let (model_sha256, read) = parallel::join(
+        || sha256::hex_digest(model_json),
+        || {
+            let model = read_model(model_json, operations)?;
+            let closure = closure_of(&model, operations)?;
+            Ok::<_, Error>((model, closure))
+        },
+    );
+    let (model, closure) = read?;
+    let options = render::Options {
+        model_sha256,
+        protocol_feature: settings.protocol_feature.clone(),
+        skip_look_around_patterns: settings.skip_look_around_patterns,
+    };
+    render::render(&model, &closure, &options)
 }
 
 /// Parses and resolves what `operations` need (everything for an empty list).

@@ -313,8 +313,8 @@ fn synthesize_operation_io(model: &Model, closure: &Closure) -> Result<(Model, C
 /// Renders the closure to formatted Rust source: the header, the `types`
 /// module, the `operation` module, then the runtime support.
 ///
-/// The two modules are rendered and formatted on two threads (when a second
-/// thread can be started): quote, syn and prettyplease are most of a
+/// The two modules are rendered and formatted on two threads (when the process
+/// may use more than one CPU): quote, syn and prettyplease are most of a
 /// generation's time, and the modules do not depend on each other. Formatting
 /// them apart gives the same text as formatting them together.
 pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<String, Error> {
@@ -345,20 +345,10 @@ pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<Str
     );
     let ctx = &ctx;
 
-    let (types, operations) = std::thread::scope(|scope| {
-        let operations = std::thread::Builder::new()
-            .name("render-operations".into())
-            .spawn_scoped(scope, || operation_module(ctx).and_then(format));
-        let types = types_module(ctx).and_then(format);
-        let operations = match operations {
-            Ok(handle) => handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            // No second thread here: render on this one.
-            Err(_) => operation_module(ctx).and_then(format),
-        };
-        (types, operations)
-    });
+    let (operations, types) = crate::parallel::join(
+        || operation_module(ctx).and_then(format),
+        || types_module(ctx).and_then(format),
+    );
     let (types, operations) = (types?, operations?);
     // The runtime files are already formatted Rust (their tests compile them in
     // every generated crate): appended as text, their comments stay and they
