@@ -35,10 +35,7 @@ fn model_path() -> PathBuf {
 // (the struct gains fields over time, hence the allow).
 #[allow(clippy::needless_update)]
 fn settings() -> Settings {
-    Settings {
-        protocol_feature: Some("http".to_string()),
-        ..Settings::default()
-    }
+    Settings { protocol_feature: Some("http".to_string()), ..Settings::default() }
 }
 
 /// Parse, resolve and the closure of every operation: the "whole model" figure.
@@ -86,25 +83,17 @@ fn bench(c: &mut Criterion, bytes: &[u8]) {
         b.iter(|| smithy_codegen::generate(black_box(bytes), &[OPERATION], &settings()).unwrap())
     });
     group.bench_function("whole_model", |b| b.iter(|| whole_model(black_box(bytes))));
-    let every_operation = Settings {
-        skip_look_around_patterns: true,
-        ..settings()
-    };
+    let every_operation = Settings { skip_look_around_patterns: true, ..settings() };
     group.bench_function("whole_model_generate", |b| {
         b.iter(|| smithy_codegen::generate(black_box(bytes), &[], &every_operation).unwrap())
     });
     group.bench_function("stage_parse", |b| b.iter(|| ast::parse(black_box(bytes)).unwrap()));
     group.bench_function("stage_resolve", |b| b.iter(|| ir::resolve(black_box(&parsed)).unwrap()));
-    group.bench_function("stage_closure_glv", |b| {
-        b.iter(|| closure::closure(black_box(&model), &[OPERATION]).unwrap())
-    });
-    group.bench_function("stage_render_glv", |b| {
-        b.iter(|| render::render(black_box(&model), &glv, &options).unwrap())
-    });
+    group
+        .bench_function("stage_closure_glv", |b| b.iter(|| closure::closure(black_box(&model), &[OPERATION]).unwrap()));
+    group.bench_function("stage_render_glv", |b| b.iter(|| render::render(black_box(&model), &glv, &options).unwrap()));
     group.bench_function("stage_sha256", |b| b.iter(|| sha256::hex_digest(black_box(bytes))));
-    group.bench_function("stage_closure_all", |b| {
-        b.iter(|| closure::closure(black_box(&model), &all_ids).unwrap())
-    });
+    group.bench_function("stage_closure_all", |b| b.iter(|| closure::closure(black_box(&model), &all_ids).unwrap()));
     group.finish();
 }
 

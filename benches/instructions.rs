@@ -48,10 +48,7 @@ fn model_bytes() -> Option<Vec<u8>> {
 
 #[allow(clippy::needless_update)]
 fn settings() -> Settings {
-    Settings {
-        protocol_feature: Some("http".to_string()),
-        ..Settings::default()
-    }
+    Settings { protocol_feature: Some("http".to_string()), ..Settings::default() }
 }
 
 fn body(name: &str) -> Vec<u8> {
@@ -66,7 +63,9 @@ fn run(case: &str, n: usize) -> bool {
         let body = body(which);
         for _ in 0..n {
             match function {
-                "generated" => drop(black_box(serde_json::from_slice::<GetLayerVersionOutput>(black_box(&body)).unwrap())),
+                "generated" => {
+                    drop(black_box(serde_json::from_slice::<GetLayerVersionOutput>(black_box(&body)).unwrap()))
+                }
                 _ => drop(black_box(serde_json::from_slice::<PlainOutput>(black_box(&body)).unwrap())),
             }
         }
@@ -99,12 +98,17 @@ fn run(case: &str, n: usize) -> bool {
     };
     for _ in 0..n {
         match function {
-            "baseline_json_value" => drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(bytes)).unwrap())),
-            "end_to_end_glv" => drop(black_box(smithy_codegen::generate(black_box(bytes), &[OPERATION], &settings()).unwrap())),
+            "baseline_json_value" => {
+                drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(bytes)).unwrap()))
+            }
+            "end_to_end_glv" => {
+                drop(black_box(smithy_codegen::generate(black_box(bytes), &[OPERATION], &settings()).unwrap()))
+            }
             "whole_model" => {
                 let parsed = ast::parse(black_box(bytes)).unwrap();
                 let model = ir::resolve(&parsed).unwrap();
-                let all: Vec<String> = closure::all_operations(&model).unwrap().iter().map(|id| id.to_string()).collect();
+                let all: Vec<String> =
+                    closure::all_operations(&model).unwrap().iter().map(|id| id.to_string()).collect();
                 let all: Vec<&str> = all.iter().map(String::as_str).collect();
                 drop(black_box(closure::closure(&model, &all).unwrap()));
             }

@@ -33,7 +33,8 @@ const JSON: (&str, &str) = ("Content-Type", "application/json");
 
 /// (bench name, response, predicate the outcome must satisfy).
 #[allow(clippy::type_complexity)]
-fn responses() -> Vec<(&'static str, http::Response<Vec<u8>>, fn(&Result<GetLayerVersionOutput, GetLayerVersionError>) -> bool)> {
+fn responses(
+) -> Vec<(&'static str, http::Response<Vec<u8>>, fn(&Result<GetLayerVersionOutput, GetLayerVersionError>) -> bool)> {
     vec![
         ("response_success", response(200, &[JSON], common::EXAMPLE_BODY), |r| r.is_ok()),
         (

@@ -84,10 +84,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Remote>, 
             "--layer" => layer = Some(value("--layer")?),
             "--version" => {
                 let text = value("--version")?;
-                version = Some(
-                    text.parse::<i64>()
-                        .map_err(|_| format!("--version: `{text}` is not a whole number"))?,
-                );
+                version = Some(text.parse::<i64>().map_err(|_| format!("--version: `{text}` is not a whole number"))?);
             }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unexpected argument `{other}`")),
@@ -120,19 +117,10 @@ fn parse_endpoint(text: &str) -> Result<Endpoint, String> {
     if !matches!(uri.path(), "" | "/") || uri.query().is_some() {
         return Err(bad("must not have a path or query"));
     }
-    let host =
-        http::HeaderValue::from_str(authority.as_str()).map_err(|_| bad("has an invalid host"))?;
-    let name = authority
-        .host()
-        .trim_start_matches('[')
-        .trim_end_matches(']');
-    let loopback = name.eq_ignore_ascii_case("localhost")
-        || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
-    Ok(Endpoint {
-        base: format!("{scheme}://{authority}"),
-        host,
-        loopback,
-    })
+    let host = http::HeaderValue::from_str(authority.as_str()).map_err(|_| bad("has an invalid host"))?;
+    let name = authority.host().trim_start_matches('[').trim_end_matches(']');
+    let loopback = name.eq_ignore_ascii_case("localhost") || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    Ok(Endpoint { base: format!("{scheme}://{authority}"), host, loopback })
 }
 
 fn main() -> ExitCode {
@@ -153,11 +141,8 @@ fn usage_error(problem: &str) -> ExitCode {
 
 /// The input, checked against the model's constraints, as an HTTP request.
 fn build_request(layer: &str, version: i64) -> Result<http::Request<Vec<u8>>, String> {
-    let input = GetLayerVersionInput::builder()
-        .layer_name(layer)
-        .version_number(version)
-        .build()
-        .map_err(|e| e.to_string())?;
+    let input =
+        GetLayerVersionInput::builder().layer_name(layer).version_number(version).build().map_err(|e| e.to_string())?;
     input.to_http_request().map_err(|e| e.to_string())
 }
 
@@ -197,9 +182,7 @@ fn over_http(remote: Remote) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    request
-        .headers_mut()
-        .insert(http::header::HOST, remote.endpoint.host.clone());
+    request.headers_mut().insert(http::header::HOST, remote.endpoint.host.clone());
 
     match AwsEnv::from_env() {
         Ok(Some(aws)) => {
@@ -229,10 +212,7 @@ fn over_http(remote: Remote) -> ExitCode {
 }
 
 /// Sends `request` with ureq and reads the whole response into an `http::Response`.
-fn send(
-    endpoint: &Endpoint,
-    request: http::Request<Vec<u8>>,
-) -> Result<http::Response<Vec<u8>>, ureq::Error> {
+fn send(endpoint: &Endpoint, request: http::Request<Vec<u8>>) -> Result<http::Response<Vec<u8>>, ureq::Error> {
     let mut config = ureq::Agent::config_builder()
         // Error statuses are responses to decode into the typed error, not transport errors.
         .http_status_as_error(false)
@@ -269,26 +249,16 @@ impl AwsEnv {
             Ok(_) | Err(std::env::VarError::NotPresent) => Ok(None),
             Err(std::env::VarError::NotUnicode(_)) => Err(format!("{name} is not valid UTF-8")),
         };
-        let (access_key_id, secret_access_key) =
-            match (var("AWS_ACCESS_KEY_ID")?, var("AWS_SECRET_ACCESS_KEY")?) {
-                (Some(key), Some(secret)) => (key, secret),
-                (None, None) => return Ok(None),
-                _ => {
-                    return Err(
-                        "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither".into(),
-                    )
-                }
-            };
+        let (access_key_id, secret_access_key) = match (var("AWS_ACCESS_KEY_ID")?, var("AWS_SECRET_ACCESS_KEY")?) {
+            (Some(key), Some(secret)) => (key, secret),
+            (None, None) => return Ok(None),
+            _ => return Err("set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither".into()),
+        };
         let region = match var("AWS_REGION")? {
             Some(region) => region,
             None => var("AWS_DEFAULT_REGION")?.unwrap_or_else(|| "us-east-1".to_owned()),
         };
-        Ok(Some(AwsEnv {
-            access_key_id,
-            secret_access_key,
-            session_token: var("AWS_SESSION_TOKEN")?,
-            region,
-        }))
+        Ok(Some(AwsEnv { access_key_id, secret_access_key, session_token: var("AWS_SESSION_TOKEN")?, region }))
     }
 }
 
@@ -315,21 +285,13 @@ fn sign_request(request: &mut http::Request<Vec<u8>>, aws: &AwsEnv) -> Result<()
     let uri = request.uri().to_string();
     let mut headers = Vec::new();
     for (name, value) in request.headers() {
-        let value = value
-            .to_str()
-            .map_err(|_| format!("header {name} is not visible ASCII"))?;
+        let value = value.to_str().map_err(|_| format!("header {name} is not visible ASCII"))?;
         headers.push((name.as_str(), value));
     }
-    let signable = SignableRequest::new(
-        request.method().as_str(),
-        uri,
-        headers.into_iter(),
-        SignableBody::Bytes(request.body()),
-    )
-    .map_err(|e| e.to_string())?;
-    let (instructions, _signature) = sign(signable, &params)
-        .map_err(|e| e.to_string())?
-        .into_parts();
+    let signable =
+        SignableRequest::new(request.method().as_str(), uri, headers.into_iter(), SignableBody::Bytes(request.body()))
+            .map_err(|e| e.to_string())?;
+    let (instructions, _signature) = sign(signable, &params).map_err(|e| e.to_string())?.into_parts();
 
     // `SigningInstructions::apply_to_request_http1x` does this too, but panics on
     // a value that is not a valid header (say, a stray byte in a session token).
@@ -337,14 +299,10 @@ fn sign_request(request: &mut http::Request<Vec<u8>>, aws: &AwsEnv) -> Result<()
         return Err("SigV4 returned query parameters for a header-signed request".into());
     }
     for (name, value) in instructions.headers() {
-        let name = http::HeaderName::from_bytes(name.as_bytes())
-            .map_err(|_| format!("invalid header name {name}"))?;
-        let mut value = http::HeaderValue::from_str(value)
-            .map_err(|_| format!("the credentials give an invalid {name} header"))?;
-        value.set_sensitive(matches!(
-            name.as_str(),
-            "authorization" | "x-amz-security-token"
-        ));
+        let name = http::HeaderName::from_bytes(name.as_bytes()).map_err(|_| format!("invalid header name {name}"))?;
+        let mut value =
+            http::HeaderValue::from_str(value).map_err(|_| format!("the credentials give an invalid {name} header"))?;
+        value.set_sensitive(matches!(name.as_str(), "authorization" | "x-amz-security-token"));
         request.headers_mut().insert(name, value);
     }
     Ok(())
@@ -352,10 +310,7 @@ fn sign_request(request: &mut http::Request<Vec<u8>>, aws: &AwsEnv) -> Result<()
 
 /// Prints the typed output (exit 0) or the typed error (exit 1).
 fn report(
-    result: Result<
-        GetLayerVersionOutput,
-        lambda_model::operation::get_layer_version::GetLayerVersionError,
-    >,
+    result: Result<GetLayerVersionOutput, lambda_model::operation::get_layer_version::GetLayerVersionError>,
 ) -> ExitCode {
     match result {
         Ok(output) => {

@@ -21,11 +21,7 @@ impl TimestampError {
 
 impl std::fmt::Display for TimestampError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "`{}` is not a timestamp like `2018-11-14T23:03:52.894+0000` or RFC 3339",
-            self.value
-        )
+        write!(f, "`{}` is not a timestamp like `2018-11-14T23:03:52.894+0000` or RFC 3339", self.value)
     }
 }
 
@@ -35,9 +31,7 @@ impl std::error::Error for TimestampError {}
 pub fn parse_timestamp(value: &str) -> Result<OffsetDateTime, TimestampError> {
     OffsetDateTime::parse(value, &Rfc3339)
         .or_else(|_| OffsetDateTime::parse(value, &Iso8601::DEFAULT))
-        .map_err(|_| TimestampError {
-            value: value.to_owned(),
-        })
+        .map_err(|_| TimestampError { value: value.to_owned() })
 }
 
 #[cfg(feature = "get-layer-version")]

@@ -34,15 +34,9 @@ fn one_feature_per_operation() {
     let expected = model_features();
     assert_eq!(expected.len(), 85, "the Lambda model has 85 operations");
     let entries = manifest_features();
-    let operation_features: BTreeSet<String> = entries
-        .iter()
-        .filter(|(_, value)| value == "[]")
-        .map(|(name, _)| name.clone())
-        .collect();
-    assert_eq!(
-        operation_features, expected,
-        "refresh the list with `cargo run -p smithy-codegen -- features`"
-    );
+    let operation_features: BTreeSet<String> =
+        entries.iter().filter(|(_, value)| value == "[]").map(|(name, _)| name.clone()).collect();
+    assert_eq!(operation_features, expected, "refresh the list with `cargo run -p smithy-codegen -- features`");
     let full = &entries.iter().find(|(name, _)| name == "full").expect("a `full` feature").1;
     for feature in &expected {
         assert!(full.contains(&format!("\"{feature}\"")), "`full` lacks {feature}");

@@ -12,11 +12,8 @@ use lambda_model::types::{EnvironmentResponse, FunctionCode, TargetTrackingScali
 #[test]
 fn timestamps_travel_as_epoch_seconds_in_bodies_and_date_time_in_queries() {
     let at = DateTime::from_secs_and_nanos(1_542_236_632, 894_000_000);
-    let input = ListDurableExecutionsByFunctionInput::builder()
-        .function_name("my-function")
-        .started_after(at)
-        .build()
-        .unwrap();
+    let input =
+        ListDurableExecutionsByFunctionInput::builder().function_name("my-function").started_after(at).build().unwrap();
     let request = input.to_http_request().unwrap();
     let query = request.uri().query().unwrap();
     assert!(query.contains("StartedAfter=2018-11-14T23%3A03%3A52.894Z"), "{query}");
@@ -65,10 +62,13 @@ fn blobs_are_base64_in_json_and_raw_as_payloads() {
 
 #[test]
 fn doubles_that_json_cannot_spell_travel_as_strings() {
-    for (value, text) in [(f64::NAN, r#""NaN""#), (f64::INFINITY, r#""Infinity""#), (f64::NEG_INFINITY, r#""-Infinity""#)] {
-        let policy: TargetTrackingScalingPolicy =
-            serde_json::from_str(&format!(r#"{{"PredefinedMetricType":"LambdaCapacityProviderAverageCPUUtilization","TargetValue":{text}}}"#))
-                .unwrap();
+    for (value, text) in
+        [(f64::NAN, r#""NaN""#), (f64::INFINITY, r#""Infinity""#), (f64::NEG_INFINITY, r#""-Infinity""#)]
+    {
+        let policy: TargetTrackingScalingPolicy = serde_json::from_str(&format!(
+            r#"{{"PredefinedMetricType":"LambdaCapacityProviderAverageCPUUtilization","TargetValue":{text}}}"#
+        ))
+        .unwrap();
         let back = serde_json::to_string(&policy).unwrap();
         assert!(back.contains(&format!(r#""TargetValue":{text}"#)), "{back}");
         assert_eq!(policy.target_value.is_nan(), value.is_nan());
@@ -77,8 +77,7 @@ fn doubles_that_json_cannot_spell_travel_as_strings() {
 
 #[test]
 fn sensitive_members_are_redacted_in_debug() {
-    let env: EnvironmentResponse =
-        serde_json::from_str(r#"{"Variables": {"DB_PASSWORD": "hunter2"}}"#).unwrap();
+    let env: EnvironmentResponse = serde_json::from_str(r#"{"Variables": {"DB_PASSWORD": "hunter2"}}"#).unwrap();
     let debug = format!("{env:?}");
     assert!(!debug.contains("hunter2") && !debug.contains("DB_PASSWORD"), "{debug}");
     assert!(debug.contains("*** Sensitive Data Redacted ***"), "{debug}");

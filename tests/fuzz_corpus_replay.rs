@@ -57,11 +57,7 @@ fn seed_format_builds_the_described_messages() {
     let response = targets::response_from_bytes(b"429\nRetry-After: 7\nbad header\nx-bad\x01: v\n\n{\"a\":1}");
     assert_eq!(response.status(), 429);
     assert_eq!(response.headers()["retry-after"], "7");
-    assert_eq!(
-        response.headers().len(),
-        1,
-        "lines that are not valid headers are skipped"
-    );
+    assert_eq!(response.headers().len(), 1, "lines that are not valid headers are skipped");
     assert_eq!(response.body(), b"{\"a\":1}");
     assert_eq!(targets::response_from_bytes(b"xyz").status(), 200);
     assert_eq!(targets::response_from_bytes(b"1000\r\n\r\nbody").body(), b"body");

@@ -14,10 +14,7 @@ const DEFAULT_OPERATIONS: &[&str] = &["GetLayerVersion"];
 
 fn regenerate() -> String {
     let model = std::fs::read(root().join("model/lambda.json")).expect("model/lambda.json is readable");
-    let settings = smithy_codegen::Settings {
-        protocol_feature: Some("http".into()),
-        skip_look_around_patterns: true,
-    };
+    let settings = smithy_codegen::Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true };
     smithy_codegen::generate(&model, DEFAULT_OPERATIONS, &settings).expect("the model generates")
 }
 
@@ -43,10 +40,7 @@ fn build_script_output_matches_generated_copy() {
         eprintln!("skipping: the crate was built with other features or another model than generated/ mirrors");
         return;
     }
-    assert!(
-        built == regenerate(),
-        "build.rs output differs from the in-memory generation of the default features"
-    );
+    assert!(built == regenerate(), "build.rs output differs from the in-memory generation of the default features");
 }
 
 #[test]

@@ -75,10 +75,7 @@ fn peak_heap<R>(f: impl FnOnce() -> R) -> (R, usize) {
 const MB: usize = 1024 * 1024;
 
 fn response(status: u16, body: Vec<u8>) -> http::Response<Vec<u8>> {
-    http::Response::builder()
-        .status(status)
-        .body(body)
-        .expect("a valid response")
+    http::Response::builder().status(status).body(body).expect("a valid response")
 }
 
 /// The message of the `Unhandled` error that a 200 response with `body` gives.
@@ -94,9 +91,7 @@ fn bad_success_body(body: impl Into<Vec<u8>>) -> String {
 }
 
 fn serde_error(body: &[u8]) -> String {
-    serde_json::from_slice::<GetLayerVersionOutput>(body)
-        .expect_err("the body does not decode")
-        .to_string()
+    serde_json::from_slice::<GetLayerVersionOutput>(body).expect_err("the body does not decode").to_string()
 }
 
 // ---------------------------------------------------------------------------
@@ -182,29 +177,16 @@ fn deep_nesting_in_error_bodies_is_unhandled() {
         let body = nested("{\"a\":", "}", "1");
         let response = response(status, body);
         let error = GetLayerVersionOutput::from_http_response(&response).expect_err("an error status");
-        let GetLayerVersionError::Unhandled(unhandled) = &error else {
-            panic!("{error:?}")
-        };
-        assert_eq!(
-            (unhandled.status(), unhandled.code(), unhandled.message()),
-            (status, None, None)
-        );
+        let GetLayerVersionError::Unhandled(unhandled) = &error else { panic!("{error:?}") };
+        assert_eq!((unhandled.status(), unhandled.code(), unhandled.message()), (status, None, None));
     }
     // A known code with a hostile body: the code is kept, the problem is the message.
     let mut response = response(404, nested("[", "]", ""));
-    response.headers_mut().insert(
-        "x-amzn-errortype",
-        http::HeaderValue::from_static("ResourceNotFoundException"),
-    );
+    response.headers_mut().insert("x-amzn-errortype", http::HeaderValue::from_static("ResourceNotFoundException"));
     let error = GetLayerVersionOutput::from_http_response(&response).expect_err("an error status");
-    let GetLayerVersionError::Unhandled(unhandled) = &error else {
-        panic!("{error:?}")
-    };
+    let GetLayerVersionError::Unhandled(unhandled) = &error else { panic!("{error:?}") };
     assert_eq!(unhandled.code(), Some("ResourceNotFoundException"));
-    assert_eq!(
-        unhandled.message(),
-        Some("invalid ResourceNotFoundException body: expected a JSON object")
-    );
+    assert_eq!(unhandled.message(), Some("invalid ResourceNotFoundException body: expected a JSON object"));
 }
 
 // ---------------------------------------------------------------------------
@@ -246,11 +228,7 @@ fn a_100_mb_string_of_the_wrong_type_is_an_error_of_bounded_size() {
     let body = huge_string_body("Version", b'a');
     let response = response(200, body);
     let (error, peak) = peak_heap(|| GetLayerVersionOutput::from_http_response(&response));
-    let message = error
-        .expect_err("a string is not an i64")
-        .message()
-        .unwrap()
-        .to_string();
+    let message = error.expect_err("a string is not an i64").message().unwrap().to_string();
     assert!(
         message.starts_with("invalid GetLayerVersionOutput body at `Version`: invalid type: string \"aaaa"),
         "{}",
@@ -305,10 +283,7 @@ fn duplicate_keys_are_errors_naming_the_field() {
         bad_success_body(r#"{"Description": "a", "Description": null}"#),
         "invalid GetLayerVersionOutput body: duplicate field `Description` at line 1 column 34"
     );
-    assert_eq!(
-        serde_error(br#"{"Version": 1, "Version": 1}"#),
-        "duplicate field `Version` at line 1 column 24"
-    );
+    assert_eq!(serde_error(br#"{"Version": 1, "Version": 1}"#), "duplicate field `Version` at line 1 column 24");
 }
 
 #[test]
@@ -324,9 +299,7 @@ fn duplicate_keys_in_error_bodies_keep_the_code() {
     // The error metadata reader is lenient: a body it cannot read gives no code or message.
     let response = response(404, br#"{"message": "a", "message": "b"}"#.to_vec());
     let error = GetLayerVersionOutput::from_http_response(&response).expect_err("an error status");
-    let GetLayerVersionError::Unhandled(unhandled) = &error else {
-        panic!("{error:?}")
-    };
+    let GetLayerVersionError::Unhandled(unhandled) = &error else { panic!("{error:?}") };
     assert_eq!((unhandled.code(), unhandled.message()), (None, None));
 }
 
@@ -387,10 +360,7 @@ fn a_long_run_of_digits_is_bounded() {
     body.resize(body.len() + 10 * MB, b'9');
     body.push(b'}');
     let (message, peak) = peak_heap(|| bad_success_body(body.clone()));
-    assert!(
-        message.starts_with("invalid GetLayerVersionOutput body at `Version`: number out of range"),
-        "{message}"
-    );
+    assert!(message.starts_with("invalid GetLayerVersionOutput body at `Version`: number out of range"), "{message}");
     assert!(peak < 2 * body.len() + MB, "peak {peak} for a {} byte body", body.len());
 }
 
@@ -474,11 +444,7 @@ fn a_million_runtimes_cost_a_bounded_multiple_of_the_input() {
     assert_eq!(output.compatible_runtimes().len(), count);
     let per_element = std::mem::size_of::<lambda_model::types::Runtime>();
     // A growing Vec may hold up to twice its final size while it reallocates.
-    assert!(
-        peak <= 3 * per_element * count + MB,
-        "peak {} MB for {count} elements of {per_element} bytes",
-        peak / MB
-    );
+    assert!(peak <= 3 * per_element * count + MB, "peak {} MB for {count} elements of {per_element} bytes", peak / MB);
 }
 
 // ---------------------------------------------------------------------------
@@ -491,18 +457,11 @@ fn arrays_are_not_structures() {
     // LayerArn `arn:x` and `{"Content": [null, null, 12]}` as CodeSize 12.
     for body in [&b"[]"[..], br#"[null, "arn:x"]"#, br#"{"Content": [null, null, 12]}"#] {
         let decoded = GetLayerVersionOutput::from_http_response(&response(200, body.to_vec()));
-        assert!(
-            decoded.is_err(),
-            "{} decoded as {decoded:?}",
-            String::from_utf8_lossy(body)
-        );
+        assert!(decoded.is_err(), "{} decoded as {decoded:?}", String::from_utf8_lossy(body));
         assert!(serde_json::from_slice::<GetLayerVersionOutput>(body).is_err());
     }
     let mut response = response(404, br#"["User", "gone"]"#.to_vec());
-    response.headers_mut().insert(
-        "x-amzn-errortype",
-        http::HeaderValue::from_static("ResourceNotFoundException"),
-    );
+    response.headers_mut().insert("x-amzn-errortype", http::HeaderValue::from_static("ResourceNotFoundException"));
     let error = GetLayerVersionOutput::from_http_response(&response).expect_err("an error status");
     assert!(matches!(error, GetLayerVersionError::Unhandled(_)), "{error:?}");
 }

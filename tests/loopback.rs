@@ -44,15 +44,10 @@ where
     Fut: Future<Output = ()>,
 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
-    listener
-        .set_nonblocking(true)
-        .expect("non-blocking listener");
+    listener.set_nonblocking(true).expect("non-blocking listener");
     let addr = listener.local_addr().expect("bound address");
     std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("tokio runtime");
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).expect("tokio listener");
             serve(listener).await;
@@ -109,12 +104,8 @@ fn agent() -> &'static ureq::Agent {
 fn send(base: &str, request: http::Request<Vec<u8>>) -> http::Response<Vec<u8>> {
     let (mut parts, body) = request.into_parts();
     assert!(body.is_empty(), "GetLayerVersion requests have no body");
-    parts.uri = format!("{base}{}", parts.uri)
-        .parse()
-        .expect("absolute URI");
-    let response = agent()
-        .run(http::Request::from_parts(parts, ()))
-        .expect("the loopback server answers");
+    parts.uri = format!("{base}{}", parts.uri).parse().expect("absolute URI");
+    let response = agent().run(http::Request::from_parts(parts, ())).expect("the loopback server answers");
     let (parts, mut body) = response.into_parts();
     let bytes = body.read_to_vec().expect("response body");
     http::Response::from_parts(parts, bytes)
@@ -122,11 +113,7 @@ fn send(base: &str, request: http::Request<Vec<u8>>) -> http::Response<Vec<u8>> 
 
 /// A raw request, bypassing the client-side encoding and validation.
 fn send_raw(base: &str, method: http::Method, path: &str) -> http::Response<Vec<u8>> {
-    let request = http::Request::builder()
-        .method(method)
-        .uri(path)
-        .body(Vec::new())
-        .expect("raw request");
+    let request = http::Request::builder().method(method).uri(path).body(Vec::new()).expect("raw request");
     send(base, request)
 }
 
@@ -144,10 +131,7 @@ fn get_layer_version(
     base: &str,
     layer: &str,
     version: i64,
-) -> (
-    http::Response<Vec<u8>>,
-    Result<GetLayerVersionOutput, GetLayerVersionError>,
-) {
+) -> (http::Response<Vec<u8>>, Result<GetLayerVersionOutput, GetLayerVersionError>) {
     let response = send(base, request_for(layer, version));
     let decoded = GetLayerVersionOutput::from_http_response(&response);
     (response, decoded)
@@ -168,40 +152,22 @@ fn found_layer_version_decodes_to_the_documented_example() {
     assert_eq!(header(&response, "content-type"), Some("application/json"));
     let output = decoded.expect("my-layer version 1 is served");
     assert_eq!(output, example());
-    assert_eq!(
-        output
-            .created_date_time()
-            .expect("present")
-            .expect("parses")
-            .unix_timestamp(),
-        1_542_236_632
-    );
+    assert_eq!(output.created_date_time().expect("present").expect("parses").unix_timestamp(), 1_542_236_632);
 }
 
 #[test]
 fn unknown_layer_or_version_is_resource_not_found() {
-    for (layer, version) in [
-        ("my-layer", 2),
-        ("other-layer", 1),
-        ("my-layer", 0),
-        ("my-layer", -1),
-    ] {
+    for (layer, version) in [("my-layer", 2), ("other-layer", 1), ("my-layer", 0), ("my-layer", -1)] {
         let (response, decoded) = get_layer_version(layer_server(), layer, version);
         assert_eq!(response.status(), 404, "{layer} {version}");
-        assert_eq!(
-            header(&response, "x-amzn-errortype"),
-            Some("ResourceNotFoundException")
-        );
+        assert_eq!(header(&response, "x-amzn-errortype"), Some("ResourceNotFoundException"));
         let error = decoded.expect_err("not found");
         let GetLayerVersionError::ResourceNotFoundException(e) = &error else {
             panic!("expected ResourceNotFoundException, got {error:?}");
         };
         assert_eq!(error.status(), 404);
         assert_eq!(error.code(), Some("ResourceNotFoundException"));
-        assert!(
-            error.message().is_some_and(|m| !m.is_empty()),
-            "message present: {error:?}"
-        );
+        assert!(error.message().is_some_and(|m| !m.is_empty()), "message present: {error:?}");
         assert_eq!(e.r#type(), Some("User"));
         assert!(!error.is_retryable());
     }
@@ -217,29 +183,16 @@ fn too_long_layer_name_is_invalid_parameter_value() {
         .build()
         .expect("both members set")
         .to_http_request();
-    assert!(
-        matches!(refused, Err(RequestError::Validation(_))),
-        "{refused:?}"
-    );
+    assert!(matches!(refused, Err(RequestError::Validation(_))), "{refused:?}");
     // ... so send it raw: the server's `from_http_request` refuses it too.
-    let response = send_raw(
-        layer_server(),
-        http::Method::GET,
-        &format!("/2018-10-31/layers/{name}/versions/1"),
-    );
+    let response = send_raw(layer_server(), http::Method::GET, &format!("/2018-10-31/layers/{name}/versions/1"));
     assert_eq!(response.status(), 400);
-    assert_eq!(
-        header(&response, "x-amzn-errortype"),
-        Some("InvalidParameterValueException")
-    );
+    assert_eq!(header(&response, "x-amzn-errortype"), Some("InvalidParameterValueException"));
     let error = GetLayerVersionOutput::from_http_response(&response).expect_err("bad request");
     assert!(error.is_invalid_parameter_value_exception(), "{error:?}");
     assert_eq!(error.status(), 400);
     let message = error.message().expect("message present");
-    assert!(
-        message.contains("LayerName: length 141 is outside 1..=140"),
-        "{message}"
-    );
+    assert!(message.contains("LayerName: length 141 is outside 1..=140"), "{message}");
 }
 
 #[test]
@@ -256,11 +209,8 @@ fn full_layer_arn_finds_the_layer() {
     assert_eq!(output.layer_arn(), Some(MY_LAYER_ARN));
 
     // Another partition, region or account names the same layer in this store.
-    let (response, decoded) = get_layer_version(
-        layer_server(),
-        "arn:aws-cn:lambda:cn-north-1:210987654321:layer:my-layer",
-        1,
-    );
+    let (response, decoded) =
+        get_layer_version(layer_server(), "arn:aws-cn:lambda:cn-north-1:210987654321:layer:my-layer", 1);
     assert_eq!(response.status(), 200);
     assert_eq!(decoded.expect("found"), example());
 }
@@ -271,41 +221,27 @@ fn unknown_paths_are_unhandled_404() {
         (http::Method::GET, "/"),
         (http::Method::GET, "/2018-10-31/functions"),
         (http::Method::GET, "/2018-10-31/layers/my-layer/versions"),
-        (
-            http::Method::GET,
-            "/2018-10-31/layers/my-layer/versions/1/extra",
-        ),
+        (http::Method::GET, "/2018-10-31/layers/my-layer/versions/1/extra"),
         (http::Method::POST, "/2018-10-31/layers/my-layer/versions/1"),
-        (
-            http::Method::DELETE,
-            "/2018-10-31/layers/my-layer/versions/1",
-        ),
+        (http::Method::DELETE, "/2018-10-31/layers/my-layer/versions/1"),
     ];
     for (method, path) in cases {
         let response = send_raw(layer_server(), method.clone(), path);
         assert_eq!(response.status(), 404, "{method} {path}");
-        assert_eq!(
-            header(&response, "x-amzn-errortype"),
-            Some("UnknownOperationException")
-        );
-        let error =
-            GetLayerVersionOutput::from_http_response(&response).expect_err("unknown operation");
+        assert_eq!(header(&response, "x-amzn-errortype"), Some("UnknownOperationException"));
+        let error = GetLayerVersionOutput::from_http_response(&response).expect_err("unknown operation");
         let GetLayerVersionError::Unhandled(unhandled) = &error else {
             panic!("expected Unhandled for {method} {path}, got {error:?}");
         };
         assert_eq!(unhandled.status(), 404);
         assert_eq!(unhandled.code(), Some("UnknownOperationException"));
-        assert!(
-            unhandled.message().is_some_and(|m| m.contains(path)),
-            "{unhandled:?}"
-        );
+        assert!(unhandled.message().is_some_and(|m| m.contains(path)), "{unhandled:?}");
     }
 }
 
 /// A fresh directory under cargo's scratch space for integration tests.
 fn scratch_dir(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join(format!("loopback-{name}-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("loopback-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch directory");
     dir
@@ -323,27 +259,16 @@ fn data_dir_is_served_and_corrupt_files_are_service_exceptions() {
         .compatible_runtimes(lambda_model::types::Runtime::Python312)
         .build();
     std::fs::create_dir_all(dir.join("other-layer")).unwrap();
-    std::fs::write(
-        dir.join("other-layer/3.json"),
-        serde_json::to_vec_pretty(&other).unwrap(),
-    )
-    .unwrap();
+    std::fs::write(dir.join("other-layer/3.json"), serde_json::to_vec_pretty(&other).unwrap()).unwrap();
     std::fs::write(dir.join("other-layer/notes.txt"), "not a layer version").unwrap();
     std::fs::create_dir_all(dir.join("broken-layer")).unwrap();
-    std::fs::write(
-        dir.join("broken-layer/1.json"),
-        "{\"Version\": 1, \"CompatibleRuntimes\": ",
-    )
-    .unwrap();
+    std::fs::write(dir.join("broken-layer/1.json"), "{\"Version\": 1, \"CompatibleRuntimes\": ").unwrap();
     std::fs::create_dir_all(dir.join("bad name")).unwrap();
 
     let store = LayerStore::from_dir(&dir).expect("the directory is readable");
     assert_eq!(store.version_count(), 2, "other-layer 3 and broken-layer 1");
     let skipped = store.skipped().join("\n");
-    assert!(
-        skipped.contains("notes.txt") && skipped.contains("bad name"),
-        "{skipped}"
-    );
+    assert!(skipped.contains("notes.txt") && skipped.contains("bad name"), "{skipped}");
     let base = start_store(store);
 
     let (response, decoded) = get_layer_version(&base, "other-layer", 3);
@@ -353,25 +278,17 @@ fn data_dir_is_served_and_corrupt_files_are_service_exceptions() {
     // The built-in example is not part of a data directory.
     let (response, decoded) = get_layer_version(&base, "my-layer", 1);
     assert_eq!(response.status(), 404);
-    assert!(decoded
-        .expect_err("absent")
-        .is_resource_not_found_exception());
+    assert!(decoded.expect_err("absent").is_resource_not_found_exception());
 
     let (response, decoded) = get_layer_version(&base, "broken-layer", 1);
     assert_eq!(response.status(), 500);
-    assert_eq!(
-        header(&response, "x-amzn-errortype"),
-        Some("ServiceException")
-    );
+    assert_eq!(header(&response, "x-amzn-errortype"), Some("ServiceException"));
     let error = decoded.expect_err("corrupt file");
     assert!(error.is_service_exception(), "{error:?}");
     assert!(error.is_retryable());
     let message = error.message().expect("message present");
     let file = dir.join("broken-layer").join("1.json");
-    assert!(
-        message.contains(&file.display().to_string()),
-        "names the file: {message}"
-    );
+    assert!(message.contains(&file.display().to_string()), "names the file: {message}");
 
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -391,13 +308,23 @@ fn bad_requests_get_json_errors() {
     let store = LayerStore::built_in();
     let cases: &[(http::Method, &str, u16, &str)] = &[
         (http::Method::GET, "/2018-10-31/layers/my-layer/versions/abc", 400, "InvalidParameterValueException"),
-        (http::Method::GET, "/2018-10-31/layers/my-layer/versions/99999999999999999999", 400, "InvalidParameterValueException"),
+        (
+            http::Method::GET,
+            "/2018-10-31/layers/my-layer/versions/99999999999999999999",
+            400,
+            "InvalidParameterValueException",
+        ),
         (http::Method::GET, "/2018-10-31/layers/my-layer/versions/", 404, "UnknownOperationException"),
         (http::Method::GET, "/2018-10-31/layers/%ZZ/versions/1", 404, "UnknownOperationException"),
         (http::Method::GET, "/2018-10-31/layers/%FF/versions/1", 404, "UnknownOperationException"),
         (http::Method::GET, "/2018-10-31/layers/my%20layer/versions/1", 400, "InvalidParameterValueException"),
         // Names that would leave a data directory, and ARNs with a version suffix.
-        (http::Method::GET, "/2018-10-31/layers/..%2F..%2Fetc%2Fpasswd1/versions/1", 400, "InvalidParameterValueException"),
+        (
+            http::Method::GET,
+            "/2018-10-31/layers/..%2F..%2Fetc%2Fpasswd1/versions/1",
+            400,
+            "InvalidParameterValueException",
+        ),
         (http::Method::GET, "/2018-10-31/layers/..%2Fmy-layer/versions/1", 400, "InvalidParameterValueException"),
         (
             http::Method::GET,
@@ -408,23 +335,11 @@ fn bad_requests_get_json_errors() {
         (http::Method::GET, "/2018-10-31/layers/my-layer/versions/1?x=%FF&&=", 200, ""),
     ];
     for (method, path, status, code) in cases {
-        let request = http::Request::builder()
-            .method(method.clone())
-            .uri(*path)
-            .body(Vec::new())
-            .expect("request");
+        let request = http::Request::builder().method(method.clone()).uri(*path).body(Vec::new()).expect("request");
         let response = server::handle(&store, request);
         assert_eq!(response.status().as_u16(), *status, "{method} {path}");
-        assert_eq!(
-            header(&response, "content-type"),
-            Some("application/json"),
-            "{method} {path}"
-        );
-        assert_eq!(
-            header(&response, "x-amzn-errortype").unwrap_or(""),
-            *code,
-            "{method} {path}"
-        );
+        assert_eq!(header(&response, "content-type"), Some("application/json"), "{method} {path}");
+        assert_eq!(header(&response, "x-amzn-errortype").unwrap_or(""), *code, "{method} {path}");
         serde_json::from_slice::<serde_json::Value>(response.body()).expect("a JSON body");
     }
 }
@@ -435,10 +350,7 @@ fn bad_requests_get_json_errors() {
 
 /// Layer names the model allows: plain names and layer ARNs.
 fn valid_layer_names() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "[a-zA-Z0-9_-]{1,140}",
-        "arn:aws:lambda:us-east-2:123456789012:layer:[a-zA-Z0-9_-]{1,40}",
-    ]
+    prop_oneof!["[a-zA-Z0-9_-]{1,140}", "arn:aws:lambda:us-east-2:123456789012:layer:[a-zA-Z0-9_-]{1,40}",]
 }
 
 proptest! {
@@ -488,37 +400,23 @@ fn layer_name_candidates() -> impl Strategy<Value = (String, i64)> {
 
 /// Runs `property` on candidates that pass `validate()`; the others must be
 /// refused by `to_http_request`. Fails if too few candidates were valid.
-fn for_valid_candidates(
-    property: impl Fn(&GetLayerVersionInput, http::Request<Vec<u8>>) -> Result<(), TestCaseError>,
-) {
+fn for_valid_candidates(property: impl Fn(&GetLayerVersionInput, http::Request<Vec<u8>>) -> Result<(), TestCaseError>) {
     let valid = Cell::new(0u32);
     let result = sans_io_runner().run(&layer_name_candidates(), |(name, version)| {
-        let input = GetLayerVersionInput::builder()
-            .layer_name(name)
-            .version_number(version)
-            .build()
-            .expect("both members set");
+        let input =
+            GetLayerVersionInput::builder().layer_name(name).version_number(version).build().expect("both members set");
         if input.validate().is_err() {
-            prop_assert!(matches!(
-                input.to_http_request(),
-                Err(RequestError::Validation(_))
-            ));
+            prop_assert!(matches!(input.to_http_request(), Err(RequestError::Validation(_))));
             return Ok(());
         }
         valid.set(valid.get() + 1);
-        let request = input
-            .to_http_request()
-            .map_err(|e| TestCaseError::fail(format!("valid input refused: {e}")))?;
+        let request = input.to_http_request().map_err(|e| TestCaseError::fail(format!("valid input refused: {e}")))?;
         property(&input, request)
     });
     if let Err(e) = result {
         panic!("{e}");
     }
-    assert!(
-        valid.get() >= SANS_IO_CASES / 8,
-        "only {} of {SANS_IO_CASES} candidates were valid",
-        valid.get()
-    );
+    assert!(valid.get() >= SANS_IO_CASES / 8, "only {} of {SANS_IO_CASES} candidates were valid", valid.get());
 }
 
 #[test]
@@ -563,11 +461,7 @@ fn label_segment_is_unreserved_characters_or_escapes() {
         prop_assert_eq!(parts[4], "versions");
         prop_assert_eq!(parts[5], input.version_number().to_string());
         prop_assert!(!parts[3].is_empty());
-        prop_assert!(
-            unreserved_or_escaped(parts[3]),
-            "label segment {:?}",
-            parts[3]
-        );
+        prop_assert!(unreserved_or_escaped(parts[3]), "label segment {:?}", parts[3]);
         Ok(())
     });
 }

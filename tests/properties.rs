@@ -21,11 +21,7 @@ use proptest::test_runner::Config;
 const CASES: u32 = 256;
 
 fn config() -> Config {
-    Config {
-        cases: CASES,
-        failure_persistence: None,
-        ..Config::default()
-    }
+    Config { cases: CASES, failure_persistence: None, ..Config::default() }
 }
 
 /// Any text, biased towards what is interesting on the wire: empty, quotes,

@@ -12,11 +12,7 @@ const EXAMPLE: &str = include_str!("data/get_layer_version_example.json");
 const ARN: &str = "arn:aws:lambda:us-east-2:123456789012:layer:my-layer";
 
 fn input(name: &str, version: i64) -> GetLayerVersionInput {
-    GetLayerVersionInput::builder()
-        .layer_name(name)
-        .version_number(version)
-        .build()
-        .unwrap()
+    GetLayerVersionInput::builder().layer_name(name).version_number(version).build().unwrap()
 }
 
 fn response(status: u16, headers: &[(&str, &str)], body: &str) -> http::Response<Vec<u8>> {
@@ -207,7 +203,8 @@ fn anything_else_is_unhandled_with_status_code_and_message() {
 
 #[test]
 fn server_parses_requests_and_rejects_bad_ones_with_400() {
-    let ok = GetLayerVersionInput::from_http_request(&request("GET", "/2018-10-31/layers/my-layer/versions/12")).unwrap();
+    let ok =
+        GetLayerVersionInput::from_http_request(&request("GET", "/2018-10-31/layers/my-layer/versions/12")).unwrap();
     assert_eq!((ok.layer_name(), ok.version_number()), ("my-layer", 12));
 
     let long = format!("/2018-10-31/layers/{}/versions/1", "a".repeat(141));
@@ -255,10 +252,7 @@ fn server_responses_round_trip_through_the_client() {
     assert_eq!(resp.headers()["x-amzn-errortype"], "TooManyRequestsException");
     assert_eq!(resp.headers()["content-type"], "application/json");
     let body: serde_json::Value = serde_json::from_slice(resp.body()).unwrap();
-    assert_eq!(
-        body,
-        serde_json::json!({"Reason": "ConcurrentInvocationLimitExceeded", "message": "slow down"})
-    );
+    assert_eq!(body, serde_json::json!({"Reason": "ConcurrentInvocationLimitExceeded", "message": "slow down"}));
     assert_eq!(GetLayerVersionOutput::from_http_response(&resp).unwrap_err(), throttled);
 
     let missing = GetLayerVersionError::ResourceNotFoundException(

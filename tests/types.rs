@@ -26,10 +26,7 @@ fn documented_example_decodes_into_every_field() {
     assert_eq!(out.created_date(), Some("2018-11-14T23:03:52.894+0000"));
     assert_eq!(out.description(), Some("My Python layer"));
     assert_eq!(out.layer_arn(), Some("arn:aws:lambda:us-east-2:123456789012:layer:my-layer"));
-    assert_eq!(
-        out.layer_version_arn(),
-        Some("arn:aws:lambda:us-east-2:123456789012:layer:my-layer:1")
-    );
+    assert_eq!(out.layer_version_arn(), Some("arn:aws:lambda:us-east-2:123456789012:layer:my-layer:1"));
     assert_eq!(out.license_info(), Some("MIT"));
     assert_eq!(out.version(), 1);
     assert_eq!(out.compatible_architectures(), &[] as &[Architecture]);
@@ -128,11 +125,7 @@ fn builders_name_the_missing_required_member() {
     let err = GetLayerVersionInput::builder().layer_name("my-layer").build().unwrap_err();
     assert_eq!(err.member(), "VersionNumber");
 
-    let input = GetLayerVersionInput::builder()
-        .layer_name("my-layer")
-        .version_number(1)
-        .build()
-        .unwrap();
+    let input = GetLayerVersionInput::builder().layer_name("my-layer").version_number(1).build().unwrap();
     assert_eq!(input.layer_name(), "my-layer");
     assert_eq!(input.version_number, 1);
 

@@ -60,7 +60,8 @@ fn padded(prefix: &str, alphabet: &str, len: usize) -> String {
 /// maximum length from the model (see the constants above), as compact JSON.
 pub fn large_body() -> Vec<u8> {
     let arn_prefix = "arn:aws:lambda:us-east-2:123456789012:layer:";
-    let layer_arn = padded(&format!("{arn_prefix}shared-observability-"), "abcdefghijklmnopqrstuvwxyz0123456789-_", LAYER_ARN_LEN);
+    let layer_arn =
+        padded(&format!("{arn_prefix}shared-observability-"), "abcdefghijklmnopqrstuvwxyz0123456789-_", LAYER_ARN_LEN);
     let layer_version_arn = format!("{layer_arn}:15");
     let description = padded(
         "OpenTelemetry collector, structured logging and metrics helpers shared by every team's functions. ",

@@ -108,11 +108,7 @@ pub struct AstShape {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<AstRef>,
     /// Operations bound to a resource's collection.
-    #[serde(
-        default,
-        rename = "collectionOperations",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, rename = "collectionOperations", skip_serializing_if = "Option::is_none")]
     pub collection_operations: Option<Vec<AstRef>>,
     /// Mixins applied to this shape.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -251,11 +247,7 @@ pub fn shape_type(json: &str) -> Option<&str> {
         }
         if key == b"type" {
             let (value, _) = json_string(bytes, at)?;
-            return if value.contains(&b'\\') {
-                None
-            } else {
-                std::str::from_utf8(value).ok()
-            };
+            return if value.contains(&b'\\') { None } else { std::str::from_utf8(value).ok() };
         }
         at = skip_whitespace(bytes, skip_json_value(bytes, at)?);
         if bytes.get(at) != Some(&b',') {
@@ -328,9 +320,7 @@ pub fn to_json_pretty(model: &AstModel) -> String {
     let mut out = Vec::new();
     let formatter = serde_json::ser::PrettyFormatter::with_indent(b"    ");
     let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
-    model
-        .serialize(&mut ser)
-        .expect("serializing an in-memory model to a Vec cannot fail");
+    model.serialize(&mut ser).expect("serializing an in-memory model to a Vec cannot fail");
     let mut text = String::from_utf8(out).expect("serde_json writes UTF-8");
     text.push('\n');
     text

@@ -27,16 +27,15 @@ pub struct Closure {
 
 /// The single service shape of a model.
 pub fn service(model: &Model) -> Result<Option<&ShapeId>, Error> {
-    let mut services = model
-        .shapes
-        .values()
-        .filter(|s| matches!(s.kind, ShapeKind::Service(_)))
-        .map(|s| &s.id);
+    let mut services = model.shapes.values().filter(|s| matches!(s.kind, ShapeKind::Service(_))).map(|s| &s.id);
     let first = services.next();
     if let Some(second) = services.next() {
         return Err(Error::at(
             second.as_str(),
-            format!("a second service beside `{}`; models with several services are not supported", first.map(ShapeId::as_str).unwrap_or("")),
+            format!(
+                "a second service beside `{}`; models with several services are not supported",
+                first.map(ShapeId::as_str).unwrap_or("")
+            ),
         ));
     }
     Ok(first)
@@ -53,11 +52,7 @@ pub fn all_operations(model: &Model) -> Result<BTreeSet<ShapeId>, Error> {
         None => {
             // A service-less model: every operation shape counts.
             ops.extend(
-                model
-                    .shapes
-                    .values()
-                    .filter(|s| matches!(s.kind, ShapeKind::Operation(_)))
-                    .map(|s| s.id.clone()),
+                model.shapes.values().filter(|s| matches!(s.kind, ShapeKind::Operation(_))).map(|s| s.id.clone()),
             );
         }
     }
@@ -79,7 +74,10 @@ fn collect_operations(
     path: &mut BTreeSet<ShapeId>,
 ) -> Result<(), Error> {
     if !path.insert(container.clone()) {
-        return Err(Error::at(container.as_str(), "resource cycle: the resource binds itself, directly or through children"));
+        return Err(Error::at(
+            container.as_str(),
+            "resource cycle: the resource binds itself, directly or through children",
+        ));
     }
     let (operations, resources) = bindings(model, container);
     ops.extend(operations);
@@ -93,18 +91,11 @@ fn collect_operations(
 /// Operation ids close to `wanted`, for "did you mean" messages.
 fn suggestions(all: &BTreeSet<ShapeId>, wanted: &str) -> Vec<String> {
     let wanted_name = wanted.rsplit('#').next().unwrap_or(wanted).to_ascii_lowercase();
-    let mut scored: Vec<(usize, &ShapeId)> = all
-        .iter()
-        .map(|id| (edit_distance(&id.name().to_ascii_lowercase(), &wanted_name), id))
-        .collect();
+    let mut scored: Vec<(usize, &ShapeId)> =
+        all.iter().map(|id| (edit_distance(&id.name().to_ascii_lowercase(), &wanted_name), id)).collect();
     scored.sort();
     let limit = (wanted_name.len() / 3).max(2);
-    scored
-        .into_iter()
-        .filter(|(d, _)| *d <= limit)
-        .take(3)
-        .map(|(_, id)| id.to_string())
-        .collect()
+    scored.into_iter().filter(|(d, _)| *d <= limit).take(3).map(|(_, id)| id.to_string()).collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -138,19 +129,12 @@ pub fn closure(model: &Model, operations: &[&str]) -> Result<Closure, Error> {
                 chosen.insert(id);
             }
             _ => {
-                return Err(Error::UnknownOperation {
-                    id: wanted.to_string(),
-                    suggestions: suggestions(&all, wanted),
-                })
+                return Err(Error::UnknownOperation { id: wanted.to_string(), suggestions: suggestions(&all, wanted) })
             }
         }
     }
 
-    let mut out = Closure {
-        service: svc.clone(),
-        operations: chosen.clone(),
-        ..Closure::default()
-    };
+    let mut out = Closure { service: svc.clone(), operations: chosen.clone(), ..Closure::default() };
     let mut pending: Vec<ShapeId> = chosen.iter().cloned().collect();
     if let Some(svc) = &svc {
         out.shapes.insert(svc.clone());
@@ -248,10 +232,6 @@ impl Closure {
             shapes.push((id.clone(), shape));
         }
         shapes.sort_by(|a, b| a.0.cmp(&b.0));
-        AstModel {
-            smithy: ast.smithy.clone(),
-            metadata: BTreeMap::new(),
-            shapes: OrderedMap(shapes),
-        }
+        AstModel { smithy: ast.smithy.clone(), metadata: BTreeMap::new(), shapes: OrderedMap(shapes) }
     }
 }

@@ -273,14 +273,8 @@ pub fn diff_bytes(old: &[u8], new: &[u8], operations: &[&str]) -> Result<Vec<Cha
     } else {
         operations.to_vec()
     };
-    let old = Side {
-        closure: closure::closure(&old_model, &operations)?,
-        model: old_model,
-    };
-    let new = Side {
-        closure: closure::closure(&new_model, &operations)?,
-        model: new_model,
-    };
+    let old = Side { closure: closure::closure(&old_model, &operations)?, model: old_model };
+    let new = Side { closure: closure::closure(&new_model, &operations)?, model: new_model };
     Ok(diff(&old, &new))
 }
 
@@ -342,8 +336,12 @@ pub fn diff(old: &Side, new: &Side) -> Vec<Change> {
         let o = old_dirs.get(id).and_then(|_| old.model.shapes.get(id));
         let n = new_dirs.get(id).and_then(|_| new.model.shapes.get(id));
         match (o, n) {
-            (Some(o), None) => out.push(Kind::Breaking, old_dirs[id], id, None, format!("shape removed ({})", o.kind.type_name())),
-            (None, Some(n)) => out.push(Kind::Compatible, new_dirs[id], id, None, format!("shape added ({})", n.kind.type_name())),
+            (Some(o), None) => {
+                out.push(Kind::Breaking, old_dirs[id], id, None, format!("shape removed ({})", o.kind.type_name()))
+            }
+            (None, Some(n)) => {
+                out.push(Kind::Compatible, new_dirs[id], id, None, format!("shape added ({})", n.kind.type_name()))
+            }
             (Some(o), Some(n)) => {
                 let dir = old_dirs[id].union(new_dirs[id]);
                 compare_shape(&mut out, dir, o, n);
@@ -362,13 +360,7 @@ struct Changes(Vec<Change>);
 
 impl Changes {
     fn push(&mut self, kind: Kind, direction: Direction, shape: &ShapeId, member: Option<&str>, message: String) {
-        self.0.push(Change {
-            kind,
-            direction,
-            shape: shape.to_string(),
-            member: member.map(str::to_string),
-            message,
-        });
+        self.0.push(Change { kind, direction, shape: shape.to_string(), member: member.map(str::to_string), message });
     }
 }
 
@@ -380,7 +372,6 @@ fn verdict(dir: Direction, breaks_input: bool, breaks_output: bool) -> Kind {
         Kind::Compatible
     }
 }
-
 
 fn compare_shape(out: &mut Changes, dir: Direction, o: &Shape, n: &Shape) {
     let id = &n.id;
@@ -406,7 +397,13 @@ fn compare_shape(out: &mut Changes, dir: Direction, o: &Shape, n: &Shape) {
         (ShapeKind::Operation(oo), ShapeKind::Operation(no)) => {
             for (role, a, b) in [("input", &oo.input, &no.input), ("output", &oo.output, &no.output)] {
                 if a != b {
-                    out.push(Kind::Breaking, dir, id, None, format!("{role} changed from {} to {}", opt_id(a), opt_id(b)));
+                    out.push(
+                        Kind::Breaking,
+                        dir,
+                        id,
+                        None,
+                        format!("{role} changed from {} to {}", opt_id(a), opt_id(b)),
+                    );
                 }
             }
             compare_errors(out, dir, id, &oo.errors, &no.errors);
@@ -504,7 +501,13 @@ fn compare_values(
         }
         let what = format!("enum value `{value}`");
         if traits.documentation != new_traits.documentation {
-            out.push(Kind::Docs, dir, id, None, format!("documentation of {what} {}", added_removed(&traits.documentation, &new_traits.documentation)));
+            out.push(
+                Kind::Docs,
+                dir,
+                id,
+                None,
+                format!("documentation of {what} {}", added_removed(&traits.documentation, &new_traits.documentation)),
+            );
         }
         compare_deprecated(out, dir, id, None, &what, traits, new_traits);
     }
@@ -549,10 +552,7 @@ fn compare_members(out: &mut Changes, dir: Direction, id: &ShapeId, old: &[Membe
     }
     for n in new.iter().filter(|n| !old.iter().any(|m| m.name == n.name)) {
         let (kind, message) = if structure && n.traits.required && !n.traits.has_default() {
-            (
-                verdict(dir, true, false),
-                format!("required member added (target `{}`)", n.target),
-            )
+            (verdict(dir, true, false), format!("required member added (target `{}`)", n.target))
         } else {
             (Kind::Compatible, format!("optional member added (target `{}`)", n.target))
         };
@@ -564,13 +564,7 @@ fn compare_members(out: &mut Changes, dir: Direction, id: &ShapeId, old: &[Membe
 fn compare_member(out: &mut Changes, dir: Direction, id: &ShapeId, o: &Member, n: &Member) {
     let member = Some(n.name.as_str());
     if o.target != n.target {
-        out.push(
-            Kind::Breaking,
-            dir,
-            id,
-            member,
-            format!("target changed from `{}` to `{}`", o.target, n.target),
-        );
+        out.push(Kind::Breaking, dir, id, member, format!("target changed from `{}` to `{}`", o.target, n.target));
     }
     compare_traits(out, dir, id, member, &o.traits, &n.traits);
 }
@@ -637,16 +631,15 @@ pub fn is_kept_trait(trait_id: &str) -> bool {
     KEPT_NAMESPACES.contains(&ns) && trait_id != "smithy.api#documentation" && trait_id != "smithy.api#tags"
 }
 
-fn compare_traits(
-    out: &mut Changes,
-    dir: Direction,
-    id: &ShapeId,
-    member: Option<&str>,
-    o: &Traits,
-    n: &Traits,
-) {
+fn compare_traits(out: &mut Changes, dir: Direction, id: &ShapeId, member: Option<&str>, o: &Traits, n: &Traits) {
     if o.documentation != n.documentation {
-        out.push(Kind::Docs, dir, id, member, format!("documentation {}", added_removed(&o.documentation, &n.documentation)));
+        out.push(
+            Kind::Docs,
+            dir,
+            id,
+            member,
+            format!("documentation {}", added_removed(&o.documentation, &n.documentation)),
+        );
     }
     if o.required != n.required {
         let (kind, message) = if n.required {
@@ -667,19 +660,19 @@ fn compare_traits(
         );
     }
     if o.length != n.length {
-        let b = |l: &Option<Length>| {
-            (
-                l.and_then(|l| l.min).map(|v| v as f64),
-                l.and_then(|l| l.max).map(|v| v as f64),
-            )
-        };
+        let b = |l: &Option<Length>| (l.and_then(|l| l.min).map(|v| v as f64), l.and_then(|l| l.max).map(|v| v as f64));
         let (t, l) = bounds_change(b(&o.length), b(&n.length));
         out.push(
             verdict(dir, t, false),
             dir,
             id,
             member,
-            format!("length changed from {} to {} ({})", show_length(&o.length), show_length(&n.length), tightness(t, l)),
+            format!(
+                "length changed from {} to {} ({})",
+                show_length(&o.length),
+                show_length(&n.length),
+                tightness(t, l)
+            ),
         );
     }
     if o.range != n.range {
@@ -749,7 +742,11 @@ fn compare_traits(
             dir,
             id,
             member,
-            format!("trait `smithy.api#idempotencyToken` changed from {} to {}", flag(o.idempotency_token), flag(n.idempotency_token)),
+            format!(
+                "trait `smithy.api#idempotencyToken` changed from {} to {}",
+                flag(o.idempotency_token),
+                flag(n.idempotency_token)
+            ),
         );
     }
     let what = match member {
@@ -766,10 +763,8 @@ fn compare_traits(
         if a == b {
             continue;
         }
-        let docs_like = matches!(
-            key.as_str(),
-            "smithy.api#examples" | "smithy.api#title" | "smithy.api#externalDocumentation"
-        );
+        let docs_like =
+            matches!(key.as_str(), "smithy.api#examples" | "smithy.api#title" | "smithy.api#externalDocumentation");
         let kind = if docs_like {
             Kind::Docs
         } else if key.starts_with("aws.protocols#") && b.is_none_or(|_| a.is_some()) {

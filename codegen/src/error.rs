@@ -60,9 +60,6 @@ fn suggestions_text(suggestions: &[String]) -> String {
 impl Error {
     /// A problem located at a shape or member id.
     pub fn at(at: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Shape {
-            at: at.into(),
-            message: message.into(),
-        }
+        Error::Shape { at: at.into(), message: message.into() }
     }
 }

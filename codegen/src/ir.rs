@@ -27,9 +27,7 @@ fn is_identifier(s: &str) -> bool {
 impl ShapeId {
     /// Checks the `namespace#Name` form.
     pub fn parse(id: &str) -> Result<ShapeId, Error> {
-        let (ns, name) = id
-            .split_once('#')
-            .ok_or_else(|| Error::BadShapeId(id.to_string()))?;
+        let (ns, name) = id.split_once('#').ok_or_else(|| Error::BadShapeId(id.to_string()))?;
         let ident_ok = |s: &str| s.split('.').all(is_identifier);
         if !ident_ok(ns) || !is_identifier(name) {
             return Err(Error::BadShapeId(id.to_string()));
@@ -334,17 +332,9 @@ fn prelude_shape(id: &ShapeId) -> Option<Shape> {
     };
     let mut traits = Traits::default();
     if id.name().starts_with("Primitive") {
-        traits.default = Some(if id.name() == "PrimitiveBoolean" {
-            Value::Bool(false)
-        } else {
-            Value::from(0)
-        });
+        traits.default = Some(if id.name() == "PrimitiveBoolean" { Value::Bool(false) } else { Value::from(0) });
     }
-    Some(Shape {
-        id: id.clone(),
-        kind,
-        traits,
-    })
+    Some(Shape { id: id.clone(), kind, traits })
 }
 
 /// The id of the prelude's `Unit` shape (an operation without input or output).
@@ -374,10 +364,7 @@ fn target(at: &str, r: &str) -> Result<ShapeId, Error> {
 }
 
 fn refs(at: &str, list: &Option<Vec<AstRef>>) -> Result<Vec<ShapeId>, Error> {
-    list.iter()
-        .flatten()
-        .map(|r| target(at, &r.target))
-        .collect()
+    list.iter().flatten().map(|r| target(at, &r.target)).collect()
 }
 
 fn member(owner: &ShapeId, name: &str, m: &AstMember) -> Result<Member, Error> {
@@ -385,35 +372,23 @@ fn member(owner: &ShapeId, name: &str, m: &AstMember) -> Result<Member, Error> {
     if !is_identifier(name) {
         return Err(Error::at(owner.as_str(), format!("member name {name:?} is not an identifier")));
     }
-    Ok(Member {
-        name: name.to_string(),
-        target: target(&at, &m.target)?,
-        traits: Traits::from_ast(&at, &m.traits)?,
-    })
+    Ok(Member { name: name.to_string(), target: target(&at, &m.target)?, traits: Traits::from_ast(&at, &m.traits)? })
 }
 
 fn require<'a, T>(id: &ShapeId, field: &str, value: &'a Option<T>) -> Result<&'a T, Error> {
-    value
-        .as_ref()
-        .ok_or_else(|| Error::at(id.as_str(), format!("missing `{field}`")))
+    value.as_ref().ok_or_else(|| Error::at(id.as_str(), format!("missing `{field}`")))
 }
 
 fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
     if shape.mixins.as_ref().is_some_and(|m| !m.is_empty()) {
-        return Err(Error::Unsupported {
-            at: id.to_string(),
-            what: "mixins (flatten the model first)".into(),
-        });
+        return Err(Error::Unsupported { at: id.to_string(), what: "mixins (flatten the model first)".into() });
     }
     let mut traits = Traits::from_ast(id.as_str(), &shape.traits)?;
     let aggregate_members = || -> Result<Vec<Member>, Error> {
         let members = require(id, "members", &shape.members).map(|m| m.iter().collect::<Vec<_>>());
         // Structures and unions may omit `members` when empty.
         let members = members.unwrap_or_default();
-        members
-            .into_iter()
-            .map(|(name, m)| member(id, name, m))
-            .collect()
+        members.into_iter().map(|(name, m)| member(id, name, m)).collect()
     };
     let kind = match shape.shape_type.as_str() {
         "string" if traits.legacy_enum.is_some() => {
@@ -430,15 +405,9 @@ fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
                 let value = match &member_traits.enum_value {
                     None => name.clone(),
                     Some(Value::String(s)) => s.clone(),
-                    Some(other) => {
-                        return Err(Error::at(at, format!("enumValue must be a string, found {other}")))
-                    }
+                    Some(other) => return Err(Error::at(at, format!("enumValue must be a string, found {other}"))),
                 };
-                values.push(EnumValue {
-                    name: name.clone(),
-                    value,
-                    traits: member_traits,
-                });
+                values.push(EnumValue { name: name.clone(), value, traits: member_traits });
             }
             ShapeKind::Enum(values)
         }
@@ -454,11 +423,7 @@ fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
                     .and_then(Value::as_i64)
                     .and_then(|v| i32::try_from(v).ok())
                     .ok_or_else(|| Error::at(&at, "intEnum member needs an integer enumValue in i32 range"))?;
-                values.push(IntEnumValue {
-                    name: name.clone(),
-                    value,
-                    traits: member_traits,
-                });
+                values.push(IntEnumValue { name: name.clone(), value, traits: member_traits });
             }
             ShapeKind::IntEnum(values)
         }
@@ -503,10 +468,7 @@ fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
         "resource" => {
             let at = id.as_str();
             let named = |m: &Option<crate::ast::OrderedMap<AstRef>>| -> Result<Vec<(String, ShapeId)>, Error> {
-                m.iter()
-                    .flat_map(|m| m.iter())
-                    .map(|(k, r)| Ok((k.clone(), target(at, &r.target)?)))
-                    .collect()
+                m.iter().flat_map(|m| m.iter()).map(|(k, r)| Ok((k.clone(), target(at, &r.target)?))).collect()
             };
             let mut operations = Vec::new();
             for r in [&shape.create, &shape.put, &shape.read, &shape.update, &shape.delete, &shape.list]
@@ -528,11 +490,7 @@ fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
             return Err(Error::at(id.as_str(), format!("unknown shape type `{other}`")));
         }
     };
-    Ok(Shape {
-        id: id.clone(),
-        kind,
-        traits,
-    })
+    Ok(Shape { id: id.clone(), kind, traits })
 }
 
 /// Every target, for validation: (where it is referenced, the target).
@@ -547,20 +505,12 @@ fn references(shape: &Shape) -> Vec<(String, &ShapeId)> {
         | ShapeKind::Map { .. }
         | ShapeKind::Structure(_)
         | ShapeKind::Union(_) => shape.all_members().into_iter().map(|m| (at(m), &m.target)).collect(),
-        ShapeKind::Operation(op) => op
-            .input
-            .iter()
-            .chain(op.output.iter())
-            .chain(op.errors.iter())
-            .map(|t| (here(), t))
-            .collect(),
-        ShapeKind::Service(s) => s
-            .operations
-            .iter()
-            .chain(s.resources.iter())
-            .chain(s.errors.iter())
-            .map(|t| (here(), t))
-            .collect(),
+        ShapeKind::Operation(op) => {
+            op.input.iter().chain(op.output.iter()).chain(op.errors.iter()).map(|t| (here(), t)).collect()
+        }
+        ShapeKind::Service(s) => {
+            s.operations.iter().chain(s.resources.iter()).chain(s.errors.iter()).map(|t| (here(), t)).collect()
+        }
         ShapeKind::Resource(r) => r
             .identifiers
             .iter()
@@ -611,10 +561,7 @@ fn validate_targets(model: &Model) -> Result<(), Error> {
             };
             let ok = match &shape.kind {
                 ShapeKind::List(_) | ShapeKind::Map { .. } | ShapeKind::Structure(_) | ShapeKind::Union(_) => {
-                    !matches!(
-                        target.kind,
-                        ShapeKind::Operation(_) | ShapeKind::Resource(_) | ShapeKind::Service(_)
-                    )
+                    !matches!(target.kind, ShapeKind::Operation(_) | ShapeKind::Resource(_) | ShapeKind::Service(_))
                 }
                 _ => true,
             };

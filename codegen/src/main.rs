@@ -200,10 +200,8 @@ impl Generation {
     fn run(&self) -> Result<String, String> {
         let bytes = read(&self.model)?;
         let ops: Vec<&str> = self.operations.iter().map(String::as_str).collect();
-        timed(&format!("generated from {}", self.model), || {
-            smithy_codegen::generate(&bytes, &ops, &self.settings)
-        })
-        .map_err(|e| format!("{}: {e}", self.model))
+        timed(&format!("generated from {}", self.model), || smithy_codegen::generate(&bytes, &ops, &self.settings))
+            .map_err(|e| format!("{}: {e}", self.model))
     }
 }
 
@@ -280,10 +278,7 @@ fn check(rest: &[String]) -> Result<ExitCode, String> {
         .position(|(a, b)| a != b)
         .unwrap_or_else(|| current.lines().count().min(fresh.lines().count()))
         + 1;
-    eprintln!(
-        "error: {} is stale (first difference at line {line}); refresh it with `{refresh}`",
-        path.display()
-    );
+    eprintln!("error: {} is stale (first difference at line {line}); refresh it with `{refresh}`", path.display());
     Ok(ExitCode::from(1))
 }
 
@@ -336,10 +331,7 @@ fn extract(rest: &[String]) -> Result<ExitCode, String> {
         if missing.is_empty() {
             eprintln!("every documented shape and member has its documentation from {file}");
         } else {
-            eprintln!(
-                "documentation missing for {} shapes/members (not in {file}); write it in {out}:",
-                missing.len()
-            );
+            eprintln!("documentation missing for {} shapes/members (not in {file}); write it in {out}:", missing.len());
             for m in &missing {
                 eprintln!("  {m}");
             }
@@ -376,14 +368,8 @@ fn diff_command(rest: &[String]) -> Result<ExitCode, String> {
         let closure = |path: &str, model: &smithy_codegen::ir::Model| {
             smithy_codegen::closure::closure(model, &ops).map_err(|e| format!("{path}: {e}"))
         };
-        let old_side = diff::Side {
-            closure: closure(old, &old_model)?,
-            model: old_model,
-        };
-        let new_side = diff::Side {
-            closure: closure(new, &new_model)?,
-            model: new_model,
-        };
+        let old_side = diff::Side { closure: closure(old, &old_model)?, model: old_model };
+        let new_side = diff::Side { closure: closure(new, &new_model)?, model: new_model };
         Ok(diff::diff(&old_side, &new_side))
     })?;
     if format == "json" {
@@ -412,10 +398,8 @@ fn features(args: &[String]) -> Result<ExitCode, String> {
     let ast = ast::parse(&bytes).map_err(|e| format!("{model}: {e}"))?;
     let resolved = smithy_codegen::ir::resolve(&ast).map_err(|e| format!("{model}: {e}"))?;
     let operations = smithy_codegen::closure::all_operations(&resolved).map_err(|e| format!("{model}: {e}"))?;
-    let names: Vec<String> = operations
-        .iter()
-        .map(|id| smithy_codegen::render::names::cargo_feature(id.name()))
-        .collect();
+    let names: Vec<String> =
+        operations.iter().map(|id| smithy_codegen::render::names::cargo_feature(id.name())).collect();
     for name in &names {
         println!("{name} = []");
     }

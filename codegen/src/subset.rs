@@ -105,11 +105,7 @@ pub fn read(bytes: &[u8], operations: &[&str]) -> Option<AstModel> {
         trim_bindings(&mut shape, |target| keep.contains(target));
         shapes.push((id.clone(), shape));
     }
-    Some(AstModel {
-        smithy: index.smithy,
-        metadata: Default::default(),
-        shapes: OrderedMap(shapes),
-    })
+    Some(AstModel { smithy: index.smithy, metadata: Default::default(), shapes: OrderedMap(shapes) })
 }
 
 /// Collects the operations bound to `container` and to its resources,
@@ -140,10 +136,7 @@ fn bound_operations<'a>(
 /// The shapes a structure, union, list, map or operation refers to.
 fn references(shape: &AstShape) -> impl Iterator<Item = &str> {
     let members = shape.members.iter().flat_map(|m| m.iter().map(|(_, m)| m.target.as_str()));
-    let single = [&shape.member, &shape.key, &shape.value]
-        .into_iter()
-        .flatten()
-        .map(|m| m.target.as_str());
+    let single = [&shape.member, &shape.key, &shape.value].into_iter().flatten().map(|m| m.target.as_str());
     let io = [&shape.input, &shape.output].into_iter().flatten().map(|r| r.target.as_str());
     let errors = shape.errors.iter().flatten().map(|r| r.target.as_str());
     members.chain(single).chain(io).chain(errors)

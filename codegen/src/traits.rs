@@ -115,9 +115,7 @@ fn bad(at: &str, trait_id: &str, what: &str) -> Error {
 }
 
 fn string(at: &str, id: &str, v: &Value) -> Result<String, Error> {
-    v.as_str()
-        .map(str::to_string)
-        .ok_or_else(|| bad(at, id, "expected a string"))
+    v.as_str().map(str::to_string).ok_or_else(|| bad(at, id, "expected a string"))
 }
 
 fn opt_u64(at: &str, id: &str, v: &Value, key: &str) -> Result<Option<u64>, Error> {
@@ -148,10 +146,7 @@ impl Traits {
                 "smithy.api#required" => t.required = true,
                 "smithy.api#default" => t.default = Some(v.clone()),
                 "smithy.api#length" => {
-                    let length = Length {
-                        min: opt_u64(at, id, v, "min")?,
-                        max: opt_u64(at, id, v, "max")?,
-                    };
+                    let length = Length { min: opt_u64(at, id, v, "min")?, max: opt_u64(at, id, v, "max")? };
                     if let (Some(min), Some(max)) = (length.min, length.max) {
                         if min > max {
                             return Err(bad(at, id, &format!("min {min} is greater than max {max}")));
@@ -160,10 +155,7 @@ impl Traits {
                     t.length = Some(length);
                 }
                 "smithy.api#range" => {
-                    let range = Range {
-                        min: opt_number(at, id, v, "min")?,
-                        max: opt_number(at, id, v, "max")?,
-                    };
+                    let range = Range { min: opt_number(at, id, v, "min")?, max: opt_number(at, id, v, "max")? };
                     if let (Some(min), Some(max)) = (&range.min, &range.max) {
                         if min.as_f64() > max.as_f64() {
                             return Err(bad(at, id, &format!("min {min} is greater than max {max}")));
@@ -197,11 +189,7 @@ impl Traits {
                     if !uri.starts_with('/') {
                         return Err(bad(at, id, &format!("uri `{uri}` must start with `/`")));
                     }
-                    t.http = Some(Http {
-                        method: method.to_string(),
-                        uri: uri.to_string(),
-                        code,
-                    });
+                    t.http = Some(Http { method: method.to_string(), uri: uri.to_string(), code });
                 }
                 "smithy.api#httpLabel" => t.http_label = true,
                 "smithy.api#httpQuery" => t.http_query = Some(string(at, id, v)?),
@@ -283,11 +271,7 @@ fn legacy_enum(at: &str, v: &Value) -> Result<Vec<EnumValue>, Error> {
             if def.get("deprecated").and_then(Value::as_bool) == Some(true) {
                 traits.deprecated = Some(Deprecated::default());
             }
-            Ok(EnumValue {
-                name: name.to_string(),
-                value: value.to_string(),
-                traits,
-            })
+            Ok(EnumValue { name: name.to_string(), value: value.to_string(), traits })
         })
         .collect()
 }

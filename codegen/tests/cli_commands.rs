@@ -63,7 +63,12 @@ fn s(p: &Path) -> &str {
 fn color_model(values: &[&str]) -> String {
     let members: Vec<String> = values
         .iter()
-        .map(|v| format!(r#""{}": {{ "target": "smithy.api#Unit", "traits": {{ "smithy.api#enumValue": "{v}" }} }}"#, v.to_uppercase()))
+        .map(|v| {
+            format!(
+                r#""{}": {{ "target": "smithy.api#Unit", "traits": {{ "smithy.api#enumValue": "{v}" }} }}"#,
+                v.to_uppercase()
+            )
+        })
         .collect();
     format!(
         r#"{{
@@ -167,7 +172,8 @@ fn diff_exits_2_on_an_unknown_operation_with_a_suggestion() {
 #[test]
 fn diff_exits_2_on_a_dangling_target() {
     let dir = scratch("diff_dangling");
-    let dangling = color_model(&["red"]).replace(r#""target": "com.example#Color""#, r#""target": "com.example#Colour""#);
+    let dangling =
+        color_model(&["red"]).replace(r#""target": "com.example#Color""#, r#""target": "com.example#Colour""#);
     let bad = write(&dir, "dangling.json", &dangling);
     let r = run(&["diff", s(&bad), s(&bad)]);
     assert_eq!(r.code, 2);
@@ -212,9 +218,9 @@ fn normalized(path: &Path, strip: bool) -> Value {
         diff::strip_docs(&mut model);
     }
     for (_, shape) in model.shapes.0.iter_mut() {
-        shape
-            .traits
-            .retain(|k, _| !(k.starts_with("aws.api#") || k.starts_with("aws.auth#")) || OUR_AWS_TRAITS.contains(&k.as_str()));
+        shape.traits.retain(|k, _| {
+            !(k.starts_with("aws.api#") || k.starts_with("aws.auth#")) || OUR_AWS_TRAITS.contains(&k.as_str())
+        });
     }
     serde_json::to_value(&model).expect("model serializes")
 }
@@ -267,7 +273,17 @@ fn extract_docs_keep_lists_what_is_missing() {
     let upstream = write(&dir, "upstream.json", &upstream);
     let out = dir.join("out.json");
     let keep = format!("keep:{}", s(&ours));
-    let r = run(&["extract", "--model", s(&upstream), "--operation", "com.example#GetColor", "--docs", &keep, "--out", s(&out)]);
+    let r = run(&[
+        "extract",
+        "--model",
+        s(&upstream),
+        "--operation",
+        "com.example#GetColor",
+        "--docs",
+        &keep,
+        "--out",
+        s(&out),
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("documentation missing for 2 shapes/members"), "{}", r.stderr);
     assert!(r.stderr.contains("  com.example#GetColorOutput$Shade\n"), "{}", r.stderr);
@@ -312,7 +328,9 @@ fn generate_into_a_directory_then_check() {
     let code = std::fs::read_to_string(&file).expect("generate wrote lambda_model.rs into the directory");
     syn::parse_file(&code).expect("generated code parses");
 
-    let check = |generated: &Path| run(&["check", "--model", s(&model), "--operation", "GetLayerVersion", "--generated", s(generated)]);
+    let check = |generated: &Path| {
+        run(&["check", "--model", s(&model), "--operation", "GetLayerVersion", "--generated", s(generated)])
+    };
     let fresh = check(&file);
     assert_eq!(fresh.code, 0, "{}", fresh.stderr);
     assert_eq!(check(&dir).code, 0, "a directory means lambda_model.rs inside");

@@ -51,12 +51,15 @@ fn with(extra: &str) -> String {
     format!("{IO},\n{extra}")
 }
 
-const NAME: &str = r#""com.example#Name": { "type": "string", "traits": { "smithy.api#length": { "min": 1, "max": 10 } } }"#;
+const NAME: &str =
+    r#""com.example#Name": { "type": "string", "traits": { "smithy.api#length": { "min": 1, "max": 10 } } }"#;
 
 fn color(values: &[(&str, &str)]) -> String {
     let members: Vec<String> = values
         .iter()
-        .map(|(n, v)| format!(r#""{n}": {{ "target": "smithy.api#Unit", "traits": {{ "smithy.api#enumValue": "{v}" }} }}"#))
+        .map(|(n, v)| {
+            format!(r#""{n}": {{ "target": "smithy.api#Unit", "traits": {{ "smithy.api#enumValue": "{v}" }} }}"#)
+        })
         .collect();
     format!(r#""com.example#Color": {{ "type": "enum", "members": {{ {} }} }}"#, members.join(", "))
 }
@@ -180,7 +183,8 @@ fn required_added_and_removed() {
 
 #[test]
 fn default_changed_is_breaking() {
-    let member = |d: &str| format!(r#""N": {{ "target": "smithy.api#Integer", "traits": {{ "smithy.api#default": {d} }} }}"#);
+    let member =
+        |d: &str| format!(r#""N": {{ "target": "smithy.api#Integer", "traits": {{ "smithy.api#default": {d} }} }}"#);
     assert_eq!(
         lines(&io(&member("0"), A), &io(&member("1"), A)),
         ["breaking    input   com.example#PutInput$N: default changed from `0` to `1`"]

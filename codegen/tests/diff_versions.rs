@@ -128,10 +128,7 @@ fn legacy_enum_reports_values_not_a_type_change() {
 }
 
 fn settings() -> Settings {
-    Settings {
-        protocol_feature: Some("http".into()),
-        skip_look_around_patterns: true,
-    }
+    Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true }
 }
 
 fn generate(version: &str) -> Option<String> {
@@ -153,12 +150,7 @@ fn every_version_regenerates() {
 /// Changed lines of a longest-common-subsequence line diff: (old indices, new indices).
 fn changed_lines(old: &[&str], new: &[&str]) -> (Vec<usize>, Vec<usize>) {
     let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..]
-        .iter()
-        .rev()
-        .zip(new[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let suffix = old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
     let a = &old[prefix..old.len() - suffix];
     let b = &new[prefix..new.len() - suffix];
     // lcs[i][j]: LCS length of a[i..] and b[j..].

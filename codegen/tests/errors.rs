@@ -54,16 +54,9 @@ fn invalid_json_names_line_and_column() {
     let err = ast::parse(bad.as_bytes()).unwrap_err();
     assert_eq!(
         err,
-        Error::Json {
-            line: 3,
-            column: 16,
-            message: "key must be a string at line 3 column 16".to_string(),
-        }
+        Error::Json { line: 3, column: 16, message: "key must be a string at line 3 column 16".to_string() }
     );
-    assert_eq!(
-        err.to_string(),
-        "invalid model JSON at line 3, column 16: key must be a string at line 3 column 16"
-    );
+    assert_eq!(err.to_string(), "invalid model JSON at line 3, column 16: key must be a string at line 3 column 16");
     // The same through the whole pipeline.
     assert_eq!(message(bad), err.to_string());
 }
@@ -80,10 +73,7 @@ fn truncated_json() {
 #[test]
 fn json_of_the_wrong_form() {
     let err = ast::parse(br#"{"smithy": "2.0", "shapes": {"ns#A": {"members": {}}}}"#).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "invalid model JSON at line 1, column 52: missing field `type` at line 1 column 52"
-    );
+    assert_eq!(err.to_string(), "invalid model JSON at line 1, column 52: missing field `type` at line 1 column 52");
 }
 
 #[test]
@@ -97,7 +87,8 @@ fn duplicate_json_key() {
 
 #[test]
 fn wrong_smithy_version() {
-    let bad = model(r#""ns#OpInput": { "type": "structure", "members": {} }"#).replace(r#""smithy": "2.0""#, r#""smithy": "3.0""#);
+    let bad = model(r#""ns#OpInput": { "type": "structure", "members": {} }"#)
+        .replace(r#""smithy": "2.0""#, r#""smithy": "3.0""#);
     assert_eq!(generate_err(&bad), Error::Version("3.0".to_string()));
     assert_eq!(message(&bad), r#"unsupported Smithy IDL version `3.0` (expected "1.0" or "2.0")"#);
 }
@@ -137,10 +128,7 @@ fn member_target_that_is_not_an_absolute_id() {
 #[test]
 fn member_targeting_an_operation() {
     let bad = model(r#""ns#OpInput": { "type": "structure", "members": { "Op": { "target": "ns#Op" } } }"#);
-    assert_eq!(
-        message(&bad),
-        "ns#OpInput$Op: target `ns#Op` is an operation, which a member cannot target"
-    );
+    assert_eq!(message(&bad), "ns#OpInput$Op: target `ns#Op` is an operation, which a member cannot target");
 }
 
 #[test]
@@ -318,10 +306,7 @@ fn enum_members_colliding_after_case_conversion() {
             }
         }"#,
     );
-    assert_eq!(
-        message(&bad),
-        "ns#Mode$fooBar: enum member collides with `foo_bar`: both become the variant `FooBar`"
-    );
+    assert_eq!(message(&bad), "ns#Mode$fooBar: enum member collides with `foo_bar`: both become the variant `FooBar`");
 }
 
 #[test]
@@ -387,10 +372,7 @@ fn structure_members_colliding_through_keyword_escapes() {
             }
         }"#,
     );
-    assert_eq!(
-        message(&bad),
-        "ns#OpInput$self_: member name collides with `self`: both become the Rust field `self_`"
-    );
+    assert_eq!(message(&bad), "ns#OpInput$self_: member name collides with `self`: both become the Rust field `self_`");
 }
 
 #[test]
@@ -401,23 +383,23 @@ fn operation_input_that_is_not_a_structure() {
 
 #[test]
 fn operation_output_that_is_a_list() {
-    let bad = BASE
-        .replace(r#""ns#OpOutput": { "type": "structure", "members": {} },"#, "")
-        .replace(
-            "__EXTRA__",
-            r#""ns#OpInput": { "type": "structure", "members": {} },
+    let bad = BASE.replace(r#""ns#OpOutput": { "type": "structure", "members": {} },"#, "").replace(
+        "__EXTRA__",
+        r#""ns#OpInput": { "type": "structure", "members": {} },
             "ns#OpOutput": { "type": "list", "member": { "target": "smithy.api#String" } }"#,
-        );
+    );
     assert_eq!(message(&bad), "ns#Op: output `ns#OpOutput` is a list, not a structure");
 }
 
 #[test]
 fn operation_error_without_the_error_trait() {
-    let bad = model(r#""ns#OpInput": { "type": "structure", "members": {} }, "ns#Oops": { "type": "structure", "members": {} }"#)
-        .replace(
-            r#""output": { "target": "ns#OpOutput" },"#,
-            r#""output": { "target": "ns#OpOutput" }, "errors": [{ "target": "ns#Oops" }],"#,
-        );
+    let bad = model(
+        r#""ns#OpInput": { "type": "structure", "members": {} }, "ns#Oops": { "type": "structure", "members": {} }"#,
+    )
+    .replace(
+        r#""output": { "target": "ns#OpOutput" },"#,
+        r#""output": { "target": "ns#OpOutput" }, "errors": [{ "target": "ns#Oops" }],"#,
+    );
     assert_eq!(message(&bad), "ns#Oops: bound as an error of `ns#Op` but has no `smithy.api#error` trait");
 }
 
@@ -451,7 +433,10 @@ fn resource_cycle() {
         "ns#Parent": { "type": "resource", "resources": [{ "target": "ns#Child" }] },
         "ns#Child": { "type": "resource", "resources": [{ "target": "ns#Parent" }] }"#,
     )
-    .replace(r#""operations": [{ "target": "ns#Op" }],"#, r#""operations": [{ "target": "ns#Op" }], "resources": [{ "target": "ns#Parent" }],"#);
+    .replace(
+        r#""operations": [{ "target": "ns#Op" }],"#,
+        r#""operations": [{ "target": "ns#Op" }], "resources": [{ "target": "ns#Parent" }],"#,
+    );
     // The model itself resolves; the cycle is found when operations are collected.
     let parsed = ast::parse(bad.as_bytes()).expect("valid JSON");
     let resolved = ir::resolve(&parsed).expect("a cycle is not a resolve error");
@@ -467,11 +452,11 @@ fn resource_binding_itself() {
         r#""ns#OpInput": { "type": "structure", "members": {} },
         "ns#Loop": { "type": "resource", "resources": [{ "target": "ns#Loop" }] }"#,
     )
-    .replace(r#""operations": [{ "target": "ns#Op" }],"#, r#""operations": [{ "target": "ns#Op" }], "resources": [{ "target": "ns#Loop" }],"#);
-    assert_eq!(
-        message(&bad),
-        "ns#Loop: resource cycle: the resource binds itself, directly or through children"
+    .replace(
+        r#""operations": [{ "target": "ns#Op" }],"#,
+        r#""operations": [{ "target": "ns#Op" }], "resources": [{ "target": "ns#Loop" }],"#,
     );
+    assert_eq!(message(&bad), "ns#Loop: resource cycle: the resource binds itself, directly or through children");
 }
 
 #[test]
@@ -509,7 +494,8 @@ fn union_members_generate() {
 
 #[test]
 fn timestamp_members_generate() {
-    let good = model(r#""ns#OpInput": { "type": "structure", "members": { "At": { "target": "smithy.api#Timestamp" } } }"#);
+    let good =
+        model(r#""ns#OpInput": { "type": "structure", "members": { "At": { "target": "smithy.api#Timestamp" } } }"#);
     let rust = smithy_codegen::generate(good.as_bytes(), &[], &Settings::default()).expect("generates");
     assert!(rust.contains("pub at: Option<crate::primitives::DateTime>"), "{rust}");
 }
@@ -534,7 +520,8 @@ fn operations_without_the_http_trait_are_not_supported() {
 
 #[test]
 fn uri_label_without_a_member() {
-    let bad = model(r#""ns#OpInput": { "type": "structure", "members": {} }"#).replace(r#""uri": "/op""#, r#""uri": "/op/{Id}""#);
+    let bad = model(r#""ns#OpInput": { "type": "structure", "members": {} }"#)
+        .replace(r#""uri": "/op""#, r#""uri": "/op/{Id}""#);
     assert_eq!(message(&bad), "ns#Op: uri label `Id` has no httpLabel member in the input");
 }
 
@@ -601,7 +588,8 @@ fn default_that_is_not_an_enum_value() {
 
 #[test]
 fn bad_http_trait() {
-    let bad = model(r#""ns#OpInput": { "type": "structure", "members": {} }"#).replace(r#""uri": "/op""#, r#""uri": "op""#);
+    let bad =
+        model(r#""ns#OpInput": { "type": "structure", "members": {} }"#).replace(r#""uri": "/op""#, r#""uri": "op""#);
     assert_eq!(message(&bad), "ns#Op: trait `smithy.api#http`: uri `op` must start with `/`");
 }
 

@@ -53,15 +53,19 @@ fn official_closure_of(bytes: &[u8], operations: &[&str]) -> AstModel {
     let model = loop {
         match ir::resolve(&parsed) {
             Ok(model) => break model,
-            Err(Error::Shape { at, message }) if message.starts_with("trait `smithy.api#pattern`: ") && !dropped.contains(&at) => {
+            Err(Error::Shape { at, message })
+                if message.starts_with("trait `smithy.api#pattern`: ") && !dropped.contains(&at) =>
+            {
                 drop_pattern(&mut parsed, &at);
                 dropped.push(at);
             }
             Err(e) => panic!("{OFFICIAL}: {e}"),
         }
     };
-    let all: Vec<String> = closure::all_operations(&model).expect("one service").iter().map(|id| id.to_string()).collect();
-    let operations: Vec<&str> = if operations.is_empty() { all.iter().map(String::as_str).collect() } else { operations.to_vec() };
+    let all: Vec<String> =
+        closure::all_operations(&model).expect("one service").iter().map(|id| id.to_string()).collect();
+    let operations: Vec<&str> =
+        if operations.is_empty() { all.iter().map(String::as_str).collect() } else { operations.to_vec() };
     let closure = closure::closure(&model, &operations).unwrap_or_else(|e| panic!("{OFFICIAL}: {e}"));
     if !dropped.is_empty() {
         eprintln!("note: dropped {} pattern traits the generator cannot compile: {dropped:?}", dropped.len());
@@ -94,19 +98,13 @@ fn drop_pattern(model: &mut AstModel, at: &str) {
         Some((shape, member)) => (shape, Some(member)),
         None => (at, None),
     };
-    let (_, shape) = model
-        .shapes
-        .0
-        .iter_mut()
-        .find(|(id, _)| id == shape_id)
-        .unwrap_or_else(|| panic!("no shape {shape_id}"));
+    let (_, shape) =
+        model.shapes.0.iter_mut().find(|(id, _)| id == shape_id).unwrap_or_else(|| panic!("no shape {shape_id}"));
     let traits = match member {
         None => &mut shape.traits,
         Some(name) => {
-            let in_members = shape
-                .members
-                .as_mut()
-                .and_then(|m| m.0.iter_mut().find(|(n, _)| n == name).map(|(_, m)| m));
+            let in_members =
+                shape.members.as_mut().and_then(|m| m.0.iter_mut().find(|(n, _)| n == name).map(|(_, m)| m));
             let member = match in_members {
                 Some(m) => m,
                 None => match name {
@@ -181,7 +179,9 @@ fn difference(ours: &AstShape, official: &AstShape) -> String {
     if names(ours) != names(official) {
         return format!("members {:?} != official {:?}", names(ours), names(official));
     }
-    for ((name, a), (_, b)) in ours.members.iter().flat_map(|m| m.iter()).zip(official.members.iter().flat_map(|m| m.iter())) {
+    for ((name, a), (_, b)) in
+        ours.members.iter().flat_map(|m| m.iter()).zip(official.members.iter().flat_map(|m| m.iter()))
+    {
         if a.target != b.target {
             return format!("member `{name}` targets `{}`, official `{}`", a.target, b.target);
         }
@@ -251,10 +251,7 @@ fn the_official_closure_has_the_expected_size() {
     let Some(bytes) = official_bytes() else { return };
     let closure = official_closure(&bytes);
     assert_eq!(closure.shapes.len(), 26, "shapes: {:?}", by_id(&closure).keys().collect::<Vec<_>>());
-    let runtime = closure
-        .shapes
-        .get("com.amazonaws.lambda#Runtime")
-        .expect("the closure holds Runtime");
+    let runtime = closure.shapes.get("com.amazonaws.lambda#Runtime").expect("the closure holds Runtime");
     assert_eq!(runtime.shape_type, "enum");
     assert_eq!(runtime.members.as_ref().map_or(0, |m| m.len()), 46);
     // The closure is itself a model the generator accepts.
@@ -271,11 +268,8 @@ fn our_model_has_the_expected_size() {
     let runtime = ours.shapes.get("com.amazonaws.lambda#Runtime").expect("Runtime");
     assert_eq!(runtime.members.as_ref().map_or(0, |m| m.len()), 46);
     let model = ir::resolve(&ours).expect("our model resolves");
-    let ops: Vec<String> = closure::all_operations(&model)
-        .expect("one service")
-        .iter()
-        .map(|id| id.to_string())
-        .collect();
+    let ops: Vec<String> =
+        closure::all_operations(&model).expect("one service").iter().map(|id| id.to_string()).collect();
     assert_eq!(ops.len(), 85);
     assert!(ops.iter().any(|op| op == OPERATION));
     assert_eq!(our_closure().shapes.len(), 26);
@@ -285,9 +279,7 @@ fn our_model_has_the_expected_size() {
 fn our_model_documents_every_shape_and_member() {
     let ours = parse(&our_bytes(), OURS);
     let mut missing = Vec::new();
-    let documented = |traits: &BTreeMap<String, Value>| {
-        matches!(traits.get(DOCUMENTATION), Some(Value::String(s)) if !s.trim().is_empty())
-    };
+    let documented = |traits: &BTreeMap<String, Value>| matches!(traits.get(DOCUMENTATION), Some(Value::String(s)) if !s.trim().is_empty());
     for (id, shape) in ours.shapes.iter() {
         if !documented(&shape.traits) {
             missing.push(id.clone());
@@ -369,7 +361,9 @@ fn our_model_contains_none_of_the_official_documentation() {
         .filter(|doc| {
             let escaped = serde_json::to_string(doc).expect("a string serializes");
             let escaped = &escaped[1..escaped.len() - 1];
-            ours_text.contains(doc.as_str()) || ours_text.contains(escaped) || our_strings.iter().any(|s| s.contains(doc.as_str()))
+            ours_text.contains(doc.as_str())
+                || ours_text.contains(escaped)
+                || our_strings.iter().any(|s| s.contains(doc.as_str()))
         })
         .collect();
     assert!(copied.is_empty(), "official documentation copied into {OURS}: {copied:#?}");
@@ -413,7 +407,9 @@ fn a_mismatch_names_the_first_differing_shape() {
     // A shape that is missing, and a trait that differs: the first id wins.
     let mut fewer = ours.clone();
     fewer.shapes.0.retain(|(id, _)| id != "com.amazonaws.lambda#Runtime");
-    shape_mut(&mut fewer, "com.amazonaws.lambda#ThrottleReason").traits.insert("smithy.api#sensitive".into(), Value::Object(Default::default()));
+    shape_mut(&mut fewer, "com.amazonaws.lambda#ThrottleReason")
+        .traits
+        .insert("smithy.api#sensitive".into(), Value::Object(Default::default()));
     let message = mismatch_message(&fewer, &ours);
     assert!(
         message.starts_with("first differing shape: com.amazonaws.lambda#Runtime: missing from our model"),

@@ -494,11 +494,8 @@ fn operations_bound_through_resources() {
 fn closure_of_a_collection_operation_trims_the_resource_tree() {
     let parsed = ast::parse(RESOURCES.as_bytes()).expect("parses");
     let model = ir::resolve(&parsed).expect("resolves");
-    let all: Vec<String> = closure::all_operations(&model)
-        .expect("one service")
-        .iter()
-        .map(|id| id.to_string())
-        .collect();
+    let all: Vec<String> =
+        closure::all_operations(&model).expect("one service").iter().map(|id| id.to_string()).collect();
     assert_eq!(
         all,
         ["com.example#GetLayer", "com.example#GetLayerVersion", "com.example#ListLayers"],
@@ -821,5 +818,8 @@ fn urls_ending_in_a_parenthesis_keep_it() {
 
 #[test]
 fn plain_text_paragraphs_survive() {
-    assert_eq!(smithy_codegen::render::to_markdown("First paragraph.\n\nSecond paragraph."), "First paragraph.\n\nSecond paragraph.");
+    assert_eq!(
+        smithy_codegen::render::to_markdown("First paragraph.\n\nSecond paragraph."),
+        "First paragraph.\n\nSecond paragraph."
+    );
 }

@@ -8,10 +8,7 @@ use std::path::{Path, PathBuf};
 use smithy_codegen::{ast, closure, ir, render, sha256, Error, Settings};
 
 fn settings() -> Settings {
-    Settings {
-        protocol_feature: Some("http".into()),
-        skip_look_around_patterns: true,
-    }
+    Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true }
 }
 
 /// The pipeline over the whole file, stage by stage, as `generate` ran it
@@ -118,15 +115,9 @@ fn shapes_outside_the_part_are_not_validated_but_the_whole_model_is() {
 fn what_the_part_cannot_settle_gets_the_whole_files_error() {
     let cases: Vec<(String, Vec<&str>)> = vec![
         // A broken shape inside the part: the whole file's message, with line and column.
-        (
-            BROKEN_ELSEWHERE.replace(r#""members": {} }"#, r#""members": 7 }"#),
-            vec!["Op"],
-        ),
+        (BROKEN_ELSEWHERE.replace(r#""members": {} }"#, r#""members": 7 }"#), vec!["Op"]),
         // A dangling target inside the part.
-        (
-            BROKEN_ELSEWHERE.replace(r#""target": "ns#OpInput""#, r#""target": "ns#Gone""#),
-            vec!["Op"],
-        ),
+        (BROKEN_ELSEWHERE.replace(r#""target": "ns#OpInput""#, r#""target": "ns#Gone""#), vec!["Op"]),
         // An unknown operation: the message suggests the close ones.
         (BROKEN_ELSEWHERE.to_string(), vec!["Opp"]),
         // Not JSON at all.

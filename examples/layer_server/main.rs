@@ -39,11 +39,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         match arg.as_str() {
             "--listen" => {
                 let value = args.next().ok_or("--listen needs a value")?;
-                let addr: SocketAddr = value
-                    .parse()
-                    .map_err(|_| format!("--listen: `{value}` is not an IP address and port"))?;
+                let addr: SocketAddr =
+                    value.parse().map_err(|_| format!("--listen: `{value}` is not an IP address and port"))?;
                 if !addr.ip().is_loopback() {
-                    return Err(format!("--listen: {addr} is not a loopback address; this server is for local use only"));
+                    return Err(format!(
+                        "--listen: {addr} is not a loopback address; this server is for local use only"
+                    ));
                 }
                 listen = Some(addr);
             }
@@ -52,10 +53,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             other => return Err(format!("unexpected argument `{other}`")),
         }
     }
-    Ok(Args {
-        listen: listen.ok_or("--listen is required")?,
-        data,
-    })
+    Ok(Args { listen: listen.ok_or("--listen is required")?, data })
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -75,10 +73,7 @@ async fn main() -> ExitCode {
         Some(dir) => match LayerStore::from_dir(dir) {
             Ok(store) => store,
             Err(e) => {
-                eprintln!(
-                    "error: cannot read the data directory {}: {e}",
-                    dir.display()
-                );
+                eprintln!("error: cannot read the data directory {}: {e}", dir.display());
                 return ExitCode::from(2);
             }
         },

@@ -19,9 +19,7 @@ use lambda_model::error::Unhandled;
 use lambda_model::operation::get_layer_version::{
     GetLayerVersion, GetLayerVersionError, GetLayerVersionInput, GetLayerVersionOutput,
 };
-use lambda_model::types::error::{
-    InvalidParameterValueException, ResourceNotFoundException, ServiceException,
-};
+use lambda_model::types::error::{InvalidParameterValueException, ResourceNotFoundException, ServiceException};
 
 /// The documented GetLayerVersion response, served as `my-layer` version 1 by
 /// [`LayerStore::built_in`].
@@ -53,11 +51,7 @@ impl LayerStore {
         let entry = serde_json::from_str::<GetLayerVersionOutput>(EXAMPLE_JSON)
             .map_err(|e| format!("the built-in example does not decode: {e}"));
         let mut store = LayerStore::default();
-        store
-            .layers
-            .entry(name.to_owned())
-            .or_default()
-            .insert(version, entry);
+        store.layers.entry(name.to_owned()).or_default().insert(version, entry);
         store
     }
 
@@ -71,11 +65,7 @@ impl LayerStore {
     pub fn from_dir(dir: &Path) -> std::io::Result<Self> {
         let mut store = LayerStore::default();
         for layer_dir in sorted_entries(dir)? {
-            let Some(name) = layer_dir
-                .file_name()
-                .and_then(|n| n.to_str())
-                .map(str::to_owned)
-            else {
+            let Some(name) = layer_dir.file_name().and_then(|n| n.to_str()).map(str::to_owned) else {
                 store.skip(&layer_dir, "the name is not UTF-8");
                 continue;
             };
@@ -84,10 +74,7 @@ impl LayerStore {
                 continue;
             }
             if !is_layer_name(&name) {
-                store.skip(
-                    &layer_dir,
-                    "not a layer name (1 to 140 of a-z, A-Z, 0-9, `-`, `_`)",
-                );
+                store.skip(&layer_dir, "not a layer name (1 to 140 of a-z, A-Z, 0-9, `-`, `_`)");
                 continue;
             }
             let files = match sorted_entries(&layer_dir) {
@@ -103,11 +90,7 @@ impl LayerStore {
                     continue;
                 };
                 let entry = load(&file);
-                store
-                    .layers
-                    .entry(name.clone())
-                    .or_default()
-                    .insert(version, entry);
+                store.layers.entry(name.clone()).or_default().insert(version, entry);
             }
         }
         Ok(store)
@@ -133,9 +116,8 @@ impl LayerStore {
 }
 
 fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut paths = std::fs::read_dir(dir)?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<std::io::Result<Vec<_>>>()?;
+    let mut paths =
+        std::fs::read_dir(dir)?.map(|entry| entry.map(|e| e.path())).collect::<std::io::Result<Vec<_>>>()?;
     paths.sort();
     Ok(paths)
 }
@@ -151,23 +133,15 @@ fn version_of_file(path: &Path) -> Option<i64> {
 }
 
 fn load(path: &Path) -> Entry {
-    let text = std::fs::read(path)
-        .map_err(|e| format!("cannot read layer version file {}: {e}", path.display()))?;
-    serde_json::from_slice(&text).map_err(|e| {
-        format!(
-            "layer version file {} is not a GetLayerVersion response body: {e}",
-            path.display()
-        )
-    })
+    let text = std::fs::read(path).map_err(|e| format!("cannot read layer version file {}: {e}", path.display()))?;
+    serde_json::from_slice(&text)
+        .map_err(|e| format!("layer version file {} is not a GetLayerVersion response body: {e}", path.display()))
 }
 
 /// A plain layer name: what Lambda accepts, stricter than the model's pattern
 /// (whose alternatives are anchored on one side each).
 fn is_layer_name(name: &str) -> bool {
-    (1..=140).contains(&name.len())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    (1..=140).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// The layer name of `LayerName`: the name itself, or NAME of
@@ -201,11 +175,7 @@ fn route(store: &LayerStore, request: http::Request<Vec<u8>>) -> http::Response<
         return Unhandled::new(
             404,
             Some("UnknownOperationException".into()),
-            Some(format!(
-                "no operation matches {} {}",
-                request.method(),
-                request.uri().path()
-            )),
+            Some(format!("no operation matches {} {}", request.method(), request.uri().path())),
         )
         .to_http_response();
     }
@@ -234,17 +204,11 @@ fn route(store: &LayerStore, request: http::Request<Vec<u8>>) -> http::Response<
     match store.get(name, input.version_number()) {
         Some(Ok(output)) => output.to_http_response(),
         Some(Err(problem)) => GetLayerVersionError::ServiceException(
-            ServiceException::builder()
-                .message(problem.as_str())
-                .r#type("Service")
-                .build(),
+            ServiceException::builder().message(problem.as_str()).r#type("Service").build(),
         )
         .to_http_response(),
         None => GetLayerVersionError::ResourceNotFoundException(
-            ResourceNotFoundException::builder()
-                .message(NOT_FOUND_MESSAGE)
-                .r#type("User")
-                .build(),
+            ResourceNotFoundException::builder().message(NOT_FOUND_MESSAGE).r#type("User").build(),
         )
         .to_http_response(),
     }
@@ -274,9 +238,8 @@ where
         let handler = Arc::clone(&handler);
         tokio::spawn(async move {
             let service = service_fn(move |request| respond(Arc::clone(&handler), request));
-            if let Err(e) = hyper::server::conn::http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service)
-                .await
+            if let Err(e) =
+                hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), service).await
             {
                 eprintln!("connection error: {e}");
             }
@@ -297,9 +260,7 @@ where
         Err(e) => Unhandled::new(
             413,
             Some("RequestEntityTooLargeException".into()),
-            Some(format!(
-                "cannot read the request body (at most {MAX_REQUEST_BODY} bytes): {e}"
-            )),
+            Some(format!("cannot read the request body (at most {MAX_REQUEST_BODY} bytes): {e}")),
         )
         .to_http_response(),
     };

@@ -39,8 +39,7 @@ pub fn split_head_body(data: &[u8]) -> (&[u8], &[u8]) {
 }
 
 fn lines(head: &[u8]) -> impl Iterator<Item = &[u8]> {
-    head.split(|b| *b == b'\n')
-        .map(|line| line.strip_suffix(b"\r").unwrap_or(line))
+    head.split(|b| *b == b'\n').map(|line| line.strip_suffix(b"\r").unwrap_or(line))
 }
 
 fn add_headers<'a>(headers: &mut http::HeaderMap, lines: impl Iterator<Item = &'a [u8]>) {
@@ -121,9 +120,8 @@ pub fn server_request_parsing(data: &[u8]) {
     match GetLayerVersionInput::from_http_request(&request) {
         Ok(input) => {
             assert!(matches, "parsed but does not match: {}", request.uri());
-            let again = input
-                .to_http_request()
-                .unwrap_or_else(|e| panic!("accepted input {input:?} cannot be sent: {e}"));
+            let again =
+                input.to_http_request().unwrap_or_else(|e| panic!("accepted input {input:?} cannot be sent: {e}"));
             let back = GetLayerVersionInput::from_http_request(&again)
                 .unwrap_or_else(|e| panic!("re-encoded request {} refused: {e}", again.uri()));
             assert_eq!(back, input, "input changed through to_http_request");

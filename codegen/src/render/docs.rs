@@ -16,13 +16,7 @@ pub fn attrs(doc: &str) -> TokenStream {
 
 /// `#[doc]` attributes for Markdown that the generator wrote itself.
 pub fn lines_to_attrs(markdown: &str) -> TokenStream {
-    let lines = markdown.lines().map(|l| {
-        if l.is_empty() {
-            String::new()
-        } else {
-            format!(" {l}")
-        }
-    });
+    let lines = markdown.lines().map(|l| if l.is_empty() { String::new() } else { format!(" {l}") });
     quote! { #( #[doc = #lines] )* }
 }
 
@@ -82,11 +76,7 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
         Some(rest) => (true, rest),
         None => (false, inner),
     };
-    let name: String = inner
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let name: String = inner.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
     if name.is_empty() || !inner[name.len()..].chars().next().is_none_or(|c| c.is_whitespace() || c == '/') {
         return None;
     }
@@ -101,7 +91,13 @@ fn parse_tag(s: &str) -> Option<(Tag, usize)> {
     Some((Tag { name, closing, href }, end + 1))
 }
 
-fn handle_tag(out: &mut Writer, tag: &Tag, link: &mut Option<(String, String)>, code_depth: &mut usize, pre: &mut bool) {
+fn handle_tag(
+    out: &mut Writer,
+    tag: &Tag,
+    link: &mut Option<(String, String)>,
+    code_depth: &mut usize,
+    pre: &mut bool,
+) {
     match (tag.name.as_str(), tag.closing) {
         // A paragraph that opens a list item stays on the item's line.
         ("p", false) if out.at_item_start() => {}

@@ -34,7 +34,6 @@ fn variant_names<'a>(shape: &Shape, members: impl Iterator<Item = &'a str>) -> R
     Ok(out)
 }
 
-
 /// A string enum: one variant per value plus `Unknown`, with `as_str`, `values`,
 /// infallible `From<&str>`/`FromStr`, a strict `try_parse`, and serde that keeps
 /// unknown values byte for byte.
@@ -52,10 +51,8 @@ pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[Enum
         }
     }
     let name = ident(&home.name);
-    let variants: Vec<_> = variant_names(shape, values.iter().map(|v| v.name.as_str()))?
-        .iter()
-        .map(|v| ident(v))
-        .collect();
+    let variants: Vec<_> =
+        variant_names(shape, values.iter().map(|v| v.name.as_str()))?.iter().map(|v| ident(v)).collect();
     let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
     let variant_defs = values.iter().zip(&variants).map(|(v, variant)| {
         let doc = match &v.traits.documentation {

@@ -31,20 +31,16 @@ pub(crate) fn to_wire(ctx: &Ctx, target: &ShapeId, member: Option<&Traits>, valu
             Value::Array(items.iter().map(|v| to_wire(ctx, &m.target, Some(&m.traits), v)).collect())
         }
         (ShapeKind::Map { value: m, .. }, Value::Object(fields)) => Value::Object(
-            fields
-                .iter()
-                .map(|(k, v)| (k.clone(), to_wire(ctx, &m.target, Some(&m.traits), v)))
-                .collect(),
+            fields.iter().map(|(k, v)| (k.clone(), to_wire(ctx, &m.target, Some(&m.traits), v))).collect(),
         ),
         (ShapeKind::Simple(Simple::Blob), Value::String(text)) => Value::String(base64(text.as_bytes())),
         (ShapeKind::Simple(Simple::Timestamp), Value::String(text)) => {
-            let format = member
-                .and_then(|t| t.timestamp_format.clone())
-                .or_else(|| shape.traits.timestamp_format.clone());
+            let format =
+                member.and_then(|t| t.timestamp_format.clone()).or_else(|| shape.traits.timestamp_format.clone());
             match (format.as_deref(), epoch_seconds(text)) {
-                (None | Some("epoch-seconds"), Some(secs)) => serde_json::Number::from_f64(secs)
-                    .map(Value::Number)
-                    .unwrap_or_else(|| value.clone()),
+                (None | Some("epoch-seconds"), Some(secs)) => {
+                    serde_json::Number::from_f64(secs).map(Value::Number).unwrap_or_else(|| value.clone())
+                }
                 _ => value.clone(),
             }
         }
@@ -69,7 +65,8 @@ fn base64(bytes: &[u8]) -> String {
 fn epoch_seconds(text: &str) -> Option<f64> {
     let (date, rest) = text.split_once(['T', 't'])?;
     let mut parts = date.split('-');
-    let (y, m, d): (i64, i64, i64) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    let (y, m, d): (i64, i64, i64) =
+        (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
     let (time, offset) = if let Some(t) = rest.strip_suffix(['Z', 'z']) {
         (t, 0)
     } else {

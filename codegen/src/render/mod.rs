@@ -166,10 +166,9 @@ fn assign_homes(ctx: &mut Ctx) -> Result<(), Error> {
         let op_name = names::type_name(&ctx.renamed(op_id));
         for (io, suffix) in [(&op.input, "Input"), (&op.output, "Output")] {
             if let Some(id) = io {
-                homes.entry(id.clone()).or_insert(Home {
-                    place: Place::Operation(module.clone()),
-                    name: format!("{op_name}{suffix}"),
-                });
+                homes
+                    .entry(id.clone())
+                    .or_insert(Home { place: Place::Operation(module.clone()), name: format!("{op_name}{suffix}") });
             }
         }
     }
@@ -183,13 +182,7 @@ fn assign_homes(ctx: &mut Ctx) -> Result<(), Error> {
             ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => Place::Types,
             _ => continue,
         };
-        homes.insert(
-            id.clone(),
-            Home {
-                place,
-                name: names::type_name(&ctx.renamed(id)),
-            },
-        );
+        homes.insert(id.clone(), Home { place, name: names::type_name(&ctx.renamed(id)) });
     }
     // Every name must be a Rust identifier (renames and odd shape names may not be).
     for (id, home) in &homes {
@@ -284,18 +277,8 @@ fn synthesize_operation_io(model: &Model, closure: &Closure) -> Result<(Model, C
                 name.push('_');
             }
             let id = ShapeId::parse(&format!("{}#{name}", op_id.namespace()))?;
-            model.shapes.insert(
-                id.clone(),
-                Shape {
-                    id: id.clone(),
-                    ..template
-                },
-            );
-            if let Some(Shape {
-                kind: ShapeKind::Operation(op),
-                ..
-            }) = model.shapes.get_mut(op_id)
-            {
+            model.shapes.insert(id.clone(), Shape { id: id.clone(), ..template });
+            if let Some(Shape { kind: ShapeKind::Operation(op), .. }) = model.shapes.get_mut(op_id) {
                 if suffix == "Input" {
                     op.input = Some(id);
                 } else {
@@ -320,13 +303,7 @@ fn synthesize_operation_io(model: &Model, closure: &Closure) -> Result<(Model, C
 pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<String, Error> {
     let (model, closure) = synthesize_operation_io(model, closure)?;
     let (model, closure) = (&model, &closure);
-    let mut ctx = Ctx {
-        model,
-        closure,
-        homes: BTreeMap::new(),
-        options,
-        absolute_prelude_paths: false,
-    };
+    let mut ctx = Ctx { model, closure, homes: BTreeMap::new(), options, absolute_prelude_paths: false };
     assign_homes(&mut ctx)?;
     // The types the modules define: shapes, and per operation a marker type
     // and an error enum (builders end in `Builder`, no prelude name does).
@@ -338,17 +315,12 @@ pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<Str
         .flat_map(|name| [format!("{name}Error"), name])
         .collect();
     ctx.absolute_prelude_paths = prelude::needs_absolute_paths(
-        ctx.homes
-            .values()
-            .map(|home| home.name.as_str())
-            .chain(operation_types.iter().map(String::as_str)),
+        ctx.homes.values().map(|home| home.name.as_str()).chain(operation_types.iter().map(String::as_str)),
     );
     let ctx = &ctx;
 
-    let (operations, types) = crate::parallel::join(
-        || operation_module(ctx).and_then(format),
-        || types_module(ctx).and_then(format),
-    );
+    let (operations, types) =
+        crate::parallel::join(|| operation_module(ctx).and_then(format), || types_module(ctx).and_then(format));
     let (types, operations) = (types?, operations?);
     // The runtime files are already formatted Rust (their tests compile them in
     // every generated crate): appended as text, their comments stay and they
@@ -439,12 +411,8 @@ fn types_module(ctx: &Ctx) -> Result<TokenStream, Error> {
 fn operation_module(ctx: &Ctx) -> Result<TokenStream, Error> {
     let _style = prelude::Style::enter(ctx.absolute_prelude_paths);
     // In module order, as a reader of the file looks for them.
-    let mut operations: Vec<(String, &ShapeId)> = ctx
-        .closure
-        .operations
-        .iter()
-        .map(|id| (names::module(&ctx.renamed(id)), id))
-        .collect();
+    let mut operations: Vec<(String, &ShapeId)> =
+        ctx.closure.operations.iter().map(|id| (names::module(&ctx.renamed(id)), id)).collect();
     operations.sort();
     let mut op_mods = Vec::new();
     for (module, op_id) in operations {

@@ -80,16 +80,10 @@ fn pagination_doc(ctx: &Ctx, op: &Shape) -> TokenStream {
     let Some(op_settings) = op.traits.other.get("smithy.api#paginated") else {
         return quote!();
     };
-    let service_settings = ctx
-        .closure
-        .service
-        .as_ref()
-        .and_then(|s| ctx.shape(s).traits.other.get("smithy.api#paginated"));
+    let service_settings =
+        ctx.closure.service.as_ref().and_then(|s| ctx.shape(s).traits.other.get("smithy.api#paginated"));
     let setting = |key: &str| {
-        op_settings
-            .get(key)
-            .or_else(|| service_settings.and_then(|s| s.get(key)))
-            .and_then(serde_json::Value::as_str)
+        op_settings.get(key).or_else(|| service_settings.and_then(|s| s.get(key))).and_then(serde_json::Value::as_str)
     };
     let mut text = String::from("\nPaginated:");
     if let (Some(input), Some(output)) = (setting("inputToken"), setting("outputToken")) {

@@ -74,9 +74,7 @@ pub(crate) struct Style {
 
 impl Style {
     pub(crate) fn enter(absolute: bool) -> Style {
-        Style {
-            previous: ABSOLUTE.replace(absolute),
-        }
+        Style { previous: ABSOLUTE.replace(absolute) }
     }
 }
 

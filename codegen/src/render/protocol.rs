@@ -77,10 +77,7 @@ fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error> {
         (ShapeKind::Enum(_), _) => ScalarKind::Enum,
         (ShapeKind::Simple(Simple::Timestamp), _) => timestamp(target),
         (ShapeKind::IntEnum(_), _) => {
-            return Err(Error::Unsupported {
-                at: at(),
-                what: "HTTP-bound intEnum members".into(),
-            })
+            return Err(Error::Unsupported { at: at(), what: "HTTP-bound intEnum members".into() })
         }
         (ShapeKind::Simple(Simple::Boolean), _) => ScalarKind::Display,
         (ShapeKind::Simple(s), _) if s.is_number() => ScalarKind::Display,
@@ -94,19 +91,11 @@ fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error> {
                     ScalarKind::ListOf(Box::new(ScalarKind::Display))
                 }
                 _ => {
-                    return Err(Error::Unsupported {
-                        at: at(),
-                        what: "HTTP-bound lists of non-scalar members".into(),
-                    })
+                    return Err(Error::Unsupported { at: at(), what: "HTTP-bound lists of non-scalar members".into() })
                 }
             }
         }
-        _ => {
-            return Err(Error::Unsupported {
-                at: at(),
-                what: "HTTP bindings of this member type".into(),
-            })
-        }
+        _ => return Err(Error::Unsupported { at: at(), what: "HTTP bindings of this member type".into() }),
     })
 }
 
@@ -217,10 +206,14 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
         let nested = match &target.kind {
             ShapeKind::Structure(_) => Some(quote!(v.validate()?;)),
             ShapeKind::List(m) if matches!(ctx.shape(&m.target).kind, ShapeKind::Structure(_)) => {
-                Some(quote!(for item in v.iter() { item.validate()?; }))
+                Some(quote!(for item in v.iter() {
+                    item.validate()?;
+                }))
             }
             ShapeKind::Map { value, .. } if matches!(ctx.shape(&value.target).kind, ShapeKind::Structure(_)) => {
-                Some(quote!(for item in v.values() { item.validate()?; }))
+                Some(quote!(for item in v.values() {
+                    item.validate()?;
+                }))
             }
             _ => None,
         };
@@ -584,7 +577,13 @@ fn decode_fields(
 
 /// A decode function `fn(labels, query, headers, body) -> Result<Self, String>`
 /// shared by the client (responses) and the server (requests).
-fn decode_fn(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> Result<TokenStream, Error> {
+fn decode_fn(
+    ctx: &Ctx,
+    shape: &Shape,
+    home: &Home,
+    bound: &[(Field, Binding)],
+    types: &Option<BodyTypes>,
+) -> Result<TokenStream, Error> {
     let what = &home.name;
     let all_body = !bound.is_empty() && bound.iter().all(|(_, b)| *b == Binding::Body);
     let body_expr = if all_body {
@@ -656,7 +655,9 @@ fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(TokenStream,
             };
             (quote!(v.as_bytes().to_vec()), media_type.unwrap_or_else(|| default.to_string()))
         }
-        PayloadKind::Text { .. } => (quote!(v.as_str().as_bytes().to_vec()), media_type.unwrap_or_else(|| "text/plain".to_string())),
+        PayloadKind::Text { .. } => {
+            (quote!(v.as_str().as_bytes().to_vec()), media_type.unwrap_or_else(|| "text/plain".to_string()))
+        }
     };
     let body = if f.kind == FieldKind::Optional {
         quote!(match &self.#id { #SOME(v) => #bytes, #NONE => #VEC::new() })
@@ -767,7 +768,13 @@ pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<Toke
     let types = body_types(ctx, shape, home, &bound)?;
     let decode = decode_fn(ctx, shape, home, &bound, &types)?;
     let body = response_body(ctx, &bound, &types);
-    let headers = encode_headers(ctx, &bound, quote!({ let _ = e; }))?;
+    let headers = encode_headers(
+        ctx,
+        &bound,
+        quote!({
+            let _ = e;
+        }),
+    )?;
     let body_types = types.iter().flat_map(|t| [t.owned.clone(), t.borrowed.clone()]);
     Ok(quote! {
         #(#body_types)*
@@ -803,11 +810,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
     let success = http.code;
     let (segments, literal_query) = parse_uri(op, http)?;
 
-    let empty = Shape {
-        id: op.id.clone(),
-        kind: ShapeKind::Structure(Vec::new()),
-        traits: Default::default(),
-    };
+    let empty = Shape { id: op.id.clone(), kind: ShapeKind::Structure(Vec::new()), traits: Default::default() };
     let input = operation.input.as_ref().map(|id| ctx.shape(id)).unwrap_or(&empty);
     let output = operation.output.as_ref().map(|id| ctx.shape(id)).unwrap_or(&empty);
     let (Some(input_home), Some(output_home)) = (
@@ -889,9 +892,16 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             let id = &f.ident;
             let lists = map_of_lists(ctx, f);
             let push = if lists {
-                quote!(for (k, values) in map.iter() { for v in values { query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str()))); } })
+                quote!(for (k, values) in map.iter() {
+                    for v in values {
+                        query
+                            .push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str())));
+                    }
+                })
             } else {
-                quote!(for (k, v) in map.iter() { query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str()))); })
+                quote!(for (k, v) in map.iter() {
+                    query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str())));
+                })
             };
             query_build.push(if f.kind == FieldKind::Optional {
                 quote!(if let #SOME(map) = &self.#id { #push })
@@ -935,9 +945,10 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         })
         .collect();
     let input_types = body_types(ctx, input, input_home, &input_bound)?;
-    let input_body = match encode_payload(ctx, &input_bound).map(|(body, ct)| (body, quote!(#ct))).or_else(|| {
-        encode_body(&input_bound, &input_types).map(|b| (b, quote!("application/json")))
-    }) {
+    let input_body = match encode_payload(ctx, &input_bound)
+        .map(|(body, ct)| (body, quote!(#ct)))
+        .or_else(|| encode_body(&input_bound, &input_types).map(|b| (b, quote!("application/json"))))
+    {
         Some((body, content_type)) => quote! {
             builder = builder.header(::http::header::CONTENT_TYPE, #content_type);
             let body = #body;
@@ -947,14 +958,17 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
     let input_headers = encode_headers(ctx, &input_bound, quote!(return #ERR(e.into())))?;
     let input_decode = decode_fn(ctx, input, input_home, &input_bound_uri_order, &input_types)?;
 
-    let pattern_tokens = segments.iter().map(|(literal, label, greedy)| match (label, greedy) {
-        (None, _) => quote!(crate::protocol::Segment::Literal(#literal)),
-        (Some(_), false) => quote!(crate::protocol::Segment::Label),
-        (Some(_), true) => quote!(crate::protocol::Segment::Greedy),
-    }).collect::<Vec<_>>();
-    let literal_query_checks = literal_query.iter().map(|(k, v)| {
-        quote!(if !query.iter().any(|(qk, qv)| qk == #k && qv == #v) { return false; })
-    });
+    let pattern_tokens = segments
+        .iter()
+        .map(|(literal, label, greedy)| match (label, greedy) {
+            (None, _) => quote!(crate::protocol::Segment::Literal(#literal)),
+            (Some(_), false) => quote!(crate::protocol::Segment::Label),
+            (Some(_), true) => quote!(crate::protocol::Segment::Greedy),
+        })
+        .collect::<Vec<_>>();
+    let literal_query_checks = literal_query
+        .iter()
+        .map(|(k, v)| quote!(if !query.iter().any(|(qk, qv)| qk == #k && qv == #v) { return false; }));
 
     // The error a server answers malformed requests with: the operation's first
     // client error with status 400 that carries a message, else an unmodeled 400.
@@ -973,7 +987,13 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         }
         None => quote!(#success),
     };
-    let output_headers = encode_headers(ctx, &output_bound, quote!({ let _ = e; }))?;
+    let output_headers = encode_headers(
+        ctx,
+        &output_bound,
+        quote!({
+            let _ = e;
+        }),
+    )?;
     let output_decode = decode_fn(ctx, output, output_home, &output_bound, &output_types)?;
 
     let input_name = ident(&input_home.name);
@@ -1144,14 +1164,20 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
 
 /// The expression (with `message: String` in scope) of the error a server
 /// answers a malformed request with.
-fn bad_request_error(ctx: &Ctx, errors: &[&crate::ir::ShapeId], error_ident: &proc_macro2::Ident) -> Result<TokenStream, Error> {
+fn bad_request_error(
+    ctx: &Ctx,
+    errors: &[&crate::ir::ShapeId],
+    error_ident: &proc_macro2::Ident,
+) -> Result<TokenStream, Error> {
     for id in errors {
         let shape = ctx.shape(id);
         if shape.traits.http_error != Some(400) {
             continue;
         }
         let fields = fields(ctx, shape)?;
-        let Some(message) = fields.iter().find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String) else {
+        let Some(message) =
+            fields.iter().find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String)
+        else {
             continue;
         };
         if fields.iter().any(|f| f.kind == FieldKind::Required && f.member.name != message.member.name) {

@@ -123,15 +123,13 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
             _ => FieldKind::Optional,
         };
         let elem_ty = match &target.kind {
-            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } if !streaming => Some(rust_type(ctx, &m.target, &at)?.0),
+            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } if !streaming => {
+                Some(rust_type(ctx, &m.target, &at)?.0)
+            }
             _ => None,
         };
         let boxed = repr == Repr::Named && is_recursive(ctx, &shape.id, &member.target);
-        let ty = if boxed {
-            quote!(#BOX<#target_ty>)
-        } else {
-            target_ty.clone()
-        };
+        let ty = if boxed { quote!(#BOX<#target_ty>) } else { target_ty.clone() };
         out.push(Field {
             member,
             at: at.clone(),
@@ -281,7 +279,13 @@ fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<SerdeWith>, E
     Ok(None)
 }
 
-pub(crate) fn serde_attrs(ctx: &Ctx, shape: &Shape, field: &Field, is_error: bool, extra: &mut Vec<TokenStream>) -> Result<TokenStream, Error> {
+pub(crate) fn serde_attrs(
+    ctx: &Ctx,
+    shape: &Shape,
+    field: &Field,
+    is_error: bool,
+    extra: &mut Vec<TokenStream>,
+) -> Result<TokenStream, Error> {
     if field.streaming {
         // The raw body is never part of a JSON document.
         return Ok(quote!(#[serde(skip)]));
@@ -338,7 +342,8 @@ pub(crate) fn serde_attrs(ctx: &Ctx, shape: &Shape, field: &Field, is_error: boo
                 let at = shape.id.member(&field.member.name);
                 let expr = default_expr(ctx, &field.member.target, v, &at)?;
                 let ty = &field.ty;
-                let base = format!("__default_{}_{}", names::snake(shape.id.name()), field.name.trim_start_matches("r#"));
+                let base =
+                    format!("__default_{}_{}", names::snake(shape.id.name()), field.name.trim_start_matches("r#"));
                 let default_fn = format_ident!("{}", base);
                 let de_fn = format_ident!("{}_or_null", base);
                 let default_path = default_fn.to_string();
@@ -381,11 +386,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
         let serde = serde_attrs(ctx, shape, f, is_error, &mut extra)?;
         let id = &f.ident;
         let ty = &f.ty;
-        let ty = if f.kind == FieldKind::Optional {
-            quote!(#OPTION<#ty>)
-        } else {
-            quote!(#ty)
-        };
+        let ty = if f.kind == FieldKind::Optional { quote!(#OPTION<#ty>) } else { quote!(#ty) };
         let deprecated = deprecated_attr(&f.member.traits);
         field_tokens.push(quote! {
             #fdoc
@@ -401,11 +402,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
     let builder_path = home.builder_path();
     let builder_doc = docs::lines_to_attrs(&format!("A builder for [`{}`].", home.name));
 
-    let error_impls = if is_error {
-        error_impls(shape, &name, &fields)
-    } else {
-        quote!()
-    };
+    let error_impls = if is_error { error_impls(shape, &name, &fields) } else { quote!() };
 
     let deprecated = deprecated_attr(&shape.traits);
     let item = quote! {
@@ -489,7 +486,9 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
         let setter = match f.repr {
             Repr::List => {
                 let elem = &f.elem_ty;
-                let doc = docs::lines_to_attrs(&format!("Appends an item to `{member}`; use `{set}` to replace the whole list."));
+                let doc = docs::lines_to_attrs(&format!(
+                    "Appends an item to `{member}`; use `{set}` to replace the whole list."
+                ));
                 quote! {
                     #doc
                     pub fn #id(mut self, input: #elem) -> Self {
@@ -500,7 +499,9 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
             }
             Repr::Map => {
                 let value_ty = &f.elem_ty;
-                let doc = docs::lines_to_attrs(&format!("Inserts an entry into `{member}`; use `{set}` to replace the whole map."));
+                let doc = docs::lines_to_attrs(&format!(
+                    "Inserts an entry into `{member}`; use `{set}` to replace the whole map."
+                ));
                 quote! {
                     #doc
                     pub fn #id(mut self, key: impl #INTO<#STRING>, value: #value_ty) -> Self {

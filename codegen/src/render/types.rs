@@ -29,10 +29,7 @@ pub(crate) enum Repr {
 /// The Rust type of a target, and how it is represented.
 pub(crate) fn rust_type(ctx: &Ctx, target: &ShapeId, at: &str) -> Result<(TokenStream, Repr), Error> {
     let shape = ctx.shape(target);
-    let unsupported = |what: &str| Error::Unsupported {
-        at: at.to_string(),
-        what: what.to_string(),
-    };
+    let unsupported = |what: &str| Error::Unsupported { at: at.to_string(), what: what.to_string() };
     Ok(match &shape.kind {
         ShapeKind::Simple(simple) => match simple {
             Simple::String => (quote!(#STRING), Repr::String),
@@ -54,10 +51,7 @@ pub(crate) fn rust_type(ctx: &Ctx, target: &ShapeId, at: &str) -> Result<(TokenS
         }
         ShapeKind::Map { value, .. } => {
             let (inner, _) = rust_type(ctx, &value.target, at)?;
-            (
-                quote!(::std::collections::HashMap<#STRING, #inner>),
-                Repr::Map,
-            )
+            (quote!(::std::collections::HashMap<#STRING, #inner>), Repr::Map)
         }
         ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Structure(_) | ShapeKind::Union(_) => {
             let home = ctx

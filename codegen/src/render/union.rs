@@ -33,10 +33,11 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
         }
         let variant = ident(&variant_name);
         let wire = member.traits.json_name.clone().unwrap_or_else(|| member.name.clone());
-        let vdoc = match member.traits.documentation.as_ref().or(ctx.shape(&member.target).traits.documentation.as_ref()) {
-            Some(d) => docs::attrs(d),
-            None => docs::lines_to_attrs(&format!("The `{}` member.", member.name)),
-        };
+        let vdoc =
+            match member.traits.documentation.as_ref().or(ctx.shape(&member.target).traits.documentation.as_ref()) {
+                Some(d) => docs::attrs(d),
+                None => docs::lines_to_attrs(&format!("The `{}` member.", member.name)),
+            };
         if is_unit(&member.target) {
             variants.push(quote!(#vdoc #variant,));
             ser_arms.push(quote!(Self::#variant => map.serialize_entry(#wire, &::serde_json::Map::new())?,));
@@ -46,11 +47,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
         let (ty, _) = rust_type(ctx, &member.target, &at)?;
         let boxed = super::structure::is_recursive(ctx, &shape.id, &member.target);
         let next = quote!(map.next_value::<#ty>()?);
-        let (field_ty, value) = if boxed {
-            (quote!(#BOX<#ty>), quote!(#BOX::new(#next)))
-        } else {
-            (ty.clone(), next)
-        };
+        let (field_ty, value) = if boxed { (quote!(#BOX<#ty>), quote!(#BOX::new(#next))) } else { (ty.clone(), next) };
         variants.push(quote!(#vdoc #variant(#field_ty),));
         ser_arms.push(quote!(Self::#variant(value) => map.serialize_entry(#wire, value)?,));
         de_arms.push(quote!(#wire => #name::#variant(#value),));
