@@ -3,9 +3,11 @@
 //! Exit status: 0 on success, 1 when `check` finds a stale file or `diff`
 //! finds breaking changes, 2 on bad input (arguments, unreadable or invalid
 //! model, unknown operation). Reports go to stdout; errors (prefixed with
-//! `error:`) and notes go to stderr.
+//! `error:`) and notes go to stderr. A reader that stops early (`diff ... | head -1`)
+//! is not an error: the command ends quietly with the exit code it would have had.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -54,7 +56,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("error: {message}");
+            note(&format!("error: {message}"));
             ExitCode::from(2)
         }
     }
@@ -65,7 +67,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         return Err(format!("no command given\n{}", usage()));
     };
     if rest.iter().any(|a| a == "--help" || a == "-h") {
-        print!("{}", usage());
+        report(usage())?;
         return Ok(ExitCode::SUCCESS);
     }
     match command.as_str() {
@@ -75,7 +77,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "diff" => diff_command(rest),
         "features" => features(rest),
         "--help" | "-h" | "help" => {
-            print!("{}", usage());
+            report(usage())?;
             Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command `{other}`\n{}", usage())),
@@ -144,7 +146,7 @@ fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
     let value = f();
     let elapsed = start.elapsed();
     if elapsed >= SLOW {
-        eprintln!("{label}: {:.1}s", elapsed.as_secs_f64());
+        note(&format!("{label}: {:.1}s", elapsed.as_secs_f64()));
     }
     value
 }
@@ -263,7 +265,7 @@ fn check(rest: &[String]) -> Result<ExitCode, String> {
     let current = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            eprintln!("error: {} does not exist; generate it with `{refresh}`", path.display());
+            note(&format!("error: {} does not exist; generate it with `{refresh}`", path.display()));
             return Ok(ExitCode::from(1));
         }
         Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
@@ -278,7 +280,7 @@ fn check(rest: &[String]) -> Result<ExitCode, String> {
         .position(|(a, b)| a != b)
         .unwrap_or_else(|| current.lines().count().min(fresh.lines().count()))
         + 1;
-    eprintln!("error: {} is stale (first difference at line {line}); refresh it with `{refresh}`", path.display());
+    note(&format!("error: {} is stale (first difference at line {line}); refresh it with `{refresh}`", path.display()));
     Ok(ExitCode::from(1))
 }
 
@@ -326,14 +328,17 @@ fn extract(rest: &[String]) -> Result<ExitCode, String> {
         _ => Vec::new(),
     };
     write(Path::new(&out), &ast::to_json_pretty(&model))?;
-    eprintln!("wrote {} shapes to {out}", model.shapes.len());
+    note(&format!("wrote {} shapes to {out}", model.shapes.len()));
     if let Docs::Keep(file) = &docs {
         if missing.is_empty() {
-            eprintln!("every documented shape and member has its documentation from {file}");
+            note(&format!("every documented shape and member has its documentation from {file}"));
         } else {
-            eprintln!("documentation missing for {} shapes/members (not in {file}); write it in {out}:", missing.len());
+            note(&format!(
+                "documentation missing for {} shapes/members (not in {file}); write it in {out}:",
+                missing.len()
+            ));
             for m in &missing {
-                eprintln!("  {m}");
+                note(&format!("  {m}"));
             }
         }
     }
@@ -373,9 +378,9 @@ fn diff_command(rest: &[String]) -> Result<ExitCode, String> {
         Ok(diff::diff(&old_side, &new_side))
     })?;
     if format == "json" {
-        print!("{}", diff::to_json(&changes));
+        report(&diff::to_json(&changes))?;
     } else {
-        print!("{}", diff::to_text(&changes));
+        report(&diff::to_text(&changes))?;
     }
     let breaking = diff::Summary::of(&changes).breaking > 0;
     Ok(if breaking { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -400,10 +405,26 @@ fn features(args: &[String]) -> Result<ExitCode, String> {
     let operations = smithy_codegen::closure::all_operations(&resolved).map_err(|e| format!("{model}: {e}"))?;
     let names: Vec<String> =
         operations.iter().map(|id| smithy_codegen::render::names::cargo_feature(id.name())).collect();
-    for name in &names {
-        println!("{name} = []");
-    }
+    let mut text: String = names.iter().map(|name| format!("{name} = []\n")).collect();
     let all: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    println!("full = [{}]", all.join(", "));
+    text.push_str(&format!("full = [{}]\n", all.join(", ")));
+    report(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to stdout; every report goes through here. A closed stdout (the
+/// reader of a pipe has gone, as with `| head -1`) is not an error: nobody is
+/// left to read the rest, and the command keeps the exit code it would have had.
+fn report(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write to stdout: {e}")),
+        _ => Ok(()),
+    }
+}
+
+/// Writes one line to stderr. When stderr itself is closed there is nobody to
+/// tell, so a failed write is dropped rather than turned into a panic.
+fn note(line: &str) {
+    writeln!(std::io::stderr().lock(), "{line}").ok();
 }

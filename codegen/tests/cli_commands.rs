@@ -2,7 +2,7 @@
 //! `generate` into a directory and `check`.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 use smithy_codegen::{ast, diff};
@@ -53,6 +53,25 @@ fn run_in(dir: &Path, args: &[&str]) -> Run {
 
 fn run(args: &[&str]) -> Run {
     run_in(&root(), args)
+}
+
+/// Runs the binary with a stdout whose reader is gone before the child starts
+/// (as after `| head -1`), so that every write to stdout meets a closed pipe.
+fn run_with_closed_stdout(args: &[&str]) -> Run {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = Command::new(BIN)
+        .args(args)
+        .current_dir(root())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().expect("exited normally, not by a signal"),
+        stdout: String::new(),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    }
 }
 
 fn s(p: &Path) -> &str {
@@ -121,6 +140,25 @@ fn diff_exits_1_with_breaking_changes() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stdout.ends_with("1 breaking, 0 compatible, 0 docs\n"), "{}", r.stdout);
     assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_the_usual_exit_code() {
+    let dir = scratch("closed_stdout");
+    let old = write(&dir, "old.json", &color_model(&["red", "green"]));
+    let new = write(&dir, "new.json", &color_model(&["red", "blue"]));
+    let cases: [(&[&str], i32); 5] = [
+        (&["diff", s(&old), s(&new)], 1),
+        (&["diff", s(&old), s(&new), "--format", "json"], 1),
+        (&["diff", s(&old), s(&old)], 0),
+        (&["features"], 0),
+        (&["--help"], 0),
+    ];
+    for (args, code) in cases {
+        let r = run_with_closed_stdout(args);
+        assert_eq!(r.code, code, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.is_empty(), "{args:?} wrote to stderr: {}", r.stderr);
+    }
 }
 
 #[test]
