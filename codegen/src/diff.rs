@@ -1,7 +1,4 @@
-//! Model updates: a semantic diff of two models' operation closures, and the
-//! documentation policies of `smithy-codegen extract`.
-//!
-//! # Diff
+//! A semantic diff of two models' operation closures (`smithy-codegen diff`).
 //!
 //! [`diff`] compares the shapes two closures hold, after [`crate::ir::resolve`]
 //! (so a legacy `string` + `smithy.api#enum` shape and an `enum` shape with the
@@ -39,11 +36,8 @@
 //! resource's identifiers or properties count as `none`, where only the changes
 //! that break in every direction (removals, retargets, defaults, ...) are breaking.
 //! Traits outside the `smithy.api`, `aws.protocols`, `aws.api` and `aws.auth`
-//! namespaces, and `smithy.api#tags`/`smithy.api#suppress`, are ignored.
-//!
-//! # Documentation policies of `extract`
-//!
-//! [`strip_docs`] is `--docs none`; [`keep_docs`] is `--docs keep:FILE`.
+//! namespaces, and `smithy.api#tags`/`smithy.api#suppress`, are ignored (the
+//! traits [`crate::extract`] drops).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -51,11 +45,11 @@ use std::fmt;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::ast::{AstMember, AstModel, AstShape};
 use crate::closure::{self, Closure};
 use crate::error::Error;
+use crate::extract::is_kept_trait;
 use crate::ir::{self, EnumValue, Member, Model, Shape, ShapeId, ShapeKind};
-use crate::traits::{Length, Range, Traits};
+use crate::traits::{Deprecated, Length, Range, Traits};
 
 /// How a change affects callers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -509,7 +503,9 @@ fn compare_values(
                 format!("documentation of {what} {}", added_removed(&traits.documentation, &new_traits.documentation)),
             );
         }
-        compare_deprecated(out, dir, id, None, &what, traits, new_traits);
+        if let Some((kind, message)) = deprecation_change(&what, &traits.deprecated, &new_traits.deprecated) {
+            out.push(kind, dir, id, None, message);
+        }
     }
     for value in new.keys().filter(|v| !old.contains_key(*v)) {
         out.push(Kind::Compatible, dir, id, None, format!("enum value added `{value}`"));
@@ -524,22 +520,13 @@ fn added_removed<T: PartialEq>(old: &Option<T>, new: &Option<T>) -> &'static str
     }
 }
 
-fn compare_deprecated(
-    out: &mut Changes,
-    dir: Direction,
-    id: &ShapeId,
-    member: Option<&str>,
-    what: &str,
-    old: &Traits,
-    new: &Traits,
-) {
-    match (&old.deprecated, &new.deprecated) {
-        (None, Some(_)) => out.push(Kind::Compatible, dir, id, member, format!("{what} deprecated")),
-        (Some(_), None) => out.push(Kind::Compatible, dir, id, member, format!("{what} no longer deprecated")),
-        (Some(a), Some(b)) if a != b => {
-            out.push(Kind::Docs, dir, id, member, format!("deprecation note of {what} changed"))
-        }
-        _ => {}
+/// A change of `smithy.api#deprecated` on `what` (a shape, member or enum value).
+fn deprecation_change(what: &str, old: &Option<Deprecated>, new: &Option<Deprecated>) -> Option<(Kind, String)> {
+    match (old, new) {
+        (None, Some(_)) => Some((Kind::Compatible, format!("{what} deprecated"))),
+        (Some(_), None) => Some((Kind::Compatible, format!("{what} no longer deprecated"))),
+        (Some(a), Some(b)) if a != b => Some((Kind::Docs, format!("deprecation note of {what} changed"))),
+        _ => None,
     }
 }
 
@@ -622,144 +609,154 @@ fn tightness(tightened: bool, loosened: bool) -> &'static str {
     }
 }
 
-/// Namespaces whose traits matter to callers or generated code; the `none` docs policy keeps only these.
-pub const KEPT_NAMESPACES: &[&str] = &["smithy.api", "aws.protocols", "aws.api", "aws.auth"];
-
-/// Whether `extract --docs none` keeps the trait: a kept namespace, and neither documentation nor tags.
-pub fn is_kept_trait(trait_id: &str) -> bool {
-    let ns = trait_id.split_once('#').map(|(ns, _)| ns).unwrap_or(trait_id);
-    KEPT_NAMESPACES.contains(&ns) && trait_id != "smithy.api#documentation" && trait_id != "smithy.api#tags"
-}
-
+/// Compares every typed trait and the kept raw ones. `o` is destructured field
+/// by field (no `..`), so a trait added to [`Traits`] does not compile until it
+/// is compared here, and an unused binding is a warning.
 fn compare_traits(out: &mut Changes, dir: Direction, id: &ShapeId, member: Option<&str>, o: &Traits, n: &Traits) {
-    if o.documentation != n.documentation {
-        out.push(
-            Kind::Docs,
-            dir,
-            id,
-            member,
-            format!("documentation {}", added_removed(&o.documentation, &n.documentation)),
-        );
+    let Traits {
+        documentation,
+        required,
+        default,
+        length,
+        range,
+        pattern,
+        http,
+        http_label,
+        http_query,
+        http_query_params,
+        http_header,
+        http_prefix_headers,
+        http_payload,
+        http_response_code,
+        http_error,
+        error,
+        sensitive,
+        streaming,
+        idempotency_token,
+        deprecated,
+        timestamp_format,
+        json_name,
+        // An enum member's wire value: `compare_values` matches values by it.
+        enum_value: _,
+        // `ir::resolve` turns it into enum values (compared by `compare_values`) and leaves it empty.
+        legacy_enum: _,
+        other,
+    } = o;
+    let mut push = |kind: Kind, message: String| out.push(kind, dir, id, member, message);
+    if *documentation != n.documentation {
+        push(Kind::Docs, format!("documentation {}", added_removed(documentation, &n.documentation)));
     }
-    if o.required != n.required {
+    if *required != n.required {
         let (kind, message) = if n.required {
             (verdict(dir, true, false), "now required")
         } else {
             (verdict(dir, false, true), "no longer required")
         };
-        out.push(kind, dir, id, member, message.to_string());
+        push(kind, message.to_string());
     }
-    if o.default != n.default {
+    if *default != n.default {
         let show = |v: &Option<Value>| v.as_ref().map(|v| format!("`{v}`")).unwrap_or_else(|| "none".into());
-        out.push(
-            Kind::Breaking,
-            dir,
-            id,
-            member,
-            format!("default changed from {} to {}", show(&o.default), show(&n.default)),
-        );
+        push(Kind::Breaking, format!("default changed from {} to {}", show(default), show(&n.default)));
     }
-    if o.length != n.length {
-        let b = |l: &Option<Length>| (l.and_then(|l| l.min).map(|v| v as f64), l.and_then(|l| l.max).map(|v| v as f64));
-        let (t, l) = bounds_change(b(&o.length), b(&n.length));
-        out.push(
-            verdict(dir, t, false),
-            dir,
-            id,
-            member,
+    compare_constraints(&mut push, dir, (length, range, pattern), n);
+    if *http != n.http {
+        let show = |h: &Option<crate::traits::Http>| match h {
+            Some(h) => format!("`{} {} {}`", h.method, h.uri, h.code),
+            None => "none".into(),
+        };
+        push(Kind::Breaking, format!("http binding changed from {} to {}", show(http), show(&n.http)));
+    }
+    let wire: [(&str, String, String); 12] = [
+        ("httpLabel", flag(*http_label), flag(n.http_label)),
+        ("httpQuery", opt_str(http_query), opt_str(&n.http_query)),
+        ("httpQueryParams", flag(*http_query_params), flag(n.http_query_params)),
+        ("httpHeader", opt_str(http_header), opt_str(&n.http_header)),
+        ("httpPrefixHeaders", opt_str(http_prefix_headers), opt_str(&n.http_prefix_headers)),
+        ("httpPayload", flag(*http_payload), flag(n.http_payload)),
+        ("httpResponseCode", flag(*http_response_code), flag(n.http_response_code)),
+        ("httpError", opt_str(&http_error.map(|c| c.to_string())), opt_str(&n.http_error.map(|c| c.to_string()))),
+        ("error", opt_str(&error.map(fault)), opt_str(&n.error.map(fault))),
+        ("streaming", flag(*streaming), flag(n.streaming)),
+        ("timestampFormat", opt_str(timestamp_format), opt_str(&n.timestamp_format)),
+        ("jsonName", opt_str(json_name), opt_str(&n.json_name)),
+    ];
+    for (name, a, b) in wire {
+        if a != b {
+            push(Kind::Breaking, format!("trait `smithy.api#{name}` changed from {a} to {b}"));
+        }
+    }
+    if *sensitive != n.sensitive {
+        let m = if n.sensitive { "now sensitive" } else { "no longer sensitive" };
+        push(Kind::Compatible, m.to_string());
+    }
+    if *idempotency_token != n.idempotency_token {
+        push(
+            Kind::Compatible,
             format!(
-                "length changed from {} to {} ({})",
-                show_length(&o.length),
-                show_length(&n.length),
-                tightness(t, l)
+                "trait `smithy.api#idempotencyToken` changed from {} to {}",
+                flag(*idempotency_token),
+                flag(n.idempotency_token)
             ),
         );
     }
-    if o.range != n.range {
+    let what = if member.is_some() { "member" } else { "shape" };
+    if let Some((kind, message)) = deprecation_change(what, deprecated, &n.deprecated) {
+        push(kind, message);
+    }
+    compare_other_traits(&mut push, other, &n.other);
+}
+
+/// `length`, `range` and `pattern`: tightening breaks input only.
+fn compare_constraints(
+    push: &mut impl FnMut(Kind, String),
+    dir: Direction,
+    (length, range, pattern): (&Option<Length>, &Option<Range>, &Option<String>),
+    n: &Traits,
+) {
+    if *length != n.length {
+        let b = |l: &Option<Length>| (l.and_then(|l| l.min).map(|v| v as f64), l.and_then(|l| l.max).map(|v| v as f64));
+        let (t, l) = bounds_change(b(length), b(&n.length));
+        push(
+            verdict(dir, t, false),
+            format!("length changed from {} to {} ({})", show_length(length), show_length(&n.length), tightness(t, l)),
+        );
+    }
+    if *range != n.range {
         let b = |r: &Option<Range>| {
             (
                 r.as_ref().and_then(|r| r.min.as_ref()).and_then(|v| v.as_f64()),
                 r.as_ref().and_then(|r| r.max.as_ref()).and_then(|v| v.as_f64()),
             )
         };
-        let (t, l) = bounds_change(b(&o.range), b(&n.range));
-        out.push(
+        let (t, l) = bounds_change(b(range), b(&n.range));
+        push(
             verdict(dir, t, false),
-            dir,
-            id,
-            member,
-            format!("range changed from {} to {} ({})", show_range(&o.range), show_range(&n.range), tightness(t, l)),
+            format!("range changed from {} to {} ({})", show_range(range), show_range(&n.range), tightness(t, l)),
         );
     }
-    if o.pattern != n.pattern {
-        let (kind, message) = match (&o.pattern, &n.pattern) {
+    if *pattern != n.pattern {
+        let (kind, message) = match (pattern, &n.pattern) {
             (None, Some(p)) => (verdict(dir, true, false), format!("pattern added `{p}`")),
             (Some(p), None) => (Kind::Compatible, format!("pattern removed `{p}`")),
             (Some(a), Some(b)) => (verdict(dir, true, false), format!("pattern changed from `{a}` to `{b}`")),
             (None, None) => unreachable!("patterns differ"),
         };
-        out.push(kind, dir, id, member, message);
+        push(kind, message);
     }
-    if o.http != n.http {
-        let show = |h: &Option<crate::traits::Http>| match h {
-            Some(h) => format!("`{} {} {}`", h.method, h.uri, h.code),
-            None => "none".into(),
-        };
-        out.push(
-            Kind::Breaking,
-            dir,
-            id,
-            member,
-            format!("http binding changed from {} to {}", show(&o.http), show(&n.http)),
-        );
-    }
-    let wire: [(&str, String, String); 12] = [
-        ("httpLabel", flag(o.http_label), flag(n.http_label)),
-        ("httpQuery", opt_str(&o.http_query), opt_str(&n.http_query)),
-        ("httpQueryParams", flag(o.http_query_params), flag(n.http_query_params)),
-        ("httpHeader", opt_str(&o.http_header), opt_str(&n.http_header)),
-        ("httpPrefixHeaders", opt_str(&o.http_prefix_headers), opt_str(&n.http_prefix_headers)),
-        ("httpPayload", flag(o.http_payload), flag(n.http_payload)),
-        ("httpResponseCode", flag(o.http_response_code), flag(n.http_response_code)),
-        ("httpError", opt_str(&o.http_error.map(|c| c.to_string())), opt_str(&n.http_error.map(|c| c.to_string()))),
-        ("error", opt_str(&o.error.map(fault)), opt_str(&n.error.map(fault))),
-        ("streaming", flag(o.streaming), flag(n.streaming)),
-        ("timestampFormat", opt_str(&o.timestamp_format), opt_str(&n.timestamp_format)),
-        ("jsonName", opt_str(&o.json_name), opt_str(&n.json_name)),
-    ];
-    for (name, a, b) in wire {
-        if a != b {
-            out.push(Kind::Breaking, dir, id, member, format!("trait `smithy.api#{name}` changed from {a} to {b}"));
-        }
-    }
-    if o.sensitive != n.sensitive {
-        let m = if n.sensitive { "now sensitive" } else { "no longer sensitive" };
-        out.push(Kind::Compatible, dir, id, member, m.to_string());
-    }
-    if o.idempotency_token != n.idempotency_token {
-        out.push(
-            Kind::Compatible,
-            dir,
-            id,
-            member,
-            format!(
-                "trait `smithy.api#idempotencyToken` changed from {} to {}",
-                flag(o.idempotency_token),
-                flag(n.idempotency_token)
-            ),
-        );
-    }
-    let what = match member {
-        Some(_) => "member",
-        None => "shape",
-    };
-    compare_deprecated(out, dir, id, member, what, o, n);
-    let keys: BTreeSet<&String> = o.other.keys().chain(n.other.keys()).collect();
+}
+
+/// Raw traits of the kept namespaces (see [`is_kept_trait`]).
+fn compare_other_traits(
+    push: &mut impl FnMut(Kind, String),
+    old: &BTreeMap<String, Value>,
+    new: &BTreeMap<String, Value>,
+) {
+    let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
     for key in keys {
         if !is_kept_trait(key) || key == "smithy.api#suppress" {
             continue;
         }
-        let (a, b) = (o.other.get(key), n.other.get(key));
+        let (a, b) = (old.get(key), new.get(key));
         if a == b {
             continue;
         }
@@ -772,7 +769,7 @@ fn compare_traits(out: &mut Changes, dir: Direction, id: &ShapeId, member: Optio
         } else {
             Kind::Compatible
         };
-        out.push(kind, dir, id, member, format!("trait `{key}` {}", added_removed(&a, &b)));
+        push(kind, format!("trait `{key}` {}", added_removed(&a, &b)));
     }
 }
 
@@ -785,188 +782,4 @@ fn fault(f: crate::traits::Fault) -> String {
 
 fn flag(b: bool) -> String {
     if b { "present" } else { "absent" }.to_string()
-}
-
-// ---------------------------------------------------------------------------
-// Documentation policies of `extract`.
-
-/// The trait id of documentation.
-const DOC: &str = "smithy.api#documentation";
-/// The trait id of examples.
-const EXAMPLES: &str = "smithy.api#examples";
-/// The trait id of legacy enums.
-const LEGACY_ENUM: &str = "smithy.api#enum";
-
-fn strip_trait_map(traits: &mut BTreeMap<String, Value>) {
-    traits.retain(|k, _| is_kept_trait(k));
-    if let Some(Value::Array(examples)) = traits.get_mut(EXAMPLES) {
-        for e in examples.iter_mut().filter_map(Value::as_object_mut) {
-            e.remove("documentation");
-            e.remove("title");
-        }
-    }
-    if let Some(Value::Array(defs)) = traits.get_mut(LEGACY_ENUM) {
-        for d in defs.iter_mut().filter_map(Value::as_object_mut) {
-            d.remove("documentation");
-        }
-    }
-}
-
-/// Every member of a shape: (name, member), with `member`/`key`/`value` for lists and maps.
-fn members_mut(shape: &mut AstShape) -> Vec<(String, &mut AstMember)> {
-    let mut out: Vec<(String, &mut AstMember)> = Vec::new();
-    if let Some(ms) = shape.members.as_mut() {
-        out.extend(ms.0.iter_mut().map(|(k, m)| (k.clone(), m)));
-    }
-    for (name, m) in [("member", &mut shape.member), ("key", &mut shape.key), ("value", &mut shape.value)] {
-        if let Some(m) = m.as_mut() {
-            out.push((name.to_string(), m));
-        }
-    }
-    out
-}
-
-fn member_of<'a>(shape: &'a AstShape, name: &str) -> Option<&'a AstMember> {
-    match name {
-        "member" if shape.member.is_some() => shape.member.as_ref(),
-        "key" if shape.key.is_some() => shape.key.as_ref(),
-        "value" if shape.value.is_some() => shape.value.as_ref(),
-        _ => shape.members.as_ref().and_then(|ms| ms.get(name)),
-    }
-}
-
-/// `--docs none`: removes every `smithy.api#documentation` trait, the prose of
-/// `smithy.api#examples` entries (`documentation`, `title`) and of legacy enum
-/// definitions, `smithy.api#tags`, and every trait outside [`KEPT_NAMESPACES`].
-pub fn strip_docs(model: &mut AstModel) {
-    for (_, shape) in model.shapes.0.iter_mut() {
-        strip_trait_map(&mut shape.traits);
-        for (_, m) in members_mut(shape) {
-            strip_trait_map(&mut m.traits);
-        }
-    }
-}
-
-fn doc_of(traits: &BTreeMap<String, Value>) -> Option<&Value> {
-    traits.get(DOC)
-}
-
-/// The documentation `ours` gives an enum value: a legacy definition with the
-/// same value, or an enum member with that name or wire value.
-fn enum_value_doc<'a>(ours: &'a AstShape, name: Option<&str>, value: &str) -> Option<&'a Value> {
-    if let Some(Value::Array(defs)) = ours.traits.get(LEGACY_ENUM) {
-        return defs
-            .iter()
-            .find(|d| d.get("value").and_then(Value::as_str) == Some(value))
-            .and_then(|d| d.get("documentation"));
-    }
-    let members = ours.members.as_ref()?;
-    let by_name = name.and_then(|n| members.get(n));
-    let by_value = || {
-        members
-            .iter()
-            .find(|(k, m)| m.traits.get("smithy.api#enumValue").and_then(Value::as_str).unwrap_or(k) == value)
-            .map(|(_, m)| m)
-    };
-    by_name.or_else(by_value).and_then(|m| doc_of(&m.traits))
-}
-
-/// `--docs keep:FILE`: like [`strip_docs`], then documentation (shape and member
-/// docs, legacy enum value docs, example `documentation`/`title`) is taken from
-/// `ours` wherever the shape or member exists there. Returns what still lacks
-/// documentation: new shapes, and members or examples upstream documents that
-/// `ours` does not, as `ns#Shape`, `ns#Shape$member` or `ns#Shape (example N)`.
-pub fn keep_docs(model: &mut AstModel, ours: &AstModel) -> Vec<String> {
-    let mut missing = Vec::new();
-    for (id, shape) in model.shapes.0.iter_mut() {
-        let upstream = shape.clone();
-        strip_trait_map(&mut shape.traits);
-        let our_shape = ours.shapes.get(id);
-        // The shape's own documentation.
-        match our_shape {
-            None => missing.push(format!("{id} (new shape)")),
-            Some(o) => match doc_of(&o.traits) {
-                Some(d) => {
-                    shape.traits.insert(DOC.to_string(), d.clone());
-                }
-                None if doc_of(&upstream.traits).is_some() => missing.push(id.clone()),
-                None => {}
-            },
-        }
-        // Members.
-        let is_enum = matches!(shape.shape_type.as_str(), "enum" | "intEnum");
-        for (name, m) in members_mut(shape) {
-            let upstream_doc = member_of(&upstream, &name).and_then(|u| doc_of(&u.traits)).is_some();
-            strip_trait_map(&mut m.traits);
-            let value = m.traits.get("smithy.api#enumValue").and_then(Value::as_str).unwrap_or(&name).to_string();
-            let doc = our_shape.and_then(|o| {
-                if is_enum {
-                    enum_value_doc(o, Some(&name), &value)
-                } else {
-                    member_of(o, &name).and_then(|om| doc_of(&om.traits))
-                }
-            });
-            match doc {
-                Some(d) => {
-                    m.traits.insert(DOC.to_string(), d.clone());
-                }
-                None if upstream_doc => missing.push(format!("{id}${name}")),
-                None => {}
-            }
-        }
-        // Legacy enum definitions.
-        if let (Some(Value::Array(defs)), Some(Value::Array(up_defs))) =
-            (shape.traits.get_mut(LEGACY_ENUM), upstream.traits.get(LEGACY_ENUM))
-        {
-            for (d, up) in defs.iter_mut().zip(up_defs) {
-                let value = d.get("value").and_then(Value::as_str).unwrap_or_default().to_string();
-                let name = d.get("name").and_then(Value::as_str).map(str::to_string);
-                let doc = our_shape.and_then(|o| enum_value_doc(o, name.as_deref(), &value));
-                match (doc, d.as_object_mut()) {
-                    (Some(doc), Some(obj)) => {
-                        obj.insert("documentation".into(), doc.clone());
-                    }
-                    _ if up.get("documentation").is_some() => missing.push(format!("{id} (enum value `{value}`)")),
-                    _ => {}
-                }
-            }
-        }
-        // Example prose, matched by equal `input`.
-        if let (Some(Value::Array(examples)), Some(Value::Array(up_examples))) =
-            (shape.traits.get_mut(EXAMPLES), upstream.traits.get(EXAMPLES))
-        {
-            let our_examples = our_shape.and_then(|o| o.traits.get(EXAMPLES)).and_then(Value::as_array);
-            for (i, (e, up)) in examples.iter_mut().zip(up_examples).enumerate() {
-                let ours_e = our_examples.and_then(|list| list.iter().find(|oe| oe.get("input") == e.get("input")));
-                let mut found = false;
-                if let (Some(oe), Some(obj)) = (ours_e, e.as_object_mut()) {
-                    for key in ["title", "documentation"] {
-                        if let Some(v) = oe.get(key) {
-                            obj.insert(key.to_string(), v.clone());
-                            found = true;
-                        }
-                    }
-                }
-                let upstream_prose = up.get("title").is_some() || up.get("documentation").is_some();
-                if !found && upstream_prose {
-                    missing.push(format!("{id} (example {})", i + 1));
-                }
-            }
-        }
-    }
-    missing
-}
-
-/// The closure of `operations` (absolute ids or bare names; empty: every
-/// operation) as a model file, service included, bindings trimmed.
-pub fn extract(ast: &AstModel, operations: &[&str]) -> Result<AstModel, Error> {
-    let model = ir::resolve(ast)?;
-    let closure = if operations.is_empty() {
-        let all: Vec<String> = closure::all_operations(&model)?.iter().map(ShapeId::to_string).collect();
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        closure::closure(&model, &all)?
-    } else {
-        closure::closure(&model, operations)?
-    };
-    Ok(closure.to_ast(ast))
 }

@@ -14,6 +14,7 @@ pub mod ast;
 pub mod closure;
 pub mod diff;
 pub mod error;
+pub mod extract;
 pub mod ir;
 mod parallel;
 pub mod render;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use smithy_codegen::{ast, diff, Settings};
+use smithy_codegen::{ast, diff, extract, Settings};
 
 /// The lambda-model crate's defaults, relative to the workspace root.
 const DEFAULT_MODEL: &str = "model/lambda.json";
@@ -316,15 +316,15 @@ fn extract(rest: &[String]) -> Result<ExitCode, String> {
     let ops: Vec<&str> = operations.iter().map(String::as_str).collect();
     let mut model = timed(&format!("read and resolved {model_path}"), || {
         let ast = ast::parse(&bytes)?;
-        diff::extract(&ast, &ops)
+        extract::extract(&ast, &ops)
     })
     .map_err(|e| format!("{model_path}: {e}"))?;
     let missing = match (&docs, &ours) {
         (Docs::None, _) => {
-            diff::strip_docs(&mut model);
+            extract::strip_docs(&mut model);
             Vec::new()
         }
-        (Docs::Keep(_), Some(ours)) => diff::keep_docs(&mut model, ours),
+        (Docs::Keep(_), Some(ours)) => extract::keep_docs(&mut model, ours),
         _ => Vec::new(),
     };
     write(Path::new(&out), &ast::to_json_pretty(&model))?;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
-use smithy_codegen::{ast, diff};
+use smithy_codegen::{ast, extract};
 
 const BIN: &str = env!("CARGO_BIN_EXE_smithy-codegen");
 
@@ -253,7 +253,7 @@ const OUR_AWS_TRAITS: &[&str] = &["aws.api#service", "aws.auth#sigv4", "aws.api#
 fn normalized(path: &Path, strip: bool) -> Value {
     let mut model = ast::parse(&std::fs::read(path).expect("model readable")).expect("model parses");
     if strip {
-        diff::strip_docs(&mut model);
+        extract::strip_docs(&mut model);
     }
     for (_, shape) in model.shapes.0.iter_mut() {
         shape.traits.retain(|k, _| {
