@@ -13,11 +13,14 @@
 //! | shape removed | breaking |
 //! | shape type changed | breaking |
 //! | enum value added | compatible |
-//! | enum value removed, or its member (Rust variant) renamed | breaking |
+//! | enum value removed | breaking |
+//! | enum member renamed: its Rust variant ([`names::variant`]) changes / stays the same | breaking / compatible |
+//! | generated Rust type or operation module renamed (service `rename`, [`names`]) | breaking |
 //! | member added, optional (or required with a default) | compatible |
 //! | member added, required without a default, on an input structure | breaking (compatible on output only) |
 //! | member removed | breaking |
-//! | member target changed to another shape id | breaking |
+//! | member target changed to a shape with another Rust type, or another wire format (`timestampFormat`, `streaming`) | breaking |
+//! | member target changed to a shape with the same Rust type and wire format | as the target's constraint and `sensitive` changes would be (compatible when none) |
 //! | `required` added | breaking on input, compatible on output only |
 //! | `required` removed | breaking on output (callers relied on the value being present), compatible on input only |
 //! | `default` added, removed or changed | breaking |
@@ -31,7 +34,10 @@
 //! | `deprecated`, `sensitive`, `idempotencyToken` and other kept traits added, removed or changed | compatible |
 //! | documentation, `examples`, `title`, `externalDocumentation`, deprecation message | docs |
 //!
-//! A shape used in both directions gets the stricter verdict. Operations,
+//! Rust names and types are decided as the renderer decides them
+//! ([`crate::render`]'s names functions), so the verdicts follow the generated
+//! API rather than the model's shape ids. The text report starts with the
+//! summary line. A shape used in both directions gets the stricter verdict. Operations,
 //! resources and the service count as `both`; shapes reached only through a
 //! resource's identifiers or properties count as `none`, where only the changes
 //! that break in every direction (removals, retargets, defaults, ...) are breaking.
@@ -49,6 +55,7 @@ use crate::closure::{self, Closure};
 use crate::error::Error;
 use crate::extract::is_kept_trait;
 use crate::ir::{self, EnumValue, Member, Model, Shape, ShapeId, ShapeKind};
+use crate::render::{self, names, RustNames};
 use crate::traits::{Deprecated, Length, Range, Traits};
 
 /// How a change affects callers.
@@ -204,15 +211,14 @@ impl fmt::Display for Summary {
     }
 }
 
-/// The text report: one line per change, then the summary line.
+/// The text report: the summary line, then one line per change.
 pub fn to_text(changes: &[Change]) -> String {
-    let mut out = String::new();
+    let mut out = Summary::of(changes).to_string();
+    out.push('\n');
     for c in changes {
         out.push_str(&c.to_string());
         out.push('\n');
     }
-    out.push_str(&Summary::of(changes).to_string());
-    out.push('\n');
     out
 }
 
@@ -325,7 +331,7 @@ pub fn diff(old: &Side, new: &Side) -> Vec<Change> {
     let old_dirs = directions(old);
     let new_dirs = directions(new);
     let ids: BTreeSet<&ShapeId> = old.closure.shapes.iter().chain(new.closure.shapes.iter()).collect();
-    let mut out = Changes::default();
+    let mut out = Changes::new(old, new);
     for id in ids {
         let o = old_dirs.get(id).and_then(|_| old.model.shapes.get(id));
         let n = new_dirs.get(id).and_then(|_| new.model.shapes.get(id));
@@ -343,18 +349,79 @@ pub fn diff(old: &Side, new: &Side) -> Vec<Change> {
             (None, None) => {}
         }
     }
-    let mut changes = out.0;
+    compare_rust_paths(&mut out, &old_dirs, &new_dirs);
+    let mut changes = out.list;
     changes.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     changes.dedup();
     changes
 }
 
-#[derive(Default)]
-struct Changes(Vec<Change>);
+/// The changes found so far, and what the comparisons look up on each side.
+struct Changes<'a> {
+    list: Vec<Change>,
+    old: &'a Model,
+    new: &'a Model,
+    old_names: RustNames,
+    new_names: RustNames,
+}
 
-impl Changes {
+impl<'a> Changes<'a> {
+    /// Decides both sides' Rust names. A new model whose names cannot be decided
+    /// (two shapes on one Rust name, a name that is no identifier) does not
+    /// generate, which breaks every user: that is reported as a change.
+    fn new(old: &'a Side, new: &'a Side) -> Changes<'a> {
+        let old_names = render::rust_names(&old.model, &old.closure).unwrap_or_default();
+        let mut changes =
+            Changes { list: Vec::new(), old: &old.model, new: &new.model, old_names, new_names: RustNames::default() };
+        match render::rust_names(&new.model, &new.closure) {
+            Ok(names) => changes.new_names = names,
+            Err(e) => {
+                if let Some(at) = new.closure.service.as_ref().or(new.closure.operations.iter().next()) {
+                    changes.push(Kind::Breaking, Direction::Both, at, None, format!("generates no Rust code: {e}"));
+                }
+            }
+        }
+        changes
+    }
+
     fn push(&mut self, kind: Kind, direction: Direction, shape: &ShapeId, member: Option<&str>, message: String) {
-        self.0.push(Change { kind, direction, shape: shape.to_string(), member: member.map(str::to_string), message });
+        self.list.push(Change {
+            kind,
+            direction,
+            shape: shape.to_string(),
+            member: member.map(str::to_string),
+            message,
+        });
+    }
+}
+
+/// A generated type or operation module whose Rust path changes breaks every
+/// user that names it (a service `rename`, a renamed operation).
+fn compare_rust_paths(
+    out: &mut Changes,
+    old_dirs: &BTreeMap<ShapeId, Direction>,
+    new_dirs: &BTreeMap<ShapeId, Direction>,
+) {
+    let renamed: Vec<(ShapeId, String, String)> = out
+        .old_names
+        .paths
+        .iter()
+        .filter_map(|(id, old)| {
+            let new = out.new_names.paths.get(id)?;
+            (old != new).then(|| (id.clone(), old.clone(), new.clone()))
+        })
+        .collect();
+    for (id, old, new) in renamed {
+        let dir = match (old_dirs.get(&id), new_dirs.get(&id)) {
+            (Some(a), Some(b)) => a.union(*b),
+            _ => Direction::Both,
+        };
+        let what = if out.new.shapes.get(&id).is_some_and(|s| matches!(s.kind, ShapeKind::Operation(_))) {
+            "Rust module"
+        } else {
+            "Rust type"
+        };
+        out.push(Kind::Breaking, dir, &id, None, format!("{what} renamed from `{old}` to `{new}`"));
     }
 }
 
@@ -379,7 +446,8 @@ fn compare_shape(out: &mut Changes, dir: Direction, o: &Shape, n: &Shape) {
         (ShapeKind::Enum(ov), ShapeKind::Enum(nv)) => compare_enum(out, dir, id, ov, nv),
         (ShapeKind::IntEnum(ov), ShapeKind::IntEnum(nv)) => {
             let key = |v: &crate::ir::IntEnumValue| (v.value.to_string(), v.name.clone(), v.traits.clone());
-            compare_values(out, dir, id, ov.iter().map(key).collect(), nv.iter().map(key).collect());
+            // Int enum variants are not spelled by a `names` function: any renamed member counts as breaking.
+            compare_values(out, dir, id, ov.iter().map(key).collect(), nv.iter().map(key).collect(), None);
         }
         (ShapeKind::List(om), ShapeKind::List(nm)) => compare_member(out, dir, id, om, nm),
         (ShapeKind::Map { key: ok, value: ov }, ShapeKind::Map { key: nk, value: nv }) => {
@@ -466,16 +534,19 @@ fn compare_errors(out: &mut Changes, dir: Direction, id: &ShapeId, old: &[ShapeI
 
 fn compare_enum(out: &mut Changes, dir: Direction, id: &ShapeId, old: &[EnumValue], new: &[EnumValue]) {
     let key = |v: &EnumValue| (v.value.clone(), v.name.clone(), v.traits.clone());
-    compare_values(out, dir, id, old.iter().map(key).collect(), new.iter().map(key).collect());
+    compare_values(out, dir, id, old.iter().map(key).collect(), new.iter().map(key).collect(), Some(names::variant));
 }
 
-/// Enum values compared by wire value: (value, member name, traits).
+/// Enum values compared by wire value: (value, member name, traits). A renamed
+/// member breaks users when its Rust variant (`variant` of the name) changes;
+/// without `variant`, every rename counts as one.
 fn compare_values(
     out: &mut Changes,
     dir: Direction,
     id: &ShapeId,
     old: Vec<(String, String, Traits)>,
     new: Vec<(String, String, Traits)>,
+    variant: Option<fn(&str) -> String>,
 ) {
     let old: BTreeMap<String, (String, Traits)> = old.into_iter().map(|(v, n, t)| (v, (n, t))).collect();
     let new: BTreeMap<String, (String, Traits)> = new.into_iter().map(|(v, n, t)| (v, (n, t))).collect();
@@ -485,13 +556,13 @@ fn compare_values(
             continue;
         };
         if name != new_name {
-            out.push(
-                Kind::Breaking,
-                dir,
-                id,
-                None,
-                format!("enum value `{value}` renamed from `{name}` to `{new_name}` (its Rust variant changes)"),
-            );
+            let renamed = format!("enum value `{value}` renamed from `{name}` to `{new_name}`");
+            let (kind, message) = match variant.map(|variant| (variant(name), variant(new_name))) {
+                Some((a, b)) if a == b => (Kind::Compatible, format!("{renamed} (its Rust variant stays `{a}`)")),
+                Some((a, b)) => (Kind::Breaking, format!("{renamed} (its Rust variant changes from `{a}` to `{b}`)")),
+                None => (Kind::Breaking, format!("{renamed} (its Rust variant changes)")),
+            };
+            out.push(kind, dir, id, None, message);
         }
         let what = format!("enum value `{value}`");
         if traits.documentation != new_traits.documentation {
@@ -551,9 +622,78 @@ fn compare_members(out: &mut Changes, dir: Direction, id: &ShapeId, old: &[Membe
 fn compare_member(out: &mut Changes, dir: Direction, id: &ShapeId, o: &Member, n: &Member) {
     let member = Some(n.name.as_str());
     if o.target != n.target {
-        out.push(Kind::Breaking, dir, id, member, format!("target changed from `{}` to `{}`", o.target, n.target));
+        let (kind, message) = retarget(out, dir, &o.target, &n.target);
+        out.push(kind, dir, id, member, message);
     }
     compare_traits(out, dir, id, member, &o.traits, &n.traits);
+}
+
+/// A member's new target, judged by what it changes for users: the field's
+/// Rust type, the wire format, then the target's constraints and `sensitive`
+/// as if they had changed on the old target itself.
+fn retarget(out: &Changes, dir: Direction, old: &ShapeId, new: &ShapeId) -> (Kind, String) {
+    let changed = format!("target changed from `{old}` to `{new}`");
+    let (Some(old_type), Some(new_type)) = (out.old_names.member_types.get(old), out.new_names.member_types.get(new))
+    else {
+        return (Kind::Breaking, changed);
+    };
+    if old_type != new_type {
+        return (Kind::Breaking, format!("{changed}: Rust type `{old_type}` becomes `{new_type}`"));
+    }
+    let mut effects = Vec::new();
+    if let Err(why) = target_effects(out.old, out.new, dir, old, new, &mut effects) {
+        return (Kind::Breaking, format!("{changed}: same Rust type `{old_type}`, but {why}"));
+    }
+    let kind = effects.iter().map(|(kind, _)| *kind).min().unwrap_or(Kind::Compatible);
+    let mut message = format!("{changed}: same Rust type `{old_type}` and wire format");
+    for (_, effect) in &effects {
+        message.push_str("; ");
+        message.push_str(effect);
+    }
+    (kind, message)
+}
+
+/// What changes between a value of `old_id` (old model) and one of `new_id`
+/// (new model) whose Rust types are equal: `Err` with the reason when the wire
+/// format or the generated type's shape differs, else the constraint and
+/// `sensitive` changes with their verdict for `dir`.
+fn target_effects(
+    old_model: &Model,
+    new_model: &Model,
+    dir: Direction,
+    old_id: &ShapeId,
+    new_id: &ShapeId,
+    effects: &mut Vec<(Kind, String)>,
+) -> Result<(), &'static str> {
+    if old_id == new_id {
+        // The same shape: compared on its own, where it is reported.
+        return Ok(());
+    }
+    let (Some(o), Some(n)) = (old_model.shapes.get(old_id), new_model.shapes.get(new_id)) else {
+        return Err("a target is missing");
+    };
+    match (&o.kind, &n.kind) {
+        (ShapeKind::Simple(_), ShapeKind::Simple(_)) => {}
+        (ShapeKind::List(om), ShapeKind::List(nm)) => {
+            target_effects(old_model, new_model, dir, &om.target, &nm.target, effects)?
+        }
+        (ShapeKind::Map { key: ok, value: ov }, ShapeKind::Map { key: nk, value: nv }) => {
+            target_effects(old_model, new_model, dir, &ok.target, &nk.target, effects)?;
+            target_effects(old_model, new_model, dir, &ov.target, &nv.target, effects)?;
+        }
+        _ => return Err("the generated type now comes from another shape"),
+    }
+    let (ot, nt) = (&o.traits, &n.traits);
+    if ot.timestamp_format != nt.timestamp_format || ot.streaming != nt.streaming {
+        return Err("its wire format changes (`timestampFormat` or `streaming`)");
+    }
+    let mut push = |kind: Kind, message: String| effects.push((kind, message));
+    compare_constraints(&mut push, dir, (&ot.length, &ot.range, &ot.pattern), nt);
+    if ot.sensitive != nt.sensitive {
+        let m = if nt.sensitive { "now sensitive" } else { "no longer sensitive" };
+        push(Kind::Compatible, m.to_string());
+    }
+    Ok(())
 }
 
 fn show_length(l: &Option<Length>) -> String {

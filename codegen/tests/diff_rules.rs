@@ -84,12 +84,16 @@ fn enum_value_added_is_compatible_and_removed_is_breaking() {
 }
 
 #[test]
-fn enum_member_renamed_is_breaking() {
+fn enum_member_renamed_breaks_when_its_rust_variant_changes() {
     let old = base(&[("RED", "red")]);
-    let new = base(&[("Red", "red")]);
     assert_eq!(
-        lines(&old, &new),
-        ["breaking    output  com.example#Color: enum value `red` renamed from `RED` to `Red` (its Rust variant changes)"]
+        lines(&old, &base(&[("CRIMSON", "red")])),
+        ["breaking    output  com.example#Color: enum value `red` renamed from `RED` to `CRIMSON` (its Rust variant changes from `Red` to `Crimson`)"]
+    );
+    // Both spellings give the variant `Red`: nothing changes for Rust users or on the wire.
+    assert_eq!(
+        lines(&old, &base(&[("Red", "red")])),
+        ["compatible  output  com.example#Color: enum value `red` renamed from `RED` to `Red` (its Rust variant stays `Red`)"]
     );
 }
 
@@ -151,17 +155,135 @@ fn member_removed_is_breaking_in_both_directions() {
 }
 
 #[test]
-fn member_target_changed_is_breaking() {
-    let old = io(r#""A": { "target": "smithy.api#String" }"#, A);
-    let new = io(r#""A": { "target": "com.example#Name" }"#, A);
+fn member_target_changed_to_another_rust_type_is_breaking() {
+    let old = io(A, A);
+    let new = io(A, r#""A": { "target": "smithy.api#Integer" }"#);
+    assert_eq!(
+        lines(&old, &new),
+        ["breaking    output  com.example#PutOutput$A: target changed from `smithy.api#String` to `smithy.api#Integer`: Rust type `String` becomes `i32`"]
+    );
+    let old = io(A, r#""A": { "target": "com.example#Names" }, "B": { "target": "com.example#Names" }"#)
+        + r#", "com.example#Names": { "type": "list", "member": { "target": "smithy.api#String" } }"#;
+    let new =
+        old.replace(r#""member": { "target": "smithy.api#String" }"#, r#""member": { "target": "smithy.api#Long" }"#);
+    assert!(
+        lines(&old, &new).contains(&"breaking    output  com.example#Names$member: target changed from `smithy.api#String` to `smithy.api#Long`: Rust type `String` becomes `i64`".to_string()),
+        "{:#?}",
+        lines(&old, &new)
+    );
+}
+
+#[test]
+fn member_target_changed_to_the_same_rust_type_is_judged_by_its_constraints() {
+    // `Name` (a string of length 1..=10) enters the closure with the new target.
+    let old = io(A, A);
+    let to_name = r#""A": { "target": "com.example#Name" }"#;
+    assert_eq!(
+        lines(&old, &io(to_name, A)),
+        [
+            "compatible  input   com.example#Name: shape added (string)",
+            "breaking    input   com.example#PutInput$A: target changed from `smithy.api#String` to `com.example#Name`: same Rust type `String` and wire format; length changed from none to `1..=10` (tightened)",
+        ]
+    );
+    assert_eq!(
+        lines(&old, &io(A, to_name)),
+        [
+            "compatible  output  com.example#Name: shape added (string)",
+            "compatible  output  com.example#PutOutput$A: target changed from `smithy.api#String` to `com.example#Name`: same Rust type `String` and wire format; length changed from none to `1..=10` (tightened)",
+        ]
+    );
+    // Back to the unconstrained string loosens, which breaks no one.
+    assert_eq!(
+        lines(&io(to_name, A), &old),
+        [
+            "breaking    input   com.example#Name: shape removed (string)",
+            "compatible  input   com.example#PutInput$A: target changed from `com.example#Name` to `smithy.api#String`: same Rust type `String` and wire format; length changed from `1..=10` to none (loosened)",
+        ]
+    );
+}
+
+#[test]
+fn member_target_changed_to_a_sensitive_twin_is_compatible() {
+    let secret = r#""com.example#Secret": { "type": "string", "traits": { "smithy.api#sensitive": {} } }"#;
+    let old = io(A, A) + ", " + secret;
+    let new = io(A, r#""A": { "target": "com.example#Secret" }"#) + ", " + secret;
     assert_eq!(
         lines(&old, &new),
         [
-            // `Name` enters the closure with the new target.
-            "compatible  input   com.example#Name: shape added (string)",
-            "breaking    input   com.example#PutInput$A: target changed from `smithy.api#String` to `com.example#Name`",
+            "compatible  output  com.example#PutOutput$A: target changed from `smithy.api#String` to `com.example#Secret`: same Rust type `String` and wire format; now sensitive",
+            "compatible  output  com.example#Secret: shape added (string)",
         ]
     );
+}
+
+#[test]
+fn member_target_changed_to_another_timestamp_format_is_breaking() {
+    let stamps = r#""com.example#Epoch": { "type": "timestamp" },
+        "com.example#Iso": { "type": "timestamp", "traits": { "smithy.api#timestampFormat": "date-time" } }"#;
+    let old = io(A, r#""T": { "target": "com.example#Epoch" }"#) + ", " + stamps;
+    let new = io(A, r#""T": { "target": "com.example#Iso" }"#) + ", " + stamps;
+    let report = lines(&old, &new);
+    assert!(
+        report.contains(&"breaking    output  com.example#PutOutput$T: target changed from `com.example#Epoch` to `com.example#Iso`: same Rust type `primitives::DateTime`, but its wire format changes (`timestampFormat` or `streaming`)".to_string()),
+        "{report:#?}"
+    );
+}
+
+/// A model whose service renames `Color` (to the given name, if any).
+fn renaming(rename: Option<&str>, operation_rename: Option<&str>) -> String {
+    let mut renames = Vec::new();
+    if let Some(name) = rename {
+        renames.push(format!(r#""com.example#Color": "{name}""#));
+    }
+    if let Some(name) = operation_rename {
+        renames.push(format!(r#""com.example#Put": "{name}""#));
+    }
+    model(&base(&[("RED", "red")])).replace(
+        r#""version": "2024-01-01","#,
+        &format!(r#""version": "2024-01-01", "rename": {{ {} }},"#, renames.join(", ")),
+    )
+}
+
+#[test]
+fn renamed_rust_types_and_operation_modules_are_breaking() {
+    let diff = |old: &str, new: &str| -> Vec<String> {
+        diff::diff_bytes(old.as_bytes(), new.as_bytes(), &[]).unwrap().iter().map(ToString::to_string).collect()
+    };
+    assert_eq!(
+        diff(&renaming(None, None), &renaming(Some("Colour"), None)),
+        [
+            "breaking    output  com.example#Color: Rust type renamed from `types::Color` to `types::Colour`",
+            "breaking    both    com.example#Svc: shape renames changed",
+        ]
+    );
+    let report = diff(&renaming(None, None), &renaming(None, Some("Store")));
+    for line in [
+        "breaking    both    com.example#Put: Rust module renamed from `operation::put` to `operation::store`",
+        "breaking    input   com.example#PutInput: Rust type renamed from `operation::put::PutInput` to `operation::store::StoreInput`",
+        "breaking    output  com.example#PutOutput: Rust type renamed from `operation::put::PutOutput` to `operation::store::StoreOutput`",
+    ] {
+        assert!(report.contains(&line.to_string()), "missing {line}\nin {report:#?}");
+    }
+}
+
+#[test]
+fn a_new_model_without_rust_names_is_breaking() {
+    // Two shapes on one Rust type name: the new model does not generate.
+    let old = renaming(None, None);
+    let new = old
+        .replace(
+            r#""members": { "Color": { "target": "com.example#Color" } }"#,
+            r#""members": { "Color": { "target": "com.example#Color" }, "Other": { "target": "com.other#Color" } }"#,
+        )
+        .replace(
+            r#""com.example#Oops": {"#,
+            r#""com.other#Color": { "type": "structure", "members": {} }, "com.example#Oops": {"#,
+        );
+    let report = diff::diff_bytes(old.as_bytes(), new.as_bytes(), &[]).unwrap();
+    let line = report.iter().find(|c| c.message.starts_with("generates no Rust code")).expect("reported");
+    assert_eq!(line.kind, Kind::Breaking);
+    assert_eq!(line.shape, "com.example#Svc");
+    assert!(line.message.contains("collides"), "{}", line.message);
 }
 
 #[test]
@@ -339,10 +461,10 @@ fn report_is_sorted_and_json_has_the_fields() {
     let changes = changes(&old, &new);
     assert_eq!(
         diff::to_text(&changes),
-        "breaking    output  com.example#Color: enum value removed `green`\n\
+        "2 breaking, 1 compatible, 0 docs\n\
+         breaking    output  com.example#Color: enum value removed `green`\n\
          compatible  output  com.example#Color: enum value added `blue`\n\
-         breaking    input   com.example#Name: length changed from `1..=10` to `1..=5` (tightened)\n\
-         2 breaking, 1 compatible, 0 docs\n"
+         breaking    input   com.example#Name: length changed from `1..=10` to `1..=5` (tightened)\n"
     );
     let json: serde_json::Value = serde_json::from_str(&diff::to_json(&changes)).unwrap();
     assert_eq!(

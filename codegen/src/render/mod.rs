@@ -209,6 +209,50 @@ fn assign_homes(ctx: &mut Ctx) -> Result<(), Error> {
     Ok(())
 }
 
+/// The Rust names a closure generates, for `diff` to compare.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RustNames {
+    /// The path of every generated type (`types::Runtime`,
+    /// `operation::get_layer_version::GetLayerVersionInput`) and of every
+    /// operation's module (`operation::get_layer_version`), by shape id.
+    pub paths: BTreeMap<ShapeId, String>,
+    /// The Rust type of a member targeting each member target of the closure
+    /// (`String`, `Vec<types::Runtime>`), by shape id.
+    pub member_types: BTreeMap<ShapeId, String>,
+}
+
+/// The Rust names of `closure`, decided as [`render`] decides them.
+pub(crate) fn rust_names(model: &Model, closure: &Closure) -> Result<RustNames, Error> {
+    let options = Options::default();
+    let mut ctx = Ctx { model, closure, homes: BTreeMap::new(), options: &options, absolute_prelude_paths: false };
+    assign_homes(&mut ctx)?;
+    let _bare_prelude_names = prelude::Style::enter(false);
+    let module = |place: &Place| match place {
+        Place::Types => "types".to_string(),
+        Place::Errors => "types::error".to_string(),
+        Place::Operation(m) => format!("operation::{m}"),
+    };
+    let mut paths: BTreeMap<ShapeId, String> =
+        ctx.homes.iter().map(|(id, home)| (id.clone(), format!("{}::{}", module(&home.place), home.name))).collect();
+    for op in &closure.operations {
+        paths.insert(op.clone(), module(&Place::Operation(names::module(&ctx.renamed(op)))));
+    }
+    // Prelude shapes (`smithy.api#String`) are targets without being in the closure.
+    let targets: std::collections::BTreeSet<&ShapeId> =
+        closure.shapes.iter().flat_map(|id| model.shapes[id].all_members().into_iter().map(|m| &m.target)).collect();
+    let member_types = targets
+        .into_iter()
+        .filter_map(|id| {
+            let (tokens, _) = types::rust_type(&ctx, id, id.as_str()).ok()?;
+            // `crate :: types :: Arn` as a reader writes it: `types::Arn`.
+            let text = tokens.to_string().replace(' ', "").replace("crate::", "").replace("::std::collections::", "");
+            let text = text.trim_start_matches("::").replace(',', ", ");
+            Some((id.clone(), text))
+        })
+        .collect();
+    Ok(RustNames { paths, member_types })
+}
+
 /// Items of one module and of its `builders` child.
 #[derive(Default)]
 struct ModuleItems {
