@@ -2,24 +2,28 @@
 //!
 //! Only the operations whose Cargo feature is enabled are generated (feature
 //! `get-layer-version` -> operation `GetLayerVersion`), together with the shapes
-//! they need. `LAMBDA_MODEL_FILE` may name another model file to build from.
+//! they need. `LAMBDA_MODEL_FILE` may name another model file to build from
+//! (a relative path resolves against this package's folder; see `build/model_file.rs`).
 
 use std::path::PathBuf;
 
+#[path = "build/model_file.rs"]
+mod model_file;
+
+use model_file::ModelFile;
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-env-changed=LAMBDA_MODEL_FILE");
-    let model_path = match std::env::var_os("LAMBDA_MODEL_FILE") {
-        Some(path) => PathBuf::from(path),
-        None => PathBuf::from("model/lambda.json"),
-    };
-    println!("cargo:rerun-if-changed={}", model_path.display());
+    println!("cargo:rerun-if-changed=build/model_file.rs");
+    println!("cargo:rerun-if-env-changed={}", model_file::VARIABLE);
+    let package_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let model_file = ModelFile::locate(std::env::var_os(model_file::VARIABLE).as_deref(), &package_dir);
+    println!("cargo:rerun-if-changed={}", model_file.path.display());
 
-    let bytes = std::fs::read(&model_path)
-        .unwrap_or_else(|e| fail(&format!("cannot read model {}: {e}", model_path.display())));
-    let ast = smithy_codegen::ast::parse(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
-    let model = smithy_codegen::ir::resolve(&ast).unwrap_or_else(|e| fail(&e.to_string()));
-    let all = smithy_codegen::closure::all_operations(&model).unwrap_or_else(|e| fail(&e.to_string()));
+    let bytes = model_file.read().unwrap_or_else(|message| fail(&message));
+    let ast = or_fail(smithy_codegen::ast::parse(&bytes), &model_file);
+    let model = or_fail(smithy_codegen::ir::resolve(&ast), &model_file);
+    let all = or_fail(smithy_codegen::closure::all_operations(&model), &model_file);
     let enabled: Vec<String> = all
         .iter()
         .map(|id| id.name().to_string())
@@ -30,16 +34,21 @@ fn main() {
         })
         .collect();
     let enabled: Vec<&str> = enabled.iter().map(String::as_str).collect();
-    let closure = smithy_codegen::closure::closure(&model, &enabled).unwrap_or_else(|e| fail(&e.to_string()));
+    let closure = or_fail(smithy_codegen::closure::closure(&model, &enabled), &model_file);
     let options = smithy_codegen::render::Options {
         model_sha256: smithy_codegen::sha256::hex_digest(&bytes),
         protocol_feature: Some("http".to_string()),
         skip_look_around_patterns: true,
     };
-    let code = smithy_codegen::render::render(&model, &closure, &options).unwrap_or_else(|e| fail(&e.to_string()));
+    let code = or_fail(smithy_codegen::render::render(&model, &closure, &options), &model_file);
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("lambda_model.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+}
+
+/// The value, or the end of the build with the error, naming the model file.
+fn or_fail<T>(result: Result<T, smithy_codegen::Error>, model_file: &ModelFile) -> T {
+    result.unwrap_or_else(|e| fail(&model_file.error(&e.to_string())))
 }
 
 fn fail(message: &str) -> ! {
