@@ -24,6 +24,16 @@ fn main() {
     let ast = or_fail(smithy_codegen::ast::parse(&bytes), &model_file);
     let model = or_fail(smithy_codegen::ir::resolve(&ast), &model_file);
     let all = or_fail(smithy_codegen::closure::all_operations(&model), &model_file);
+    let model_features: Vec<String> =
+        all.iter().map(|id| smithy_codegen::render::names::cargo_feature(id.name())).collect();
+    let variables: Vec<String> = std::env::vars_os().filter_map(|(name, _)| name.into_string().ok()).collect();
+    for feature in model_file::features_without_operation(variables.iter().map(String::as_str), &model_features) {
+        println!(
+            "cargo:warning=feature `{feature}` is enabled, but {} has no operation for it (an older model?): \
+             its module is not generated",
+            model_file.shown
+        );
+    }
     let enabled: Vec<String> = all
         .iter()
         .map(|id| id.name().to_string())

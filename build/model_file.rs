@@ -1,4 +1,5 @@
-//! Which model file the build script reads, and what its errors say about it.
+//! Which model file the build script reads, what its errors say about it, and
+//! which enabled features the model has no operation for.
 //!
 //! `build.rs` uses this module and `tests/build_script.rs` includes it, so the
 //! build script's decisions are tested without running a build.
@@ -11,6 +12,9 @@ pub const VARIABLE: &str = "LAMBDA_MODEL_FILE";
 
 /// The model file of the crate, relative to its package folder.
 pub const DEFAULT_MODEL: &str = "model/lambda.json";
+
+/// Features that do not stand for an operation.
+const NON_OPERATION_FEATURES: &[&str] = &["default", "full", "http"];
 
 /// The model file a build reads.
 #[derive(Debug)]
@@ -70,4 +74,22 @@ impl ModelFile {
             None => format!("{}: {message}", self.shown),
         }
     }
+}
+
+/// The enabled features, by Cargo's `CARGO_FEATURE_<NAME>` variables, that
+/// stand for an operation `model_features` lacks (an older model built with a
+/// newer feature): their modules are not generated, which deserves a warning.
+pub fn features_without_operation<'a>(
+    variables: impl IntoIterator<Item = &'a str>,
+    model_features: &[String],
+) -> Vec<String> {
+    let mut absent: Vec<String> = variables
+        .into_iter()
+        .filter_map(|variable| variable.strip_prefix("CARGO_FEATURE_"))
+        .map(|name| name.to_ascii_lowercase().replace('_', "-"))
+        .filter(|feature| !NON_OPERATION_FEATURES.contains(&feature.as_str()))
+        .filter(|feature| !model_features.contains(feature))
+        .collect();
+    absent.sort();
+    absent
 }

@@ -63,3 +63,76 @@ fn an_absolute_path_is_read_as_given() {
     assert_eq!(file.read().expect("read"), b"{}");
     assert_eq!(file.error("oops"), format!("{}: oops", path.display()), "no resolution note");
 }
+
+/// The feature of each operation of a model, as build.rs computes them.
+fn operation_features(model_json: &[u8]) -> Vec<String> {
+    let model =
+        smithy_codegen::ir::resolve(&smithy_codegen::ast::parse(model_json).expect("parses")).expect("resolves");
+    smithy_codegen::closure::all_operations(&model)
+        .expect("one service")
+        .iter()
+        .map(|id| smithy_codegen::render::names::cargo_feature(id.name()))
+        .collect()
+}
+
+fn features(names: &[&str]) -> Vec<String> {
+    names.iter().map(|name| name.to_string()).collect()
+}
+
+#[test]
+fn enabled_features_without_an_operation_in_the_model_are_listed() {
+    let model = features(&["get-layer-version", "list-layers"]);
+    let variables = [
+        "CARGO_FEATURE_DEFAULT",
+        "CARGO_FEATURE_HTTP",
+        "CARGO_FEATURE_GET_LAYER_VERSION",
+        "CARGO_FEATURE_INVOKE_WITH_RESPONSE_STREAM",
+        "CARGO_FEATURE_CREATE_CAPACITY_PROVIDER",
+        "CARGO_MANIFEST_DIR",
+        "PATH",
+    ];
+    assert_eq!(
+        model_file::features_without_operation(variables, &model),
+        ["create-capacity-provider", "invoke-with-response-stream"]
+    );
+    assert!(model_file::features_without_operation(["CARGO_FEATURE_LIST_LAYERS"], &model).is_empty());
+}
+
+/// Every feature of Cargo.toml is an operation of our model or one the
+/// function knows is not: a new non-operation feature would otherwise warn on
+/// every build.
+#[test]
+fn every_feature_of_the_crate_is_an_operation_or_known_not_to_be() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/model/lambda.json")).expect("model");
+    let model_features = operation_features(&bytes);
+    let manifest = include_str!("../Cargo.toml");
+    let table = manifest.split("\n[features]\n").nth(1).expect("a [features] table");
+    let table = table.split("\n[").next().unwrap_or(table);
+    let variables: Vec<String> = table
+        .lines()
+        .filter_map(|line| line.split_once(" = ").map(|(name, _)| name.trim()))
+        .filter(|name| !name.starts_with('#') && !name.is_empty())
+        .map(smithy_codegen::render::names::cargo_feature_env)
+        .collect();
+    assert!(variables.len() > 85, "{variables:?}");
+    let absent = model_file::features_without_operation(variables.iter().map(String::as_str), &model_features);
+    assert!(absent.is_empty(), "features that are no operation would warn on every build: {absent:?}");
+}
+
+/// An older official model lacks operations that our features name: the
+/// build would warn for them (2024-07-01 has no capacity providers).
+#[test]
+fn an_older_model_lacks_newer_operations() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/models/lambda-2024-07-01.json");
+    let Ok(bytes) = std::fs::read(&path) else {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "{} is required under CI=true", path.display());
+        eprintln!("skipping: {} not found", path.display());
+        return;
+    };
+    let model_features = operation_features(&bytes);
+    let absent = model_file::features_without_operation(
+        ["CARGO_FEATURE_GET_LAYER_VERSION", "CARGO_FEATURE_CREATE_CAPACITY_PROVIDER"],
+        &model_features,
+    );
+    assert_eq!(absent, ["create-capacity-provider"]);
+}
