@@ -18,7 +18,7 @@
 //! | generated Rust type or operation module renamed (service `rename`, [`names`]) | breaking |
 //! | member added, optional (or required with a default) | compatible |
 //! | member added, required without a default, on an input structure | breaking (compatible on output only) |
-//! | member removed | breaking |
+//! | member removed, or renamed (same target; the Rust field or the wire name changes) | breaking |
 //! | member target changed to a shape with another Rust type, or another wire format (`timestampFormat`, `streaming`) | breaking |
 //! | member target changed to a shape with the same Rust type and wire format | as the target's constraint and `sensitive` changes would be (compatible when none) |
 //! | `required` added | breaking on input, compatible on output only |
@@ -602,13 +602,46 @@ fn deprecation_change(what: &str, old: &Option<Deprecated>, new: &Option<Depreca
 }
 
 fn compare_members(out: &mut Changes, dir: Direction, id: &ShapeId, old: &[Member], new: &[Member], structure: bool) {
+    let rust_name = |m: &Member| if structure { names::field(&m.name) } else { names::variant(&m.name) };
+    let what = if structure { "field" } else { "variant" };
+    let mut renamed_to: BTreeSet<&str> = BTreeSet::new();
     for m in old {
-        match new.iter().find(|n| n.name == m.name) {
-            None => out.push(Kind::Breaking, dir, id, Some(&m.name), "member removed".to_string()),
-            Some(n) => compare_member(out, dir, id, m, n),
+        if let Some(n) = new.iter().find(|n| n.name == m.name) {
+            compare_member(out, dir, id, m, n);
+            continue;
         }
+        // A member of the same target that keeps either the Rust name or the
+        // wire name is a rename, reported as one line that says what changes.
+        let rename = new
+            .iter()
+            .filter(|n| !old.iter().any(|o| o.name == n.name) && n.target == m.target)
+            .find(|n| (rust_name(m) == rust_name(n)) != (wire_name(m) == wire_name(n)));
+        let message = match rename {
+            Some(n) if rust_name(m) == rust_name(n) => {
+                renamed_to.insert(&n.name);
+                format!(
+                    "member renamed to `{}`: Rust {what} `{}` stays, wire name `{}` becomes `{}`",
+                    n.name,
+                    rust_name(m),
+                    wire_name(m),
+                    wire_name(n)
+                )
+            }
+            Some(n) => {
+                renamed_to.insert(&n.name);
+                format!(
+                    "member renamed to `{}`: wire name `{}` stays, Rust {what} `{}` becomes `{}`",
+                    n.name,
+                    wire_name(m),
+                    rust_name(m),
+                    rust_name(n)
+                )
+            }
+            None => format!("member removed (Rust {what} `{}`)", rust_name(m)),
+        };
+        out.push(Kind::Breaking, dir, id, Some(&m.name), message);
     }
-    for n in new.iter().filter(|n| !old.iter().any(|m| m.name == n.name)) {
+    for n in new.iter().filter(|n| !old.iter().any(|m| m.name == n.name) && !renamed_to.contains(n.name.as_str())) {
         let (kind, message) = if structure && n.traits.required && !n.traits.has_default() {
             (verdict(dir, true, false), format!("required member added (target `{}`)", n.target))
         } else {
@@ -617,6 +650,13 @@ fn compare_members(out: &mut Changes, dir: Direction, id: &ShapeId, old: &[Membe
         let message = if structure { message } else { format!("variant added (target `{}`)", n.target) };
         out.push(kind, dir, id, Some(&n.name), message);
     }
+}
+
+/// The name a member travels under: its header or query name when bound
+/// there, else its `jsonName`, else the member name.
+fn wire_name(m: &Member) -> &str {
+    let t = &m.traits;
+    t.http_header.as_deref().or(t.http_query.as_deref()).or(t.json_name.as_deref()).unwrap_or(&m.name)
 }
 
 fn compare_member(out: &mut Changes, dir: Direction, id: &ShapeId, o: &Member, n: &Member) {

@@ -148,8 +148,32 @@ fn member_removed_is_breaking_in_both_directions() {
     assert_eq!(
         lines(&io(&format!("{A}, {B}"), &format!("{A}, {B}")), &io(A, A)),
         [
-            "breaking    input   com.example#PutInput$B: member removed",
-            "breaking    output  com.example#PutOutput$B: member removed",
+            "breaking    input   com.example#PutInput$B: member removed (Rust field `b`)",
+            "breaking    output  com.example#PutOutput$B: member removed (Rust field `b`)",
+        ]
+    );
+}
+
+#[test]
+fn renamed_members_say_whether_the_rust_field_or_the_wire_name_changes() {
+    let json_named = |name: &str| {
+        format!(r#""{name}": {{ "target": "smithy.api#String", "traits": {{ "smithy.api#jsonName": "color" }} }}"#)
+    };
+    assert_eq!(
+        lines(&io(A, &json_named("Color")), &io(A, &json_named("Colour"))),
+        ["breaking    output  com.example#PutOutput$Color: member renamed to `Colour`: wire name `color` stays, Rust field `color` becomes `colour`"]
+    );
+    let plain = |name: &str| format!(r#""{name}": {{ "target": "smithy.api#String" }}"#);
+    assert_eq!(
+        lines(&io(&plain("LayerName"), A), &io(&plain("layerName"), A)),
+        ["breaking    input   com.example#PutInput$LayerName: member renamed to `layerName`: Rust field `layer_name` stays, wire name `LayerName` becomes `layerName`"]
+    );
+    // Neither name kept: a removal and an addition.
+    assert_eq!(
+        lines(&io(&plain("Old"), A), &io(&plain("New"), A)),
+        [
+            "compatible  input   com.example#PutInput$New: optional member added (target `smithy.api#String`)",
+            "breaking    input   com.example#PutInput$Old: member removed (Rust field `old`)",
         ]
     );
 }
@@ -478,7 +502,7 @@ fn report_is_sorted_and_json_has_the_fields() {
     );
     assert_eq!(changes[0].kind, Kind::Breaking);
     let member = lines(&io(A, A), &io(A, ""));
-    assert_eq!(member, ["breaking    output  com.example#PutOutput$A: member removed"]);
+    assert_eq!(member, ["breaking    output  com.example#PutOutput$A: member removed (Rust field `a`)"]);
     let member_json = diff::to_json(&self::changes(&io(A, A), &io(A, "")));
     let member_json: serde_json::Value = serde_json::from_str(&member_json).unwrap();
     assert_eq!(member_json[0]["member"], "A");
