@@ -18,9 +18,11 @@ use crate::ir::{Member, Shape, ShapeId, ShapeKind};
 pub(crate) enum FieldKind {
     /// `required` without a default: a plain field that builders must set.
     Required,
-    /// A model default: a plain field that starts at the default.
+    /// A model default: a plain field that starts at the default (but see
+    /// [`unset_default`] for operation inputs).
     Default(Value),
-    /// Anything else: `Option<T>`.
+    /// Anything else, and operation-input members whose default the caller may
+    /// leave unset: `Option<T>`.
     Optional,
 }
 
