@@ -1517,6 +1517,12 @@ pub mod operation {
                 &self,
             ) -> Result<::http::Request<Vec<u8>>, crate::protocol::RequestError> {
                 self.validate()?;
+                self.encode_http_request()
+            }
+            /// The request of [`Self::to_http_request`], without the constraint check.
+            pub(crate) fn encode_http_request(
+                &self,
+            ) -> Result<::http::Request<Vec<u8>>, crate::protocol::RequestError> {
                 let mut uri = String::with_capacity(64);
                 uri.push('/');
                 uri.push_str("2018-10-31");
@@ -1560,8 +1566,9 @@ pub mod operation {
                     .map_err(|e| crate::protocol::RequestError::Build(e.to_string()))
             }
             /// Parses a request on the server side: method and path must match,
-            /// labels are percent-decoded and parsed, constraints are checked. Any
-            /// failure is the operation's bad-request error (status 400).
+            /// labels are percent-decoded and parsed, members the request leaves out
+            /// get the model's default where they have one, constraints are checked.
+            /// Any failure is the operation's bad-request error (status 400).
             pub fn from_http_request<B: AsRef<[u8]>>(
                 request: &::http::Request<B>,
             ) -> Result<Self, GetLayerVersionError> {
@@ -1571,13 +1578,17 @@ pub mod operation {
                         message: Some(message),
                     })
                 };
+                let input = Self::decode_http_request(request).map_err(fail)?;
+                input.validate().map_err(|e| fail(e.to_string()))?;
+                Ok(input)
+            }
+            /// The input of [`Self::from_http_request`], without the constraint check.
+            pub(crate) fn decode_http_request<B: AsRef<[u8]>>(
+                request: &::http::Request<B>,
+            ) -> Result<Self, String> {
                 if request.method() != ::http::Method::GET {
                     return Err(
-                        fail(
-                            format!(
-                                "method {} does not match {}", request.method(), "GET"
-                            ),
-                        ),
+                        format!("method {} does not match {}", request.method(), "GET"),
                     );
                 }
                 let labels = crate::protocol::match_path(
@@ -1590,23 +1601,20 @@ pub mod operation {
                         ],
                         request.uri().path(),
                     )
-                    .ok_or_else(|| fail(
+                    .ok_or_else(|| {
                         format!(
                             "path `{}` does not match `{}`", request.uri().path(),
                             GetLayerVersion::URI_PATTERN
-                        ),
-                    ))?;
+                        )
+                    })?;
                 let query = crate::protocol::parse_query(request.uri().query());
-                let input = Self::decode_http(
-                        0,
-                        &labels,
-                        &query,
-                        request.headers(),
-                        request.body().as_ref(),
-                    )
-                    .map_err(fail)?;
-                input.validate().map_err(|e| fail(e.to_string()))?;
-                Ok(input)
+                Self::decode_http(
+                    0,
+                    &labels,
+                    &query,
+                    request.headers(),
+                    request.body().as_ref(),
+                )
             }
             #[allow(unused_variables)]
             pub(crate) fn decode_http(
@@ -1826,6 +1834,27 @@ pub mod operation {
                     )
                     .expect("the re-encoded output decodes");
                 assert_eq!(again, output);
+            }
+        }
+        #[cfg(feature = "http")]
+        #[cfg(test)]
+        mod sent_members {
+            /// With only its required members set, a request carries nothing else.
+            #[test]
+            fn only_members_set_are_sent() {
+                let input: crate::operation::get_layer_version::GetLayerVersionInput = ::serde_json::from_str(
+                        "{\"LayerName\":\"x\",\"VersionNumber\":1}",
+                    )
+                    .expect("the placeholder input decodes");
+                let request = input
+                    .encode_http_request()
+                    .expect("the input becomes a request");
+                crate::protocol::assert_sent(
+                    &request,
+                    &[],
+                    &[],
+                    crate::protocol::SentBody::Empty,
+                );
             }
         }
         /// Fetches the metadata of one Lambda layer version together with a temporary download link for its archive; the link expires after ten minutes.
@@ -3483,6 +3512,52 @@ pub mod protocol {
             }
             let body = encode_json(&Body { message: self.message() });
             json_response(self.status(), self.code(), ::std::vec::Vec::new(), body)
+        }
+    }
+
+    /// What the body of a request should be, for the generated tests of
+    /// [`assert_sent`].
+    #[cfg(test)]
+    pub(crate) enum SentBody<'a> {
+        /// No body at all.
+        Empty,
+        /// A payload member's bytes, whatever they are.
+        Payload,
+        /// A JSON object with exactly these keys.
+        JsonKeys(&'a [&'a str]),
+    }
+
+    /// Asserts that a request carries exactly these query keys, these headers
+    /// besides `content-type` (lowercase) and this body: the generated tests
+    /// check with it that a request holds only the members the caller set.
+    #[cfg(test)]
+    pub(crate) fn assert_sent(
+        request: &::http::Request<::std::vec::Vec<u8>>,
+        query: &[&str],
+        headers: &[&str],
+        body: SentBody<'_>,
+    ) {
+        let mut query_keys: ::std::vec::Vec<::std::string::String> =
+            parse_query(request.uri().query()).into_iter().map(|(k, _)| k).collect();
+        query_keys.sort();
+        query_keys.dedup();
+        assert_eq!(query_keys, query, "query keys of {}", request.uri());
+        let mut header_names: ::std::vec::Vec<&str> =
+            request.headers().keys().map(::http::HeaderName::as_str).filter(|name| *name != "content-type").collect();
+        header_names.sort_unstable();
+        header_names.dedup();
+        assert_eq!(header_names, headers, "headers of {:?}", request.headers());
+        let bytes = request.body();
+        match body {
+            SentBody::Empty => assert!(bytes.is_empty(), "body: {}", ::std::string::String::from_utf8_lossy(bytes)),
+            SentBody::Payload => {}
+            SentBody::JsonKeys(keys) => {
+                let value: ::serde_json::Value = ::serde_json::from_slice(bytes).expect("the body is JSON");
+                let object = value.as_object().expect("the body is a JSON object");
+                let mut found: ::std::vec::Vec<&str> = object.keys().map(::std::string::String::as_str).collect();
+                found.sort_unstable();
+                assert_eq!(found, keys, "body: {value}");
+            }
         }
     }
 }

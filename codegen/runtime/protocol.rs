@@ -490,4 +490,50 @@ pub mod protocol {
             json_response(self.status(), self.code(), ::std::vec::Vec::new(), body)
         }
     }
+
+    /// What the body of a request should be, for the generated tests of
+    /// [`assert_sent`].
+    #[cfg(test)]
+    pub(crate) enum SentBody<'a> {
+        /// No body at all.
+        Empty,
+        /// A payload member's bytes, whatever they are.
+        Payload,
+        /// A JSON object with exactly these keys.
+        JsonKeys(&'a [&'a str]),
+    }
+
+    /// Asserts that a request carries exactly these query keys, these headers
+    /// besides `content-type` (lowercase) and this body: the generated tests
+    /// check with it that a request holds only the members the caller set.
+    #[cfg(test)]
+    pub(crate) fn assert_sent(
+        request: &::http::Request<::std::vec::Vec<u8>>,
+        query: &[&str],
+        headers: &[&str],
+        body: SentBody<'_>,
+    ) {
+        let mut query_keys: ::std::vec::Vec<::std::string::String> =
+            parse_query(request.uri().query()).into_iter().map(|(k, _)| k).collect();
+        query_keys.sort();
+        query_keys.dedup();
+        assert_eq!(query_keys, query, "query keys of {}", request.uri());
+        let mut header_names: ::std::vec::Vec<&str> =
+            request.headers().keys().map(::http::HeaderName::as_str).filter(|name| *name != "content-type").collect();
+        header_names.sort_unstable();
+        header_names.dedup();
+        assert_eq!(header_names, headers, "headers of {:?}", request.headers());
+        let bytes = request.body();
+        match body {
+            SentBody::Empty => assert!(bytes.is_empty(), "body: {}", ::std::string::String::from_utf8_lossy(bytes)),
+            SentBody::Payload => {}
+            SentBody::JsonKeys(keys) => {
+                let value: ::serde_json::Value = ::serde_json::from_slice(bytes).expect("the body is JSON");
+                let object = value.as_object().expect("the body is a JSON object");
+                let mut found: ::std::vec::Vec<&str> = object.keys().map(::std::string::String::as_str).collect();
+                found.sort_unstable();
+                assert_eq!(found, keys, "body: {value}");
+            }
+        }
+    }
 }

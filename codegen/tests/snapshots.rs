@@ -217,9 +217,9 @@ fn rust_keywords_as_names() {
     for expected in [
         "pub r#type: String,",
         "pub self_: Option<crate::types::Inner>,",
-        "pub crate_: bool,",
+        "pub crate_: Option<bool>,",
         "pub r#async: Option<",
-        "pub r#fn: crate::types::Keyword,",
+        "pub r#fn: Option<crate::types::Keyword>,",
         "pub super_: Option<i64>,",
         "pub r#type: crate::types::Keyword,",
         "pub fn set_type(",
@@ -507,6 +507,9 @@ fn closure_of_a_collection_operation_trims_the_resource_tree() {
 
 // (f) Defaults: zero values, non-zero values, an enum and a list default, a
 // prelude primitive, and a required member whose default is removed (`null`).
+// Top-level input members with a default are `Option`s (sent only when set,
+// filled in by the server), also in the query and a header; a required one and
+// those of a nested structure or of the output keep the default as a plain value.
 const DEFAULTS: &str = r##"{
     "smithy": "2.0",
     "shapes": {
@@ -539,7 +542,27 @@ const DEFAULTS: &str = r##"{
                     "target": "smithy.api#String",
                     "traits": { "smithy.api#required": {}, "smithy.api#default": null }
                 },
-                "Note": { "target": "smithy.api#String" }
+                "Note": { "target": "smithy.api#String" },
+                "Limit": {
+                    "target": "smithy.api#Integer",
+                    "traits": { "smithy.api#default": 10, "smithy.api#httpQuery": "limit" }
+                },
+                "Trace": {
+                    "target": "smithy.api#Boolean",
+                    "traits": { "smithy.api#default": false, "smithy.api#httpHeader": "X-Trace" }
+                },
+                "Region": {
+                    "target": "smithy.api#String",
+                    "traits": { "smithy.api#required": {}, "smithy.api#default": "us-east-1" }
+                },
+                "Settings": { "target": "com.example#Settings" }
+            }
+        },
+        "com.example#Settings": {
+            "type": "structure",
+            "members": {
+                "Level": { "target": "smithy.api#Integer", "traits": { "smithy.api#default": 2 } },
+                "Label": { "target": "smithy.api#String" }
             }
         },
         "com.example#ConfigureOutput": {

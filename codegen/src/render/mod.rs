@@ -12,6 +12,7 @@ pub mod names;
 mod operation;
 mod prelude;
 mod protocol;
+mod sent_members;
 mod structure;
 mod types;
 mod union;
@@ -126,6 +127,10 @@ pub(crate) struct Ctx<'a> {
     pub closure: &'a Closure,
     pub homes: BTreeMap<ShapeId, Home>,
     pub options: &'a Options,
+    /// The operations' input structures (each its own shape, see
+    /// [`synthesize_operation_io`]): their top-level members follow the
+    /// request rules for defaults (see [`structure::unset_default`]).
+    pub operation_inputs: std::collections::BTreeSet<ShapeId>,
     /// Whether prelude names are written as absolute paths (see [`prelude`]).
     pub absolute_prelude_paths: bool,
 }
@@ -347,7 +352,16 @@ fn synthesize_operation_io(model: &Model, closure: &Closure) -> Result<(Model, C
 pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<String, Error> {
     let (model, closure) = synthesize_operation_io(model, closure)?;
     let (model, closure) = (&model, &closure);
-    let mut ctx = Ctx { model, closure, homes: BTreeMap::new(), options, absolute_prelude_paths: false };
+    let operation_inputs = closure
+        .operations
+        .iter()
+        .filter_map(|id| match &model.shapes[id].kind {
+            ShapeKind::Operation(op) => op.input.clone(),
+            _ => None,
+        })
+        .collect();
+    let mut ctx =
+        Ctx { model, closure, homes: BTreeMap::new(), options, operation_inputs, absolute_prelude_paths: false };
     assign_homes(&mut ctx)?;
     // The types the modules define: shapes, and per operation a marker type
     // and an error enum (builders end in `Builder`, no prelude name does).

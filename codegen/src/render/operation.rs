@@ -168,10 +168,15 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
         (Some(input), Some(output)) => example_tests(ctx, op, &input, &output),
         _ => quote!(),
     };
+    let sent_members = match (&operation.input, io_path(&operation.input)) {
+        (Some(id), Some(path)) => super::sent_members::render(ctx, op, ctx.shape(id), &path)?,
+        _ => quote!(),
+    };
     let error_doc = docs::lines_to_attrs(&format!("Every error the `{}` operation can return.", op.id.name()));
     Ok(vec![quote! {
         #protocol
         #examples
+        #sent_members
         #op_doc
         #pagination
         #deprecated

@@ -14,7 +14,7 @@ use crate::traits::Http;
 
 /// Where a member travels in an HTTP message.
 #[derive(Debug, Clone, PartialEq)]
-enum Binding {
+pub(crate) enum Binding {
     Label,
     Query(String),
     QueryParams,
@@ -47,7 +47,7 @@ fn binding(field: &Field) -> Result<Binding, Error> {
 }
 
 /// A member's fields with their bindings.
-fn bound_fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<(Field<'a>, Binding)>, Error> {
+pub(crate) fn bound_fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<(Field<'a>, Binding)>, Error> {
     fields(ctx, shape)?
         .into_iter()
         .map(|f| {
@@ -297,12 +297,14 @@ fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)])
     let is_error = shape.traits.error.is_some();
     let mut owned_fields = Vec::new();
     let mut borrowed_fields = Vec::new();
-    let mut extra = Vec::new();
+    // The default helpers `serde_attrs` asks for are already beside the
+    // structure, in this same module: rendering them twice would not compile.
+    let mut already_rendered = Vec::new();
     for f in &body {
         let id = &f.ident;
         let ty = &f.ty;
         let wire = &f.wire;
-        let attrs = super::structure::serde_attrs(ctx, shape, f, is_error, &mut extra)?;
+        let attrs = super::structure::serde_attrs(ctx, shape, f, is_error, &mut already_rendered)?;
         let (owned_ty, borrowed_field) = if f.kind == FieldKind::Optional {
             (
                 quote!(#OPTION<#ty>),
@@ -323,7 +325,6 @@ fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)])
             #cfg
             #[derive(::serde::Deserialize)]
             struct #owned_name { #(#owned_fields)* }
-            #(#extra)*
         },
         owned_name: quote!(#owned_name),
         borrowed: quote! {
@@ -748,15 +749,52 @@ fn parse_uri(op: &Shape, http: &Http) -> Result<(Vec<UriSegment>, LiteralQuery),
             segments.push((part.to_string(), None, false));
         }
     }
-    let literal_query = query
+    Ok((segments, literal_query(query)))
+}
+
+/// The `key=value` pairs of a URI pattern's query part.
+fn literal_query(query: &str) -> LiteralQuery {
+    query
         .split('&')
         .filter(|p| !p.is_empty())
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
             (k.to_string(), v.to_string())
         })
-        .collect();
-    Ok((segments, literal_query))
+        .collect()
+}
+
+/// The keys of the literal query pairs of an `http` trait's URI pattern.
+pub(crate) fn literal_query_keys(uri: &str) -> Vec<String> {
+    literal_query(uri.split_once('?').map_or("", |(_, query)| query)).into_iter().map(|(k, _)| k).collect()
+}
+
+/// The tail of `decode_http_request`: decodes the members, then gives those the
+/// request left out their model default (see [`super::structure::unset_default`]),
+/// so that a handler sees the same value whether or not the client sent it.
+fn decode_request_with_defaults(ctx: &Ctx, bound: &[(Field, Binding)]) -> Result<TokenStream, Error> {
+    let decode = quote!(Self::decode_http(0, &labels, &query, request.headers(), request.body().as_ref()));
+    let mut fills = Vec::new();
+    for (f, _) in bound {
+        let Some(default) = &f.unset_default else { continue };
+        let id = &f.ident;
+        let value = default_expr(ctx, &f.member.target, default, &f.at)?;
+        fills.push(if default.is_number() || default.is_boolean() {
+            quote!(input.#id.get_or_insert(#value);)
+        } else if is_zero_default(ctx, &f.member.target, default) {
+            quote!(input.#id.get_or_insert_default();)
+        } else {
+            quote!(input.#id.get_or_insert_with(|| #value);)
+        });
+    }
+    if fills.is_empty() {
+        return Ok(decode);
+    }
+    Ok(quote! {
+        let mut input = #decode?;
+        #(#fills)*
+        #OK(input)
+    })
 }
 
 /// The HTTP decode/encode of one error structure, shared by every operation
@@ -957,6 +995,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
     };
     let input_headers = encode_headers(ctx, &input_bound, quote!(return #ERR(e.into())))?;
     let input_decode = decode_fn(ctx, input, input_home, &input_bound_uri_order, &input_types)?;
+    let decode_request = decode_request_with_defaults(ctx, &input_bound)?;
 
     let pattern_tokens = segments
         .iter()
@@ -1063,6 +1102,11 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             pub fn to_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
                 #(#fill_tokens)*
                 self.validate()?;
+                self.encode_http_request()
+            }
+
+            /// The request of [`Self::to_http_request`], without the constraint check.
+            pub(crate) fn encode_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
                 let mut uri = #STRING::with_capacity(64);
                 #(#uri_build)*
                 #[allow(unused_mut)]
@@ -1086,19 +1130,25 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             }
 
             /// Parses a request on the server side: method and path must match,
-            /// labels are percent-decoded and parsed, constraints are checked. Any
-            /// failure is the operation's bad-request error (status 400).
+            /// labels are percent-decoded and parsed, members the request leaves out
+            /// get the model's default where they have one, constraints are checked.
+            /// Any failure is the operation's bad-request error (status 400).
             pub fn from_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #error_ident> {
                 let fail = |message: #STRING| -> #error_ident { #bad_request };
-                if request.method() != #method_tokens {
-                    return #ERR(fail(format!("method {} does not match {}", request.method(), #method)));
-                }
-                let labels = crate::protocol::match_path(&[#(#pattern_tokens),*], request.uri().path())
-                    .ok_or_else(|| fail(format!("path `{}` does not match `{}`", request.uri().path(), #op_ident::URI_PATTERN)))?;
-                let query = crate::protocol::parse_query(request.uri().query());
-                let input = Self::decode_http(0, &labels, &query, request.headers(), request.body().as_ref()).map_err(fail)?;
+                let input = Self::decode_http_request(request).map_err(fail)?;
                 input.validate().map_err(|e| fail(e.to_string()))?;
                 #OK(input)
+            }
+
+            /// The input of [`Self::from_http_request`], without the constraint check.
+            pub(crate) fn decode_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #STRING> {
+                if request.method() != #method_tokens {
+                    return #ERR(format!("method {} does not match {}", request.method(), #method));
+                }
+                let labels = crate::protocol::match_path(&[#(#pattern_tokens),*], request.uri().path())
+                    .ok_or_else(|| format!("path `{}` does not match `{}`", request.uri().path(), #op_ident::URI_PATTERN))?;
+                let query = crate::protocol::parse_query(request.uri().query());
+                #decode_request
             }
 
             #input_decode

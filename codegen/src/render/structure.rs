@@ -18,9 +18,11 @@ use crate::ir::{Member, Shape, ShapeId, ShapeKind};
 pub(crate) enum FieldKind {
     /// `required` without a default: a plain field that builders must set.
     Required,
-    /// A model default: a plain field that starts at the default.
+    /// A model default: a plain field that starts at the default (but see
+    /// [`unset_default`] for operation inputs).
     Default(Value),
-    /// Anything else: `Option<T>`.
+    /// Anything else, and operation-input members whose default the caller may
+    /// leave unset: `Option<T>`.
     Optional,
 }
 
@@ -45,6 +47,23 @@ pub(crate) struct Field<'a> {
     pub boxed: bool,
     /// A streaming blob or event stream, carried as the raw HTTP body.
     pub streaming: bool,
+    /// The model default of an `Optional` member that has one (see
+    /// [`unset_default`]): left out of requests until the caller sets it,
+    /// filled in by the server when a request leaves it out.
+    pub unset_default: Option<Value>,
+}
+
+/// Whether a member with a model default is held as `Option<T>` instead of
+/// starting at its default: a top-level member of an operation's input that is
+/// not `required`.
+///
+/// A request carries such a member only when the caller set it, even to the
+/// default, as the Smithy specification and its compliance suite ask
+/// (`RestJsonClientSkipsTopLevelDefaultValuesInInput`): the service may change
+/// the default, and a client that sent the old one would pin its callers to
+/// it. Nested structures, outputs and errors keep the default as a plain value.
+pub(crate) fn unset_default(ctx: &Ctx, shape: &Shape, member: &Member) -> bool {
+    ctx.operation_inputs.contains(&shape.id) && !member.traits.required
 }
 
 /// Whether a target is sensitive, looking through lists and maps.
@@ -117,10 +136,13 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
             rust_type(ctx, &member.target, &at)?
         };
         let default = member.traits.default.clone().or_else(|| target.traits.default.clone());
+        let default = default.filter(|v| !v.is_null());
+        let unset_default = default.clone().filter(|_| unset_default(ctx, shape, member));
         let kind = match default {
-            Some(v) if !v.is_null() => FieldKind::Default(v),
-            _ if member.traits.required => FieldKind::Required,
-            _ => FieldKind::Optional,
+            Some(_) if unset_default.is_some() => FieldKind::Optional,
+            Some(v) => FieldKind::Default(v),
+            None if member.traits.required => FieldKind::Required,
+            None => FieldKind::Optional,
         };
         let elem_ty = match &target.kind {
             ShapeKind::List(m) | ShapeKind::Map { value: m, .. } if !streaming => {
@@ -144,6 +166,7 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
             sensitive: is_sensitive(ctx, member),
             boxed,
             streaming,
+            unset_default,
         });
     }
     Ok(out)
@@ -168,7 +191,12 @@ fn member_doc(ctx: &Ctx, field: &Field) -> TokenStream {
     let note = match &field.kind {
         FieldKind::Required => "This member is required.".to_string(),
         FieldKind::Default(v) => format!("Defaults to `{v}` when absent."),
-        FieldKind::Optional => String::new(),
+        FieldKind::Optional => match &field.unset_default {
+            Some(v) => format!(
+                "Sent only when set, even to the model's default (`{v}`): a request without it\nlets the service apply its own default. A server reading such a request fills\nin the model's default."
+            ),
+            None => String::new(),
+        },
     };
     if !note.is_empty() {
         tokens.extend(docs::lines_to_attrs(&format!("\n{note}")));
