@@ -226,10 +226,30 @@ pub(crate) struct RustNames {
     pub member_types: BTreeMap<ShapeId, String>,
 }
 
+/// The input structures of the closure's operations.
+fn operation_inputs(model: &Model, closure: &Closure) -> std::collections::BTreeSet<ShapeId> {
+    closure
+        .operations
+        .iter()
+        .filter_map(|id| match &model.shapes[id].kind {
+            ShapeKind::Operation(op) => op.input.clone(),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The Rust names of `closure`, decided as [`render`] decides them.
 pub(crate) fn rust_names(model: &Model, closure: &Closure) -> Result<RustNames, Error> {
     let options = Options::default();
-    let mut ctx = Ctx { model, closure, homes: BTreeMap::new(), options: &options, absolute_prelude_paths: false };
+    let operation_inputs = operation_inputs(model, closure);
+    let mut ctx = Ctx {
+        model,
+        closure,
+        homes: BTreeMap::new(),
+        options: &options,
+        operation_inputs,
+        absolute_prelude_paths: false,
+    };
     assign_homes(&mut ctx)?;
     let _bare_prelude_names = prelude::Style::enter(false);
     let module = |place: &Place| match place {
@@ -352,14 +372,7 @@ fn synthesize_operation_io(model: &Model, closure: &Closure) -> Result<(Model, C
 pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<String, Error> {
     let (model, closure) = synthesize_operation_io(model, closure)?;
     let (model, closure) = (&model, &closure);
-    let operation_inputs = closure
-        .operations
-        .iter()
-        .filter_map(|id| match &model.shapes[id].kind {
-            ShapeKind::Operation(op) => op.input.clone(),
-            _ => None,
-        })
-        .collect();
+    let operation_inputs = operation_inputs(model, closure);
     let mut ctx =
         Ctx { model, closure, homes: BTreeMap::new(), options, operation_inputs, absolute_prelude_paths: false };
     assign_homes(&mut ctx)?;
