@@ -12,6 +12,7 @@
 
 pub mod ast;
 pub mod closure;
+#[cfg(feature = "diff")]
 pub mod diff;
 pub mod error;
 pub mod ir;
