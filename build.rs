@@ -31,11 +31,8 @@ fn main() {
         .collect();
     let enabled: Vec<&str> = enabled.iter().map(String::as_str).collect();
     let closure = smithy_codegen::closure::closure(&model, &enabled).unwrap_or_else(|e| fail(&e.to_string()));
-    let options = smithy_codegen::render::Options {
-        model_sha256: smithy_codegen::sha256::hex_digest(&bytes),
-        protocol_feature: Some("http".to_string()),
-        skip_look_around_patterns: true,
-    };
+    let options =
+        smithy_codegen::render::Options { protocol_feature: Some("http".to_string()), skip_look_around_patterns: true };
     let code = smithy_codegen::render::render(&model, &closure, &options).unwrap_or_else(|e| fail(&e.to_string()));
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("lambda_model.rs");

@@ -4,8 +4,7 @@
 //! `serde_json::from_slice::<serde_json::Value>` of the same bytes.
 //!
 //! - `end_to_end_glv`: `smithy_codegen::generate` for `GetLayerVersion`, i.e.
-//!   parse + resolve + closure + render (plus the model's sha256, which
-//!   `generate` stamps into the header). Goal: within 3x of the baseline.
+//!   parse + resolve + closure + render. Goal: within 3x of the baseline.
 //! - `whole_model`: parse + resolve + closure of every operation.
 //! - `whole_model_generate`: `generate` for every operation (85 of them, as the
 //!   `full` feature builds them; look-around patterns left unchecked as the
@@ -19,7 +18,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput};
-use smithy_codegen::{ast, closure, ir, render, sha256, Settings};
+use smithy_codegen::{ast, closure, ir, render, Settings};
 
 const OPERATION: &str = "GetLayerVersion";
 
@@ -53,11 +52,7 @@ fn bench(c: &mut Criterion, bytes: &[u8]) {
     let parsed = ast::parse(bytes).expect("the official model parses");
     let model = ir::resolve(&parsed).expect("the official model resolves");
     let glv = closure::closure(&model, &[OPERATION]).expect("GetLayerVersion is in the model");
-    let options = render::Options {
-        model_sha256: sha256::hex_digest(bytes),
-        protocol_feature: settings().protocol_feature,
-        ..render::Options::default()
-    };
+    let options = render::Options { protocol_feature: settings().protocol_feature, ..render::Options::default() };
     let code = render::render(&model, &glv, &options).expect("GetLayerVersion renders");
     let all = whole_model(bytes);
     eprintln!(
@@ -92,7 +87,6 @@ fn bench(c: &mut Criterion, bytes: &[u8]) {
     group
         .bench_function("stage_closure_glv", |b| b.iter(|| closure::closure(black_box(&model), &[OPERATION]).unwrap()));
     group.bench_function("stage_render_glv", |b| b.iter(|| render::render(black_box(&model), &glv, &options).unwrap()));
-    group.bench_function("stage_sha256", |b| b.iter(|| sha256::hex_digest(black_box(bytes))));
     group.bench_function("stage_closure_all", |b| b.iter(|| closure::closure(black_box(&model), &all_ids).unwrap()));
     group.finish();
 }

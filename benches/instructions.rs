@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use lambda_model::operation::get_layer_version::GetLayerVersionOutput;
-use smithy_codegen::{ast, closure, ir, render, sha256, Settings};
+use smithy_codegen::{ast, closure, ir, render, Settings};
 
 mod common;
 use common::PlainOutput;
@@ -34,7 +34,6 @@ const CASES: &[&str] = &[
     "generator/stage_resolve",
     "generator/stage_closure_glv",
     "generator/stage_render_glv",
-    "generator/stage_sha256",
 ];
 
 /// The official model (as in `benches/generator.rs`).
@@ -91,11 +90,7 @@ fn run(case: &str, n: usize) -> bool {
     let parsed = ast::parse(bytes).unwrap();
     let model = ir::resolve(&parsed).unwrap();
     let glv = closure::closure(&model, &[OPERATION]).unwrap();
-    let options = render::Options {
-        model_sha256: sha256::hex_digest(bytes),
-        protocol_feature: settings().protocol_feature,
-        ..render::Options::default()
-    };
+    let options = render::Options { protocol_feature: settings().protocol_feature, ..render::Options::default() };
     for _ in 0..n {
         match function {
             "baseline_json_value" => {
@@ -116,7 +111,6 @@ fn run(case: &str, n: usize) -> bool {
             "stage_resolve" => drop(black_box(ir::resolve(black_box(&parsed)).unwrap())),
             "stage_closure_glv" => drop(black_box(closure::closure(black_box(&model), &[OPERATION]).unwrap())),
             "stage_render_glv" => drop(black_box(render::render(black_box(&model), &glv, &options).unwrap())),
-            "stage_sha256" => drop(black_box(sha256::hex_digest(black_box(bytes)))),
             other => panic!("unknown case generator/{other}"),
         }
     }

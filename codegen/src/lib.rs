@@ -18,7 +18,6 @@ pub mod error;
 pub mod ir;
 mod parallel;
 pub mod render;
-pub mod sha256;
 pub mod subset;
 pub mod traits;
 
@@ -40,18 +39,9 @@ pub struct Settings {
 /// For a list of operations only the shapes they need are parsed and
 /// validated ([`subset`]); an empty list reads and validates the whole model.
 pub fn generate(model_json: &[u8], operations: &[&str], settings: &Settings) -> Result<String, Error> {
-    // The model's digest (for the header) is computed beside the other stages.
-    let (model_sha256, read) = parallel::join(
-        || sha256::hex_digest(model_json),
-        || {
-            let model = read_model(model_json, operations)?;
-            let closure = closure_of(&model, operations)?;
-            Ok::<_, Error>((model, closure))
-        },
-    );
-    let (model, closure) = read?;
+    let model = read_model(model_json, operations)?;
+    let closure = closure_of(&model, operations)?;
     let options = render::Options {
-        model_sha256,
         protocol_feature: settings.protocol_feature.clone(),
         skip_look_around_patterns: settings.skip_look_around_patterns,
     };

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use smithy_codegen::{ast, closure, ir, render, sha256, Error, Settings};
+use smithy_codegen::{ast, closure, ir, render, Error, Settings};
 
 fn settings() -> Settings {
     Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true }
@@ -17,7 +17,6 @@ fn generate_from_whole_file(bytes: &[u8], operations: &[&str], settings: &Settin
     let model = ir::resolve(&ast::parse(bytes)?)?;
     let closure = closure::closure(&model, operations)?;
     let options = render::Options {
-        model_sha256: sha256::hex_digest(bytes),
         protocol_feature: settings.protocol_feature.clone(),
         skip_look_around_patterns: settings.skip_look_around_patterns,
     };
