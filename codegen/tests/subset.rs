@@ -16,11 +16,7 @@ fn settings() -> Settings {
 fn generate_from_whole_file(bytes: &[u8], operations: &[&str], settings: &Settings) -> Result<String, Error> {
     let model = ir::resolve(&ast::parse(bytes)?)?;
     let closure = closure::closure(&model, operations)?;
-    let options = render::Options {
-        protocol_feature: settings.protocol_feature.clone(),
-        skip_look_around_patterns: settings.skip_look_around_patterns,
-    };
-    render::render(&model, &closure, &options)
+    render::render(&model, &closure, settings)
 }
 
 fn our_model() -> Vec<u8> {

@@ -24,19 +24,9 @@ use quote::{format_ident, quote};
 use crate::closure::Closure;
 use crate::error::Error;
 use crate::ir::{Model, Shape, ShapeId, ShapeKind};
+use crate::Settings;
 
 pub use docs::to_markdown;
-
-/// What the renderer needs besides the model.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Cargo feature that gates the protocol (HTTP) layer; `None` renders it ungated.
-    pub protocol_feature: Option<String>,
-    /// Patterns that need look-around (valid ECMA-262, beyond `regex-lite`):
-    /// `false` makes them a generation error, `true` leaves them unchecked by
-    /// `validate()`, which lists them in its documentation.
-    pub skip_look_around_patterns: bool,
-}
 
 /// The runtime support every generated crate carries (errors, enum payloads, serde helpers).
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
@@ -123,7 +113,7 @@ pub(crate) struct Ctx<'a> {
     pub model: &'a Model,
     pub closure: &'a Closure,
     pub homes: BTreeMap<ShapeId, Home>,
-    pub options: &'a Options,
+    pub settings: &'a Settings,
     /// Whether prelude names are written as absolute paths (see [`prelude`]).
     pub absolute_prelude_paths: bool,
 }
@@ -135,7 +125,7 @@ impl<'a> Ctx<'a> {
 
     /// The `#[cfg(feature = "...")]` of the protocol layer, if gated.
     pub fn protocol_cfg(&self) -> TokenStream {
-        match &self.options.protocol_feature {
+        match &self.settings.protocol_feature {
             Some(f) => quote!(#[cfg(feature = #f)]),
             None => quote!(),
         }
@@ -298,10 +288,10 @@ fn synthesize_operation_io(model: &Model, closure: &Closure) -> Result<(Model, C
 /// may use more than one CPU): quote, syn and prettyplease are most of a
 /// generation's time, and the modules do not depend on each other. Formatting
 /// them apart gives the same text as formatting them together.
-pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<String, Error> {
+pub fn render(model: &Model, closure: &Closure, settings: &Settings) -> Result<String, Error> {
     let (model, closure) = synthesize_operation_io(model, closure)?;
     let (model, closure) = (&model, &closure);
-    let mut ctx = Ctx { model, closure, homes: BTreeMap::new(), options, absolute_prelude_paths: false };
+    let mut ctx = Ctx { model, closure, homes: BTreeMap::new(), settings, absolute_prelude_paths: false };
     assign_homes(&mut ctx)?;
     // The types the modules define: shapes, and per operation a marker type
     // and an error enum (builders end in `Builder`, no prelude name does).
@@ -323,7 +313,7 @@ pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<Str
     // The runtime files are already formatted Rust (their tests compile them in
     // every generated crate): appended as text, their comments stay and they
     // cost nothing to parse on every generation.
-    let protocol_cfg = match &options.protocol_feature {
+    let protocol_cfg = match &settings.protocol_feature {
         Some(feature) => format!("#[cfg(feature = {feature:?})]\n"),
         None => String::new(),
     };
