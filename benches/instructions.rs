@@ -36,13 +36,16 @@ const CASES: &[&str] = &[
     "generator/stage_render_glv",
 ];
 
-/// The official model (as in `benches/generator.rs`).
+/// The official model (as in `benches/generator.rs`): `LAMBDA_OFFICIAL_MODEL`
+/// or the shared one (`None` when absent: a skip, or a failure under `CI=true`).
 fn model_bytes() -> Option<Vec<u8>> {
-    let path = match std::env::var_os("LAMBDA_OFFICIAL_MODEL") {
-        Some(path) => PathBuf::from(path),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/models/lambda-2026-06-19.json"),
-    };
-    std::fs::read(path).ok()
+    match std::env::var_os("LAMBDA_OFFICIAL_MODEL") {
+        Some(path) => {
+            let path = PathBuf::from(path);
+            Some(std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())))
+        }
+        None => test_data::read_shared("models/lambda-2026-06-19.json"),
+    }
 }
 
 /// The settings as the build script passes them, bar look-around patterns

@@ -18,14 +18,9 @@ fn our_model() -> PathBuf {
     root().join("model/lambda.json")
 }
 
+/// A shared official model; `None` skips (a failure under `CI=true`).
 fn official(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models").join(name);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipping: {} not found", path.display());
-        None
-    }
+    test_data::shared_path(&format!("models/{name}"))
 }
 
 /// A fresh scratch directory for one test.

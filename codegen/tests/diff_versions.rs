@@ -1,9 +1,8 @@
 //! `diff` and regeneration over the official Lambda models in /work/shared/models,
 //! GetLayerVersion closure. The files are read at test time (never copied into
-//! the repository); a test skips when its files are absent.
+//! the repository); a test skips when its files are absent, and fails then under `CI=true`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 use quote::ToTokens;
 use smithy_codegen::diff::{self, Change, Kind};
@@ -13,20 +12,9 @@ const VERSIONS: &[&str] = &["2022-12-01", "2024-07-01", "2025-04-02", "2026-04-2
 const OPERATION: &str = "GetLayerVersion";
 const RUNTIME: &str = "com.amazonaws.lambda#Runtime";
 
-fn shared(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/models").join(name)
-}
-
-/// The bytes of a shared file, or `None` (with a note) when it is absent.
+/// The bytes of a shared model file; `None` skips (a failure under `CI=true`).
 fn read_shared(name: &str) -> Option<Vec<u8>> {
-    let path = shared(name);
-    match std::fs::read(&path) {
-        Ok(bytes) => Some(bytes),
-        Err(_) => {
-            eprintln!("skipping: {} not found", path.display());
-            None
-        }
-    }
+    test_data::read_shared(&format!("models/{name}"))
 }
 
 fn lambda(version: &str) -> Option<Vec<u8>> {

@@ -25,17 +25,15 @@ fn our_model() -> Vec<u8> {
 
 /// The shared official models that are present (none in a bare clone).
 fn official_models() -> Vec<(PathBuf, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models");
     let versions = ["2022-12-01", "2024-07-01", "2025-04-02", "2026-04-22", "2026-06-19"];
-    let found: Vec<(PathBuf, Vec<u8>)> = versions
+    versions
         .iter()
-        .map(|v| dir.join(format!("lambda-{v}.json")))
-        .filter_map(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)))
-        .collect();
-    if found.is_empty() {
-        eprintln!("skipping the official models: none found in {}", dir.display());
-    }
-    found
+        .filter_map(|v| {
+            let relative = format!("models/lambda-{v}.json");
+            let bytes = test_data::read_shared(&relative)?;
+            Some((test_data::shared_dir().join(relative), bytes))
+        })
+        .collect()
 }
 
 /// Operation lists that walk different paths: a service binding, resource
