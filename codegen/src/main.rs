@@ -165,12 +165,8 @@ impl Generation {
         }
         let mut settings = Settings::new();
         settings.with_skip_look_around_patterns(true);
-        match args.one("--protocol-feature")? {
-            None => {}
-            Some(f) if f == "none" => {}
-            Some(f) => {
-                settings.with_protocol_feature(f);
-            }
+        if let Some(feature) = args.one("--protocol-feature")?.filter(|f| f != "none") {
+            settings.with_protocol_feature(feature);
         }
         Ok(Generation { model, operations, settings })
     }
