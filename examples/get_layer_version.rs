@@ -12,7 +12,7 @@
 //!
 //! ```text
 //! cargo run -p lambda-model-interop --example layer_server -- --listen 127.0.0.1:9001 &
-//! cargo run -p lambda-model-interop --example get_layer_version -- --endpoint http://127.0.0.1:9001
+//! cargo run -p lambda-model-interop --example fetch_layer_version -- --endpoint http://127.0.0.1:9001
 //! ```
 
 use std::process::ExitCode;
@@ -33,7 +33,9 @@ const EXAMPLE_RESPONSE: &str = include_str!("../tests/data/get_layer_version_exa
 fn main() -> ExitCode {
     if let Some(argument) = std::env::args().nth(1) {
         eprintln!("error: unexpected argument `{argument}`");
-        eprintln!("usage: get_layer_version (no arguments; for HTTP, see the lambda-model-interop example)");
+        eprintln!(
+            "usage: get_layer_version (no arguments; for HTTP, see lambda-model-interop's fetch_layer_version example)"
+        );
         return ExitCode::from(2);
     }
     let request = match build_request("my-layer", 1) {

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run -p lambda-model-interop --example layer_server -- --listen 127.0.0.1:9001 &
-//! cargo run -p lambda-model-interop --example get_layer_version -- --endpoint http://127.0.0.1:9001 --layer my-layer --version 1
+//! cargo run -p lambda-model-interop --example fetch_layer_version -- --endpoint http://127.0.0.1:9001 --layer my-layer --version 1
 //! ```
 //!
 //! (The root crate's `cargo run --example get_layer_version` is the offline
@@ -36,7 +36,7 @@ macro_rules! say {
 const MAX_RESPONSE_BODY: u64 = 10 * 1024 * 1024;
 
 const USAGE: &str = "\
-usage: get_layer_version --endpoint URL [--layer NAME] [--version N]
+usage: fetch_layer_version --endpoint URL [--layer NAME] [--version N]
 
   --endpoint URL      send the request to URL (http:// or https://, no path),
                       e.g. http://127.0.0.1:9001 or https://lambda.us-east-2.amazonaws.com
@@ -174,7 +174,7 @@ fn send(endpoint: &Endpoint, request: http::Request<Vec<u8>>) -> Result<http::Re
         // Error statuses are responses to decode into the typed error, not transport errors.
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(30)))
-        .user_agent(concat!("lambda-model-example/", env!("CARGO_PKG_VERSION")));
+        .user_agent(concat!("lambda-model-interop/", env!("CARGO_PKG_VERSION")));
     if endpoint.loopback {
         config = config.proxy(None);
     }
