@@ -4,6 +4,11 @@
 //! `get-layer-version` -> operation `GetLayerVersion`), together with the shapes
 //! they need. `LAMBDA_MODEL_FILE` may name another model file to build from
 //! (a relative path resolves against this package's folder; see `build/model_file.rs`).
+//!
+//! These are the lambda-model crate's generation settings; the generator itself
+//! knows nothing about Lambda. `cargo lambda-generate` (an alias in
+//! `.cargo/config.toml`) writes the same output for the default features to
+//! `generated/`.
 
 use std::path::PathBuf;
 
@@ -11,6 +16,9 @@ use std::path::PathBuf;
 mod model_file;
 
 use model_file::ModelFile;
+
+/// The Cargo feature that gates the HTTP protocol layer.
+const PROTOCOL_FEATURE: &str = "http";
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
@@ -21,11 +29,9 @@ fn main() {
     println!("cargo:rerun-if-changed={}", model_file.path.display());
 
     let bytes = model_file.read().unwrap_or_else(|message| fail(&message));
-    let ast = or_fail(smithy_codegen::ast::parse(&bytes), &model_file);
-    let model = or_fail(smithy_codegen::ir::resolve(&ast), &model_file);
-    let all = or_fail(smithy_codegen::closure::all_operations(&model), &model_file);
+    let all = or_fail(smithy_codegen::operation_names(&bytes), &model_file);
     let model_features: Vec<String> =
-        all.iter().map(|id| smithy_codegen::render::names::cargo_feature(id.name())).collect();
+        all.iter().map(|name| smithy_codegen::render::names::cargo_feature(name)).collect();
     let variables: Vec<String> = std::env::vars_os().filter_map(|(name, _)| name.into_string().ok()).collect();
     for feature in model_file::features_without_operation(variables.iter().map(String::as_str), &model_features) {
         println!(
@@ -34,26 +40,25 @@ fn main() {
             model_file.shown
         );
     }
-    let enabled: Vec<String> = all
-        .iter()
-        .map(|id| id.name().to_string())
-        .filter(|name| {
-            let feature = smithy_codegen::render::names::cargo_feature(name);
-            std::env::var_os(smithy_codegen::render::names::cargo_feature_env(&feature)).is_some()
-                || std::env::var_os("CARGO_FEATURE_FULL").is_some()
-        })
-        .collect();
-    let enabled: Vec<&str> = enabled.iter().map(String::as_str).collect();
-    let closure = or_fail(smithy_codegen::closure::closure(&model, &enabled), &model_file);
-    let options = smithy_codegen::render::Options {
-        model_sha256: smithy_codegen::sha256::hex_digest(&bytes),
-        protocol_feature: Some("http".to_string()),
-        skip_look_around_patterns: true,
-    };
-    let code = or_fail(smithy_codegen::render::render(&model, &closure, &options), &model_file);
+    let enabled: Vec<&str> = all.iter().map(String::as_str).filter(|name| feature_enabled(name)).collect();
+    // Exactly: with every operation's feature off, no operation (not all of them).
+    let code = or_fail(
+        smithy_codegen::Settings::new()
+            .with_protocol_feature(PROTOCOL_FEATURE)
+            .with_skip_look_around_patterns(true)
+            .generate_exactly(&bytes, &enabled),
+        &model_file,
+    );
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("lambda_model.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+}
+
+/// Whether the Cargo feature of `operation` (or `full`) is on.
+fn feature_enabled(operation: &str) -> bool {
+    let feature = smithy_codegen::render::names::cargo_feature(operation);
+    std::env::var_os(smithy_codegen::render::names::cargo_feature_env(&feature)).is_some()
+        || std::env::var_os("CARGO_FEATURE_FULL").is_some()
 }
 
 /// The value, or the end of the build with the error, naming the model file.

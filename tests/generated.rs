@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-const REFRESH: &str = "UPDATE_GENERATED=1 cargo test --test generated";
+const REFRESH: &str = "UPDATE_GENERATED=1 cargo test --test generated` or `cargo lambda-generate";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -12,10 +12,14 @@ fn root() -> &'static Path {
 /// The default feature set's operations, as build.rs derives them from features.
 const DEFAULT_OPERATIONS: &[&str] = &["GetLayerVersion"];
 
+/// build.rs's settings (and those of the `lambda-generate` alias).
 fn regenerate() -> String {
     let model = std::fs::read(root().join("model/lambda.json")).expect("model/lambda.json is readable");
-    let settings = smithy_codegen::Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true };
-    smithy_codegen::generate(&model, DEFAULT_OPERATIONS, &settings).expect("the model generates")
+    smithy_codegen::Settings::new()
+        .with_protocol_feature("http")
+        .with_skip_look_around_patterns(true)
+        .generate(&model, DEFAULT_OPERATIONS)
+        .expect("the model generates")
 }
 
 #[test]

@@ -5,6 +5,9 @@
 //! is a plain function over in-memory data, so tests and build scripts run it
 //! without touching the file system.
 //!
+//! [`Settings`] and [`generate`] are the entry point; the stage modules are
+//! public for benches and tools that time or reuse one stage.
+//!
 //! ```no_run
 //! let model = std::fs::read("model/lambda.json").unwrap();
 //! let rust = smithy_codegen::generate(&model, &["GetLayerVersion"], &Default::default()).unwrap();
@@ -12,26 +15,76 @@
 
 pub mod ast;
 pub mod closure;
+#[cfg(feature = "diff")]
 pub mod diff;
 pub mod error;
+#[cfg(feature = "diff")]
 pub mod extract;
 pub mod ir;
 mod parallel;
 pub mod render;
-pub mod sha256;
 pub mod subset;
 pub mod traits;
 
 pub use error::Error;
 
-/// Generation settings.
+/// How to generate: the one way in for build scripts, the CLI, benches and tests.
+///
+/// A builder in the style of prost-build's `Config`: start from
+/// [`Settings::new`] (or `Default`), set what differs, then call
+/// [`Settings::generate`] (or the free [`generate`]).
+///
+/// ```no_run
+/// let model = std::fs::read("model/lambda.json")?;
+/// let rust = smithy_codegen::Settings::new()
+///     .with_protocol_feature("http")
+///     .with_skip_look_around_patterns(true)
+///     .generate(&model, &["GetLayerVersion"])?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
     /// The Cargo feature that gates the HTTP protocol layer (`None`: always on).
     pub protocol_feature: Option<String>,
-    /// Leave look-around patterns unchecked (documented) instead of failing; see
-    /// [`render::Options::skip_look_around_patterns`].
+    /// Patterns that need look-around (valid ECMA-262, beyond `regex-lite`):
+    /// `false` makes them a generation error, `true` leaves them unchecked by
+    /// the generated `validate()`, which lists them in its documentation.
     pub skip_look_around_patterns: bool,
+}
+
+impl Settings {
+    /// The defaults: protocol layer ungated, look-around patterns an error.
+    pub fn new() -> Settings {
+        Settings::default()
+    }
+
+    /// Gates the HTTP protocol layer behind the Cargo feature `feature`.
+    pub fn with_protocol_feature(&mut self, feature: impl Into<String>) -> &mut Settings {
+        self.protocol_feature = Some(feature.into());
+        self
+    }
+
+    /// Leaves look-around patterns unchecked (`true`) instead of failing.
+    pub fn with_skip_look_around_patterns(&mut self, skip: bool) -> &mut Settings {
+        self.skip_look_around_patterns = skip;
+        self
+    }
+
+    /// Runs the whole pipeline; see [`generate`] (an empty list means every operation).
+    pub fn generate(&self, model_json: &[u8], operations: &[&str]) -> Result<String, Error> {
+        let model = read_model(model_json, operations)?;
+        let closure = closure_of(&model, operations)?;
+        render::render(&model, &closure, self)
+    }
+
+    /// Like [`Settings::generate`], but an empty list generates no operation,
+    /// only the runtime support: what a build script with every operation's
+    /// feature off needs.
+    pub fn generate_exactly(&self, model_json: &[u8], operations: &[&str]) -> Result<String, Error> {
+        let model = read_model(model_json, operations)?;
+        let closure = closure::closure(&model, operations)?;
+        render::render(&model, &closure, self)
+    }
 }
 
 /// Runs the whole pipeline on model bytes for the given operations (absolute ids
@@ -40,22 +93,15 @@ pub struct Settings {
 /// For a list of operations only the shapes they need are parsed and
 /// validated ([`subset`]); an empty list reads and validates the whole model.
 pub fn generate(model_json: &[u8], operations: &[&str], settings: &Settings) -> Result<String, Error> {
-    // The model's digest (for the header) is computed beside the other stages.
-    let (model_sha256, read) = parallel::join(
-        || sha256::hex_digest(model_json),
-        || {
-            let model = read_model(model_json, operations)?;
-            let closure = closure_of(&model, operations)?;
-            Ok::<_, Error>((model, closure))
-        },
-    );
-    let (model, closure) = read?;
-    let options = render::Options {
-        model_sha256,
-        protocol_feature: settings.protocol_feature.clone(),
-        skip_look_around_patterns: settings.skip_look_around_patterns,
-    };
-    render::render(&model, &closure, &options)
+    settings.generate(model_json, operations)
+}
+
+/// The bare names of every operation of the model's service (through its
+/// resources too), in shape id order: what a build script maps to Cargo
+/// features (see [`render::names::cargo_feature`]).
+pub fn operation_names(model_json: &[u8]) -> Result<Vec<String>, Error> {
+    let model = ir::resolve(&ast::parse(model_json)?)?;
+    Ok(closure::all_operations(&model)?.iter().map(|id| id.name().to_string()).collect())
 }
 
 /// Parses and resolves what `operations` need (everything for an empty list).

@@ -14,32 +14,24 @@ use std::time::{Duration, Instant};
 
 use smithy_codegen::{ast, diff, extract, Settings};
 
-/// The lambda-model crate's defaults, relative to the workspace root.
-const DEFAULT_MODEL: &str = "model/lambda.json";
-const DEFAULT_OPERATION: &str = "GetLayerVersion";
-const DEFAULT_PROTOCOL_FEATURE: &str = "http";
-const DEFAULT_GENERATED: &str = "generated/lambda_model.rs";
-/// The file written when `--out`/`--generated` names a directory.
-const GENERATED_FILE_NAME: &str = "lambda_model.rs";
-
 /// Steps slower than this report their duration on stderr.
 const SLOW: Duration = Duration::from_millis(1500);
 
 fn usage() -> &'static str {
     "usage:
-  smithy-codegen generate [--model FILE] [--operation ID ...] [--all-operations]
-                          [--protocol-feature NAME|none] [--out FILE|DIR]
-  smithy-codegen check    [--model FILE] [--operation ID ...] [--all-operations]
-                          [--protocol-feature NAME|none] [--generated FILE|DIR]
+  smithy-codegen generate --model FILE [--operation ID ...] [--all-operations]
+                          [--protocol-feature NAME|none] --out FILE
+  smithy-codegen check    --model FILE [--operation ID ...] [--all-operations]
+                          [--protocol-feature NAME|none] --generated FILE
   smithy-codegen extract  --model FILE [--operation ID ...] [--docs upstream|keep:FILE|none] --out FILE
   smithy-codegen diff     OLD NEW [--operation ID ...] [--format text|json]
-  smithy-codegen features [--model FILE]   (the Cargo [features] of one feature per operation)
+  smithy-codegen features --model FILE   (the Cargo [features] of one feature per operation)
 
 Operation ids are absolute (`com.amazonaws.lambda#GetLayerVersion`) or bare names.
-generate/check defaults (the lambda-model crate, from the workspace root):
-  --model model/lambda.json --operation GetLayerVersion --protocol-feature http
-  --out/--generated generated/lambda_model.rs
-  With --model and no --operation, every operation of the model is generated.
+generate/check: without --operation, every operation of the model is generated;
+  --protocol-feature gates the HTTP layer behind that Cargo feature (default: none,
+  ungated). In the lambda-model workspace, `cargo lambda-generate` and
+  `cargo lambda-check` run them with that crate's settings.
 extract: --docs upstream (default) keeps the model's documentation; none drops it
   and every trait outside smithy.api, aws.protocols, aws.api, aws.auth (and
   smithy.api#tags); keep:FILE does what none does, then takes the documentation
@@ -159,16 +151,6 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// `--out`/`--generated`: a directory gets `lambda_model.rs` inside.
-fn output_path(path: &str) -> PathBuf {
-    let p = PathBuf::from(path);
-    if p.is_dir() || path.ends_with('/') || path.ends_with(std::path::MAIN_SEPARATOR) {
-        p.join(GENERATED_FILE_NAME)
-    } else {
-        p
-    }
-}
-
 /// What `generate` and `check` generate.
 struct Generation {
     model: String,
@@ -178,31 +160,23 @@ struct Generation {
 
 impl Generation {
     fn from_args(args: &Args) -> Result<Generation, String> {
-        let explicit_model = args.one("--model")?;
-        let mut operations = args.all("--operation");
-        if args.switch("--all-operations") {
-            if !operations.is_empty() {
-                return Err("--all-operations and --operation exclude each other".into());
-            }
-        } else if operations.is_empty() && explicit_model.is_none() {
-            operations.push(DEFAULT_OPERATION.to_string());
+        let model = args.one("--model")?.ok_or("--model is required")?;
+        let operations = args.all("--operation");
+        if args.switch("--all-operations") && !operations.is_empty() {
+            return Err("--all-operations and --operation exclude each other".into());
         }
-        let protocol_feature = match args.one("--protocol-feature")? {
-            None => Some(DEFAULT_PROTOCOL_FEATURE.to_string()),
-            Some(f) if f == "none" => None,
-            Some(f) => Some(f),
-        };
-        Ok(Generation {
-            model: explicit_model.unwrap_or_else(|| DEFAULT_MODEL.to_string()),
-            operations,
-            settings: Settings { protocol_feature, skip_look_around_patterns: true },
-        })
+        let mut settings = Settings::new();
+        settings.with_skip_look_around_patterns(true);
+        if let Some(feature) = args.one("--protocol-feature")?.filter(|f| f != "none") {
+            settings.with_protocol_feature(feature);
+        }
+        Ok(Generation { model, operations, settings })
     }
 
     fn run(&self) -> Result<String, String> {
         let bytes = read(&self.model)?;
         let ops: Vec<&str> = self.operations.iter().map(String::as_str).collect();
-        timed(&format!("generated from {}", self.model), || smithy_codegen::generate(&bytes, &ops, &self.settings))
+        timed(&format!("generated from {}", self.model), || self.settings.generate(&bytes, &ops))
             .map_err(|e| format!("{}: {e}", self.model))
     }
 }
@@ -219,9 +193,9 @@ fn generate(rest: &[String]) -> Result<ExitCode, String> {
         return Err(format!("unexpected argument `{p}`\n{}", usage()));
     }
     let generation = Generation::from_args(&args)?;
-    let out = output_path(&args.one("--out")?.unwrap_or_else(|| DEFAULT_GENERATED.to_string()));
+    let out = args.one("--out")?.ok_or("generate: --out is required")?;
     let code = generation.run()?;
-    write(&out, &code)?;
+    write(Path::new(&out), &code)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -233,8 +207,7 @@ fn check(rest: &[String]) -> Result<ExitCode, String> {
         return Err(format!("unexpected argument `{p}`\n{}", usage()));
     }
     let generation = Generation::from_args(&args)?;
-    let given = args.one("--generated")?;
-    let path = output_path(given.as_deref().unwrap_or(DEFAULT_GENERATED));
+    let path = PathBuf::from(args.one("--generated")?.ok_or("check: --generated is required")?);
     let fresh = generation.run()?;
 
     // The command that refreshes the file: `generate` with the same arguments.
@@ -257,9 +230,6 @@ fn check(rest: &[String]) -> Result<ExitCode, String> {
                 refresh.push_str(v);
             }
         }
-    }
-    if rest.is_empty() {
-        refresh.push_str("` or `UPDATE_GENERATED=1 cargo test --test generated");
     }
 
     let current = match std::fs::read(&path) {
@@ -395,16 +365,12 @@ fn resolve(path: &str, bytes: &[u8]) -> Result<smithy_codegen::ir::Model, String
 /// of the model, plus `full`; `tests/features.rs` keeps Cargo.toml in step.
 fn features(args: &[String]) -> Result<ExitCode, String> {
     let model = match args {
-        [] => DEFAULT_MODEL.to_string(),
         [flag, file] if flag == "--model" => file.clone(),
-        _ => return Err(format!("features takes only --model FILE\n{}", usage())),
+        _ => return Err(format!("features takes --model FILE\n{}", usage())),
     };
-    let bytes = std::fs::read(&model).map_err(|e| format!("cannot read {model}: {e}"))?;
-    let ast = ast::parse(&bytes).map_err(|e| format!("{model}: {e}"))?;
-    let resolved = smithy_codegen::ir::resolve(&ast).map_err(|e| format!("{model}: {e}"))?;
-    let operations = smithy_codegen::closure::all_operations(&resolved).map_err(|e| format!("{model}: {e}"))?;
-    let names: Vec<String> =
-        operations.iter().map(|id| smithy_codegen::render::names::cargo_feature(id.name())).collect();
+    let bytes = read(&model)?;
+    let operations = smithy_codegen::operation_names(&bytes).map_err(|e| format!("{model}: {e}"))?;
+    let names: Vec<String> = operations.iter().map(|name| smithy_codegen::render::names::cargo_feature(name)).collect();
     let mut text: String = names.iter().map(|name| format!("{name} = []\n")).collect();
     let all: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
     text.push_str(&format!("full = [{}]\n", all.join(", ")));

@@ -18,14 +18,9 @@ fn our_model() -> PathBuf {
     root().join("model/lambda.json")
 }
 
+/// A shared official model; `None` skips (a failure under `CI=true`).
 fn official(name: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models").join(name);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("skipping: {} not found", path.display());
-        None
-    }
+    test_data::shared_path(&format!("models/{name}"))
 }
 
 /// A fresh scratch directory for one test.
@@ -360,13 +355,13 @@ fn extract_accepts_bare_names_and_absolute_ids() {
 }
 
 #[test]
-fn generate_into_a_directory_then_check() {
+fn generate_then_check() {
     let dir = scratch("generate_check");
     let model = our_model();
-    let r = run(&["generate", "--model", s(&model), "--operation", "GetLayerVersion", "--out", s(&dir)]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
     let file = dir.join("lambda_model.rs");
-    let code = std::fs::read_to_string(&file).expect("generate wrote lambda_model.rs into the directory");
+    let r = run(&["generate", "--model", s(&model), "--operation", "GetLayerVersion", "--out", s(&file)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let code = std::fs::read_to_string(&file).expect("generate wrote --out");
     syn::parse_file(&code).expect("generated code parses");
 
     let check = |generated: &Path| {
@@ -374,7 +369,6 @@ fn generate_into_a_directory_then_check() {
     };
     let fresh = check(&file);
     assert_eq!(fresh.code, 0, "{}", fresh.stderr);
-    assert_eq!(check(&dir).code, 0, "a directory means lambda_model.rs inside");
 
     std::fs::write(&file, code.replacen("pub enum Runtime", "pub enum Runtim", 1)).unwrap();
     let stale = check(&file);
@@ -396,14 +390,51 @@ fn generate_into_a_directory_then_check() {
 }
 
 #[test]
-fn check_with_no_arguments_uses_the_crate_defaults() {
+fn generate_and_check_name_what_is_missing() {
+    for (args, missing) in [
+        (&["check"][..], "--model is required"),
+        (&["generate", "--out", "x.rs"], "--model is required"),
+        (&["check", "--model", "model/lambda.json"], "--generated is required"),
+        (&["generate", "--model", "model/lambda.json"], "--out is required"),
+        (&["features"], "features takes --model FILE"),
+    ] {
+        let r = run(args);
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.stderr.starts_with("error: "), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(missing), "{args:?}: {}", r.stderr);
+    }
+}
+
+/// The generator's arguments of a `cargo run -p smithy-codegen -- ...` alias
+/// in the workspace's `.cargo/config.toml`.
+fn alias(name: &str) -> Vec<String> {
+    let config = std::fs::read_to_string(root().join(".cargo/config.toml")).expect(".cargo/config.toml");
+    let line = config
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{name} = ")))
+        .unwrap_or_else(|| panic!("alias {name} in .cargo/config.toml"));
+    let command = line.trim_matches('"');
+    let (_, args) = command.split_once(" -- ").expect("a `run ... -- ARGS` alias");
+    args.split_whitespace().map(str::to_string).collect()
+}
+
+#[test]
+fn lambda_model_aliases_run_with_that_crates_settings() {
     // generated/ belongs to the crate and may be mid-refresh while the generator
-    // changes; what matters here is that the defaults resolve (never exit 2) and
-    // that a stale file names the refresh command.
-    let r = run_in(&root(), &["check"]);
+    // changes; what matters here is that the alias's arguments are valid (never
+    // exit 2) and that a stale file names the refresh command.
+    let check = alias("lambda-check");
+    let r = run(&check.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
     if r.code == 1 {
         assert!(r.stderr.contains("generated/lambda_model.rs is stale"), "{}", r.stderr);
-        assert!(r.stderr.contains("UPDATE_GENERATED=1 cargo test --test generated"), "{}", r.stderr);
     }
+    let generate = alias("lambda-generate");
+    let as_check: Vec<String> =
+        check.iter().map(|a| if a == "--generated" { "--out".into() } else { a.clone() }).collect();
+    assert_eq!(generate[1..], as_check[1..], "lambda-generate and lambda-check agree");
+    let features = alias("lambda-features");
+    let r = run(&features.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("get-layer-version = []"), "{}", r.stdout);
 }

@@ -8,11 +8,12 @@
 //! `runtime/protocol.rs`); the snapshots hold only what comes before it, and
 //! `render_model` checks that the runtime really is there, unchanged.
 //!
-//! Besides the snapshots, each generated file of these models was compiled and
-//! documented against serde, serde_json, http, regex-lite and
-//! serde_path_to_error (outside this repository) without errors, and without
-//! warnings apart from unused runtime helpers, when these tests were written;
-//! regression tests for bugs found that way close this file.
+//! Every model's whole generated file (runtime included) must also compile
+//! without warnings: `snapshot_models_compile` writes one crate per model into
+//! a temporary workspace and runs one `cargo check` over it. Regression tests
+//! for generator bugs found by compiling close this file.
+
+mod common;
 
 use smithy_codegen::{ast, closure, ir, Settings};
 
@@ -789,17 +790,27 @@ fn edge_models_are_otherwise_fine() {
     render_model(&edge_model("Op", PLAIN_ERROR));
 }
 
+const ERROR_WITHOUT_MESSAGE: &str = r#"{ "type": "structure", "members": { "Reason": { "target": "smithy.api#String" } }, "traits": { "smithy.api#error": "client" } }"#;
+
+const ERROR_WITH_REQUIRED_MESSAGE: &str = r#"{ "type": "structure", "members": { "message": { "target": "smithy.api#String", "traits": { "smithy.api#required": {} } } }, "traits": { "smithy.api#error": "client" } }"#;
+
+/// The edge model with an empty output structure.
+fn empty_output_model() -> String {
+    edge_model("Op", PLAIN_ERROR).replace(
+        r#""ns#OpOutput": { "type": "structure", "members": { "Id": { "target": "smithy.api#String" } } },"#,
+        r#""ns#OpOutput": { "type": "structure", "members": {} },"#,
+    )
+}
+
 #[test]
 fn error_without_a_message_member_compiles() {
-    let error = r#"{ "type": "structure", "members": { "Reason": { "target": "smithy.api#String" } }, "traits": { "smithy.api#error": "client" } }"#;
-    let body = render_model(&edge_model("Op", error));
+    let body = render_model(&edge_model("Op", ERROR_WITHOUT_MESSAGE));
     assert!(!body.contains("= None {"), "untyped None in\n{body}");
 }
 
 #[test]
 fn error_with_a_required_message_compiles() {
-    let error = r#"{ "type": "structure", "members": { "message": { "target": "smithy.api#String", "traits": { "smithy.api#required": {} } } }, "traits": { "smithy.api#error": "client" } }"#;
-    let body = render_model(&edge_model("Op", error));
+    let body = render_model(&edge_model("Op", ERROR_WITH_REQUIRED_MESSAGE));
     assert!(
         !(body.contains("pub fn message(&self) -> &str") && body.contains("Self::Oops(e) => e.message(),")),
         "`&str` returned where `Option<&str>` is expected in\n{body}"
@@ -808,11 +819,7 @@ fn error_with_a_required_message_compiles() {
 
 #[test]
 fn empty_structures_render_without_warnings() {
-    let model = edge_model("Op", PLAIN_ERROR).replace(
-        r#""ns#OpOutput": { "type": "structure", "members": { "Id": { "target": "smithy.api#String" } } },"#,
-        r#""ns#OpOutput": { "type": "structure", "members": {} },"#,
-    );
-    let body = render_model(&model);
+    let body = render_model(&empty_output_model());
     assert!(!body.contains("{ Ok(Self {}) }"), "redundant braces in\n{body}");
 }
 
@@ -845,4 +852,49 @@ fn plain_text_paragraphs_survive() {
         smithy_codegen::render::to_markdown("First paragraph.\n\nSecond paragraph."),
         "First paragraph.\n\nSecond paragraph."
     );
+}
+
+/// Every model these tests render, whole (runtime included), as one crate each
+/// of a temporary workspace: one `cargo check` compiles them all, warnings
+/// denied: with the protocol layer ungated (as the snapshots render it), and
+/// gated behind a feature, which is also checked off.
+#[test]
+fn snapshot_models_compile() {
+    let models: Vec<(&str, String)> = vec![
+        ("enums", ENUMS.to_string()),
+        ("keywords", KEYWORDS.to_string()),
+        ("constraints", CONSTRAINTS.to_string()),
+        ("errors", ERRORS.to_string()),
+        ("resources", RESOURCES.to_string()),
+        ("defaults", DEFAULTS.to_string()),
+        ("collections", COLLECTIONS.to_string()),
+        ("docs", DOCS.to_string()),
+        ("edge-plain", edge_model("Op", PLAIN_ERROR)),
+        ("edge-error-without-message", edge_model("Op", ERROR_WITHOUT_MESSAGE)),
+        ("edge-error-with-required-message", edge_model("Op", ERROR_WITH_REQUIRED_MESSAGE)),
+        ("edge-empty-output", empty_output_model()),
+        ("edge-keyword-operation", edge_model("Match", PLAIN_ERROR)),
+    ];
+    let mut gated = Settings::new();
+    gated.with_protocol_feature("http");
+    let mut crates = Vec::new();
+    for (name, model) in &models {
+        for (kind, settings) in [("ungated", &Settings::default()), ("gated", &gated)] {
+            let code = settings.generate(model.as_bytes(), &[]).unwrap_or_else(|e| panic!("{name}: {e}"));
+            crates.push((format!("snapshot-{name}-{kind}"), code));
+        }
+    }
+    let dir = common::crate_dir("snapshots");
+    common::write_workspace(&dir, &crates);
+    if let Err(stderr) = common::cargo_check(&dir, &["--workspace"]) {
+        panic!("generated code of the snapshot models does not compile:\n{stderr}");
+    }
+    let mut gated_only = vec!["--no-default-features".to_string()];
+    for (name, _) in crates.iter().filter(|(name, _)| name.ends_with("-gated")) {
+        gated_only.extend(["-p".to_string(), name.clone()]);
+    }
+    let gated_only: Vec<&str> = gated_only.iter().map(String::as_str).collect();
+    if let Err(stderr) = common::cargo_check(&dir, &gated_only) {
+        panic!("generated code of the snapshot models does not compile without its protocol feature:\n{stderr}");
+    }
 }

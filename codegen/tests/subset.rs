@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use smithy_codegen::{ast, closure, ir, render, sha256, Error, Settings};
+use smithy_codegen::{ast, closure, ir, render, Error, Settings};
 
 fn settings() -> Settings {
     Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true }
@@ -16,12 +16,7 @@ fn settings() -> Settings {
 fn generate_from_whole_file(bytes: &[u8], operations: &[&str], settings: &Settings) -> Result<String, Error> {
     let model = ir::resolve(&ast::parse(bytes)?)?;
     let closure = closure::closure(&model, operations)?;
-    let options = render::Options {
-        model_sha256: sha256::hex_digest(bytes),
-        protocol_feature: settings.protocol_feature.clone(),
-        skip_look_around_patterns: settings.skip_look_around_patterns,
-    };
-    render::render(&model, &closure, &options)
+    render::render(&model, &closure, settings)
 }
 
 fn our_model() -> Vec<u8> {
@@ -30,17 +25,15 @@ fn our_model() -> Vec<u8> {
 
 /// The shared official models that are present (none in a bare clone).
 fn official_models() -> Vec<(PathBuf, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models");
     let versions = ["2022-12-01", "2024-07-01", "2025-04-02", "2026-04-22", "2026-06-19"];
-    let found: Vec<(PathBuf, Vec<u8>)> = versions
+    versions
         .iter()
-        .map(|v| dir.join(format!("lambda-{v}.json")))
-        .filter_map(|path| std::fs::read(&path).ok().map(|bytes| (path, bytes)))
-        .collect();
-    if found.is_empty() {
-        eprintln!("skipping the official models: none found in {}", dir.display());
-    }
-    found
+        .filter_map(|v| {
+            let relative = format!("models/lambda-{v}.json");
+            let bytes = test_data::read_shared(&relative)?;
+            Some((test_data::shared_dir().join(relative), bytes))
+        })
+        .collect()
 }
 
 /// Operation lists that walk different paths: a service binding, resource

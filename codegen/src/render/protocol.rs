@@ -176,7 +176,7 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
         if let (Some(p), Repr::String) = (&pattern, f.repr) {
             if let Err(e) = regex_lite::Regex::new(p) {
                 let look_around = e.to_string().contains("look-around");
-                if !(look_around && ctx.options.skip_look_around_patterns) {
+                if !(look_around && ctx.settings.skip_look_around_patterns) {
                     return Err(Error::at(
                         shape.id.member(member),
                         format!("trait `smithy.api#pattern`: pattern `{p}` does not compile: {e}"),

@@ -5,11 +5,6 @@
 //! Servers bind 127.0.0.1:0 before their thread starts, so a client can connect
 //! right away (the kernel queues the connection until the first accept).
 
-#![cfg(all(feature = "http", feature = "get-layer-version"))]
-
-#[path = "../examples/layer_server/server.rs"]
-mod server;
-
 use std::cell::Cell;
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -20,11 +15,11 @@ use lambda_model::operation::get_layer_version::{
     GetLayerVersion, GetLayerVersionError, GetLayerVersionInput, GetLayerVersionOutput,
 };
 use lambda_model::protocol::RequestError;
+use lambda_model_interop::server::{self, LayerStore};
 use proptest::prelude::*;
 use proptest::test_runner::{Config as ProptestRunnerConfig, TestRunner};
-use server::LayerStore;
 
-const EXAMPLE: &str = include_str!("data/get_layer_version_example.json");
+const EXAMPLE: &str = include_str!("../../tests/data/get_layer_version_example.json");
 const MY_LAYER_ARN: &str = "arn:aws:lambda:us-east-2:123456789012:layer:my-layer";
 
 fn example() -> GetLayerVersionOutput {

@@ -1,14 +1,12 @@
 //! A local GetLayerVersion server for trying the client example and for tests.
 //!
 //! ```text
-//! cargo run --example layer_server -- --listen 127.0.0.1:9001 [--data DIR]
+//! cargo run -p lambda-model-interop --example layer_server -- --listen 127.0.0.1:9001 [--data DIR]
 //! ```
 //!
 //! Without `--data` it serves the documented example as `my-layer` version 1;
 //! with it, every `DIR/<name>/<version>.json` (a GetLayerVersion response body).
 //! It prints `listening on http://ADDR` once bound, so port 0 works for scripts.
-
-mod server;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -16,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use server::LayerStore;
+use lambda_model_interop::server::{self, LayerStore};
 
 const USAGE: &str = "\
 usage: layer_server --listen ADDR [--data DIR]

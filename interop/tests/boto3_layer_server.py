@@ -4,7 +4,7 @@
 Run by scripts/interop-boto3, which builds and starts the server and passes its
 address. By hand:
 
-    python tests/interop/boto3_layer_server.py --endpoint http://127.0.0.1:PORT \
+    python interop/tests/boto3_layer_server.py --endpoint http://127.0.0.1:PORT \
         [--server target/debug/examples/layer_server]
 
 With --server, a second server is started on a temporary --data directory
@@ -34,7 +34,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError, ParamValidationError
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-EXAMPLE_FILE = os.path.join(HERE, "..", "data", "get_layer_version_example.json")
+EXAMPLE_FILE = os.path.join(HERE, "..", "..", "tests", "data", "get_layer_version_example.json")
 LAYER_ARN = "arn:aws:lambda:us-east-2:123456789012:layer:my-layer"
 
 # Bounded: no retries (so errors come back at once), short socket timeouts.

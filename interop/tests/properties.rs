@@ -11,8 +11,6 @@
 //! decode) lives in `tests/loopback.rs`, both over HTTP and sans-IO
 //! (`arbitrary_valid_names_survive_label_encoding`).
 
-#![cfg(feature = "get-layer-version")]
-
 use lambda_model::operation::get_layer_version::GetLayerVersionOutput;
 use lambda_model::types::{Architecture, LayerVersionContentOutput, Runtime, ThrottleReason};
 use proptest::prelude::*;
@@ -161,7 +159,6 @@ proptest! {
     }
 }
 
-#[cfg(feature = "http")]
 proptest! {
     #![proptest_config(config())]
 

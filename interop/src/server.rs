@@ -2,8 +2,6 @@
 //!
 //! [`handle`] is the whole service, sans-IO: an `http::Request` in, an
 //! `http::Response` out. [`serve`] runs it on hyper 1 for a bound listener.
-//! Tests include this file with
-//! `#[path = "../examples/layer_server/server.rs"] mod server;`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::convert::Infallible;
