@@ -2471,16 +2471,18 @@ pub mod primitives {
                     if self.subsec_nanos == 0 {
                         self.seconds.to_string()
                     } else {
-                        let text = format!("{}.{:09}", self.seconds, self.subsec_nanos);
+                        // Before the epoch, -1 s + 0.5 s is written -0.5.
+                        let text = if self.seconds < 0 {
+                            format!("-{}.{:09}", self.seconds.unsigned_abs() - 1, 1_000_000_000 - self.subsec_nanos)
+                        } else {
+                            format!("{}.{:09}", self.seconds, self.subsec_nanos)
+                        };
                         text.trim_end_matches('0').to_owned()
                     }
                 }
-                TimestampFormat::DateTime => match self.to_offset_date_time() {
-                    ::std::option::Option::Some(t) => t
-                        .format(&::time::format_description::well_known::Rfc3339)
-                        .unwrap_or_else(|_| self.seconds.to_string()),
-                    ::std::option::Option::None => self.seconds.to_string(),
-                },
+                TimestampFormat::DateTime => {
+                    self.rfc3339().unwrap_or_else(|| self.fmt(TimestampFormat::EpochSeconds))
+                }
                 TimestampFormat::HttpDate => match self.to_offset_date_time() {
                     ::std::option::Option::Some(t) => {
                         const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -2502,6 +2504,31 @@ pub mod primitives {
             }
         }
 
+        /// RFC 3339 in UTC as aws-smithy-types writes it: microseconds, with
+        /// the fraction only when non-zero and without trailing zeros
+        /// (`2018-11-14T23:03:52.894Z`); `None` outside years 1 to 9999.
+        fn rfc3339(&self) -> ::std::option::Option<::std::string::String> {
+            let t = self.to_offset_date_time()?;
+            if !(1..=9999).contains(&t.year()) {
+                return ::std::option::Option::None;
+            }
+            let mut text = format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+                t.year(),
+                u8::from(t.month()),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            );
+            let micros = t.microsecond();
+            if micros > 0 {
+                text.push_str(format!(".{micros:06}").trim_end_matches('0'));
+            }
+            text.push('Z');
+            ::std::option::Option::Some(text)
+        }
+
         /// Parses a timestamp in a wire format; `None` when it is not one.
         pub fn parse(text: &str, format: TimestampFormat) -> ::std::option::Option<Self> {
             match format {
@@ -2517,6 +2544,14 @@ pub mod primitives {
                         .map(DateTime::from_offset_date_time)
                 }
             }
+        }
+    }
+
+    /// RFC 3339 (`2018-11-14T23:03:52.894Z`), or epoch seconds for dates
+    /// RFC 3339 cannot write, as aws-smithy-types' `DateTime` displays.
+    impl ::std::fmt::Display for DateTime {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&DateTime::fmt(self, TimestampFormat::DateTime))
         }
     }
 
