@@ -1,6 +1,7 @@
 //! The public names of a generated crate's API, read from its Rust source:
-//! types and their modules, struct fields, inherent functions (getters,
-//! builder methods), and enum variants with the wire value `as_str()` gives.
+//! types and their modules, struct fields, inherent functions (getters with
+//! their return types, builder methods), and enum variants with the wire
+//! value `as_str()` gives.
 //!
 //! The same reader runs on aws-sdk-lambda's source (to write the committed
 //! table) and on our generated source (to compare with it), so a difference
@@ -9,7 +10,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use syn::{Expr, Fields, ImplItem, Item, Lit, Pat, Stmt, Type, Visibility};
+use quote::ToTokens;
+use syn::{Expr, Fields, FnArg, ImplItem, Item, Lit, Pat, ReceiverKind, ReturnType, Stmt, Type, Visibility};
 
 /// What a name names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -52,7 +54,8 @@ pub struct Entry {
     /// The module of a type; the type of a field, function or variant.
     pub owner: String,
     pub name: String,
-    /// The wire value of an enum variant, else empty.
+    /// The wire value of an enum variant, the return type of a getter
+    /// (without paths), else empty.
     pub value: String,
 }
 
@@ -124,8 +127,41 @@ fn read_impl(item: &syn::ItemImpl, out: &mut Vec<Entry>) {
         if name == "as_str" {
             read_wire_values(&owner, &function.block.stmts, out);
         }
-        out.push(entry(Kind::Fn, &owner, &name, ""));
+        out.push(entry(Kind::Fn, &owner, &name, &getter_returns(&function.sig)));
     }
+}
+
+/// The return type of a getter (`&self` and nothing else), without paths
+/// (`Option<&DateTime>`); empty for other functions.
+fn getter_returns(sig: &syn::Signature) -> String {
+    let is_getter = sig.inputs.len() == 1
+        && matches!(sig.inputs.first(), Some(FnArg::Receiver(r)) if matches!(r.kind, ReceiverKind::Reference(_, _, None)));
+    match &sig.output {
+        ReturnType::Type(_, ty) if is_getter => without_paths(&ty.to_token_stream().to_string()),
+        _ => String::new(),
+    }
+}
+
+/// Type text with spaces and path prefixes dropped: `:: std :: option :: Option < & str >` -> `Option<&str>`.
+fn without_paths(text: &str) -> String {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut out = String::new();
+    let mut segment = String::new();
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ':' && chars.peek() == Some(&':') {
+            chars.next();
+            segment.clear();
+        } else if c.is_alphanumeric() || c == '_' {
+            segment.push(c);
+        } else {
+            out.push_str(&std::mem::take(&mut segment));
+            out.push(c);
+        }
+    }
+    out.push_str(&segment);
+    // rustfmt and prettyplease end long generic lists with a comma.
+    out.replace(",>", ">")
 }
 
 /// `Enum::Variant => "value"` arms of an `as_str` match.
@@ -241,8 +277,27 @@ pub fn compare(theirs: &[Entry], ours: &[Entry]) -> Comparison {
             };
             comparison.differences.push(Difference { what, theirs: theirs_spelled, ours: ours_spelled });
         }
+        let both_getters = their.kind == Kind::Fn && !their.value.is_empty() && !our.value.is_empty();
+        if both_getters && their.value != our.value && !deliberate(&their.value, &our.value) {
+            comparison.differences.push(Difference {
+                what: format!("return type of {}::{}", their.owner, their.name),
+                theirs: their.value.clone(),
+                ours: our.value.clone(),
+            });
+        }
     }
     comparison
+}
+
+/// Our deliberate getter differences (the README's switching table): a
+/// required (or defaulted) member is a plain value where the SDK's input
+/// getter returns an `Option` of it (`Option<&str>` / `&str`), and streaming
+/// bodies are the raw `Blob` where the SDK has a `ByteStream` or an event
+/// stream receiver.
+fn deliberate(theirs: &str, ours: &str) -> bool {
+    let required_is_plain = theirs.strip_prefix("Option<").and_then(|t| t.strip_suffix('>')) == Some(ours);
+    let streaming = (theirs.contains("ByteStream") || theirs.contains("EventReceiver<")) && ours.contains("Blob");
+    required_is_plain || streaming
 }
 
 #[cfg(test)]
@@ -271,13 +326,24 @@ mod tests {
                 "type\ttypes\tKmsError\t",
                 "type\ttypes::builders\tKmsErrorBuilder\t",
                 "field\tKmsError\tkms_key_arn\t",
-                "fn\tArch\tas_str\t",
-                "fn\tKmsError\tkms_key_arn\t",
+                "fn\tArch\tas_str\t&str",
+                "fn\tKmsError\tkms_key_arn\tOption<&str>",
                 "variant\tArch\tUnknown\t",
                 "variant\tArch\tX8664\tx86_64",
             ]
         );
         assert_eq!(parse_table(&rows.join("\n")).unwrap(), table);
+    }
+
+    #[test]
+    fn getter_return_types_must_agree_but_for_plain_required_members() {
+        let theirs = parse_table("fn\tT\ta\tOption<&DateTime>\nfn\tT\tb\tOption<&str>\nfn\tT\tc\t\n").unwrap();
+        let ours = parse_table("fn\tT\ta\tOption<DateTime>\nfn\tT\tb\t&str\nfn\tT\tc\tbool\n").unwrap();
+        let comparison = compare(&theirs, &ours);
+        let shown: Vec<String> = comparison.differences.iter().map(ToString::to_string).collect();
+        assert_eq!(shown, ["return type of T::a: aws-sdk-lambda `Option<&DateTime>`, ours `Option<DateTime>`"]);
+        assert_eq!(without_paths(":: std :: option :: Option < & crate :: types :: Runtime >"), "Option<&Runtime>");
+        assert_eq!(without_paths("Option < Vec < T > , >"), "Option<Vec<T>>");
     }
 
     #[test]
