@@ -127,39 +127,59 @@ fn read_impl(item: &syn::ItemImpl, out: &mut Vec<Entry>) {
         if name == "as_str" {
             read_wire_values(&owner, &function.block.stmts, out);
         }
-        out.push(entry(Kind::Fn, &owner, &name, &getter_returns(&function.sig)));
+        out.push(entry(Kind::Fn, &owner, &name, &signature(&function.sig)));
     }
 }
 
-/// The return type of a getter (`&self` and nothing else), without paths
-/// (`Option<&DateTime>`); empty for other functions.
-fn getter_returns(sig: &syn::Signature) -> String {
-    let is_getter = sig.inputs.len() == 1
-        && matches!(sig.inputs.first(), Some(FnArg::Receiver(r)) if matches!(r.kind, ReceiverKind::Reference(_, _, None)));
-    match &sig.output {
-        ReturnType::Type(_, ty) if is_getter => without_paths(&ty.to_token_stream().to_string()),
+/// What a method's signature says about its member: a getter's (`&self`
+/// and nothing else) return type, `Option<&DateTime>`; a builder method's
+/// (`self` and arguments) argument types, `(implInto<String>)`; empty for
+/// other functions. Types are written without paths.
+fn signature(sig: &syn::Signature) -> String {
+    let Some(FnArg::Receiver(receiver)) = sig.inputs.first() else { return String::new() };
+    let arguments: Vec<String> = sig
+        .inputs
+        .iter()
+        .skip(1)
+        .filter_map(|input| match input {
+            FnArg::Typed(typed) => Some(without_paths(&typed.ty.to_token_stream().to_string())),
+            FnArg::Receiver(_) => None,
+        })
+        .collect();
+    match (&receiver.kind, &sig.output) {
+        (ReceiverKind::Reference(_, _, None), ReturnType::Type(_, ty)) if arguments.is_empty() => {
+            without_paths(&ty.to_token_stream().to_string())
+        }
+        (ReceiverKind::Value, _) if !arguments.is_empty() => format!("({})", arguments.join(",")),
         _ => String::new(),
     }
 }
 
-/// Type text with spaces and path prefixes dropped: `:: std :: option :: Option < & str >` -> `Option<&str>`.
+/// Type text without path prefixes, spaced as rustfmt spaces it:
+/// `:: std :: option :: Option < & str >` -> `Option<&str>`,
+/// `impl :: std :: convert :: Into < String >` -> `impl Into<String>`.
 fn without_paths(text: &str) -> String {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut out = String::new();
-    let mut segment = String::new();
-    let mut chars = compact.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ':' && chars.peek() == Some(&':') {
-            chars.next();
-            segment.clear();
-        } else if c.is_alphanumeric() || c == '_' {
-            segment.push(c);
-        } else {
-            out.push_str(&std::mem::take(&mut segment));
-            out.push(c);
+    let is_word = |t: &str| t.chars().all(|c| c.is_alphanumeric() || c == '_');
+    // Groups print their delimiter against the first token (`[::std`).
+    let spaced = text.replace("::", " :: ");
+    let mut tokens: Vec<&str> = Vec::new();
+    for token in spaced.split_whitespace() {
+        if token == "::" {
+            // Drop the path segment before `::`, but not a keyword (`impl ::std::...`).
+            if tokens.last().is_some_and(|t| is_word(t) && !matches!(*t, "impl" | "dyn" | "mut")) {
+                tokens.pop();
+            }
+            continue;
         }
+        tokens.push(token);
     }
-    out.push_str(&segment);
+    let mut out = String::new();
+    for (index, token) in tokens.iter().enumerate() {
+        if index > 0 && is_word(token) && is_word(tokens[index - 1]) {
+            out.push(' ');
+        }
+        out.push_str(token);
+    }
     // rustfmt and prettyplease end long generic lists with a comma.
     out.replace(",>", ">")
 }
@@ -277,10 +297,11 @@ pub fn compare(theirs: &[Entry], ours: &[Entry]) -> Comparison {
             };
             comparison.differences.push(Difference { what, theirs: theirs_spelled, ours: ours_spelled });
         }
-        let both_getters = their.kind == Kind::Fn && !their.value.is_empty() && !our.value.is_empty();
-        if both_getters && their.value != our.value && !deliberate(&their.value, &our.value) {
+        let both_typed = their.kind == Kind::Fn && !their.value.is_empty() && !our.value.is_empty();
+        if both_typed && their.value != our.value && !deliberate(&their.value, &our.value) {
+            let what = if their.value.starts_with('(') { "arguments" } else { "return type" };
             comparison.differences.push(Difference {
-                what: format!("return type of {}::{}", their.owner, their.name),
+                what: format!("{what} of {}::{}", their.owner, their.name),
                 theirs: their.value.clone(),
                 ours: our.value.clone(),
             });
@@ -344,6 +365,8 @@ mod tests {
         assert_eq!(shown, ["return type of T::a: aws-sdk-lambda `Option<&DateTime>`, ours `Option<DateTime>`"]);
         assert_eq!(without_paths(":: std :: option :: Option < & crate :: types :: Runtime >"), "Option<&Runtime>");
         assert_eq!(without_paths("Option < Vec < T > , >"), "Option<Vec<T>>");
+        assert_eq!(without_paths("& [::std :: string :: String]"), "&[String]");
+        assert_eq!(without_paths("impl :: std :: convert :: Into < :: std :: string :: String >"), "impl Into<String>");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Every name we generate for a shape aws-sdk-lambda also has is spelled as
 //! the SDK spells it: types (and their modules), fields, getters, builder
 //! methods, enum variants (paired by wire value) and error variants; and
-//! every getter returns what the SDK's returns, but for the deliberate
+//! every getter returns, and every builder method takes, the types the
+//! SDK's do, but for the deliberate
 //! differences of the README's switching table (required members are plain
 //! values, streaming bodies are `Blob`s).
 //!
@@ -28,7 +29,7 @@ fn generated_names_are_the_sdk_names() {
     let differences: Vec<String> = comparison.differences.iter().map(ToString::to_string).collect();
     assert!(
         differences.is_empty(),
-        "{} of {} names shared with aws-sdk-lambda differ in spelling or getter type:\n{}",
+        "{} of {} names shared with aws-sdk-lambda differ in spelling or types:\n{}",
         differences.len(),
         comparison.compared,
         differences.join("\n")
