@@ -2438,6 +2438,30 @@ pub mod primitives {
             ::std::option::Option::Some(DateTime::from_secs_and_nanos(seconds as i64, nanos))
         }
 
+        /// Milliseconds since the Unix epoch.
+        pub fn from_millis(epoch_millis: i64) -> Self {
+            let nanos = epoch_millis.rem_euclid(1000) as u32 * 1_000_000;
+            DateTime::from_secs_and_nanos(epoch_millis.div_euclid(1000), nanos)
+        }
+
+        /// Fractional seconds since the Unix epoch, saturating out of range
+        /// (`NaN` is the epoch); see [`Self::from_fractional_secs`] to refuse those.
+        pub fn from_secs_f64(epoch_seconds: f64) -> Self {
+            let seconds = epoch_seconds.floor();
+            let nanos = ((epoch_seconds - seconds) * 1e9).clamp(0.0, 999_999_999.0) as u32;
+            DateTime::from_secs_and_nanos(seconds as i64, nanos)
+        }
+
+        /// Nanoseconds since the Unix epoch.
+        pub fn as_nanos(&self) -> i128 {
+            i128::from(self.seconds) * 1_000_000_000 + i128::from(self.subsec_nanos)
+        }
+
+        /// Whether there is a fraction of a second.
+        pub fn has_subsec_nanos(&self) -> bool {
+            self.subsec_nanos != 0
+        }
+
         /// Whole seconds since the Unix epoch.
         pub fn secs(&self) -> i64 {
             self.seconds
@@ -2455,8 +2479,7 @@ pub mod primitives {
 
         /// As a `time::OffsetDateTime` in UTC; `None` outside its range.
         pub fn to_offset_date_time(&self) -> ::std::option::Option<::time::OffsetDateTime> {
-            let nanos = i128::from(self.seconds) * 1_000_000_000 + i128::from(self.subsec_nanos);
-            ::time::OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()
+            ::time::OffsetDateTime::from_unix_timestamp_nanos(self.as_nanos()).ok()
         }
 
         /// From a `time::OffsetDateTime`.

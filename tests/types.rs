@@ -162,3 +162,14 @@ fn date_time_displays_as_aws_smithy_types_does() {
     assert_eq!(DateTime::from_secs_and_nanos(-62_135_596_801, 500_000_000).to_string(), "-62135596800.5");
     assert_eq!(DateTime::from_secs_and_nanos(-1, 500_000_000).fmt(TimestampFormat::EpochSeconds), "-0.5");
 }
+
+#[test]
+fn date_time_constructors_and_accessors_match_aws_smithy_types() {
+    use lambda_model::primitives::DateTime;
+    assert_eq!(DateTime::from_millis(1_700_000_000_500), DateTime::from_secs_and_nanos(1_700_000_000, 500_000_000));
+    assert_eq!(DateTime::from_millis(-1), DateTime::from_secs_and_nanos(-1, 999_000_000));
+    assert_eq!(DateTime::from_secs_f64(-0.25), DateTime::from_secs_and_nanos(-1, 750_000_000));
+    assert_eq!(DateTime::from_secs_f64(f64::NAN), DateTime::from_secs(0));
+    assert_eq!(DateTime::from_secs_and_nanos(-1, 750_000_000).as_nanos(), -250_000_000);
+    assert!(DateTime::from_millis(1).has_subsec_nanos() && !DateTime::from_secs(1).has_subsec_nanos());
+}
