@@ -46,14 +46,10 @@ fn split_words(name: &str) -> Vec<String> {
         };
         let peek = chars.get(index + 1).copied();
         let double_peek = chars.get(index + 2).copied();
-        let rest: String = chars[index..].iter().collect();
-        let ahead = format!("{word}{rest}").to_lowercase();
-        let inside_whole_word =
-            WHOLE_WORDS.iter().any(|w| ahead.starts_with(w)) && !WHOLE_WORDS.contains(&word.to_lowercase().as_str());
         let lower_then_upper = c.is_uppercase() && (last.is_lowercase() || last.is_numeric());
         let digit_then_lower = all_lowercase && last.is_numeric() && c.is_lowercase();
-        let boundary =
-            (!inside_whole_word && (lower_then_upper || digit_then_lower)) || acronym_ends(last, c, peek, double_peek);
+        let boundary = ((lower_then_upper || digit_then_lower) && !inside_whole_word(&word, &chars[index..]))
+            || acronym_ends(last, c, peek, double_peek);
         if boundary {
             words.push(std::mem::take(&mut word).to_lowercase());
         }
@@ -63,6 +59,14 @@ fn split_words(name: &str) -> Vec<String> {
         words.push(word.to_lowercase());
     }
     words
+}
+
+/// Whether `word` followed by `rest` begins one of [`WHOLE_WORDS`] that
+/// `word` has not completed yet (`G` + `iBPer...` is inside `gib`).
+fn inside_whole_word(word: &str, rest: &[char]) -> bool {
+    let word = word.to_lowercase();
+    let ahead: String = word.chars().chain(rest.iter().flat_map(|c| c.to_lowercase())).take(8).collect();
+    WHOLE_WORDS.iter().any(|w| ahead.starts_with(w)) && !WHOLE_WORDS.contains(&word.as_str())
 }
 
 /// Whether `c` starts a new word after an acronym: `DB[P]roxy`, `IAM[U]ser`,
