@@ -147,3 +147,29 @@ fn bad_timestamps_are_errors() {
     let rfc: GetLayerVersionOutput = serde_json::from_str(r#"{"CreatedDate": "2018-11-14T23:03:52.894Z"}"#).unwrap();
     assert_eq!(rfc.created_date_time().unwrap().unwrap().unix_timestamp(), 1_542_236_632);
 }
+
+#[test]
+fn date_time_displays_as_aws_smithy_types_does() {
+    use lambda_model::primitives::{DateTime, TimestampFormat};
+    // RFC 3339 in UTC; the fraction only when non-zero, in microseconds, without trailing zeros.
+    assert_eq!(DateTime::from_secs(0).to_string(), "1970-01-01T00:00:00Z");
+    assert_eq!(DateTime::from_secs_and_nanos(1_542_236_632, 894_000_000).to_string(), "2018-11-14T23:03:52.894Z");
+    assert_eq!(DateTime::from_secs_and_nanos(1_542_236_632, 123_456_789).to_string(), "2018-11-14T23:03:52.123456Z");
+    assert_eq!(DateTime::from_secs_and_nanos(1_542_236_632, 999).to_string(), "2018-11-14T23:03:52Z");
+    assert_eq!(DateTime::from_secs(-1).to_string(), "1969-12-31T23:59:59Z");
+    // Years RFC 3339 cannot write fall back to epoch seconds.
+    assert_eq!(DateTime::from_secs(253_402_300_800).to_string(), "253402300800");
+    assert_eq!(DateTime::from_secs_and_nanos(-62_135_596_801, 500_000_000).to_string(), "-62135596800.5");
+    assert_eq!(DateTime::from_secs_and_nanos(-1, 500_000_000).fmt(TimestampFormat::EpochSeconds), "-0.5");
+}
+
+#[test]
+fn date_time_constructors_and_accessors_match_aws_smithy_types() {
+    use lambda_model::primitives::DateTime;
+    assert_eq!(DateTime::from_millis(1_700_000_000_500), DateTime::from_secs_and_nanos(1_700_000_000, 500_000_000));
+    assert_eq!(DateTime::from_millis(-1), DateTime::from_secs_and_nanos(-1, 999_000_000));
+    assert_eq!(DateTime::from_secs_f64(-0.25), DateTime::from_secs_and_nanos(-1, 750_000_000));
+    assert_eq!(DateTime::from_secs_f64(f64::NAN), DateTime::from_secs(0));
+    assert_eq!(DateTime::from_secs_and_nanos(-1, 750_000_000).as_nanos(), -250_000_000);
+    assert!(DateTime::from_millis(1).has_subsec_nanos() && !DateTime::from_secs(1).has_subsec_nanos());
+}

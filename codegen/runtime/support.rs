@@ -222,6 +222,30 @@ pub mod primitives {
             ::std::option::Option::Some(DateTime::from_secs_and_nanos(seconds as i64, nanos))
         }
 
+        /// Milliseconds since the Unix epoch.
+        pub fn from_millis(epoch_millis: i64) -> Self {
+            let nanos = epoch_millis.rem_euclid(1000) as u32 * 1_000_000;
+            DateTime::from_secs_and_nanos(epoch_millis.div_euclid(1000), nanos)
+        }
+
+        /// Fractional seconds since the Unix epoch, saturating out of range
+        /// (`NaN` is the epoch); see [`Self::from_fractional_secs`] to refuse those.
+        pub fn from_secs_f64(epoch_seconds: f64) -> Self {
+            let seconds = epoch_seconds.floor();
+            let nanos = ((epoch_seconds - seconds) * 1e9).clamp(0.0, 999_999_999.0) as u32;
+            DateTime::from_secs_and_nanos(seconds as i64, nanos)
+        }
+
+        /// Nanoseconds since the Unix epoch.
+        pub fn as_nanos(&self) -> i128 {
+            i128::from(self.seconds) * 1_000_000_000 + i128::from(self.subsec_nanos)
+        }
+
+        /// Whether there is a fraction of a second.
+        pub fn has_subsec_nanos(&self) -> bool {
+            self.subsec_nanos != 0
+        }
+
         /// Whole seconds since the Unix epoch.
         pub fn secs(&self) -> i64 {
             self.seconds
@@ -239,8 +263,7 @@ pub mod primitives {
 
         /// As a `time::OffsetDateTime` in UTC; `None` outside its range.
         pub fn to_offset_date_time(&self) -> ::std::option::Option<::time::OffsetDateTime> {
-            let nanos = i128::from(self.seconds) * 1_000_000_000 + i128::from(self.subsec_nanos);
-            ::time::OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()
+            ::time::OffsetDateTime::from_unix_timestamp_nanos(self.as_nanos()).ok()
         }
 
         /// From a `time::OffsetDateTime`.
@@ -255,16 +278,18 @@ pub mod primitives {
                     if self.subsec_nanos == 0 {
                         self.seconds.to_string()
                     } else {
-                        let text = format!("{}.{:09}", self.seconds, self.subsec_nanos);
+                        // Before the epoch, -1 s + 0.5 s is written -0.5.
+                        let text = if self.seconds < 0 {
+                            format!("-{}.{:09}", self.seconds.unsigned_abs() - 1, 1_000_000_000 - self.subsec_nanos)
+                        } else {
+                            format!("{}.{:09}", self.seconds, self.subsec_nanos)
+                        };
                         text.trim_end_matches('0').to_owned()
                     }
                 }
-                TimestampFormat::DateTime => match self.to_offset_date_time() {
-                    ::std::option::Option::Some(t) => t
-                        .format(&::time::format_description::well_known::Rfc3339)
-                        .unwrap_or_else(|_| self.seconds.to_string()),
-                    ::std::option::Option::None => self.seconds.to_string(),
-                },
+                TimestampFormat::DateTime => {
+                    self.rfc3339().unwrap_or_else(|| self.fmt(TimestampFormat::EpochSeconds))
+                }
                 TimestampFormat::HttpDate => match self.to_offset_date_time() {
                     ::std::option::Option::Some(t) => {
                         const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -286,6 +311,31 @@ pub mod primitives {
             }
         }
 
+        /// RFC 3339 in UTC as aws-smithy-types writes it: microseconds, with
+        /// the fraction only when non-zero and without trailing zeros
+        /// (`2018-11-14T23:03:52.894Z`); `None` outside years 1 to 9999.
+        fn rfc3339(&self) -> ::std::option::Option<::std::string::String> {
+            let t = self.to_offset_date_time()?;
+            if !(1..=9999).contains(&t.year()) {
+                return ::std::option::Option::None;
+            }
+            let mut text = format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+                t.year(),
+                u8::from(t.month()),
+                t.day(),
+                t.hour(),
+                t.minute(),
+                t.second()
+            );
+            let micros = t.microsecond();
+            if micros > 0 {
+                text.push_str(format!(".{micros:06}").trim_end_matches('0'));
+            }
+            text.push('Z');
+            ::std::option::Option::Some(text)
+        }
+
         /// Parses a timestamp in a wire format; `None` when it is not one.
         pub fn parse(text: &str, format: TimestampFormat) -> ::std::option::Option<Self> {
             match format {
@@ -301,6 +351,14 @@ pub mod primitives {
                         .map(DateTime::from_offset_date_time)
                 }
             }
+        }
+    }
+
+    /// RFC 3339 (`2018-11-14T23:03:52.894Z`), or epoch seconds for dates
+    /// RFC 3339 cannot write, as aws-smithy-types' `DateTime` displays.
+    impl ::std::fmt::Display for DateTime {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&DateTime::fmt(self, TimestampFormat::DateTime))
         }
     }
 

@@ -146,7 +146,7 @@ fn a_closed_stdout_ends_quietly_with_the_usual_exit_code() {
         (&["diff", s(&old), s(&new)], 1),
         (&["diff", s(&old), s(&new), "--format", "json"], 1),
         (&["diff", s(&old), s(&old)], 0),
-        (&["features"], 0),
+        (&["features", "--model", s(&old)], 0),
         (&["--help"], 0),
     ];
     for (args, code) in cases {

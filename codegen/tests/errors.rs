@@ -142,6 +142,25 @@ fn unknown_operation_among_known_ones() {
 }
 
 #[test]
+fn enum_members_unknown_and_unknown_value_stay_apart() {
+    // As in smithy-rs: `Unknown` is renamed `UnknownValue`, and a member that
+    // is itself `UnknownValue` moves on to `UnknownValue_`.
+    let model = model(
+        r#""ns#OpInput": { "type": "structure", "members": { "State": { "target": "ns#State" } } },
+        "ns#State": {
+            "type": "enum",
+            "members": {
+                "Unknown": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "unknown" } },
+                "UnknownValue": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "unknown-value" } }
+            }
+        }"#,
+    );
+    let code = smithy_codegen::generate(model.as_bytes(), &[], &Settings::default()).expect("the model generates");
+    assert!(code.contains("State::UnknownValue => \"unknown\""), "{code}");
+    assert!(code.contains("State::UnknownValue_ => \"unknown-value\""), "{code}");
+}
+
+#[test]
 fn resource_cycle() {
     let bad = model(
         r#""ns#OpInput": { "type": "structure", "members": {} },

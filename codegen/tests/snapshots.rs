@@ -226,7 +226,7 @@ fn rust_keywords_as_names() {
         "pub fn set_type(",
         "pub fn get_crate_(",
         "pub fn r#match(",
-        "Self_,",
+        "SelfValue,",
     ] {
         assert!(body.contains(expected), "missing `{expected}` in\n{body}");
     }

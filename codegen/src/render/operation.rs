@@ -101,7 +101,7 @@ fn pagination_doc(ctx: &Ctx, op: &Shape) -> TokenStream {
 
 /// Renders the operation marker and its error enum.
 pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
-    let op_name = names::type_name(op.id.name());
+    let op_name = names::type_name(&ctx.renamed(&op.id));
     let op_ident = ident(&op_name);
     let error_name = format_ident!("{}Error", op_name);
     let op_doc = match &op.traits.documentation {

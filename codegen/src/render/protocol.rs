@@ -842,8 +842,8 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             what: "operations without the smithy.api#http trait (restJson1 needs it)".into(),
         });
     };
-    let op_ident = ident(&super::names::type_name(op.id.name()));
-    let error_ident = format_ident!("{}Error", super::names::type_name(op.id.name()));
+    let op_ident = ident(&super::names::type_name(&ctx.renamed(&op.id)));
+    let error_ident = format_ident!("{}Error", super::names::type_name(&ctx.renamed(&op.id)));
     let method = &http.method;
     let success = http.code;
     let (segments, literal_query) = parse_uri(op, http)?;

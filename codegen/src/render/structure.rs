@@ -8,7 +8,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-use super::types::{default_expr, is_zero_default, rust_type, Repr};
+use super::types::{default_expr, is_zero_default, map_key_type, rust_type, Repr};
 use super::{deprecated_attr, docs, ident, names, Ctx, Home};
 use crate::error::Error;
 use crate::ir::{Member, Shape, ShapeId, ShapeKind};
@@ -42,6 +42,10 @@ pub(crate) struct Field<'a> {
     pub repr: Repr,
     /// The element type of a list, or the value type of a map.
     pub elem_ty: Option<TokenStream>,
+    /// How the element or value type is represented.
+    pub elem_repr: Option<Repr>,
+    /// The key type of a map, and how it is represented.
+    pub key: Option<(TokenStream, Repr)>,
     pub kind: FieldKind,
     pub sensitive: bool,
     pub boxed: bool,
@@ -120,7 +124,7 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
             ));
         }
         let at = shape.id.member(&member.name);
-        let name = names::field(&member.name);
+        let name = names::member(&member.name);
         if let Some(other) = taken.insert(name.clone(), &member.name) {
             return Err(Error::at(
                 at,
@@ -144,10 +148,15 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
             None if member.traits.required => FieldKind::Required,
             None => FieldKind::Optional,
         };
-        let elem_ty = match &target.kind {
+        let (elem_ty, elem_repr) = match &target.kind {
             ShapeKind::List(m) | ShapeKind::Map { value: m, .. } if !streaming => {
-                Some(rust_type(ctx, &m.target, &at)?.0)
+                let (ty, repr) = rust_type(ctx, &m.target, &at)?;
+                (Some(ty), Some(repr))
             }
+            _ => (None, None),
+        };
+        let key = match &target.kind {
+            ShapeKind::Map { key, .. } if !streaming => Some(map_key_type(ctx, &key.target, &at)?),
             _ => None,
         };
         let boxed = repr == Repr::Named && is_recursive(ctx, &shape.id, &member.target);
@@ -162,6 +171,8 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
             target_ty,
             repr,
             elem_ty,
+            elem_repr,
+            key,
             kind,
             sensitive: is_sensitive(ctx, member),
             boxed,
@@ -491,6 +502,16 @@ fn error_impls(shape: &Shape, name: &Ident, fields: &[Field]) -> TokenStream {
     }
 }
 
+/// The parameter type of a builder method that takes one list element, map
+/// key or map value, and the expression that stores `name`: strings are taken
+/// as `impl Into<String>`, as aws-sdk-* builders take them.
+fn element_param(ty: Option<&TokenStream>, repr: Option<Repr>, name: TokenStream) -> (TokenStream, TokenStream) {
+    match repr {
+        Some(Repr::String) => (quote!(impl #INTO<#STRING>), quote!(#name.into())),
+        _ => (quote!(#ty), name),
+    }
+}
+
 fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Result<TokenStream, Error> {
     let name = ident(&home.name);
     let builder = format_ident!("{}Builder", home.name);
@@ -513,27 +534,29 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
         let wrap = |v: TokenStream| if f.boxed { quote!(#BOX::new(#v)) } else { v };
         let setter = match f.repr {
             Repr::List => {
-                let elem = &f.elem_ty;
+                let (elem, push) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(input));
                 let doc = docs::lines_to_attrs(&format!(
                     "Appends an item to `{member}`; use `{set}` to replace the whole list."
                 ));
                 quote! {
                     #doc
                     pub fn #id(mut self, input: #elem) -> Self {
-                        self.#id.get_or_insert_with(#VEC::new).push(input);
+                        self.#id.get_or_insert_with(#VEC::new).push(#push);
                         self
                     }
                 }
             }
             Repr::Map => {
-                let value_ty = &f.elem_ty;
+                let (key_ty, key) =
+                    element_param(f.key.as_ref().map(|k| &k.0), f.key.as_ref().map(|k| k.1), quote!(key));
+                let (value_ty, value) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(value));
                 let doc = docs::lines_to_attrs(&format!(
                     "Inserts an entry into `{member}`; use `{set}` to replace the whole map."
                 ));
                 quote! {
                     #doc
-                    pub fn #id(mut self, key: impl #INTO<#STRING>, value: #value_ty) -> Self {
-                        self.#id.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value);
+                    pub fn #id(mut self, key: #key_ty, value: #value_ty) -> Self {
+                        self.#id.get_or_insert_with(::std::collections::HashMap::new).insert(#key, #value);
                         self
                     }
                 }

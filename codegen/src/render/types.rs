@@ -18,9 +18,10 @@ pub(crate) enum Repr {
     Copy,
     /// `Vec<T>`
     List,
-    /// `HashMap<String, T>`
+    /// `HashMap<K, T>`, keyed by `String` or by the key's enum
     Map,
-    /// A generated type (structure, enum, union).
+    /// A generated type (structure, enum, union), a blob or a timestamp:
+    /// getters lend it by reference.
     Named,
     /// `serde_json::Value`
     Document,
@@ -42,16 +43,17 @@ pub(crate) fn rust_type(ctx: &Ctx, target: &ShapeId, at: &str) -> Result<(TokenS
             Simple::Double => (quote!(f64), Repr::Copy),
             Simple::Document => (quote!(::serde_json::Value), Repr::Document),
             Simple::Blob => (quote!(crate::primitives::Blob), Repr::Named),
-            Simple::Timestamp => (quote!(crate::primitives::DateTime), Repr::Copy),
+            Simple::Timestamp => (quote!(crate::primitives::DateTime), Repr::Named),
             Simple::BigInteger | Simple::BigDecimal => return Err(unsupported("bigInteger and bigDecimal members")),
         },
         ShapeKind::List(member) => {
             let (inner, _) = rust_type(ctx, &member.target, at)?;
             (quote!(#VEC<#inner>), Repr::List)
         }
-        ShapeKind::Map { value, .. } => {
+        ShapeKind::Map { key, value } => {
+            let (key_ty, _) = map_key_type(ctx, &key.target, at)?;
             let (inner, _) = rust_type(ctx, &value.target, at)?;
-            (quote!(::std::collections::HashMap<#STRING, #inner>), Repr::Map)
+            (quote!(::std::collections::HashMap<#key_ty, #inner>), Repr::Map)
         }
         ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Structure(_) | ShapeKind::Union(_) => {
             let home = ctx
@@ -64,6 +66,15 @@ pub(crate) fn rust_type(ctx: &Ctx, target: &ShapeId, at: &str) -> Result<(TokenS
             return Err(Error::at(at, format!("target `{target}` is not a data shape")))
         }
     })
+}
+
+/// The key type of a map: its enum when the key targets one (unknown keys
+/// are kept by the enum's fallback variant), else `String`.
+pub(crate) fn map_key_type(ctx: &Ctx, key: &ShapeId, at: &str) -> Result<(TokenStream, Repr), Error> {
+    match ctx.shape(key).kind {
+        ShapeKind::Enum(_) => rust_type(ctx, key, at),
+        _ => Ok((quote!(#STRING), Repr::String)),
+    }
 }
 
 /// Whether `default` equals the Rust type's `Default::default()`.

@@ -51,8 +51,9 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
         variants.push(quote!(#vdoc #variant(#field_ty),));
         ser_arms.push(quote!(Self::#variant(value) => map.serialize_entry(#wire, value)?,));
         de_arms.push(quote!(#wire => #name::#variant(#value),));
-        let as_fn = ident(&format!("as_{}", names::snake(&member.name)));
-        let is_fn = ident(&format!("is_{}", names::snake(&member.name)));
+        // smithy-rs derives these from the variant name (`Unknown` -> `as_unknown_value`).
+        let as_fn = ident(&format!("as_{}", names::snake(&variant_name)));
+        let is_fn = ident(&format!("is_{}", names::snake(&variant_name)));
         let as_doc = format!("The `{}` value, or `Err(self)` for another member.", member.name);
         let is_doc = format!("Whether this is the `{}` member.", member.name);
         accessors.push(quote! {
