@@ -46,48 +46,77 @@ pub mod types {
     crate::shared_impls::string_enum!(Architecture);
     /// Download and integrity details for the archive of a layer version.
     #[non_exhaustive]
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[serde(remote = "Self")]
+    #[derive(Debug, Clone, PartialEq)]
     pub struct LayerVersionContentOutput {
         /// Presigned Amazon S3 URL for downloading the layer archive; it stays usable for ten minutes.
-        #[serde(
-            rename = "Location",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub location: Option<String>,
         /// SHA-256 digest of the layer archive.
-        #[serde(
-            rename = "CodeSha256",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub code_sha256: Option<String>,
         /// Archive size, in bytes.
         ///
         /// Defaults to `0` when absent.
-        #[serde(
-            rename = "CodeSize",
-            default,
-            deserialize_with = "crate::serde_support::null_as_default"
-        )]
         pub code_size: i64,
         /// ARN of the signing profile version used to sign the layer, if any.
-        #[serde(
-            rename = "SigningProfileVersionArn",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub signing_profile_version_arn: Option<String>,
         /// ARN of the signing job that signed the layer, if any.
-        #[serde(
-            rename = "SigningJobArn",
-            default,
-            skip_serializing_if = "::std::option::Option::is_none"
-        )]
         pub signing_job_arn: Option<String>,
     }
-    crate::shared_impls::map_only_serde!(LayerVersionContentOutput);
+    const _: () = {
+        #[derive(::serde::Serialize, ::serde::Deserialize)]
+        #[serde(
+            remote = "LayerVersionContentOutput",
+            rename = "LayerVersionContentOutput"
+        )]
+        struct LayerVersionContentOutputWire {
+            #[serde(
+                rename = "Location",
+                default,
+                skip_serializing_if = "::std::option::Option::is_none"
+            )]
+            location: Option<String>,
+            #[serde(
+                rename = "CodeSha256",
+                default,
+                skip_serializing_if = "::std::option::Option::is_none"
+            )]
+            code_sha256: Option<String>,
+            #[serde(
+                rename = "CodeSize",
+                default,
+                deserialize_with = "crate::serde_support::null_as_default"
+            )]
+            code_size: i64,
+            #[serde(
+                rename = "SigningProfileVersionArn",
+                default,
+                skip_serializing_if = "::std::option::Option::is_none"
+            )]
+            signing_profile_version_arn: Option<String>,
+            #[serde(
+                rename = "SigningJobArn",
+                default,
+                skip_serializing_if = "::std::option::Option::is_none"
+            )]
+            signing_job_arn: Option<String>,
+        }
+        impl ::serde::Serialize for LayerVersionContentOutput {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                LayerVersionContentOutputWire::serialize(self, serializer)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for LayerVersionContentOutput {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                LayerVersionContentOutputWire::deserialize(
+                    crate::serde_support::MapOnly(deserializer),
+                )
+            }
+        }
+    };
     impl LayerVersionContentOutput {
         /// Presigned Amazon S3 URL for downloading the layer archive; it stays usable for ten minutes.
         pub fn location(&self) -> Option<&str> {
@@ -611,26 +640,51 @@ pub mod types {
     pub mod error {
         /// Returned when a request parameter has an invalid value.
         #[non_exhaustive]
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(remote = "Self")]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct InvalidParameterValueException {
             /// Category of the error.
-            #[serde(
-                rename = "Type",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub r#type: Option<String>,
             /// Human-readable explanation of the error.
-            #[serde(
-                rename = "message",
-                alias = "Message",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub message: Option<String>,
         }
-        crate::shared_impls::map_only_serde!(InvalidParameterValueException);
+        const _: () = {
+            #[derive(::serde::Serialize, ::serde::Deserialize)]
+            #[serde(
+                remote = "InvalidParameterValueException",
+                rename = "InvalidParameterValueException"
+            )]
+            struct InvalidParameterValueExceptionWire {
+                #[serde(
+                    rename = "Type",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                r#type: Option<String>,
+                #[serde(
+                    rename = "message",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                message: Option<String>,
+            }
+            impl ::serde::Serialize for InvalidParameterValueException {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    InvalidParameterValueExceptionWire::serialize(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for InvalidParameterValueException {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    InvalidParameterValueExceptionWire::deserialize(
+                        crate::serde_support::MapOnly(deserializer),
+                    )
+                }
+            }
+        };
         impl InvalidParameterValueException {
             /// Category of the error.
             pub fn r#type(&self) -> Option<&str> {
@@ -662,52 +716,66 @@ pub mod types {
         }
         #[cfg(feature = "http")]
         impl crate::types::error::InvalidParameterValueException {
-            #[allow(unused_variables)]
-            pub(crate) fn decode_http(
-                status: u16,
-                labels: &[String],
-                query: &[(String, String)],
-                headers: &::http::HeaderMap,
-                body: &[u8],
-            ) -> Result<Self, String> {
+            pub(crate) fn decode_http(body: &[u8]) -> Result<Self, String> {
                 crate::protocol::decode_json::<
                     Self,
                 >(body, "InvalidParameterValueException")
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                #[allow(unused_mut)]
-                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
-                let body = crate::protocol::encode_json(self);
                 crate::protocol::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    headers,
-                    body,
+                    crate::protocol::encode_json(self),
                 )
             }
         }
         /// Returned when the requested resource cannot be found.
         #[non_exhaustive]
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(remote = "Self")]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct ResourceNotFoundException {
             /// Category of the error.
-            #[serde(
-                rename = "Type",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub r#type: Option<String>,
             /// Human-readable explanation of the error.
-            #[serde(
-                rename = "Message",
-                alias = "message",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub message: Option<String>,
         }
-        crate::shared_impls::map_only_serde!(ResourceNotFoundException);
+        const _: () = {
+            #[derive(::serde::Serialize, ::serde::Deserialize)]
+            #[serde(
+                remote = "ResourceNotFoundException",
+                rename = "ResourceNotFoundException"
+            )]
+            struct ResourceNotFoundExceptionWire {
+                #[serde(
+                    rename = "Type",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                r#type: Option<String>,
+                #[serde(
+                    rename = "Message",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                message: Option<String>,
+            }
+            impl ::serde::Serialize for ResourceNotFoundException {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    ResourceNotFoundExceptionWire::serialize(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    ResourceNotFoundExceptionWire::deserialize(
+                        crate::serde_support::MapOnly(deserializer),
+                    )
+                }
+            }
+        };
         impl ResourceNotFoundException {
             /// Category of the error.
             pub fn r#type(&self) -> Option<&str> {
@@ -739,50 +807,61 @@ pub mod types {
         }
         #[cfg(feature = "http")]
         impl crate::types::error::ResourceNotFoundException {
-            #[allow(unused_variables)]
-            pub(crate) fn decode_http(
-                status: u16,
-                labels: &[String],
-                query: &[(String, String)],
-                headers: &::http::HeaderMap,
-                body: &[u8],
-            ) -> Result<Self, String> {
+            pub(crate) fn decode_http(body: &[u8]) -> Result<Self, String> {
                 crate::protocol::decode_json::<Self>(body, "ResourceNotFoundException")
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                #[allow(unused_mut)]
-                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
-                let body = crate::protocol::encode_json(self);
                 crate::protocol::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    headers,
-                    body,
+                    crate::protocol::encode_json(self),
                 )
             }
         }
         /// Returned when Lambda hits an unexpected internal failure.
         #[non_exhaustive]
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(remote = "Self")]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct ServiceException {
             /// Category of the error.
-            #[serde(
-                rename = "Type",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub r#type: Option<String>,
             /// Human-readable explanation of the error.
-            #[serde(
-                rename = "Message",
-                alias = "message",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub message: Option<String>,
         }
-        crate::shared_impls::map_only_serde!(ServiceException);
+        const _: () = {
+            #[derive(::serde::Serialize, ::serde::Deserialize)]
+            #[serde(remote = "ServiceException", rename = "ServiceException")]
+            struct ServiceExceptionWire {
+                #[serde(
+                    rename = "Type",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                r#type: Option<String>,
+                #[serde(
+                    rename = "Message",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                message: Option<String>,
+            }
+            impl ::serde::Serialize for ServiceException {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    ServiceExceptionWire::serialize(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for ServiceException {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    ServiceExceptionWire::deserialize(
+                        crate::serde_support::MapOnly(deserializer),
+                    )
+                }
+            }
+        };
         impl ServiceException {
             /// Category of the error.
             pub fn r#type(&self) -> Option<&str> {
@@ -814,64 +893,80 @@ pub mod types {
         }
         #[cfg(feature = "http")]
         impl crate::types::error::ServiceException {
-            #[allow(unused_variables)]
-            pub(crate) fn decode_http(
-                status: u16,
-                labels: &[String],
-                query: &[(String, String)],
-                headers: &::http::HeaderMap,
-                body: &[u8],
-            ) -> Result<Self, String> {
+            pub(crate) fn decode_http(body: &[u8]) -> Result<Self, String> {
                 crate::protocol::decode_json::<Self>(body, "ServiceException")
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                #[allow(unused_mut)]
-                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
-                let body = crate::protocol::encode_json(self);
                 crate::protocol::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    headers,
-                    body,
+                    crate::protocol::encode_json(self),
                 )
             }
         }
         /// Returned when the caller sends requests faster than Lambda quotas allow.
         #[non_exhaustive]
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(remote = "Self")]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct TooManyRequestsException {
             /// How many seconds to wait before trying again, taken from the `Retry-After` header.
-            #[serde(
-                rename = "retryAfterSeconds",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub retry_after_seconds: Option<String>,
             /// Category of the error.
-            #[serde(
-                rename = "Type",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub r#type: Option<String>,
             /// Human-readable explanation of the error.
-            #[serde(
-                rename = "message",
-                alias = "Message",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub message: Option<String>,
             /// Why the request was throttled.
-            #[serde(
-                rename = "Reason",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub reason: Option<crate::types::ThrottleReason>,
         }
-        crate::shared_impls::map_only_serde!(TooManyRequestsException);
+        const _: () = {
+            #[derive(::serde::Serialize, ::serde::Deserialize)]
+            #[serde(
+                remote = "TooManyRequestsException",
+                rename = "TooManyRequestsException"
+            )]
+            struct TooManyRequestsExceptionWire {
+                #[serde(
+                    rename = "retryAfterSeconds",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                retry_after_seconds: Option<String>,
+                #[serde(
+                    rename = "Type",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                r#type: Option<String>,
+                #[serde(
+                    rename = "message",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                message: Option<String>,
+                #[serde(
+                    rename = "Reason",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                reason: Option<crate::types::ThrottleReason>,
+            }
+            impl ::serde::Serialize for TooManyRequestsException {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    TooManyRequestsExceptionWire::serialize(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    TooManyRequestsExceptionWire::deserialize(
+                        crate::serde_support::MapOnly(deserializer),
+                    )
+                }
+            }
+        };
         impl TooManyRequestsException {
             /// How many seconds to wait before trying again, taken from the `Retry-After` header.
             pub fn retry_after_seconds(&self) -> Option<&str> {
@@ -920,7 +1015,6 @@ pub mod types {
             r#type: Option<String>,
             #[serde(
                 rename = "message",
-                alias = "Message",
                 default,
                 skip_serializing_if = "::std::option::Option::is_none"
             )]
@@ -953,11 +1047,7 @@ pub mod types {
         }
         #[cfg(feature = "http")]
         impl crate::types::error::TooManyRequestsException {
-            #[allow(unused_variables)]
             pub(crate) fn decode_http(
-                status: u16,
-                labels: &[String],
-                query: &[(String, String)],
                 headers: &::http::HeaderMap,
                 body: &[u8],
             ) -> Result<Self, String> {
@@ -974,38 +1064,31 @@ pub mod types {
                 })
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                #[allow(unused_mut)]
-                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
-                if let Some(v) = &self.retry_after_seconds {
-                    match crate::protocol::header_value(
-                        "retryAfterSeconds",
-                        &::std::borrow::Cow::Borrowed(v.as_str()),
-                    ) {
-                        Ok(value) => {
-                            headers
-                                .push((
-                                    ::http::HeaderName::from_static("retry-after"),
-                                    value,
-                                ))
-                        }
-                        Err(e) => {
-                            let _ = e;
-                        }
-                    }
-                }
-                let body = crate::protocol::encode_json(
-                    &TooManyRequestsExceptionHttpBodyRef {
-                        r#type: self.r#type.as_ref(),
-                        message: self.message.as_ref(),
-                        reason: self.reason.as_ref(),
-                    },
-                );
-                crate::protocol::json_response(
+                let mut response = crate::protocol::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    headers,
-                    body,
-                )
+                    crate::protocol::encode_json(
+                        &TooManyRequestsExceptionHttpBodyRef {
+                            r#type: self.r#type.as_ref(),
+                            message: self.message.as_ref(),
+                            reason: self.reason.as_ref(),
+                        },
+                    ),
+                );
+                let headers = response.headers_mut();
+                if let Some(v) = &self.retry_after_seconds {
+                    if let Ok(value) = crate::protocol::header_value(
+                        "retryAfterSeconds",
+                        v.as_str(),
+                    ) {
+                        headers
+                            .insert(
+                                ::http::HeaderName::from_static("retry-after"),
+                                value,
+                            );
+                    }
+                }
+                response
             }
         }
         /// Builders of the types of this module.
@@ -1233,21 +1316,44 @@ pub mod operation {
     pub mod get_layer_version {
         /// Input for `GetLayerVersion`.
         #[non_exhaustive]
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(remote = "Self")]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct GetLayerVersionInput {
             /// Name or ARN identifying the layer.
             ///
             /// This member is required.
-            #[serde(rename = "LayerName")]
             pub layer_name: String,
             /// Which version of the layer to retrieve.
             ///
             /// This member is required.
-            #[serde(rename = "VersionNumber")]
             pub version_number: i64,
         }
-        crate::shared_impls::map_only_serde!(GetLayerVersionInput);
+        const _: () = {
+            #[derive(::serde::Serialize, ::serde::Deserialize)]
+            #[serde(remote = "GetLayerVersionInput", rename = "GetLayerVersionInput")]
+            struct GetLayerVersionInputWire {
+                #[serde(rename = "LayerName")]
+                layer_name: String,
+                #[serde(rename = "VersionNumber")]
+                version_number: i64,
+            }
+            impl ::serde::Serialize for GetLayerVersionInput {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    GetLayerVersionInputWire::serialize(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for GetLayerVersionInput {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    GetLayerVersionInputWire::deserialize(
+                        crate::serde_support::MapOnly(deserializer),
+                    )
+                }
+            }
+        };
         impl GetLayerVersionInput {
             /// Name or ARN identifying the layer.
             pub fn layer_name(&self) -> &str {
@@ -1268,7 +1374,7 @@ pub mod operation {
             /// nested structures; the error names the member and the offending value.
             pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
                 {
-                    let v = &self.layer_name.as_str();
+                    let v = self.layer_name.as_str();
                     crate::protocol::check_string_length(
                         "LayerName",
                         v,
@@ -1288,76 +1394,106 @@ pub mod operation {
         }
         /// Output of `GetLayerVersion`: metadata describing the layer version.
         #[non_exhaustive]
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(remote = "Self")]
+        #[derive(Debug, Clone, PartialEq)]
         pub struct GetLayerVersionOutput {
             /// Where to download the layer archive, plus its hash, size and signing details.
-            #[serde(
-                rename = "Content",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub content: Option<crate::types::LayerVersionContentOutput>,
             /// ARN of the layer itself, without a version suffix.
-            #[serde(
-                rename = "LayerArn",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub layer_arn: Option<String>,
             /// ARN of this specific layer version.
-            #[serde(
-                rename = "LayerVersionArn",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub layer_version_arn: Option<String>,
             /// Text describing this layer version.
-            #[serde(
-                rename = "Description",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub description: Option<String>,
             /// When this layer version was created, as an ISO-8601 timestamp string.
-            #[serde(
-                rename = "CreatedDate",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub created_date: Option<String>,
             /// The number of this layer version.
             ///
             /// Defaults to `0` when absent.
-            #[serde(
-                rename = "Version",
-                default,
-                deserialize_with = "crate::serde_support::null_as_default"
-            )]
             pub version: i64,
             /// Instruction set architectures this layer version works with.
-            #[serde(
-                rename = "CompatibleArchitectures",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub compatible_architectures: Option<Vec<crate::types::Architecture>>,
             /// Runtimes this layer version works with; entries may name runtimes that are now deprecated.
-            #[serde(
-                rename = "CompatibleRuntimes",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub compatible_runtimes: Option<Vec<crate::types::Runtime>>,
             /// Software license that applies to the layer contents.
-            #[serde(
-                rename = "LicenseInfo",
-                default,
-                skip_serializing_if = "::std::option::Option::is_none"
-            )]
             pub license_info: Option<String>,
         }
-        crate::shared_impls::map_only_serde!(GetLayerVersionOutput);
+        const _: () = {
+            #[derive(::serde::Serialize, ::serde::Deserialize)]
+            #[serde(remote = "GetLayerVersionOutput", rename = "GetLayerVersionOutput")]
+            struct GetLayerVersionOutputWire {
+                #[serde(
+                    rename = "Content",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                content: Option<crate::types::LayerVersionContentOutput>,
+                #[serde(
+                    rename = "LayerArn",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                layer_arn: Option<String>,
+                #[serde(
+                    rename = "LayerVersionArn",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                layer_version_arn: Option<String>,
+                #[serde(
+                    rename = "Description",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                description: Option<String>,
+                #[serde(
+                    rename = "CreatedDate",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                created_date: Option<String>,
+                #[serde(
+                    rename = "Version",
+                    default,
+                    deserialize_with = "crate::serde_support::null_as_default"
+                )]
+                version: i64,
+                #[serde(
+                    rename = "CompatibleArchitectures",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                compatible_architectures: Option<Vec<crate::types::Architecture>>,
+                #[serde(
+                    rename = "CompatibleRuntimes",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                compatible_runtimes: Option<Vec<crate::types::Runtime>>,
+                #[serde(
+                    rename = "LicenseInfo",
+                    default,
+                    skip_serializing_if = "::std::option::Option::is_none"
+                )]
+                license_info: Option<String>,
+            }
+            impl ::serde::Serialize for GetLayerVersionOutput {
+                fn serialize<S: ::serde::Serializer>(
+                    &self,
+                    serializer: S,
+                ) -> Result<S::Ok, S::Error> {
+                    GetLayerVersionOutputWire::serialize(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for GetLayerVersionOutput {
+                fn deserialize<D: ::serde::Deserializer<'de>>(
+                    deserializer: D,
+                ) -> Result<Self, D::Error> {
+                    GetLayerVersionOutputWire::deserialize(
+                        crate::serde_support::MapOnly(deserializer),
+                    )
+                }
+            }
+        };
         impl GetLayerVersionOutput {
             /// Where to download the layer archive, plus its hash, size and signing details.
             pub fn content(&self) -> Option<&crate::types::LayerVersionContentOutput> {
@@ -1487,25 +1623,21 @@ pub mod operation {
         }
         #[cfg(feature = "http")]
         impl GetLayerVersion {
+            /// The URI's path, segment by segment.
+            const PATH: &'static [crate::protocol::Segment] = &[
+                crate::protocol::Segment::Literal("2018-10-31"),
+                crate::protocol::Segment::Literal("layers"),
+                crate::protocol::Segment::Label,
+                crate::protocol::Segment::Literal("versions"),
+                crate::protocol::Segment::Label,
+            ];
             /// Whether a request is addressed to this operation (method, path and
             /// the URI's literal query parameters); it says nothing of the rest.
             pub fn matches<B>(request: &::http::Request<B>) -> bool {
                 if request.method() != ::http::Method::GET {
                     return false;
                 }
-                let query = crate::protocol::parse_query(request.uri().query());
-                let _ = &query;
-                crate::protocol::match_path(
-                        &[
-                            crate::protocol::Segment::Literal("2018-10-31"),
-                            crate::protocol::Segment::Literal("layers"),
-                            crate::protocol::Segment::Label,
-                            crate::protocol::Segment::Literal("versions"),
-                            crate::protocol::Segment::Label,
-                        ],
-                        request.uri().path(),
-                    )
-                    .is_some()
+                crate::protocol::match_path(Self::PATH, request.uri().path()).is_some()
             }
         }
         #[cfg(feature = "http")]
@@ -1523,40 +1655,19 @@ pub mod operation {
                 uri.push('/');
                 uri.push_str("layers");
                 uri.push('/');
-                crate::protocol::push_label(
-                    &mut uri,
-                    &::std::borrow::Cow::Borrowed(self.layer_name.as_str()),
-                    false,
-                );
+                crate::protocol::push_label(&mut uri, self.layer_name.as_str(), false);
                 uri.push('/');
                 uri.push_str("versions");
                 uri.push('/');
                 crate::protocol::push_label(
                     &mut uri,
-                    &::std::borrow::Cow::<str>::Owned(self.version_number.to_string()),
+                    &self.version_number.to_string(),
                     false,
                 );
-                #[allow(unused_mut)]
-                let mut query: Vec<
-                    (::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>),
-                > = Vec::new();
-                for (i, (k, v)) in query.iter().enumerate() {
-                    uri.push(if i == 0 { '?' } else { '&' });
-                    crate::protocol::push_query_component(&mut uri, k);
-                    uri.push('=');
-                    crate::protocol::push_query_component(&mut uri, v);
-                }
-                #[allow(unused_mut)]
-                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
-                let mut builder = ::http::Request::builder()
+                ::http::Request::builder()
                     .method(::http::Method::GET)
-                    .uri(uri);
-                for (name, value) in headers {
-                    builder = builder.header(name, value);
-                }
-                let body = Vec::new();
-                builder
-                    .body(body)
+                    .uri(uri)
+                    .body(Vec::new())
                     .map_err(|e| crate::protocol::RequestError::Build(e.to_string()))
             }
             /// Parses a request on the server side: method and path must match,
@@ -1580,42 +1691,22 @@ pub mod operation {
                         ),
                     );
                 }
+                let path_mismatch = || fail(
+                    format!(
+                        "path `{}` does not match `{}`", request.uri().path(),
+                        GetLayerVersion::URI_PATTERN
+                    ),
+                );
                 let labels = crate::protocol::match_path(
-                        &[
-                            crate::protocol::Segment::Literal("2018-10-31"),
-                            crate::protocol::Segment::Literal("layers"),
-                            crate::protocol::Segment::Label,
-                            crate::protocol::Segment::Literal("versions"),
-                            crate::protocol::Segment::Label,
-                        ],
+                        GetLayerVersion::PATH,
                         request.uri().path(),
                     )
-                    .ok_or_else(|| fail(
-                        format!(
-                            "path `{}` does not match `{}`", request.uri().path(),
-                            GetLayerVersion::URI_PATTERN
-                        ),
-                    ))?;
-                let query = crate::protocol::parse_query(request.uri().query());
-                let input = Self::decode_http(
-                        0,
-                        &labels,
-                        &query,
-                        request.headers(),
-                        request.body().as_ref(),
-                    )
-                    .map_err(fail)?;
+                    .ok_or_else(path_mismatch)?;
+                let input = Self::decode_http(&labels).map_err(fail)?;
                 input.validate().map_err(|e| fail(e.to_string()))?;
                 Ok(input)
             }
-            #[allow(unused_variables)]
-            pub(crate) fn decode_http(
-                status: u16,
-                labels: &[String],
-                query: &[(String, String)],
-                headers: &::http::HeaderMap,
-                body: &[u8],
-            ) -> Result<Self, String> {
+            pub(crate) fn decode_http(labels: &[String]) -> Result<Self, String> {
                 Ok(Self {
                     layer_name: {
                         let s: &str = &labels[0usize];
@@ -1646,35 +1737,28 @@ pub mod operation {
                 if !(200..300).contains(&status) {
                     return Err(GetLayerVersionError::from_http_response(response));
                 }
-                Self::decode_http(
-                        status,
-                        &[],
-                        &[],
-                        response.headers(),
-                        response.body().as_ref(),
-                    )
+                Self::decode_http(response.body().as_ref())
                     .map_err(|problem| {
+                        let error = crate::error::Unhandled::new(
+                            status,
+                            None,
+                            Some(problem),
+                        );
                         GetLayerVersionError::Unhandled(
-                            crate::error::Unhandled::new(status, None, Some(problem)),
+                            error.with_body_snippet(response.body().as_ref()),
                         )
                     })
             }
             /// The success response on the server side: the model's status, JSON body
             /// and bound headers (values HTTP cannot carry are left out).
             pub fn to_http_response(&self) -> ::http::Response<Vec<u8>> {
-                #[allow(unused_mut)]
-                let mut headers: Vec<(::http::HeaderName, ::http::HeaderValue)> = Vec::new();
-                let body = crate::protocol::encode_json(self);
-                crate::protocol::json_response(200u16, None, headers, body)
+                crate::protocol::json_response(
+                    200u16,
+                    None,
+                    crate::protocol::encode_json(self),
+                )
             }
-            #[allow(unused_variables)]
-            pub(crate) fn decode_http(
-                status: u16,
-                labels: &[String],
-                query: &[(String, String)],
-                headers: &::http::HeaderMap,
-                body: &[u8],
-            ) -> Result<Self, String> {
+            pub(crate) fn decode_http(body: &[u8]) -> Result<Self, String> {
                 crate::protocol::decode_json::<Self>(body, "GetLayerVersionOutput")
             }
         }
@@ -1693,105 +1777,64 @@ pub mod operation {
                 match meta.code.as_deref() {
                     Some("InvalidParameterValueException") => {
                         match crate::types::error::InvalidParameterValueException::decode_http(
-                            status,
-                            &[],
-                            &[],
-                            headers,
                             body,
                         ) {
-                            Ok(e) => Self::InvalidParameterValueException(e),
+                            Ok(mut e) => {
+                                if e.message.is_none() {
+                                    e.message = meta.message;
+                                }
+                                Self::InvalidParameterValueException(e)
+                            }
                             Err(problem) => {
-                                Self::Unhandled(
-                                    crate::error::Unhandled::new(
-                                        status,
-                                        meta.code,
-                                        Some(
-                                            meta
-                                                .message
-                                                .map_or(problem.clone(), |m| format!("{m} ({problem})")),
-                                        ),
-                                    ),
-                                )
+                                Self::Unhandled(meta.undecodable(status, problem, body))
                             }
                         }
                     }
                     Some("ResourceNotFoundException") => {
                         match crate::types::error::ResourceNotFoundException::decode_http(
-                            status,
-                            &[],
-                            &[],
-                            headers,
                             body,
                         ) {
-                            Ok(e) => Self::ResourceNotFoundException(e),
+                            Ok(mut e) => {
+                                if e.message.is_none() {
+                                    e.message = meta.message;
+                                }
+                                Self::ResourceNotFoundException(e)
+                            }
                             Err(problem) => {
-                                Self::Unhandled(
-                                    crate::error::Unhandled::new(
-                                        status,
-                                        meta.code,
-                                        Some(
-                                            meta
-                                                .message
-                                                .map_or(problem.clone(), |m| format!("{m} ({problem})")),
-                                        ),
-                                    ),
-                                )
+                                Self::Unhandled(meta.undecodable(status, problem, body))
                             }
                         }
                     }
                     Some("ServiceException") => {
-                        match crate::types::error::ServiceException::decode_http(
-                            status,
-                            &[],
-                            &[],
-                            headers,
-                            body,
-                        ) {
-                            Ok(e) => Self::ServiceException(e),
+                        match crate::types::error::ServiceException::decode_http(body) {
+                            Ok(mut e) => {
+                                if e.message.is_none() {
+                                    e.message = meta.message;
+                                }
+                                Self::ServiceException(e)
+                            }
                             Err(problem) => {
-                                Self::Unhandled(
-                                    crate::error::Unhandled::new(
-                                        status,
-                                        meta.code,
-                                        Some(
-                                            meta
-                                                .message
-                                                .map_or(problem.clone(), |m| format!("{m} ({problem})")),
-                                        ),
-                                    ),
-                                )
+                                Self::Unhandled(meta.undecodable(status, problem, body))
                             }
                         }
                     }
                     Some("TooManyRequestsException") => {
                         match crate::types::error::TooManyRequestsException::decode_http(
-                            status,
-                            &[],
-                            &[],
                             headers,
                             body,
                         ) {
-                            Ok(e) => Self::TooManyRequestsException(e),
+                            Ok(mut e) => {
+                                if e.message.is_none() {
+                                    e.message = meta.message;
+                                }
+                                Self::TooManyRequestsException(e)
+                            }
                             Err(problem) => {
-                                Self::Unhandled(
-                                    crate::error::Unhandled::new(
-                                        status,
-                                        meta.code,
-                                        Some(
-                                            meta
-                                                .message
-                                                .map_or(problem.clone(), |m| format!("{m} ({problem})")),
-                                        ),
-                                    ),
-                                )
+                                Self::Unhandled(meta.undecodable(status, problem, body))
                             }
                         }
                     }
-                    _ => {
-                        Self::Unhandled(
-                            crate::error::Unhandled::new(status, meta.code, meta.message),
-                        )
-                    }
+                    _ => Self::Unhandled(meta.unhandled(status, body)),
                 }
             }
             /// The error response on the server side: status from `httpError`, the
@@ -1814,9 +1857,13 @@ pub mod operation {
                         "{\"LayerName\":\"my-layer\",\"VersionNumber\":1}",
                     )
                     .expect("the example input decodes");
+                let again: crate::operation::get_layer_version::GetLayerVersionInput = ::serde_json::from_slice(
+                        &::serde_json::to_vec(&input).expect("encodes"),
+                    )
+                    .expect("the re-encoded input decodes");
+                assert_eq!(again, input);
                 #[cfg(feature = "http")]
                 input.to_http_request().expect("the example input becomes a request");
-                let _ = &input;
                 let output: crate::operation::get_layer_version::GetLayerVersionOutput = ::serde_json::from_str(
                         "{\"CompatibleRuntimes\":[\"python3.6\",\"python3.7\"],\"Content\":{\"CodeSha256\":\"tv9jJO+rPbXUUXuRKi7CwHzKtLDkDRJLB3cC3Z/ouXo=\",\"CodeSize\":169,\"Location\":\"https://awslambda-us-east-2-layers.s3.us-east-2.amazonaws.com/snapshots/123456789012/my-layer-4aaa2fbb-ff77-4b0a-ad92-5b78a716a96a?versionId=27iWyA73cCAYqyH...\"},\"CreatedDate\":\"2018-11-14T23:03:52.894+0000\",\"Description\":\"My Python layer\",\"LayerArn\":\"arn:aws:lambda:us-east-2:123456789012:layer:my-layer\",\"LayerVersionArn\":\"arn:aws:lambda:us-east-2:123456789012:layer:my-layer:1\",\"LicenseInfo\":\"MIT\",\"Version\":1}",
                     )
@@ -2295,7 +2342,19 @@ pub mod error {
         status: u16,
         code: ::std::option::Option<::std::string::String>,
         message: ::std::option::Option<::std::string::String>,
+        body_snippet: ::std::option::Option<BodySnippet>,
     }
+
+    /// The start of a response body, as text.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    struct BodySnippet {
+        text: ::std::string::String,
+        truncated: bool,
+    }
+
+    /// How much of an unreadable body an [`Unhandled`] keeps: enough to
+    /// recognise a proxy's error page, bounded however large the body.
+    const BODY_SNIPPET_BYTES: usize = 256;
 
     impl Unhandled {
         /// An unmodeled error with its HTTP status, error code and message.
@@ -2304,7 +2363,35 @@ pub mod error {
             code: ::std::option::Option<::std::string::String>,
             message: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            Unhandled { status, code, message }
+            Unhandled {
+                status,
+                code,
+                message,
+                body_snippet: ::std::option::Option::None,
+            }
+        }
+
+        /// The same error, keeping the start of the response body that could not
+        /// be read (an HTML page from a proxy, say): its first 256 bytes, cut on
+        /// a character boundary, as UTF-8 with invalid bytes replaced. An empty
+        /// body keeps nothing.
+        pub fn with_body_snippet(mut self, body: &[u8]) -> Self {
+            if body.is_empty() {
+                return self;
+            }
+            let mut end = body.len().min(BODY_SNIPPET_BYTES);
+            // A character cut in two is left out whole: back up over UTF-8
+            // continuation bytes (`0b10xx_xxxx`, at most three per character).
+            let mut backed_up = 0;
+            while end < body.len() && end > 0 && backed_up < 3 && body[end] & 0xC0 == 0x80 {
+                end -= 1;
+                backed_up += 1;
+            }
+            self.body_snippet = ::std::option::Option::Some(BodySnippet {
+                text: ::std::string::String::from_utf8_lossy(&body[..end]).into_owned(),
+                truncated: end < body.len(),
+            });
+            self
         }
 
         /// The HTTP status code of the response.
@@ -2321,18 +2408,28 @@ pub mod error {
         pub fn message(&self) -> ::std::option::Option<&str> {
             self.message.as_deref()
         }
+
+        /// The start of a response body that could not be read, if one was kept
+        /// (see [`Self::with_body_snippet`]).
+        pub fn body_snippet(&self) -> ::std::option::Option<&str> {
+            self.body_snippet.as_ref().map(|snippet| snippet.text.as_str())
+        }
     }
 
     impl ::std::fmt::Display for Unhandled {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             write!(f, "unhandled error (HTTP {})", self.status)?;
-            if let Some(code) = &self.code {
+            if let ::std::option::Option::Some(code) = &self.code {
                 write!(f, " {code}")?;
             }
-            if let Some(message) = &self.message {
+            if let ::std::option::Option::Some(message) = &self.message {
                 write!(f, ": {message}")?;
             }
-            Ok(())
+            if let ::std::option::Option::Some(snippet) = &self.body_snippet {
+                let more = if snippet.truncated { "…" } else { "" };
+                write!(f, "; body: {:?}{more}", snippet.text)?;
+            }
+            ::std::result::Result::Ok(())
         }
     }
 
@@ -2925,7 +3022,7 @@ mod shared_impls {
             }
             impl ::std::str::FromStr for $name {
                 type Err = ::std::convert::Infallible;
-                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                fn from_str(value: &str) -> ::std::result::Result<Self, <Self as ::std::str::FromStr>::Err> {
                     ::std::result::Result::Ok(Self::from(value))
                 }
             }
@@ -2952,26 +3049,6 @@ mod shared_impls {
         };
     }
     pub(crate) use string_enum;
-
-    /// For a structure whose serde derives carry `#[serde(remote = "Self")]`:
-    /// the real impls call them, and deserialization reads JSON objects only
-    /// (serde's derives would also fill the fields from an array by position,
-    /// which restJson1 never means).
-    macro_rules! map_only_serde {
-        ($name:ident) => {
-            impl ::serde::Serialize for $name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    $name::serialize(self, serializer)
-                }
-            }
-            impl<'de> ::serde::Deserialize<'de> for $name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    $name::deserialize(crate::serde_support::MapOnly(deserializer))
-                }
-            }
-        };
-    }
-    pub(crate) use map_only_serde;
 
     /// For an error structure with `CODE` and `message()`: `Display` (the code,
     /// then the message if there is one) and `std::error::Error`.
@@ -3285,7 +3362,15 @@ pub mod protocol {
     /// The error code and message of an error response, read as restJson1 says:
     /// the code from `X-Amzn-ErrorType`, else the body's `code`/`Code`, else
     /// `__type`; cut at the first `:` and after the last `#`. The message is the
-    /// body's `message`, else `Message`.
+    /// body's `message`, else `Message`, as botocore reads them.
+    ///
+    /// These spellings are metadata only, and never make a modeled error
+    /// unreadable: the modeled error's members read their exact JSON names, so
+    /// `{"__type": "ServiceException", "message": "a", "Message": "b"}` is a
+    /// `ServiceException` whose `Message` member is `b` (botocore's modeled
+    /// member too), while `a` is this metadata's message. A modeled error whose
+    /// message member is absent from the body takes this message, as the AWS
+    /// SDKs do.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub(crate) struct ErrorMetadata {
         pub(crate) code: ::std::option::Option<::std::string::String>,
@@ -3334,6 +3419,30 @@ pub mod protocol {
         }
     }
 
+    impl ErrorMetadata {
+        /// The error for a response that no modeled error matches. A body that
+        /// gave no message (an HTML page from a proxy, say) is kept as a snippet.
+        pub(crate) fn unhandled(self, status: u16, body: &[u8]) -> crate::error::Unhandled {
+            let unreadable = self.message.is_none();
+            let error = crate::error::Unhandled::new(status, self.code, self.message);
+            if unreadable {
+                error.with_body_snippet(body)
+            } else {
+                error
+            }
+        }
+
+        /// The error for a modeled error whose body does not decode; `problem`
+        /// says where, and a snippet of the body is kept.
+        pub(crate) fn undecodable(self, status: u16, problem: ::std::string::String, body: &[u8]) -> crate::error::Unhandled {
+            let message = match self.message {
+                ::std::option::Option::Some(message) => format!("{message} ({problem})"),
+                ::std::option::Option::None => problem,
+            };
+            crate::error::Unhandled::new(status, self.code, ::std::option::Option::Some(message)).with_body_snippet(body)
+        }
+    }
+
     /// How many characters of a decode error a message keeps.
     const MESSAGE_CHARS: usize = 240;
 
@@ -3361,9 +3470,10 @@ pub mod protocol {
             text: ::std::string::String::new(),
             left: limit,
         };
-        // Stops early (with an error) once the limit is reached.
-        let _ = fmt::Write::write_fmt(&mut out, format_args!("{value}"));
-        out.text
+        // An error only says that the limit was reached: either way the text is the answer.
+        match fmt::Write::write_fmt(&mut out, format_args!("{value}")) {
+            ::std::result::Result::Ok(()) | ::std::result::Result::Err(fmt::Error) => out.text,
+        }
     }
 
     /// Decodes a JSON body; on failure the message names the path of the bad field.
@@ -3454,7 +3564,6 @@ pub mod protocol {
     pub(crate) fn json_response(
         status: u16,
         error_code: ::std::option::Option<&str>,
-        headers: ::std::vec::Vec<(::http::HeaderName, ::http::HeaderValue)>,
         body: ::std::vec::Vec<u8>,
     ) -> ::http::Response<::std::vec::Vec<u8>> {
         let mut response = ::http::Response::new(body);
@@ -3465,9 +3574,6 @@ pub mod protocol {
             if let ::std::result::Result::Ok(v) = ::http::HeaderValue::from_str(code) {
                 map.insert("x-amzn-errortype", v);
             }
-        }
-        for (name, value) in headers {
-            map.insert(name, value);
         }
         response
     }
@@ -3482,7 +3588,7 @@ pub mod protocol {
                 message: ::std::option::Option<&'a str>,
             }
             let body = encode_json(&Body { message: self.message() });
-            json_response(self.status(), self.code(), ::std::vec::Vec::new(), body)
+            json_response(self.status(), self.code(), body)
         }
     }
 }

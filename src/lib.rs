@@ -22,6 +22,12 @@
 
 include!(concat!(env!("OUT_DIR"), "/lambda_model.rs"));
 
+/// The `http` crate (1.x) whose types the restJson1 layer takes and returns,
+/// re-exported so that `lambda_model::http::Response` is always the version
+/// this crate was built with: no separate `http` dependency to keep in step.
+#[cfg(feature = "http")]
+pub use http;
+
 mod timestamp;
 
 pub use timestamp::{parse_timestamp, TimestampError};

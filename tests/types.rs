@@ -147,3 +147,17 @@ fn bad_timestamps_are_errors() {
     let rfc: GetLayerVersionOutput = serde_json::from_str(r#"{"CreatedDate": "2018-11-14T23:03:52.894Z"}"#).unwrap();
     assert_eq!(rfc.created_date_time().unwrap().unwrap().unix_timestamp(), 1_542_236_632);
 }
+
+#[test]
+fn structures_read_json_objects_only_whatever_the_call_path() {
+    use serde::Deserialize;
+    // serde's derives would fill the fields from an array by position; the
+    // trait's own `deserialize` (the only one there is) refuses it.
+    let mut de = serde_json::Deserializer::from_str(r#"["arn", 1]"#);
+    let error = <LayerVersionContentOutput as Deserialize>::deserialize(&mut de).expect_err("an array is no object");
+    assert!(error.to_string().contains("expected struct LayerVersionContentOutput"), "{error}");
+    let mut de = serde_json::Deserializer::from_str(r#"[null, "arn", "arn", "", "2018", 3]"#);
+    assert!(GetLayerVersionOutput::deserialize(&mut de).is_err());
+    let mut de = serde_json::Deserializer::from_str(r#"{"Version": 3}"#);
+    assert_eq!(GetLayerVersionOutput::deserialize(&mut de).expect("an object decodes").version(), 3);
+}

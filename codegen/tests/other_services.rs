@@ -100,15 +100,20 @@ fn polly_compiles() {
 
 /// Shape names that clash with the prelude (`Option`, `Result`, `String`,
 /// `Box`, `Vec`), keyword member names, a deprecated and a paginated
-/// operation, and hostile documentation: the generated crate compiles without
-/// warnings.
+/// operation, hostile documentation, and names that collide with the
+/// associated items and methods of the traits the generated code implements
+/// or derives (`Err`, `Error`, `Item`, `Output`, `Target`, `Owned`, `Value`;
+/// `from`, `into`, `clone`, `fmt`, `hash`, `serialize`, `deserialize`,
+/// `as_str`, `values`, `builder`, `build`, and the glue's own methods) as
+/// enum members, structure members and shape names: the generated crate
+/// compiles without warnings, with and without the protocol layer.
 const HOSTILE: &str = r##"{
     "smithy": "2.0",
     "shapes": {
         "ns#Svc": {
             "type": "service",
             "version": "1",
-            "operations": [{ "target": "ns#Option" }, { "target": "ns#Match" }],
+            "operations": [{ "target": "ns#Option" }, { "target": "ns#Match" }, { "target": "ns#Value" }, { "target": "ns#Err" }],
             "traits": {
                 "aws.protocols#restJson1": {},
                 "smithy.api#paginated": { "inputToken": "next", "outputToken": "next", "pageSize": "limit" }
@@ -161,6 +166,115 @@ const HOSTILE: &str = r##"{
             }
         },
         "ns#Items": { "type": "list", "member": { "target": "ns#String" } },
+        "ns#Value": {
+            "type": "operation",
+            "input": { "target": "ns#Item" },
+            "output": { "target": "ns#Target" },
+            "errors": [{ "target": "ns#Error" }],
+            "traits": { "smithy.api#http": { "method": "PUT", "uri": "/value/{from}" } }
+        },
+        "ns#Err": {
+            "type": "operation",
+            "input": { "target": "ns#Owned" },
+            "output": { "target": "ns#Output" },
+            "traits": { "smithy.api#http": { "method": "POST", "uri": "/err" } }
+        },
+        "ns#Item": {
+            "type": "structure",
+            "members": {
+                "from": { "target": "smithy.api#String", "traits": { "smithy.api#httpLabel": {}, "smithy.api#required": {} } },
+                "into": { "target": "smithy.api#String", "traits": { "smithy.api#httpQuery": "into" } },
+                "clone": { "target": "smithy.api#String", "traits": { "smithy.api#httpHeader": "X-Clone" } },
+                "fmt": { "target": "smithy.api#String" },
+                "hash": { "target": "smithy.api#Integer" },
+                "serialize": { "target": "ns#Methods" },
+                "deserialize": { "target": "ns#Assoc" },
+                "as_str": { "target": "ns#Number" },
+                "values": { "target": "ns#Items" },
+                "builder": { "target": "smithy.api#String" },
+                "build": { "target": "smithy.api#String" },
+                "validate": { "target": "smithy.api#String" },
+                "to_http_request": { "target": "smithy.api#String" },
+                "from_http_request": { "target": "smithy.api#String" },
+                "decode_http": { "target": "smithy.api#String" },
+                "matches": { "target": "smithy.api#String" }
+            }
+        },
+        "ns#Target": {
+            "type": "structure",
+            "members": {
+                "from_http_response": { "target": "smithy.api#String", "traits": { "smithy.api#httpHeader": "X-From" } },
+                "to_http_response": { "target": "smithy.api#String" },
+                "encode_http": { "target": "smithy.api#String" },
+                "decode_http": { "target": "smithy.api#String" },
+                "Err": { "target": "ns#Err_" },
+                "Value": { "target": "ns#Assoc" }
+            }
+        },
+        "ns#Error": {
+            "type": "structure",
+            "members": {
+                "message": { "target": "smithy.api#String" },
+                "code": { "target": "smithy.api#String" },
+                "status": { "target": "smithy.api#Integer" },
+                "source": { "target": "smithy.api#String" },
+                "builder": { "target": "smithy.api#String" }
+            },
+            "traits": { "smithy.api#error": "client", "smithy.api#httpError": 409 }
+        },
+        "ns#Owned": { "type": "structure", "members": { "Output": { "target": "ns#Output" } } },
+        "ns#Output": { "type": "structure", "members": { "Owned": { "target": "smithy.api#String" } } },
+        "ns#Err_": { "type": "structure", "members": { "Item": { "target": "smithy.api#String" } } },
+        "ns#Methods": {
+            "type": "structure",
+            "members": {
+                "Err": { "target": "smithy.api#String" },
+                "Error": { "target": "smithy.api#String" },
+                "Item": { "target": "smithy.api#String" },
+                "Target": { "target": "smithy.api#String" },
+                "into": { "target": "smithy.api#String" },
+                "clone": { "target": "ns#Methods" },
+                "eq": { "target": "smithy.api#String" },
+                "ne": { "target": "smithy.api#String" },
+                "default": { "target": "smithy.api#String" },
+                "to_owned": { "target": "smithy.api#String" },
+                "to_string": { "target": "smithy.api#String" }
+            }
+        },
+        "ns#Assoc": {
+            "type": "enum",
+            "members": {
+                "Err": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "err" } },
+                "Error": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "error" } },
+                "Item": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "item" } },
+                "Output": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "output" } },
+                "Target": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "target" } },
+                "Owned": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "owned" } },
+                "Value": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "value" } },
+                "from": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "from" } },
+                "into": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "into" } },
+                "clone": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "clone" } },
+                "fmt": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "fmt" } },
+                "hash": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "hash" } },
+                "serialize": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "serialize" } },
+                "deserialize": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "deserialize" } },
+                "as_str": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "as_str" } },
+                "values": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "values" } },
+                "builder": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "builder" } },
+                "build": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "build" } },
+                "known": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "known" } },
+                "try_parse": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "try_parse" } },
+                "from_str": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "from_str" } }
+            }
+        },
+        "ns#Number": {
+            "type": "intEnum",
+            "members": {
+                "values": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": 1 } },
+                "is_known": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": 2 } },
+                "Err": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": 3 } }
+            }
+        },
         "ns#Default": {
             "type": "enum",
             "members": {
@@ -180,8 +294,10 @@ fn hostile_names_compile() {
     assert!(code.contains("/// Paginated: pass the output's `next` as the input's `next`"), "{code}");
     let dir = crate_dir("generated-hostile");
     write_crate(&dir, "generated-hostile", &code);
-    if let Err(stderr) = cargo_check(&dir, &[]) {
-        panic!("does not compile:\n{stderr}");
+    for features in [&[][..], &["--no-default-features"][..]] {
+        if let Err(stderr) = cargo_check(&dir, features) {
+            panic!("does not compile ({features:?}):\n{stderr}");
+        }
     }
 }
 

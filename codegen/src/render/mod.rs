@@ -19,7 +19,7 @@ mod union;
 use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::closure::Closure;
 use crate::error::Error;
@@ -80,7 +80,7 @@ impl Home {
 
     /// The absolute path of the type's builder.
     pub fn builder_path(&self) -> TokenStream {
-        let name = format_ident!("{}Builder", self.name);
+        let name = ident(&names::suffixed(&self.name, "Builder"));
         match &self.place {
             Place::Types => quote!(crate::types::builders::#name),
             Place::Errors => quote!(crate::types::error::builders::#name),
@@ -166,9 +166,10 @@ fn assign_homes(ctx: &mut Ctx) -> Result<(), Error> {
         let op_name = names::type_name(&ctx.renamed(op_id));
         for (io, suffix) in [(&op.input, "Input"), (&op.output, "Output")] {
             if let Some(id) = io {
-                homes
-                    .entry(id.clone())
-                    .or_insert(Home { place: Place::Operation(module.clone()), name: format!("{op_name}{suffix}") });
+                homes.entry(id.clone()).or_insert(Home {
+                    place: Place::Operation(module.clone()),
+                    name: names::suffixed(&op_name, suffix),
+                });
             }
         }
     }
@@ -196,7 +197,7 @@ fn assign_homes(ctx: &mut Ctx) -> Result<(), Error> {
     // Two shapes may not land on the same Rust path (nor on a builder's name).
     let mut taken: BTreeMap<(Place, String), &ShapeId> = BTreeMap::new();
     for (id, home) in &homes {
-        for name in [home.name.clone(), format!("{}Builder", home.name)] {
+        for name in [home.name.clone(), names::suffixed(&home.name, "Builder")] {
             if let Some(other) = taken.insert((home.place.clone(), name.clone()), id) {
                 return Err(Error::at(
                     id.as_str(),
@@ -312,7 +313,7 @@ pub fn render(model: &Model, closure: &Closure, options: &Options) -> Result<Str
         .iter()
         .flat_map(|id| [id.name().to_string(), ctx.renamed(id)])
         .map(|name| names::type_name(&name))
-        .flat_map(|name| [format!("{name}Error"), name])
+        .flat_map(|name| [names::suffixed(&name, "Error"), name])
         .collect();
     ctx.absolute_prelude_paths = prelude::needs_absolute_paths(
         ctx.homes.values().map(|home| home.name.as_str()).chain(operation_types.iter().map(String::as_str)),

@@ -73,6 +73,14 @@ pub fn type_name(shape_name: &str) -> String {
     name
 }
 
+/// A type name with a suffix (`Builder`, `Error`, `Input`), kept in upper
+/// camel case: `Err_` becomes `ErrBuilder_`, not `Err_Builder`.
+pub fn suffixed(type_name: &str, suffix: &str) -> String {
+    let stem = type_name.trim_end_matches('_');
+    let underscores = &type_name[stem.len()..];
+    format!("{stem}{suffix}{underscores}")
+}
+
 /// An enum variant name: the member name upper camel cased with separators
 /// dropped (`nodejs4.3-edge` -> `Nodejs43edge`, `x86_64` -> `X8664`).
 pub fn variant(member_name: &str) -> String {
@@ -122,5 +130,11 @@ mod tests {
         assert_eq!(variant("ConcurrentInvocationLimitExceeded"), "ConcurrentInvocationLimitExceeded");
         assert_eq!(variant("Unknown"), "UnknownValue");
         assert_eq!(variant("nodejs4.3-edge"), "Nodejs43Edge");
+    }
+
+    #[test]
+    fn suffixes_keep_upper_camel_case() {
+        assert_eq!(suffixed("GetLayerVersion", "Error"), "GetLayerVersionError");
+        assert_eq!(suffixed("Err_", "Builder"), "ErrBuilder_");
     }
 }
