@@ -35,6 +35,8 @@ fn main() {
         model_sha256: smithy_codegen::sha256::hex_digest(&bytes),
         protocol_feature: Some("http".to_string()),
         skip_look_around_patterns: true,
+        crate_name: Some(env!("CARGO_PKG_NAME").replace('-', "_")),
+        operation_features: true,
     };
     let code = smithy_codegen::render::render(&model, &closure, &options).unwrap_or_else(|e| fail(&e.to_string()));
 

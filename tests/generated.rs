@@ -14,7 +14,12 @@ const DEFAULT_OPERATIONS: &[&str] = &["GetLayerVersion"];
 
 fn regenerate() -> String {
     let model = std::fs::read(root().join("model/lambda.json")).expect("model/lambda.json is readable");
-    let settings = smithy_codegen::Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true };
+    let settings = smithy_codegen::Settings {
+        protocol_feature: Some("http".into()),
+        skip_look_around_patterns: true,
+        crate_name: Some("lambda_model".into()),
+        operation_features: true,
+    };
     smithy_codegen::generate(&model, DEFAULT_OPERATIONS, &settings).expect("the model generates")
 }
 

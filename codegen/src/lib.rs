@@ -31,6 +31,10 @@ pub struct Settings {
     /// Leave look-around patterns unchecked (documented) instead of failing; see
     /// [`render::Options::skip_look_around_patterns`].
     pub skip_look_around_patterns: bool,
+    /// See [`render::Options::crate_name`].
+    pub crate_name: Option<String>,
+    /// See [`render::Options::operation_features`].
+    pub operation_features: bool,
 }
 
 /// Runs the whole pipeline on model bytes for the given operations (absolute ids
@@ -53,6 +57,8 @@ pub fn generate(model_json: &[u8], operations: &[&str], settings: &Settings) -> 
         model_sha256,
         protocol_feature: settings.protocol_feature.clone(),
         skip_look_around_patterns: settings.skip_look_around_patterns,
+        crate_name: settings.crate_name.clone(),
+        operation_features: settings.operation_features,
     };
     render::render(&model, &closure, &options)
 }

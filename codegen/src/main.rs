@@ -193,7 +193,7 @@ impl Generation {
         Ok(Generation {
             model: explicit_model.unwrap_or_else(|| DEFAULT_MODEL.to_string()),
             operations,
-            settings: Settings { protocol_feature, skip_look_around_patterns: true },
+            settings: Settings { protocol_feature, skip_look_around_patterns: true, ..Settings::default() },
         })
     }
 

@@ -128,7 +128,7 @@ fn legacy_enum_reports_values_not_a_type_change() {
 }
 
 fn settings() -> Settings {
-    Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true }
+    Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() }
 }
 
 fn generate(version: &str) -> Option<String> {

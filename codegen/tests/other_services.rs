@@ -75,7 +75,8 @@ fn check_service(model: &str, name: &str, expected_operations: usize) {
         eprintln!("skipping: {} not found", path.display());
         return;
     };
-    let settings = Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true };
+    let settings =
+        Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() };
     let code = smithy_codegen::generate(&bytes, &[], &settings).unwrap_or_else(|e| panic!("{model}: {e}"));
     assert_eq!(code.matches("pub const SHAPE_ID: &'static str").count(), expected_operations);
 
@@ -288,7 +289,8 @@ const HOSTILE: &str = r##"{
 
 #[test]
 fn hostile_names_compile() {
-    let settings = Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true };
+    let settings =
+        Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() };
     let code = smithy_codegen::generate(HOSTILE.as_bytes(), &[], &settings).unwrap_or_else(|e| panic!("{e}"));
     assert!(code.contains("#[deprecated(note = \"use \\\"Match\\\" instead (deprecated since 2024)\")]"), "{code}");
     assert!(code.contains("/// Paginated: pass the output's `next` as the input's `next`"), "{code}");
@@ -306,7 +308,8 @@ fn hostile_names_compile() {
 #[test]
 fn every_shared_lambda_version_compiles() {
     let versions = ["2022-12-01", "2024-07-01", "2025-04-02", "2026-04-22", "2026-06-19"];
-    let settings = Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true };
+    let settings =
+        Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() };
     for version in versions {
         let path = PathBuf::from(MODELS).join(format!("../lambda-{version}.json"));
         let Ok(bytes) = std::fs::read(&path) else {

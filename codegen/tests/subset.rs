@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use smithy_codegen::{ast, closure, ir, render, sha256, Error, Settings};
 
 fn settings() -> Settings {
-    Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true }
+    Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() }
 }
 
 /// The pipeline over the whole file, stage by stage, as `generate` ran it
@@ -20,6 +20,8 @@ fn generate_from_whole_file(bytes: &[u8], operations: &[&str], settings: &Settin
         model_sha256: sha256::hex_digest(bytes),
         protocol_feature: settings.protocol_feature.clone(),
         skip_look_around_patterns: settings.skip_look_around_patterns,
+        crate_name: settings.crate_name.clone(),
+        operation_features: settings.operation_features,
     };
     render::render(&model, &closure, &options)
 }
