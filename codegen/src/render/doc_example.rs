@@ -91,16 +91,20 @@ fn builder_expr(
             (Repr::List, ShapeKind::List(item)) => {
                 let items = given.and_then(Value::as_array).cloned().unwrap_or_else(|| vec![Value::Null]);
                 for item_value in items.iter().take(2) {
-                    let value = value_expr(ctx, &item.target, Some(item_value), crate_name, depth)?;
+                    let value = value_expr(ctx, &item.target, Some(item_value), crate_name, depth, Text::Owned)?;
                     out.push_str(&format!("{separator}.{method}({value})"));
                 }
             }
             (Repr::Map, ShapeKind::Map { value: entry, .. }) => {
-                let value = value_expr(ctx, &entry.target, None, crate_name, depth)?;
-                out.push_str(&format!("{separator}.{method}(\"key\", {value})"));
+                let placeholder = [("key".to_string(), Value::Null)].into_iter().collect();
+                let entries = given.and_then(Value::as_object).filter(|m| !m.is_empty()).unwrap_or(&placeholder);
+                for (key, entry_value) in entries.iter().take(2) {
+                    let value = value_expr(ctx, &entry.target, Some(entry_value), crate_name, depth, Text::Owned)?;
+                    out.push_str(&format!("{separator}.{method}({key:?}, {value})"));
+                }
             }
             _ => {
-                let value = value_expr(ctx, target, given, crate_name, depth)?;
+                let value = value_expr(ctx, target, given, crate_name, depth, Text::Literal)?;
                 out.push_str(&format!("{separator}.{method}({value})"));
             }
         }
@@ -110,12 +114,34 @@ fn builder_expr(
     Some(out)
 }
 
+/// How a string value is passed: setters take `impl Into<String>`, list
+/// items and map values a `String`.
+#[derive(Clone, Copy, PartialEq)]
+enum Text {
+    Literal,
+    Owned,
+}
+
 /// A Rust expression of a value of `target`, from the example where it gives one.
-fn value_expr(ctx: &Ctx, target: &ShapeId, example: Option<&Value>, crate_name: &str, depth: usize) -> Option<String> {
+fn value_expr(
+    ctx: &Ctx,
+    target: &ShapeId,
+    example: Option<&Value>,
+    crate_name: &str,
+    depth: usize,
+    text: Text,
+) -> Option<String> {
     let shape = ctx.shape(target);
     let home = ctx.homes.get(target);
     Some(match &shape.kind {
-        ShapeKind::Simple(Simple::String) => format!("{:?}", example.and_then(Value::as_str).unwrap_or("example")),
+        ShapeKind::Simple(Simple::String) => {
+            let literal = format!("{:?}", example.and_then(Value::as_str).unwrap_or("example"));
+            if text == Text::Owned {
+                format!("{literal}.to_string()")
+            } else {
+                literal
+            }
+        }
         ShapeKind::Simple(Simple::Boolean) => example.and_then(Value::as_bool).unwrap_or(true).to_string(),
         ShapeKind::Simple(Simple::Float | Simple::Double) => {
             format!("{:?}", example.and_then(Value::as_f64).unwrap_or(1.0))
@@ -139,10 +165,12 @@ fn value_expr(ctx: &Ctx, target: &ShapeId, example: Option<&Value>, crate_name: 
             let path = type_path(home?, crate_name);
             builder_expr(ctx, target, &path, example, crate_name, depth + 1, "")?
         }
-        ShapeKind::List(item) => format!("vec![{}]", value_expr(ctx, &item.target, None, crate_name, depth)?),
+        ShapeKind::List(item) => {
+            format!("vec![{}]", value_expr(ctx, &item.target, None, crate_name, depth, Text::Owned)?)
+        }
         ShapeKind::Map { value, .. } => format!(
-            "std::collections::HashMap::from([(String::from(\"key\"), {})])",
-            value_expr(ctx, &value.target, None, crate_name, depth)?
+            "std::collections::HashMap::from([(\"key\".to_string(), {})])",
+            value_expr(ctx, &value.target, None, crate_name, depth, Text::Owned)?
         ),
         _ => return None,
     })
