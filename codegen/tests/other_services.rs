@@ -287,10 +287,33 @@ const HOSTILE: &str = r##"{
     }
 }"##;
 
+/// `cargo test --doc` of a crate written by [`write_crate`]: its generated doc examples.
+fn cargo_doc_test(dir: &Path) -> Result<(), String> {
+    let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("other-services");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(&cargo)
+        .args(["test", "--quiet", "--offline", "--doc"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", root.join("target"))
+        .env_remove("RUSTFLAGS")
+        .env_remove("RUSTDOCFLAGS")
+        .output()
+        .expect("cargo runs");
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!("{}\n{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)))
+    }
+}
+
 #[test]
 fn hostile_names_compile() {
-    let settings =
-        Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() };
+    let settings = Settings {
+        protocol_feature: Some("http".into()),
+        skip_look_around_patterns: true,
+        crate_name: Some("generated_hostile".into()),
+        operation_features: true,
+    };
     let code = smithy_codegen::generate(HOSTILE.as_bytes(), &[], &settings).unwrap_or_else(|e| panic!("{e}"));
     assert!(code.contains("#[deprecated(note = \"use \\\"Match\\\" instead (deprecated since 2024)\")]"), "{code}");
     assert!(code.contains("/// Paginated: pass the output's `next` as the input's `next`"), "{code}");
@@ -300,6 +323,11 @@ fn hostile_names_compile() {
         if let Err(stderr) = cargo_check(&dir, features) {
             panic!("does not compile ({features:?}):\n{stderr}");
         }
+    }
+    // The doc example of every operation module builds its input and decodes an output.
+    assert_eq!(code.matches("/// # Example").count(), 4, "{code}");
+    if let Err(output) = cargo_doc_test(&dir) {
+        panic!("the doc examples fail:\n{output}");
     }
 }
 
