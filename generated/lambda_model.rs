@@ -1809,7 +1809,9 @@ pub mod operation {
         impl GetLayerVersionError {
             /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
             /// `code`/`Code` or `__type`; a known code decodes into its variant,
-            /// anything else is [`Self::Unhandled`] with the status, code and message.
+            /// whose members read their exact JSON names (a modeled message that is
+            /// absent takes the body's `message`, else `Message`); anything else is
+            /// [`Self::Unhandled`] with the status, code and message.
             pub fn from_http_response<B: AsRef<[u8]>>(
                 response: &::http::Response<B>,
             ) -> Self {
@@ -1947,7 +1949,8 @@ pub mod operation {
             /// Returned when the caller sends requests faster than Lambda quotas allow.
             TooManyRequestsException(crate::types::error::TooManyRequestsException),
             /// An error the model does not describe (unknown code, unreadable body,
-            /// a status from a proxy); it keeps the status, code and message.
+            /// a status from a proxy); it keeps the status, code and message, and
+            /// the start of a body it could not read.
             Unhandled(crate::error::Unhandled),
         }
         impl GetLayerVersionError {

@@ -192,7 +192,8 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
         pub enum #error_name {
             #(#variants)*
             /// An error the model does not describe (unknown code, unreadable body,
-            /// a status from a proxy); it keeps the status, code and message.
+            /// a status from a proxy); it keeps the status, code and message, and
+            /// the start of a body it could not read.
             Unhandled(crate::error::Unhandled),
         }
         impl #error_name {

@@ -1296,7 +1296,9 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         impl #error_ident {
             /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
             /// `code`/`Code` or `__type`; a known code decodes into its variant,
-            /// anything else is [`Self::Unhandled`] with the status, code and message.
+            /// whose members read their exact JSON names (a modeled message that is
+            /// absent takes the body's `message`, else `Message`); anything else is
+            /// [`Self::Unhandled`] with the status, code and message.
             pub fn from_http_response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> Self {
                 let status = response.status().as_u16();
                 let headers = response.headers();
