@@ -1066,54 +1066,9 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         }
         None => quote!(#VEC::new()),
     };
-    let request = if input_headers.is_empty() {
-        quote!(::http::Request::builder().method(#method_tokens).uri(uri).body(#input_body))
-    } else {
-        quote! {
-            let mut builder = ::http::Request::builder().method(#method_tokens).uri(uri);
-            #(#input_headers)*
-            builder.body(#input_body)
-        }
-    };
-    let query_statements = if query_build.is_empty() {
-        quote!()
-    } else {
-        quote! {
-            let mut query: #VEC<(::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>)> = #VEC::new();
-            #(#query_build)*
-            for (i, (k, v)) in query.iter().enumerate() {
-                uri.push(if i == 0 { '?' } else { '&' });
-                crate::protocol::push_query_component(&mut uri, k);
-                uri.push('=');
-                crate::protocol::push_query_component(&mut uri, v);
-            }
-        }
-    };
+    let (query_statements, request) = request_statements(&method_tokens, &query_build, &input_headers, input_body);
     let input_decode = decode_fn(ctx, input, input_home, &input_bound_uri_order, &input_types)?;
-    let input_reads = DecodeInputs::of(&input_bound);
-    let read_labels = if input_reads.labels {
-        quote! {
-            let labels = crate::protocol::match_path(#op_ident::PATH, request.uri().path()).ok_or_else(path_mismatch)?;
-        }
-    } else {
-        quote! {
-            if crate::protocol::match_path(#op_ident::PATH, request.uri().path()).is_none() {
-                return #ERR(path_mismatch());
-            }
-        }
-    };
-    let read_query = if input_reads.query {
-        quote!(let query = crate::protocol::parse_query(request.uri().query());)
-    } else {
-        quote!()
-    };
-    let input_args = input_reads.args(DecodeArgs {
-        status: quote!(0),
-        labels: quote!(&labels),
-        query: quote!(&query),
-        headers: quote!(request.headers()),
-        body: quote!(request.body().as_ref()),
-    });
+    let server_reads = server_reads(&op_ident, &input_bound);
 
     let pattern_tokens = segments
         .iter()
@@ -1172,43 +1127,11 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         .collect();
 
     // --- Errors (their own decode/encode impls are rendered once per error shape) ---
-    let mut decode_arms = Vec::new();
-    let mut encode_arms = Vec::new();
-    for id in errors {
-        let home = &ctx.homes[*id];
-        let name = ident(&home.name);
-        let path = home.path();
-        let code = id.name();
-        let args = DecodeInputs::of(&bound_fields(ctx, ctx.shape(id))?).args(DecodeArgs {
-            status: quote!(status),
-            labels: quote!(&[]),
-            query: quote!(&[]),
-            headers: quote!(headers),
-            body: quote!(body),
-        });
-        // The metadata's message stands in for an absent modeled one.
-        let fill_message = fields(ctx, ctx.shape(id))?
-            .into_iter()
-            .find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String)
-            .filter(|f| f.kind == FieldKind::Optional)
-            .map(|f| f.ident);
-        let decoded = match fill_message {
-            Some(field) => quote!(#OK(mut e) => {
-                if e.#field.is_none() {
-                    e.#field = meta.message;
-                }
-                Self::#name(e)
-            }),
-            None => quote!(#OK(e) => Self::#name(e),),
-        };
-        decode_arms.push(quote! {
-            #SOME(#code) => match #path::decode_http(#args) {
-                #decoded
-                #ERR(problem) => Self::Unhandled(meta.undecodable(status, problem, body)),
-            },
-        });
-        encode_arms.push(quote!(Self::#name(e) => e.encode_http(),));
-    }
+    let decode_arms = errors.iter().map(|id| error_decode_arm(ctx, id)).collect::<Result<Vec<_>, _>>()?;
+    let encode_arms = errors.iter().map(|id| {
+        let name = ident(&ctx.homes[*id].name);
+        quote!(Self::#name(e) => e.encode_http(),)
+    });
 
     let input_doc = format!(
         "Builds the HTTP request ({method} `{}`): constraints are checked first, labels are\npercent-encoded as single path segments. The URI holds the path and query only;\nthe caller adds scheme and host.",
@@ -1257,9 +1180,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 }
                 let path_mismatch =
                     || fail(format!("path `{}` does not match `{}`", request.uri().path(), #op_ident::URI_PATTERN));
-                #read_labels
-                #read_query
-                let input = Self::decode_http(#input_args).map_err(fail)?;
+                #server_reads
                 input.validate().map_err(|e| fail(e.to_string()))?;
                 #OK(input)
             }
@@ -1320,6 +1241,109 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             }
         }
     })
+}
+
+/// The arm of an operation error's `from_http_response` for one modeled error
+/// (`status`, `headers`, `body` and the error metadata `meta` are in scope).
+fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> Result<TokenStream, Error> {
+    let home = &ctx.homes[id];
+    let name = ident(&home.name);
+    let path = home.path();
+    let code = id.name();
+    let args = DecodeInputs::of(&bound_fields(ctx, ctx.shape(id))?).args(DecodeArgs {
+        status: quote!(status),
+        labels: quote!(&[]),
+        query: quote!(&[]),
+        headers: quote!(headers),
+        body: quote!(body),
+    });
+    // The metadata's message stands in for an absent modeled one.
+    let fill_message = fields(ctx, ctx.shape(id))?
+        .into_iter()
+        .find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String)
+        .filter(|f| f.kind == FieldKind::Optional)
+        .map(|f| f.ident);
+    let decoded = match fill_message {
+        Some(field) => quote!(#OK(mut e) => {
+            if e.#field.is_none() {
+                e.#field = meta.message;
+            }
+            Self::#name(e)
+        }),
+        None => quote!(#OK(e) => Self::#name(e),),
+    };
+    Ok(quote! {
+        #SOME(#code) => match #path::decode_http(#args) {
+            #decoded
+            #ERR(problem) => Self::Unhandled(meta.undecodable(status, problem, body)),
+        },
+    })
+}
+
+/// The statements of `to_http_request` after the path: the query (none when
+/// nothing can be in it), then the request with its headers and body.
+fn request_statements(
+    method: &TokenStream,
+    query_build: &[TokenStream],
+    headers: &[TokenStream],
+    body: TokenStream,
+) -> (TokenStream, TokenStream) {
+    let query = if query_build.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            let mut query: #VEC<(::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>)> = #VEC::new();
+            #(#query_build)*
+            for (i, (k, v)) in query.iter().enumerate() {
+                uri.push(if i == 0 { '?' } else { '&' });
+                crate::protocol::push_query_component(&mut uri, k);
+                uri.push('=');
+                crate::protocol::push_query_component(&mut uri, v);
+            }
+        }
+    };
+    let request = if headers.is_empty() {
+        quote!(::http::Request::builder().method(#method).uri(uri).body(#body))
+    } else {
+        quote! {
+            let mut builder = ::http::Request::builder().method(#method).uri(uri);
+            #(#headers)*
+            builder.body(#body)
+        }
+    };
+    (query, request)
+}
+
+/// The statements of `from_http_request` that match the path and decode the
+/// input into `input`, reading labels and query only when the input has them
+/// (`fail` and `path_mismatch` are in scope).
+fn server_reads(op_ident: &proc_macro2::Ident, input_bound: &[(Field, Binding)]) -> TokenStream {
+    let reads = DecodeInputs::of(input_bound);
+    let labels = if reads.labels {
+        quote! {
+            let labels = crate::protocol::match_path(#op_ident::PATH, request.uri().path()).ok_or_else(path_mismatch)?;
+        }
+    } else {
+        quote! {
+            if crate::protocol::match_path(#op_ident::PATH, request.uri().path()).is_none() {
+                return #ERR(path_mismatch());
+            }
+        }
+    };
+    let query =
+        if reads.query { quote!(let query = crate::protocol::parse_query(request.uri().query());) } else { quote!() };
+    let args = reads.args(DecodeArgs {
+        status: quote!(0),
+        labels: quote!(&labels),
+        query: quote!(&query),
+        headers: quote!(request.headers()),
+        body: quote!(request.body().as_ref()),
+    });
+    quote! {
+        #labels
+        #query
+        let input = Self::decode_http(#args).map_err(fail)?;
+    }
 }
 
 /// The expression (with `message: String` in scope) of the error a server
