@@ -239,9 +239,25 @@ const HOSTILE: &str = r##"{
                 "ne": { "target": "smithy.api#String" },
                 "default": { "target": "smithy.api#String" },
                 "to_owned": { "target": "smithy.api#String" },
-                "to_string": { "target": "smithy.api#String" }
+                "to_string": { "target": "smithy.api#String" },
+                "serializer": { "target": "ns#Serialize" },
+                "deserializer": { "target": "ns#Deserialize" },
+                "cloned": { "target": "ns#Clone" },
+                "debug": { "target": "ns#Debug" },
+                "from_value": { "target": "ns#From" },
+                "hasher": { "target": "ns#Hash" },
+                "into_value": { "target": "ns#Into" },
+                "iter": { "target": "ns#Iterator" }
             }
         },
+        "ns#Serialize": { "type": "structure", "members": { "Deserialize": { "target": "ns#Deserialize" } } },
+        "ns#Deserialize": { "type": "enum", "members": { "Serialize": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "s" } } } },
+        "ns#Clone": { "type": "structure", "members": { "clone": { "target": "smithy.api#String" } } },
+        "ns#Debug": { "type": "enum", "members": { "Debug": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "d" } } } },
+        "ns#From": { "type": "structure", "members": { "from": { "target": "ns#Into" } } },
+        "ns#Into": { "type": "enum", "members": { "From": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "f" } } } },
+        "ns#Hash": { "type": "structure", "members": { "Hash": { "target": "smithy.api#Integer" } } },
+        "ns#Iterator": { "type": "union", "members": { "Item": { "target": "smithy.api#String" }, "next": { "target": "smithy.api#Integer" } } },
         "ns#Assoc": {
             "type": "enum",
             "members": {
