@@ -17,6 +17,8 @@ mod model_file;
 
 use model_file::ModelFile;
 
+/// The path users write to this crate, for the generated doc examples.
+const CRATE_NAME: &str = "lambda_model";
 /// The Cargo feature that gates the HTTP protocol layer.
 const PROTOCOL_FEATURE: &str = "http";
 
@@ -46,6 +48,8 @@ fn main() {
         smithy_codegen::Settings::new()
             .with_protocol_feature(PROTOCOL_FEATURE)
             .with_skip_look_around_patterns(true)
+            .with_crate_name(CRATE_NAME)
+            .with_operation_features(true)
             .generate_exactly(&bytes, &enabled),
         &model_file,
     );

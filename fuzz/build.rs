@@ -23,6 +23,7 @@ fn main() {
     let settings = smithy_codegen::Settings {
         protocol_feature: Some("http".to_string()),
         skip_look_around_patterns: true,
+        ..smithy_codegen::Settings::default()
     };
     let code = smithy_codegen::generate(&model, &[], &settings).expect("the model generates");
     let paths = output_paths(&code);

@@ -17,10 +17,36 @@
 //! assert_eq!(output.compatible_runtimes()[0], Runtime::Python312);
 //! assert_eq!(output.compatible_runtimes()[1].as_str(), "python9.9");
 //! ```
+//!
+//! # Cargo features
+//!
+//! Every operation has a feature of its own, its name in kebab case
+//! (`get-layer-version`, `list-layers`, `invoke`, ...), and a crate compiles
+//! only the operations it enables and the shapes they need. The defaults are
+//! `get-layer-version` and `http` (the restJson1 layer: `to_http_request`,
+//! `from_http_response` and the server side, with the `http` crate re-exported
+//! as `lambda_model::http`); `full` enables every operation. An error such as
+//! ``could not find `invoke` in `operation` `` means that operation's feature is
+//! off:
+//!
+//! ```toml
+//! [dependencies]
+//! lambda-model = { version = "0.1", features = ["invoke", "list-layers"] }
+//! ```
+//!
+//! The [`operation`] module lists the operations of a build with their
+//! features; on docs.rs, every operation module carries its feature's badge.
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 include!(concat!(env!("OUT_DIR"), "/lambda_model.rs"));
+
+/// The `http` crate (1.x) whose types the restJson1 layer takes and returns,
+/// re-exported so that `lambda_model::http::Response` is always the version
+/// this crate was built with: no separate `http` dependency to keep in step.
+#[cfg(feature = "http")]
+pub use http;
 
 mod timestamp;
 

@@ -18,6 +18,8 @@ fn regenerate() -> String {
     smithy_codegen::Settings::new()
         .with_protocol_feature("http")
         .with_skip_look_around_patterns(true)
+        .with_crate_name("lambda_model")
+        .with_operation_features(true)
         .generate(&model, DEFAULT_OPERATIONS)
         .expect("the model generates")
 }

@@ -271,3 +271,81 @@ fn server_responses_round_trip_through_the_client() {
     assert_eq!(resp.status(), 503);
     assert_eq!(GetLayerVersionOutput::from_http_response(&resp).unwrap_err(), unhandled);
 }
+
+#[test]
+fn both_spellings_of_message_keep_the_modeled_error() {
+    // botocore: `a` is the error metadata's message, the modeled `Message` member is `b`.
+    let body = r#"{"__type":"ServiceException","message":"a","Message":"b"}"#;
+    let err = GetLayerVersionOutput::from_http_response(&response(500, &[], body)).unwrap_err();
+    let GetLayerVersionError::ServiceException(e) = &err else { panic!("{err:?}") };
+    assert_eq!(e.message(), Some("b"));
+    assert!(err.is_retryable());
+
+    // A member spelled `message` in the model reads `message`.
+    let body = r#"{"__type":"InvalidParameterValueException","message":"a","Message":"b"}"#;
+    let err = GetLayerVersionOutput::from_http_response(&response(400, &[], body)).unwrap_err();
+    let GetLayerVersionError::InvalidParameterValueException(e) = &err else { panic!("{err:?}") };
+    assert_eq!(e.message(), Some("a"));
+
+    // Only the other spelling: the metadata's message fills the modeled member.
+    for (body, expected) in [
+        (r#"{"__type":"ServiceException","message":"only lower"}"#, "only lower"),
+        (r#"{"__type":"ServiceException","Message":"only upper"}"#, "only upper"),
+    ] {
+        let err = GetLayerVersionOutput::from_http_response(&response(500, &[], body)).unwrap_err();
+        let GetLayerVersionError::ServiceException(e) = &err else { panic!("{body}: {err:?}") };
+        assert_eq!(e.message(), Some(expected), "{body}");
+    }
+
+    // Every key spelling the metadata reads, all at once, still gives the modeled error.
+    let body =
+        r#"{"code":"ResourceNotFoundException","Code":"X","__type":"Y","message":"a","Message":"b","Type":"User"}"#;
+    let err = GetLayerVersionOutput::from_http_response(&response(404, &[], body)).unwrap_err();
+    let GetLayerVersionError::ResourceNotFoundException(e) = &err else { panic!("{err:?}") };
+    assert_eq!((e.message(), e.r#type()), (Some("b"), Some("User")));
+}
+
+#[test]
+fn an_unreadable_error_body_is_kept_as_a_bounded_snippet() {
+    let html = "<html>\n<head><title>500 Internal Server Error</title></head>\n</html>";
+    let err = GetLayerVersionOutput::from_http_response(&response(500, &[], html)).unwrap_err();
+    let GetLayerVersionError::Unhandled(u) = &err else { panic!("{err:?}") };
+    assert_eq!((u.status(), u.code(), u.message()), (500, None, None));
+    assert_eq!(u.body_snippet(), Some(html));
+    assert_eq!(
+        err.to_string(),
+        r#"unhandled error (HTTP 500); body: "<html>\n<head><title>500 Internal Server Error</title></head>\n</html>""#
+    );
+
+    // Long bodies keep their first 256 bytes; a character cut in two is left out whole.
+    let long = format!("{}é{}", "x".repeat(255), "y".repeat(10_000));
+    let err = GetLayerVersionOutput::from_http_response(&response(502, &[], &long)).unwrap_err();
+    let GetLayerVersionError::Unhandled(u) = &err else { panic!("{err:?}") };
+    assert_eq!(u.body_snippet(), Some("x".repeat(255).as_str()));
+    assert!(err.to_string().ends_with("xx\"…"), "{err}");
+
+    // Bytes that are not UTF-8 are replaced; an empty body keeps nothing.
+    let invalid = lambda_model::error::Unhandled::new(500, None, None).with_body_snippet(b"bad \xff byte");
+    assert_eq!(invalid.body_snippet(), Some("bad \u{fffd} byte"));
+    let empty = GetLayerVersionOutput::from_http_response(&response(502, &[], "")).unwrap_err();
+    let GetLayerVersionError::Unhandled(u) = &empty else { panic!("{empty:?}") };
+    assert_eq!(u.body_snippet(), None);
+    assert_eq!(empty.to_string(), "unhandled error (HTTP 502)");
+
+    // A JSON error with a message needs no snippet: the message says it.
+    let err = GetLayerVersionOutput::from_http_response(&response(400, &[], r#"{"__type":"New","message":"m"}"#))
+        .unwrap_err();
+    let GetLayerVersionError::Unhandled(u) = &err else { panic!("{err:?}") };
+    assert_eq!(u.body_snippet(), None);
+
+    // A success status whose body is a proxy's page keeps it too.
+    let err = GetLayerVersionOutput::from_http_response(&response(200, &[], "<html>login</html>")).unwrap_err();
+    let GetLayerVersionError::Unhandled(u) = &err else { panic!("{err:?}") };
+    assert_eq!(u.body_snippet(), Some("<html>login</html>"));
+}
+
+#[test]
+fn http_is_reexported_at_the_version_the_api_uses() {
+    let response: lambda_model::http::Response<Vec<u8>> = response(404, &[], "{}");
+    assert!(GetLayerVersionOutput::from_http_response(&response).is_err());
+}

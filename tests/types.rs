@@ -173,3 +173,17 @@ fn date_time_constructors_and_accessors_match_aws_smithy_types() {
     assert_eq!(DateTime::from_secs_and_nanos(-1, 750_000_000).as_nanos(), -250_000_000);
     assert!(DateTime::from_millis(1).has_subsec_nanos() && !DateTime::from_secs(1).has_subsec_nanos());
 }
+
+#[test]
+fn structures_read_json_objects_only_whatever_the_call_path() {
+    use serde::Deserialize;
+    // serde's derives would fill the fields from an array by position; the
+    // trait's own `deserialize` (the only one there is) refuses it.
+    let mut de = serde_json::Deserializer::from_str(r#"["arn", 1]"#);
+    let error = <LayerVersionContentOutput as Deserialize>::deserialize(&mut de).expect_err("an array is no object");
+    assert!(error.to_string().contains("expected struct LayerVersionContentOutput"), "{error}");
+    let mut de = serde_json::Deserializer::from_str(r#"[null, "arn", "arn", "", "2018", 3]"#);
+    assert!(GetLayerVersionOutput::deserialize(&mut de).is_err());
+    let mut de = serde_json::Deserializer::from_str(r#"{"Version": 3}"#);
+    assert_eq!(GetLayerVersionOutput::deserialize(&mut de).expect("an object decodes").version(), 3);
+}

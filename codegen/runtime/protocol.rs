@@ -290,7 +290,15 @@ pub mod protocol {
     /// The error code and message of an error response, read as restJson1 says:
     /// the code from `X-Amzn-ErrorType`, else the body's `code`/`Code`, else
     /// `__type`; cut at the first `:` and after the last `#`. The message is the
-    /// body's `message`, else `Message`.
+    /// body's `message`, else `Message`, as botocore reads them.
+    ///
+    /// These spellings are metadata only, and never make a modeled error
+    /// unreadable: the modeled error's members read their exact JSON names, so
+    /// `{"__type": "ServiceException", "message": "a", "Message": "b"}` is a
+    /// `ServiceException` whose `Message` member is `b` (botocore's modeled
+    /// member too), while `a` is this metadata's message. A modeled error whose
+    /// message member is absent from the body takes this message, as the AWS
+    /// SDKs do.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
     pub(crate) struct ErrorMetadata {
         pub(crate) code: ::std::option::Option<::std::string::String>,
@@ -339,6 +347,30 @@ pub mod protocol {
         }
     }
 
+    impl ErrorMetadata {
+        /// The error for a response that no modeled error matches. A body that
+        /// gave no message (an HTML page from a proxy, say) is kept as a snippet.
+        pub(crate) fn unhandled(self, status: u16, body: &[u8]) -> crate::error::Unhandled {
+            let unreadable = self.message.is_none();
+            let error = crate::error::Unhandled::new(status, self.code, self.message);
+            if unreadable {
+                error.with_body_snippet(body)
+            } else {
+                error
+            }
+        }
+
+        /// The error for a modeled error whose body does not decode; `problem`
+        /// says where, and a snippet of the body is kept.
+        pub(crate) fn undecodable(self, status: u16, problem: ::std::string::String, body: &[u8]) -> crate::error::Unhandled {
+            let message = match self.message {
+                ::std::option::Option::Some(message) => format!("{message} ({problem})"),
+                ::std::option::Option::None => problem,
+            };
+            crate::error::Unhandled::new(status, self.code, ::std::option::Option::Some(message)).with_body_snippet(body)
+        }
+    }
+
     /// How many characters of a decode error a message keeps.
     const MESSAGE_CHARS: usize = 240;
 
@@ -366,9 +398,10 @@ pub mod protocol {
             text: ::std::string::String::new(),
             left: limit,
         };
-        // Stops early (with an error) once the limit is reached.
-        let _ = fmt::Write::write_fmt(&mut out, format_args!("{value}"));
-        out.text
+        // An error only says that the limit was reached: either way the text is the answer.
+        match fmt::Write::write_fmt(&mut out, format_args!("{value}")) {
+            ::std::result::Result::Ok(()) | ::std::result::Result::Err(fmt::Error) => out.text,
+        }
     }
 
     /// Decodes a JSON body; on failure the message names the path of the bad field.
@@ -459,7 +492,6 @@ pub mod protocol {
     pub(crate) fn json_response(
         status: u16,
         error_code: ::std::option::Option<&str>,
-        headers: ::std::vec::Vec<(::http::HeaderName, ::http::HeaderValue)>,
         body: ::std::vec::Vec<u8>,
     ) -> ::http::Response<::std::vec::Vec<u8>> {
         let mut response = ::http::Response::new(body);
@@ -470,9 +502,6 @@ pub mod protocol {
             if let ::std::result::Result::Ok(v) = ::http::HeaderValue::from_str(code) {
                 map.insert("x-amzn-errortype", v);
             }
-        }
-        for (name, value) in headers {
-            map.insert(name, value);
         }
         response
     }
@@ -487,7 +516,7 @@ pub mod protocol {
                 message: ::std::option::Option<&'a str>,
             }
             let body = encode_json(&Body { message: self.message() });
-            json_response(self.status(), self.code(), ::std::vec::Vec::new(), body)
+            json_response(self.status(), self.code(), body)
         }
     }
 

@@ -79,7 +79,19 @@ pub mod error {
         status: u16,
         code: ::std::option::Option<::std::string::String>,
         message: ::std::option::Option<::std::string::String>,
+        body_snippet: ::std::option::Option<BodySnippet>,
     }
+
+    /// The start of a response body, as text.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    struct BodySnippet {
+        text: ::std::string::String,
+        truncated: bool,
+    }
+
+    /// How much of an unreadable body an [`Unhandled`] keeps: enough to
+    /// recognise a proxy's error page, bounded however large the body.
+    const BODY_SNIPPET_BYTES: usize = 256;
 
     impl Unhandled {
         /// An unmodeled error with its HTTP status, error code and message.
@@ -88,7 +100,35 @@ pub mod error {
             code: ::std::option::Option<::std::string::String>,
             message: ::std::option::Option<::std::string::String>,
         ) -> Self {
-            Unhandled { status, code, message }
+            Unhandled {
+                status,
+                code,
+                message,
+                body_snippet: ::std::option::Option::None,
+            }
+        }
+
+        /// The same error, keeping the start of the response body that could not
+        /// be read (an HTML page from a proxy, say): its first 256 bytes, cut on
+        /// a character boundary, as UTF-8 with invalid bytes replaced. An empty
+        /// body keeps nothing.
+        pub fn with_body_snippet(mut self, body: &[u8]) -> Self {
+            if body.is_empty() {
+                return self;
+            }
+            let mut end = body.len().min(BODY_SNIPPET_BYTES);
+            // A character cut in two is left out whole: back up over UTF-8
+            // continuation bytes (`0b10xx_xxxx`, at most three per character).
+            let mut backed_up = 0;
+            while end < body.len() && end > 0 && backed_up < 3 && body[end] & 0xC0 == 0x80 {
+                end -= 1;
+                backed_up += 1;
+            }
+            self.body_snippet = ::std::option::Option::Some(BodySnippet {
+                text: ::std::string::String::from_utf8_lossy(&body[..end]).into_owned(),
+                truncated: end < body.len(),
+            });
+            self
         }
 
         /// The HTTP status code of the response.
@@ -105,18 +145,28 @@ pub mod error {
         pub fn message(&self) -> ::std::option::Option<&str> {
             self.message.as_deref()
         }
+
+        /// The start of a response body that could not be read, if one was kept
+        /// (see [`Self::with_body_snippet`]).
+        pub fn body_snippet(&self) -> ::std::option::Option<&str> {
+            self.body_snippet.as_ref().map(|snippet| snippet.text.as_str())
+        }
     }
 
     impl ::std::fmt::Display for Unhandled {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             write!(f, "unhandled error (HTTP {})", self.status)?;
-            if let Some(code) = &self.code {
+            if let ::std::option::Option::Some(code) = &self.code {
                 write!(f, " {code}")?;
             }
-            if let Some(message) = &self.message {
+            if let ::std::option::Option::Some(message) = &self.message {
                 write!(f, ": {message}")?;
             }
-            Ok(())
+            if let ::std::option::Option::Some(snippet) = &self.body_snippet {
+                let more = if snippet.truncated { "…" } else { "" };
+                write!(f, "; body: {:?}{more}", snippet.text)?;
+            }
+            ::std::result::Result::Ok(())
         }
     }
 
@@ -767,7 +817,7 @@ mod shared_impls {
             }
             impl ::std::str::FromStr for $name {
                 type Err = ::std::convert::Infallible;
-                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                fn from_str(value: &str) -> ::std::result::Result<Self, <Self as ::std::str::FromStr>::Err> {
                     ::std::result::Result::Ok(Self::from(value))
                 }
             }
@@ -794,26 +844,6 @@ mod shared_impls {
         };
     }
     pub(crate) use string_enum;
-
-    /// For a structure whose serde derives carry `#[serde(remote = "Self")]`:
-    /// the real impls call them, and deserialization reads JSON objects only
-    /// (serde's derives would also fill the fields from an array by position,
-    /// which restJson1 never means).
-    macro_rules! map_only_serde {
-        ($name:ident) => {
-            impl ::serde::Serialize for $name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    $name::serialize(self, serializer)
-                }
-            }
-            impl<'de> ::serde::Deserialize<'de> for $name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    $name::deserialize(crate::serde_support::MapOnly(deserializer))
-                }
-            }
-        };
-    }
-    pub(crate) use map_only_serde;
 
     /// For an error structure with `CODE` and `message()`: `Display` (the code,
     /// then the message if there is one) and `std::error::Error`.

@@ -50,6 +50,13 @@ pub struct Settings {
     /// `false` makes them a generation error, `true` leaves them unchecked by
     /// the generated `validate()`, which lists them in its documentation.
     pub skip_look_around_patterns: bool,
+    /// The name users write in paths to the generated crate (`lambda_model`);
+    /// with it, every operation module gets a doc example (a doc test).
+    pub crate_name: Option<String>,
+    /// The crate has one Cargo feature per operation, named by
+    /// [`render::names::cargo_feature`] (`GetLayerVersion` -> `get-layer-version`):
+    /// the docs name each operation's feature, with a docs.rs badge.
+    pub operation_features: bool,
 }
 
 impl Settings {
@@ -67,6 +74,19 @@ impl Settings {
     /// Leaves look-around patterns unchecked (`true`) instead of failing.
     pub fn with_skip_look_around_patterns(&mut self, skip: bool) -> &mut Settings {
         self.skip_look_around_patterns = skip;
+        self
+    }
+
+    /// Names the generated crate (`lambda_model`), so that every operation
+    /// module gets a doc example written against that path.
+    pub fn with_crate_name(&mut self, name: impl Into<String>) -> &mut Settings {
+        self.crate_name = Some(name.into());
+        self
+    }
+
+    /// Declares one Cargo feature per operation (see [`Settings::operation_features`]).
+    pub fn with_operation_features(&mut self, on: bool) -> &mut Settings {
+        self.operation_features = on;
         self
     }
 

@@ -20,9 +20,11 @@ const SLOW: Duration = Duration::from_millis(1500);
 fn usage() -> &'static str {
     "usage:
   smithy-codegen generate --model FILE [--operation ID ...] [--all-operations]
-                          [--protocol-feature NAME|none] --out FILE
+                          [--protocol-feature NAME|none] [--crate-name NAME]
+                          [--operation-features] --out FILE
   smithy-codegen check    --model FILE [--operation ID ...] [--all-operations]
-                          [--protocol-feature NAME|none] --generated FILE
+                          [--protocol-feature NAME|none] [--crate-name NAME]
+                          [--operation-features] --generated FILE
   smithy-codegen extract  --model FILE [--operation ID ...] [--docs upstream|keep:FILE|none] --out FILE
   smithy-codegen diff     OLD NEW [--operation ID ...] [--format text|json]
   smithy-codegen features --model FILE   (the Cargo [features] of one feature per operation)
@@ -30,7 +32,9 @@ fn usage() -> &'static str {
 Operation ids are absolute (`com.amazonaws.lambda#GetLayerVersion`) or bare names.
 generate/check: without --operation, every operation of the model is generated;
   --protocol-feature gates the HTTP layer behind that Cargo feature (default: none,
-  ungated). In the lambda-model workspace, `cargo lambda-generate` and
+  ungated); --crate-name gives every operation module a doc example written
+  against that crate path; --operation-features says the crate has one Cargo
+  feature per operation (docs name it, with a docs.rs badge). In the lambda-model workspace, `cargo lambda-generate` and
   `cargo lambda-check` run them with that crate's settings.
 extract: --docs upstream (default) keeps the model's documentation; none drops it
   and every trait outside smithy.api, aws.protocols, aws.api, aws.auth (and
@@ -170,6 +174,10 @@ impl Generation {
         if let Some(feature) = args.one("--protocol-feature")?.filter(|f| f != "none") {
             settings.with_protocol_feature(feature);
         }
+        if let Some(name) = args.one("--crate-name")? {
+            settings.with_crate_name(name);
+        }
+        settings.with_operation_features(args.switch("--operation-features"));
         Ok(Generation { model, operations, settings })
     }
 
@@ -182,13 +190,16 @@ impl Generation {
 }
 
 fn generation_flags() -> Vec<&'static str> {
-    vec!["--model", "--operation", "--protocol-feature"]
+    vec!["--model", "--operation", "--protocol-feature", "--crate-name"]
 }
+
+/// The switches of `generate` and `check`.
+const GENERATION_SWITCHES: &[&str] = &["--all-operations", "--operation-features"];
 
 fn generate(rest: &[String]) -> Result<ExitCode, String> {
     let mut flags = generation_flags();
     flags.push("--out");
-    let args = Args::parse(rest, &flags, &["--all-operations"])?;
+    let args = Args::parse(rest, &flags, GENERATION_SWITCHES)?;
     if let Some(p) = args.positional.first() {
         return Err(format!("unexpected argument `{p}`\n{}", usage()));
     }
@@ -202,7 +213,7 @@ fn generate(rest: &[String]) -> Result<ExitCode, String> {
 fn check(rest: &[String]) -> Result<ExitCode, String> {
     let mut flags = generation_flags();
     flags.push("--generated");
-    let args = Args::parse(rest, &flags, &["--all-operations"])?;
+    let args = Args::parse(rest, &flags, GENERATION_SWITCHES)?;
     if let Some(p) = args.positional.first() {
         return Err(format!("unexpected argument `{p}`\n{}", usage()));
     }

@@ -117,7 +117,7 @@ fn legacy_enum_reports_values_not_a_type_change() {
 }
 
 fn settings() -> Settings {
-    Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true }
+    Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() }
 }
 
 fn generate(version: &str) -> Option<String> {
@@ -230,6 +230,17 @@ fn items(code: &str) -> BTreeMap<String, String> {
                         walk(&inner, content, out);
                     }
                     continue;
+                }
+                // `const _: () = { .. };` holds a type's serde impls: it belongs to
+                // the type of the first impl inside.
+                syn::Item::Const(c) if c.ident == "_" => {
+                    let syn::Expr::Block(block) = &*c.expr else { continue };
+                    let owner = block.block.stmts.iter().find_map(|stmt| match stmt {
+                        syn::Stmt::Item(syn::Item::Impl(i)) => Some(i.self_ty.to_token_stream().to_string()),
+                        _ => None,
+                    });
+                    let owner = owner.unwrap_or_default();
+                    (format!("const _ for {owner}"), owner)
                 }
                 syn::Item::Struct(s) => (format!("struct {}", s.ident), s.ident.to_string()),
                 syn::Item::Enum(e) => (format!("enum {}", e.ident), e.ident.to_string()),

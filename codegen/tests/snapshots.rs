@@ -898,3 +898,28 @@ fn snapshot_models_compile() {
         panic!("generated code of the snapshot models does not compile without its protocol feature:\n{stderr}");
     }
 }
+
+#[test]
+fn docs_name_the_service_title_and_each_operations_feature() {
+    let model = edge_model("GetThing", PLAIN_ERROR);
+    let untitled = render_model(&model);
+    assert!(untitled.contains("/// Shapes of `Svc` that the chosen operations use."), "{untitled}");
+    assert!(!untitled.contains("doc(cfg("), "no feature badges unless the crate has operation features");
+
+    let titled = model.replace(
+        r#""aws.protocols#restJson1": {}"#,
+        r#""aws.protocols#restJson1": {}, "smithy.api#title": "Thing Service""#,
+    );
+    let settings = Settings { crate_name: Some("things".into()), operation_features: true, ..Settings::default() };
+    let rust = smithy_codegen::generate(titled.as_bytes(), &[], &settings).expect("generates");
+    assert!(rust.contains("/// Shapes of Thing Service that the chosen operations use."));
+    assert!(rust.contains(r#"#[cfg_attr(docsrs, doc(cfg(feature = "get-thing")))]"#), "{rust}");
+    assert!(rust.contains("/// Enabled by the Cargo feature `get-thing`."));
+    assert!(rust
+        .contains("/// - [`get_thing`](crate::operation::get_thing), the `GetThing` operation: feature `get-thing`"));
+    assert!(rust.contains("could not\n/// find `invoke` in `operation`"), "the missing-feature error is explained");
+    // The module's doc test builds the input and decodes an output, with the crate's name.
+    assert!(rust.contains("/// use things::operation::get_thing::{GetThingInput, GetThingOutput};"), "{rust}");
+    assert!(rust.contains("/// let input = GetThingInput::builder()"), "{rust}");
+    assert!(rust.contains("/// let output: GetThingOutput = serde_json::from_str("), "{rust}");
+}

@@ -5,6 +5,7 @@
 //! `operation::<op>::{<Op>Input, <Op>Output, <Op>Error}`, `types::*`,
 //! `types::error::*`, builders in a `builders` module beside their type.
 
+mod doc_example;
 mod docs;
 mod enums;
 mod examples;
@@ -20,7 +21,7 @@ mod union;
 use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::closure::Closure;
 use crate::error::Error;
@@ -69,7 +70,7 @@ impl Home {
 
     /// The absolute path of the type's builder.
     pub fn builder_path(&self) -> TokenStream {
-        let name = format_ident!("{}Builder", self.name);
+        let name = ident(&names::suffixed(&self.name, "Builder"));
         match &self.place {
             Place::Types => quote!(crate::types::builders::#name),
             Place::Errors => quote!(crate::types::error::builders::#name),
@@ -159,9 +160,10 @@ fn assign_homes(ctx: &mut Ctx) -> Result<(), Error> {
         let op_name = names::type_name(&ctx.renamed(op_id));
         for (io, suffix) in [(&op.input, "Input"), (&op.output, "Output")] {
             if let Some(id) = io {
-                homes
-                    .entry(id.clone())
-                    .or_insert(Home { place: Place::Operation(module.clone()), name: format!("{op_name}{suffix}") });
+                homes.entry(id.clone()).or_insert(Home {
+                    place: Place::Operation(module.clone()),
+                    name: names::suffixed(&op_name, suffix),
+                });
             }
         }
     }
@@ -189,7 +191,7 @@ fn assign_homes(ctx: &mut Ctx) -> Result<(), Error> {
     // Two shapes may not land on the same Rust path (nor on a builder's name).
     let mut taken: BTreeMap<(Place, String), &ShapeId> = BTreeMap::new();
     for (id, home) in &homes {
-        for name in [home.name.clone(), format!("{}Builder", home.name)] {
+        for name in [home.name.clone(), names::suffixed(&home.name, "Builder")] {
             if let Some(other) = taken.insert((home.place.clone(), name.clone()), id) {
                 return Err(Error::at(
                     id.as_str(),
@@ -373,7 +375,7 @@ pub fn render(model: &Model, closure: &Closure, settings: &Settings) -> Result<S
         .iter()
         .flat_map(|id| [id.name().to_string(), ctx.renamed(id)])
         .map(|name| names::type_name(&name))
-        .flat_map(|name| [format!("{name}Error"), name])
+        .flat_map(|name| [names::suffixed(&name, "Error"), name])
         .collect();
     ctx.absolute_prelude_paths = prelude::needs_absolute_paths(
         ctx.homes.values().map(|home| home.name.as_str()).chain(operation_types.iter().map(String::as_str)),
@@ -445,12 +447,10 @@ fn types_module(ctx: &Ctx) -> Result<TokenStream, Error> {
     let _style = prelude::Style::enter(ctx.absolute_prelude_paths);
     let types = module_contents(&shape_items(ctx, &Place::Types)?);
     let errors = module_contents(&shape_items(ctx, &Place::Errors)?);
-    let service_doc = ctx
-        .closure
-        .service
-        .as_ref()
-        .map(|s| format!("Shapes of `{s}` that the chosen operations use."))
-        .unwrap_or_else(|| "Shapes that the chosen operations use.".to_string());
+    let service_doc = match service_title(ctx) {
+        Some(title) => format!("Shapes of {title} that the chosen operations use."),
+        None => "Shapes that the chosen operations use.".to_string(),
+    };
     let service_doc = docs::lines_to_attrs(&service_doc);
     Ok(quote! {
         #service_doc
@@ -466,6 +466,65 @@ fn types_module(ctx: &Ctx) -> Result<TokenStream, Error> {
     })
 }
 
+/// How the docs name the service: its `smithy.api#title` ("AWS Lambda"), else
+/// its shape name.
+fn service_title(ctx: &Ctx) -> Option<String> {
+    let id = ctx.closure.service.as_ref()?;
+    let title = ctx.shape(id).traits.other.get("smithy.api#title").and_then(serde_json::Value::as_str);
+    Some(match title {
+        Some(title) => title.to_string(),
+        None => format!("`{}`", id.name()),
+    })
+}
+
+/// The docs of one operation's module: what it holds, the Cargo feature that
+/// enables it, and an example.
+fn operation_module_doc(ctx: &Ctx, op_id: &ShapeId) -> String {
+    let name = ctx.renamed(op_id);
+    let mut doc = format!("Types of the `{name}` operation: its input, output and error.");
+    if ctx.settings.operation_features {
+        doc.push_str(&format!("\n\nEnabled by the Cargo feature `{}`.", names::cargo_feature(op_id.name())));
+    }
+    let example =
+        ctx.settings.crate_name.as_deref().and_then(|c| doc_example::operation_example(ctx, ctx.shape(op_id), c));
+    if let Some(example) = example {
+        doc.push_str("\n\n");
+        doc.push_str(&example);
+    }
+    doc
+}
+
+/// The docs of the `operation` module: one line per operation, with its
+/// feature, and how to enable the others.
+fn operation_list_doc(ctx: &Ctx, modules: &[(String, &ShapeId)]) -> String {
+    let mut doc = String::from("One module per operation: its input, output and error types.\n");
+    if ctx.settings.operation_features {
+        doc.push_str(
+            "\nEach operation is behind a Cargo feature of its own, so that a crate that uses one\n\
+             operation compiles only that operation's types. A module missing here (``could not\n\
+             find `invoke` in `operation` ``) is one whose feature is off: enable it in\n\
+             `Cargo.toml`, for example `features = [\"invoke\"]`, or `\"full\"` for every operation.\n\n\
+             The operations of this build:\n\n",
+        );
+    } else {
+        doc.push('\n');
+    }
+    for (module, op_id) in modules {
+        // Intra-doc links name keyword modules without `r#`.
+        let module = module.trim_start_matches("r#");
+        let name = ctx.renamed(op_id);
+        let feature = names::cargo_feature(op_id.name());
+        if ctx.settings.operation_features {
+            doc.push_str(&format!(
+                "- [`{module}`](crate::operation::{module}), the `{name}` operation: feature `{feature}`\n"
+            ));
+        } else {
+            doc.push_str(&format!("- [`{module}`](crate::operation::{module}), the `{name}` operation\n"));
+        }
+    }
+    doc
+}
+
 /// `pub mod operation`: one module per operation, with its input, output and
 /// error types and its protocol glue.
 fn operation_module(ctx: &Ctx) -> Result<TokenStream, Error> {
@@ -475,22 +534,30 @@ fn operation_module(ctx: &Ctx) -> Result<TokenStream, Error> {
         ctx.closure.operations.iter().map(|id| (names::module(&ctx.renamed(id)), id)).collect();
     operations.sort();
     let mut op_mods = Vec::new();
-    for (module, op_id) in operations {
+    for (module, op_id) in &operations {
         let place = Place::Operation(module.clone());
         let mut items = shape_items(ctx, &place)?;
         items.items.extend(operation::render(ctx, ctx.shape(op_id))?);
         let contents = module_contents(&items);
-        let m_ident = ident(&module);
-        let doc = docs::lines_to_attrs(&format!("Types of the `{}` operation.", ctx.renamed(op_id)));
+        let m_ident = ident(module);
+        let doc = docs::lines_to_attrs(&operation_module_doc(ctx, op_id));
+        let badge = if ctx.settings.operation_features {
+            let feature = names::cargo_feature(op_id.name());
+            quote!(#[cfg_attr(docsrs, doc(cfg(feature = #feature)))])
+        } else {
+            quote!()
+        };
         op_mods.push(quote! {
             #doc
+            #badge
             pub mod #m_ident {
                 #contents
             }
         });
     }
+    let doc = docs::lines_to_attrs(&operation_list_doc(ctx, &operations));
     Ok(quote! {
-        /// One module per operation: its input, output and error types.
+        #doc
         #[allow(deprecated)]
         pub mod operation {
             #(#op_mods)*

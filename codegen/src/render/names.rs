@@ -20,9 +20,26 @@ const RAW_KEYWORDS: &[&str] = &[
 const NON_RAW_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Structure member names that would clash with the functions every
-/// structure or builder has; smithy-rs appends `_value` to them.
-const RESERVED_MEMBER_NAMES: &[&str] =
-    &["build", "builder", "default", "send", "make_operation", "presigned", "customize", "meta"];
+/// structure or builder has; smithy-rs appends `_value` to them. The first
+/// row is smithy-rs's list; the second holds the methods of our own protocol
+/// glue on every structure.
+const RESERVED_MEMBER_NAMES: &[&str] = &[
+    "build",
+    "builder",
+    "default",
+    "send",
+    "make_operation",
+    "presigned",
+    "customize",
+    "meta",
+    "validate",
+    "to_http_request",
+    "from_http_request",
+    "to_http_response",
+    "from_http_response",
+    "decode_http",
+    "encode_http",
+];
 
 /// Words smithy-rs never splits although their case changes inside (`IPv4`, `GiB`).
 const WHOLE_WORDS: &[&str] = &["ipv4", "ipv6", "sigv4", "mib", "gib", "kib", "ttl"];
@@ -201,6 +218,14 @@ pub fn type_name(shape_name: &str) -> String {
     }
 }
 
+/// A type name with a suffix (`Builder`, `Error`, `Input`), kept in upper
+/// camel case: `Err_` becomes `ErrBuilder_`, not `Err_Builder`.
+pub fn suffixed(type_name: &str, suffix: &str) -> String {
+    let stem = type_name.trim_end_matches('_');
+    let underscores = &type_name[stem.len()..];
+    format!("{stem}{suffix}{underscores}")
+}
+
 /// An enum or union variant name: the member name in PascalCase
 /// (`x86_64` -> `X8664`, `python312` -> `Python312`).
 pub fn variant(member_name: &str) -> String {
@@ -288,5 +313,11 @@ mod tests {
         assert_eq!(variant("nodejs4.3-edge"), "Nodejs43Edge");
         assert_eq!(variant("KAFKA_BOOTSTRAP_SERVERS"), "KafkaBootstrapServers");
         assert_eq!(variant("SASL_SCRAM_512_AUTH"), "SaslScram512Auth");
+    }
+
+    #[test]
+    fn suffixes_keep_upper_camel_case() {
+        assert_eq!(suffixed("GetLayerVersion", "Error"), "GetLayerVersionError");
+        assert_eq!(suffixed("Err_", "Builder"), "ErrBuilder_");
     }
 }

@@ -60,9 +60,11 @@ fn example_tests(ctx: &Ctx, op: &Shape, input: &TokenStream, output: &TokenStrea
             #[test]
             fn #name() {
                 let input: #input = ::serde_json::from_str(#input_json).expect("the example input decodes");
+                let again: #input = ::serde_json::from_slice(&::serde_json::to_vec(&input).expect("encodes"))
+                    .expect("the re-encoded input decodes");
+                assert_eq!(again, input);
                 #cfg
                 input.to_http_request().expect("the example input becomes a request");
-                let _ = &input;
                 #output_check
             }
         }
@@ -103,7 +105,7 @@ fn pagination_doc(ctx: &Ctx, op: &Shape) -> TokenStream {
 pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
     let op_name = names::type_name(&ctx.renamed(&op.id));
     let op_ident = ident(&op_name);
-    let error_name = format_ident!("{}Error", op_name);
+    let error_name = ident(&names::suffixed(&op_name, "Error"));
     let op_doc = match &op.traits.documentation {
         Some(d) => docs::attrs(d),
         None => docs::lines_to_attrs(&format!("The `{}` operation.", op.id.name())),
@@ -195,7 +197,8 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
         pub enum #error_name {
             #(#variants)*
             /// An error the model does not describe (unknown code, unreadable body,
-            /// a status from a proxy); it keeps the status, code and message.
+            /// a status from a proxy); it keeps the status, code and message, and
+            /// the start of a body it could not read.
             Unhandled(crate::error::Unhandled),
         }
         impl #error_name {

@@ -123,6 +123,18 @@ fn to_text(kind: &ScalarKind, v: TokenStream) -> TokenStream {
     }
 }
 
+/// A `&str` of one scalar value `v` (an expression of type `T` or `&T`).
+fn to_str(kind: &ScalarKind, v: TokenStream) -> TokenStream {
+    match kind {
+        ScalarKind::String | ScalarKind::Enum => quote!(#v.as_str()),
+        ScalarKind::Timestamp(format) => {
+            let format = quote::format_ident!("{}", format);
+            quote!(&#v.fmt(crate::primitives::TimestampFormat::#format))
+        }
+        _ => quote!(&#v.to_string()),
+    }
+}
+
 /// An expression of type `ty` parsed from `s: &str`; failures return early
 /// with a `String` that names the member.
 fn from_text(kind: &ScalarKind, ty: &TokenStream, member: &str) -> TokenStream {
@@ -221,9 +233,9 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
         if inner.is_empty() {
             continue;
         }
-        let deref = match f.repr {
-            Repr::String => quote!(.as_str()),
-            _ => quote!(),
+        let borrow = match f.repr {
+            Repr::String => quote!(self.#id.as_str()),
+            _ => quote!(&self.#id),
         };
         checks.push(if f.kind == FieldKind::Optional {
             let deref_opt = match f.repr {
@@ -238,7 +250,7 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
         } else {
             quote! {
                 {
-                    let v = &self.#id #deref;
+                    let v = #borrow;
                     #(#inner)*
                 }
             }
@@ -294,7 +306,6 @@ fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)])
     }
     let owned_name = format_ident!("{}HttpBody", home.name);
     let borrowed_name = format_ident!("{}HttpBodyRef", home.name);
-    let is_error = shape.traits.error.is_some();
     let mut owned_fields = Vec::new();
     let mut borrowed_fields = Vec::new();
     // The default helpers `serde_attrs` asks for are already beside the
@@ -304,7 +315,7 @@ fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)])
         let id = &f.ident;
         let ty = &f.ty;
         let wire = &f.wire;
-        let attrs = super::structure::serde_attrs(ctx, shape, f, is_error, &mut already_rendered)?;
+        let attrs = super::structure::serde_attrs(ctx, shape, f, &mut already_rendered)?;
         let (owned_ty, borrowed_field) = if f.kind == FieldKind::Optional {
             (
                 quote!(#OPTION<#ty>),
@@ -360,16 +371,36 @@ fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> Option<
     })
 }
 
-/// A response body: the payload member, else the JSON of the body members,
-/// else `{}`; a payload's content type is pushed onto `headers`.
-fn response_body(ctx: &Ctx, bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> TokenStream {
+/// A response body: the payload member (with its content type), else the
+/// JSON of the body members, else `{}`.
+fn response_body(ctx: &Ctx, bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> (TokenStream, Option<String>) {
     if let Some((body, content_type)) = encode_payload(ctx, bound) {
-        return quote! {{
-            headers.push((::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static(#content_type)));
-            #body
-        }};
+        return (body, Some(content_type));
     }
-    encode_body(bound, types).unwrap_or_else(|| quote!(b"{}".to_vec()))
+    (encode_body(bound, types).unwrap_or_else(|| quote!(b"{}".to_vec())), None)
+}
+
+/// A JSON response with `status`, the error code `code` (an `Option<&str>`
+/// expression), the body, and the headers that `header_statements` insert
+/// into `headers`.
+fn response(
+    status: TokenStream,
+    code: TokenStream,
+    (body, content_type): (TokenStream, Option<String>),
+    header_statements: Vec<TokenStream>,
+) -> TokenStream {
+    let content_type = content_type
+        .map(|ct| quote!(headers.insert(::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static(#ct));));
+    if content_type.is_none() && header_statements.is_empty() {
+        return quote!(crate::protocol::json_response(#status, #code, #body));
+    }
+    quote! {
+        let mut response = crate::protocol::json_response(#status, #code, #body);
+        let headers = response.headers_mut();
+        #content_type
+        #(#header_statements)*
+        response
+    }
 }
 
 /// Statements that decode the body into `body` (when there are body members)
@@ -576,7 +607,67 @@ fn decode_fields(
     Ok((decode, inits))
 }
 
-/// A decode function `fn(labels, query, headers, body) -> Result<Self, String>`
+/// The parts of an HTTP message that a structure's decoder reads; it takes
+/// those as parameters, and no others.
+#[derive(Debug, Clone, Copy, Default)]
+struct DecodeInputs {
+    status: bool,
+    labels: bool,
+    query: bool,
+    headers: bool,
+    body: bool,
+}
+
+/// What a call of `decode_http` passes for each part of the message.
+struct DecodeArgs {
+    status: TokenStream,
+    labels: TokenStream,
+    query: TokenStream,
+    headers: TokenStream,
+    body: TokenStream,
+}
+
+impl DecodeInputs {
+    fn of(bound: &[(Field, Binding)]) -> DecodeInputs {
+        let mut inputs = DecodeInputs::default();
+        for (_, b) in bound {
+            match b {
+                Binding::ResponseCode => inputs.status = true,
+                Binding::Label => inputs.labels = true,
+                Binding::Query(_) | Binding::QueryParams => inputs.query = true,
+                Binding::Header(_) | Binding::PrefixHeaders(_) => inputs.headers = true,
+                Binding::Payload | Binding::Body => inputs.body = true,
+            }
+        }
+        inputs
+    }
+
+    fn params(self) -> TokenStream {
+        let params = [
+            (self.status, quote!(status: u16)),
+            (self.labels, quote!(labels: &[#STRING])),
+            (self.query, quote!(query: &[(#STRING, #STRING)])),
+            (self.headers, quote!(headers: &::http::HeaderMap)),
+            (self.body, quote!(body: &[u8])),
+        ];
+        let params = params.into_iter().filter(|(used, _)| *used).map(|(_, p)| p);
+        quote!(#(#params),*)
+    }
+
+    fn args(self, args: DecodeArgs) -> TokenStream {
+        let args = [
+            (self.status, args.status),
+            (self.labels, args.labels),
+            (self.query, args.query),
+            (self.headers, args.headers),
+            (self.body, args.body),
+        ];
+        let args = args.into_iter().filter(|(used, _)| *used).map(|(_, a)| a);
+        quote!(#(#args),*)
+    }
+}
+
+/// A decode function `fn(<the parts it reads>) -> Result<Self, String>`
 /// shared by the client (responses) and the server (requests).
 fn decode_fn(
     ctx: &Ctx,
@@ -596,15 +687,9 @@ fn decode_fn(
             #OK(Self { #(#inits)* })
         }
     };
+    let params = DecodeInputs::of(bound).params();
     Ok(quote! {
-        #[allow(unused_variables)]
-        pub(crate) fn decode_http(
-            status: u16,
-            labels: &[#STRING],
-            query: &[(#STRING, #STRING)],
-            headers: &::http::HeaderMap,
-            body: &[u8],
-        ) -> #RESULT<Self, #STRING> {
+        pub(crate) fn decode_http(#params) -> #RESULT<Self, #STRING> {
             #body_expr
         }
     })
@@ -677,21 +762,40 @@ fn header_name(f: &Field, name: &str) -> Result<String, Error> {
     Ok(name.to_ascii_lowercase())
 }
 
-/// Header statements that push `(name, HeaderValue)` pairs to `headers`.
-fn encode_headers(ctx: &Ctx, bound: &[(Field, Binding)], on_error: TokenStream) -> Result<Vec<TokenStream>, Error> {
+/// Header statements: `add(name, value)` for every bound header. A value that
+/// HTTP cannot carry runs `on_error` (which sees the `ValidationError` as `e`),
+/// or with `None` is left out: a response is still worth sending.
+fn encode_headers(
+    ctx: &Ctx,
+    bound: &[(Field, Binding)],
+    on_error: Option<TokenStream>,
+    add: &dyn Fn(TokenStream, TokenStream) -> TokenStream,
+) -> Result<Vec<TokenStream>, Error> {
+    // `checked` is a `Result` of a header; `pattern` binds its `Ok` value.
+    let use_header = |checked: TokenStream, pattern: TokenStream, added: TokenStream| match &on_error {
+        Some(on_error) => quote! {
+            match #checked {
+                #OK(#pattern) => #added,
+                #ERR(e) => #on_error,
+            }
+        },
+        None => quote! {
+            if let #OK(#pattern) = #checked {
+                #added;
+            }
+        },
+    };
     let mut out = Vec::new();
     for (f, b) in bound {
         if let Binding::PrefixHeaders(prefix) = b {
             let id = &f.ident;
             let member = f.member.name.as_str();
-            let push = quote! {
-                for (k, v) in map.iter() {
-                    match crate::protocol::prefixed_header(#member, #prefix, k, v) {
-                        #OK(pair) => headers.push(pair),
-                        #ERR(e) => #on_error,
-                    }
-                }
-            };
+            let push = use_header(
+                quote!(crate::protocol::prefixed_header(#member, #prefix, k, v)),
+                quote!((name, value)),
+                add(quote!(name), quote!(value)),
+            );
+            let push = quote!(for (k, v) in map.iter() { #push });
             out.push(if f.kind == FieldKind::Optional {
                 quote!(if let #SOME(map) = &self.#id { #push })
             } else {
@@ -707,16 +811,15 @@ fn encode_headers(ctx: &Ctx, bound: &[(Field, Binding)], on_error: TokenStream) 
         let text = match &kind {
             ScalarKind::ListOf(inner) => {
                 let item = to_text(inner, quote!(item));
-                quote!(v.iter().map(|item| #item).collect::<#VEC<_>>().join(", "))
+                quote!(&v.iter().map(|item| #item).collect::<#VEC<_>>().join(", "))
             }
-            k => to_text(k, quote!(v)),
+            k => to_str(k, quote!(v)),
         };
-        let push = quote! {
-            match crate::protocol::header_value(#member, &#text) {
-                #OK(value) => headers.push((::http::HeaderName::from_static(#lower), value)),
-                #ERR(e) => #on_error,
-            }
-        };
+        let push = use_header(
+            quote!(crate::protocol::header_value(#member, #text)),
+            quote!(value),
+            add(quote!(::http::HeaderName::from_static(#lower)), quote!(value)),
+        );
         out.push(if f.kind == FieldKind::Optional {
             quote!(if let #SOME(v) = &self.#id { #push })
         } else {
@@ -769,32 +872,8 @@ pub(crate) fn literal_query_keys(uri: &str) -> Vec<String> {
     literal_query(uri.split_once('?').map_or("", |(_, query)| query)).into_iter().map(|(k, _)| k).collect()
 }
 
-/// The tail of `decode_http_request`: decodes the members, then gives those the
-/// request left out their model default (see [`super::structure::unset_default`]),
-/// so that a handler sees the same value whether or not the client sent it.
-fn decode_request_with_defaults(ctx: &Ctx, bound: &[(Field, Binding)]) -> Result<TokenStream, Error> {
-    let decode = quote!(Self::decode_http(0, &labels, &query, request.headers(), request.body().as_ref()));
-    let mut fills = Vec::new();
-    for (f, _) in bound {
-        let Some(default) = &f.unset_default else { continue };
-        let id = &f.ident;
-        let value = default_expr(ctx, &f.member.target, default, &f.at)?;
-        fills.push(if default.is_number() || default.is_boolean() {
-            quote!(input.#id.get_or_insert(#value);)
-        } else if is_zero_default(ctx, &f.member.target, default) {
-            quote!(input.#id.get_or_insert_default();)
-        } else {
-            quote!(input.#id.get_or_insert_with(|| #value);)
-        });
-    }
-    if fills.is_empty() {
-        return Ok(decode);
-    }
-    Ok(quote! {
-        let mut input = #decode?;
-        #(#fills)*
-        #OK(input)
-    })
+fn insert_header(name: TokenStream, value: TokenStream) -> TokenStream {
+    quote!(headers.insert(#name, #value))
 }
 
 /// The HTTP decode/encode of one error structure, shared by every operation
@@ -805,14 +884,9 @@ pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<Toke
     let bound = bound_fields(ctx, shape)?;
     let types = body_types(ctx, shape, home, &bound)?;
     let decode = decode_fn(ctx, shape, home, &bound, &types)?;
-    let body = response_body(ctx, &bound, &types);
-    let headers = encode_headers(
-        ctx,
-        &bound,
-        quote!({
-            let _ = e;
-        }),
-    )?;
+    let headers = encode_headers(ctx, &bound, None, &insert_header)?;
+    let response =
+        response(quote!(Self::STATUS), quote!(#SOME(Self::CODE)), response_body(ctx, &bound, &types), headers);
     let body_types = types.iter().flat_map(|t| [t.owned.clone(), t.borrowed.clone()]);
     Ok(quote! {
         #(#body_types)*
@@ -820,11 +894,7 @@ pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<Toke
         impl #path {
             #decode
             pub(crate) fn encode_http(&self) -> ::http::Response<#VEC<u8>> {
-                #[allow(unused_mut)]
-                let mut headers: #VEC<(::http::HeaderName, ::http::HeaderValue)> = #VEC::new();
-                #(#headers)*
-                let body = #body;
-                crate::protocol::json_response(Self::STATUS, #SOME(Self::CODE), headers, body)
+                #response
             }
         }
     })
@@ -842,8 +912,9 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             what: "operations without the smithy.api#http trait (restJson1 needs it)".into(),
         });
     };
-    let op_ident = ident(&super::names::type_name(&ctx.renamed(&op.id)));
-    let error_ident = format_ident!("{}Error", super::names::type_name(&ctx.renamed(&op.id)));
+    let op_type = super::names::type_name(&ctx.renamed(&op.id));
+    let op_ident = ident(&op_type);
+    let error_ident = ident(&super::names::suffixed(&op_type, "Error"));
     let method = &http.method;
     let success = http.code;
     let (segments, literal_query) = parse_uri(op, http)?;
@@ -913,8 +984,8 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 let f = label_order.iter().find(|f| &f.member.name == name).expect("checked");
                 let kind = scalar_kind(ctx, f)?;
                 let id = &f.ident;
-                let text = to_text(&kind, quote!(self.#id));
-                uri_build.push(quote!(crate::protocol::push_label(&mut uri, &#text, #greedy);));
+                let text = to_str(&kind, quote!(self.#id));
+                uri_build.push(quote!(crate::protocol::push_label(&mut uri, #text, #greedy);));
             }
         }
     }
@@ -983,19 +1054,32 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         })
         .collect();
     let input_types = body_types(ctx, input, input_home, &input_bound)?;
+    let method_tokens = match method.as_str() {
+        "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "PATCH" | "OPTIONS" => {
+            let method_const = format_ident!("{}", method);
+            quote!(::http::Method::#method_const)
+        }
+        other => quote!(::http::Method::from_bytes(#other.as_bytes()).expect("model method")),
+    };
+    let mut input_headers = encode_headers(
+        ctx,
+        &input_bound,
+        Some(quote!(return #ERR(e.into()))),
+        &|name, value| quote!(builder = builder.header(#name, #value)),
+    )?;
     let input_body = match encode_payload(ctx, &input_bound)
         .map(|(body, ct)| (body, quote!(#ct)))
         .or_else(|| encode_body(&input_bound, &input_types).map(|b| (b, quote!("application/json"))))
     {
-        Some((body, content_type)) => quote! {
-            builder = builder.header(::http::header::CONTENT_TYPE, #content_type);
-            let body = #body;
-        },
-        None => quote!(let body = #VEC::new();),
+        Some((body, content_type)) => {
+            input_headers.push(quote!(builder = builder.header(::http::header::CONTENT_TYPE, #content_type);));
+            body
+        }
+        None => quote!(#VEC::new()),
     };
-    let input_headers = encode_headers(ctx, &input_bound, quote!(return #ERR(e.into())))?;
+    let (query_statements, request) = request_statements(&method_tokens, &query_build, &input_headers, input_body);
     let input_decode = decode_fn(ctx, input, input_home, &input_bound_uri_order, &input_types)?;
-    let decode_request = decode_request_with_defaults(ctx, &input_bound)?;
+    let decode_request = decode_request(ctx, &op_ident, &input_bound)?;
 
     let pattern_tokens = segments
         .iter()
@@ -1005,16 +1089,23 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             (Some(_), true) => quote!(crate::protocol::Segment::Greedy),
         })
         .collect::<Vec<_>>();
-    let literal_query_checks = literal_query
-        .iter()
-        .map(|(k, v)| quote!(if !query.iter().any(|(qk, qv)| qk == #k && qv == #v) { return false; }));
+    let literal_query_checks = if literal_query.is_empty() {
+        quote!()
+    } else {
+        let checks = literal_query
+            .iter()
+            .map(|(k, v)| quote!(if !query.iter().any(|(qk, qv)| qk == #k && qv == #v) { return false; }));
+        quote! {
+            let query = crate::protocol::parse_query(request.uri().query());
+            #(#checks)*
+        }
+    };
 
     // The error a server answers malformed requests with: the operation's first
     // client error with status 400 that carries a message, else an unmodeled 400.
     let bad_request = bad_request_error(ctx, errors, &error_ident)?;
 
     let output_types = body_types(ctx, output, output_home, &output_bound)?;
-    let output_body = response_body(ctx, &output_bound, &output_types);
     let output_status = match output_bound.iter().find(|(_, b)| *b == Binding::ResponseCode) {
         Some((f, _)) => {
             let id = &f.ident;
@@ -1026,14 +1117,17 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         }
         None => quote!(#success),
     };
-    let output_headers = encode_headers(
-        ctx,
-        &output_bound,
-        quote!({
-            let _ = e;
-        }),
-    )?;
+    let output_headers = encode_headers(ctx, &output_bound, None, &insert_header)?;
+    let output_response =
+        response(output_status, quote!(#NONE), response_body(ctx, &output_bound, &output_types), output_headers);
     let output_decode = decode_fn(ctx, output, output_home, &output_bound, &output_types)?;
+    let output_args = DecodeInputs::of(&output_bound).args(DecodeArgs {
+        status: quote!(status),
+        labels: quote!(&[]),
+        query: quote!(&[]),
+        headers: quote!(response.headers()),
+        body: quote!(response.body().as_ref()),
+    });
 
     let input_name = ident(&input_home.name);
     let output_name = ident(&output_home.name);
@@ -1044,34 +1138,12 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         .collect();
 
     // --- Errors (their own decode/encode impls are rendered once per error shape) ---
-    let error_items: Vec<TokenStream> = Vec::new();
-    let mut decode_arms = Vec::new();
-    let mut encode_arms = Vec::new();
-    for id in errors {
-        let home = &ctx.homes[*id];
-        let name = ident(&home.name);
-        let path = home.path();
-        let code = id.name();
-        decode_arms.push(quote! {
-            #SOME(#code) => match #path::decode_http(status, &[], &[], headers, body) {
-                #OK(e) => Self::#name(e),
-                #ERR(problem) => Self::Unhandled(crate::error::Unhandled::new(
-                    status,
-                    meta.code,
-                    #SOME(meta.message.map_or(problem.clone(), |m| format!("{m} ({problem})"))),
-                )),
-            },
-        });
-        encode_arms.push(quote!(Self::#name(e) => e.encode_http(),));
-    }
+    let decode_arms = errors.iter().map(|id| error_decode_arm(ctx, id)).collect::<Result<Vec<_>, _>>()?;
+    let encode_arms = errors.iter().map(|id| {
+        let name = ident(&ctx.homes[*id].name);
+        quote!(Self::#name(e) => e.encode_http(),)
+    });
 
-    let method_tokens = match method.as_str() {
-        "GET" | "PUT" | "POST" | "DELETE" | "HEAD" | "PATCH" | "OPTIONS" => {
-            let method_const = format_ident!("{}", method);
-            quote!(::http::Method::#method_const)
-        }
-        other => quote!(::http::Method::from_bytes(#other.as_bytes()).expect("model method")),
-    };
     let input_doc = format!(
         "Builds the HTTP request ({method} `{}`): constraints are checked first, labels are\npercent-encoded as single path segments. The URI holds the path and query only;\nthe caller adds scheme and host.",
         http.uri
@@ -1081,16 +1153,17 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
     Ok(quote! {
         #cfg
         impl #op_ident {
+            /// The URI's path, segment by segment.
+            const PATH: &'static [crate::protocol::Segment] = &[#(#pattern_tokens),*];
+
             /// Whether a request is addressed to this operation (method, path and
             /// the URI's literal query parameters); it says nothing of the rest.
             pub fn matches<B>(request: &::http::Request<B>) -> bool {
                 if request.method() != #method_tokens {
                     return false;
                 }
-                let query = crate::protocol::parse_query(request.uri().query());
-                #(#literal_query_checks)*
-                let _ = &query;
-                crate::protocol::match_path(&[#(#pattern_tokens),*], request.uri().path()).is_some()
+                #literal_query_checks
+                crate::protocol::match_path(Self::PATH, request.uri().path()).is_some()
             }
         }
 
@@ -1109,24 +1182,8 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             pub(crate) fn encode_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
                 let mut uri = #STRING::with_capacity(64);
                 #(#uri_build)*
-                #[allow(unused_mut)]
-                let mut query: #VEC<(::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>)> = #VEC::new();
-                #(#query_build)*
-                for (i, (k, v)) in query.iter().enumerate() {
-                    uri.push(if i == 0 { '?' } else { '&' });
-                    crate::protocol::push_query_component(&mut uri, k);
-                    uri.push('=');
-                    crate::protocol::push_query_component(&mut uri, v);
-                }
-                #[allow(unused_mut)]
-                let mut headers: #VEC<(::http::HeaderName, ::http::HeaderValue)> = #VEC::new();
-                #(#input_headers)*
-                let mut builder = ::http::Request::builder().method(#method_tokens).uri(uri);
-                for (name, value) in headers {
-                    builder = builder.header(name, value);
-                }
-                #input_body
-                builder.body(body).map_err(|e| crate::protocol::RequestError::Build(e.to_string()))
+                #query_statements
+                #request.map_err(|e| crate::protocol::RequestError::Build(e.to_string()))
             }
 
             /// Parses a request on the server side: method and path must match,
@@ -1145,9 +1202,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 if request.method() != #method_tokens {
                     return #ERR(format!("method {} does not match {}", request.method(), #method));
                 }
-                let labels = crate::protocol::match_path(&[#(#pattern_tokens),*], request.uri().path())
-                    .ok_or_else(|| format!("path `{}` does not match `{}`", request.uri().path(), #op_ident::URI_PATTERN))?;
-                let query = crate::protocol::parse_query(request.uri().query());
+                let path_mismatch = || format!("path `{}` does not match `{}`", request.uri().path(), #op_ident::URI_PATTERN);
                 #decode_request
             }
 
@@ -1164,31 +1219,28 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 if !(200..300).contains(&status) {
                     return #ERR(#error_ident::from_http_response(response));
                 }
-                Self::decode_http(status, &[], &[], response.headers(), response.body().as_ref()).map_err(|problem| {
-                    #error_ident::Unhandled(crate::error::Unhandled::new(status, #NONE, #SOME(problem)))
+                Self::decode_http(#output_args).map_err(|problem| {
+                    let error = crate::error::Unhandled::new(status, #NONE, #SOME(problem));
+                    #error_ident::Unhandled(error.with_body_snippet(response.body().as_ref()))
                 })
             }
 
             /// The success response on the server side: the model's status, JSON body
             /// and bound headers (values HTTP cannot carry are left out).
             pub fn to_http_response(&self) -> ::http::Response<#VEC<u8>> {
-                #[allow(unused_mut)]
-                let mut headers: #VEC<(::http::HeaderName, ::http::HeaderValue)> = #VEC::new();
-                #(#output_headers)*
-                let body = #output_body;
-                crate::protocol::json_response(#output_status, #NONE, headers, body)
+                #output_response
             }
 
             #output_decode
         }
 
-        #(#error_items)*
-
         #cfg
         impl #error_ident {
             /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
             /// `code`/`Code` or `__type`; a known code decodes into its variant,
-            /// anything else is [`Self::Unhandled`] with the status, code and message.
+            /// whose members read their exact JSON names (a modeled message that is
+            /// absent takes the body's `message`, else `Message`); anything else is
+            /// [`Self::Unhandled`] with the status, code and message.
             pub fn from_http_response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> Self {
                 let status = response.status().as_u16();
                 let headers = response.headers();
@@ -1196,7 +1248,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 let meta = crate::protocol::ErrorMetadata::read(headers, body);
                 match meta.code.as_deref() {
                     #(#decode_arms)*
-                    _ => Self::Unhandled(crate::error::Unhandled::new(status, meta.code, meta.message)),
+                    _ => Self::Unhandled(meta.unhandled(status, body)),
                 }
             }
 
@@ -1209,6 +1261,138 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 }
             }
         }
+    })
+}
+
+/// The arm of an operation error's `from_http_response` for one modeled error
+/// (`status`, `headers`, `body` and the error metadata `meta` are in scope).
+fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> Result<TokenStream, Error> {
+    let home = &ctx.homes[id];
+    let name = ident(&home.name);
+    let path = home.path();
+    let code = id.name();
+    let args = DecodeInputs::of(&bound_fields(ctx, ctx.shape(id))?).args(DecodeArgs {
+        status: quote!(status),
+        labels: quote!(&[]),
+        query: quote!(&[]),
+        headers: quote!(headers),
+        body: quote!(body),
+    });
+    // The metadata's message stands in for an absent modeled one.
+    let fill_message = fields(ctx, ctx.shape(id))?
+        .into_iter()
+        .find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String)
+        .filter(|f| f.kind == FieldKind::Optional)
+        .map(|f| f.ident);
+    let decoded = match fill_message {
+        Some(field) => quote!(#OK(mut e) => {
+            if e.#field.is_none() {
+                e.#field = meta.message;
+            }
+            Self::#name(e)
+        }),
+        None => quote!(#OK(e) => Self::#name(e),),
+    };
+    Ok(quote! {
+        #SOME(#code) => match #path::decode_http(#args) {
+            #decoded
+            #ERR(problem) => Self::Unhandled(meta.undecodable(status, problem, body)),
+        },
+    })
+}
+
+/// The statements of `to_http_request` after the path: the query (none when
+/// nothing can be in it), then the request with its headers and body.
+fn request_statements(
+    method: &TokenStream,
+    query_build: &[TokenStream],
+    headers: &[TokenStream],
+    body: TokenStream,
+) -> (TokenStream, TokenStream) {
+    let query = if query_build.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            let mut query: #VEC<(::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>)> = #VEC::new();
+            #(#query_build)*
+            for (i, (k, v)) in query.iter().enumerate() {
+                uri.push(if i == 0 { '?' } else { '&' });
+                crate::protocol::push_query_component(&mut uri, k);
+                uri.push('=');
+                crate::protocol::push_query_component(&mut uri, v);
+            }
+        }
+    };
+    let request = if headers.is_empty() {
+        quote!(::http::Request::builder().method(#method).uri(uri).body(#body))
+    } else {
+        quote! {
+            let mut builder = ::http::Request::builder().method(#method).uri(uri);
+            #(#headers)*
+            builder.body(#body)
+        }
+    };
+    (query, request)
+}
+
+/// The body of `decode_http_request` after the method check: match the path,
+/// read what the input's members need (labels, query), decode them, then give
+/// the members the request left out their model default (see
+/// [`super::structure::unset_default`]), so that a handler sees the same value
+/// whether or not the client sent it.
+fn decode_request(
+    ctx: &Ctx,
+    op_ident: &proc_macro2::Ident,
+    input_bound: &[(Field, Binding)],
+) -> Result<TokenStream, Error> {
+    let reads = DecodeInputs::of(input_bound);
+    let labels = if reads.labels {
+        quote! {
+            let labels = crate::protocol::match_path(#op_ident::PATH, request.uri().path()).ok_or_else(path_mismatch)?;
+        }
+    } else {
+        quote! {
+            if crate::protocol::match_path(#op_ident::PATH, request.uri().path()).is_none() {
+                return #ERR(path_mismatch());
+            }
+        }
+    };
+    let query =
+        if reads.query { quote!(let query = crate::protocol::parse_query(request.uri().query());) } else { quote!() };
+    let args = reads.args(DecodeArgs {
+        status: quote!(0),
+        labels: quote!(&labels),
+        query: quote!(&query),
+        headers: quote!(request.headers()),
+        body: quote!(request.body().as_ref()),
+    });
+    let decode = quote!(Self::decode_http(#args));
+    let mut fills = Vec::new();
+    for (f, _) in input_bound {
+        let Some(default) = &f.unset_default else { continue };
+        let id = &f.ident;
+        let value = default_expr(ctx, &f.member.target, default, &f.at)?;
+        fills.push(if default.is_number() || default.is_boolean() {
+            quote!(input.#id.get_or_insert(#value);)
+        } else if is_zero_default(ctx, &f.member.target, default) {
+            quote!(input.#id.get_or_insert_default();)
+        } else {
+            quote!(input.#id.get_or_insert_with(|| #value);)
+        });
+    }
+    let decode = if fills.is_empty() {
+        decode
+    } else {
+        quote! {
+            let mut input = #decode?;
+            #(#fills)*
+            #OK(input)
+        }
+    };
+    Ok(quote! {
+        #labels
+        #query
+        #decode
     })
 }
 

@@ -322,7 +322,6 @@ pub(crate) fn serde_attrs(
     ctx: &Ctx,
     shape: &Shape,
     field: &Field,
-    is_error: bool,
     extra: &mut Vec<TokenStream>,
 ) -> Result<TokenStream, Error> {
     if field.streaming {
@@ -331,10 +330,6 @@ pub(crate) fn serde_attrs(
     }
     let wire = &field.wire;
     let mut parts = vec![quote!(rename = #wire)];
-    if is_error && (field.wire == "message" || field.wire == "Message") {
-        let alias = if field.wire == "message" { "Message" } else { "message" };
-        parts.push(quote!(alias = #alias));
-    }
     // Wire forms serde's own impls do not produce: text timestamps, and
     // doubles that JSON cannot spell.
     let special = special_serde_module(ctx, field)?;
@@ -420,9 +415,10 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
         None => docs::lines_to_attrs(&format!("The `{}` structure.", shape.id.name())),
     };
     let mut field_tokens = Vec::new();
+    let mut wire_fields = Vec::new();
     for f in &fields {
         let fdoc = member_doc(ctx, f);
-        let serde = serde_attrs(ctx, shape, f, is_error, &mut extra)?;
+        let serde = serde_attrs(ctx, shape, f, &mut extra)?;
         let id = &f.ident;
         let ty = &f.ty;
         let ty = if f.kind == FieldKind::Optional { quote!(#OPTION<#ty>) } else { quote!(#ty) };
@@ -430,8 +426,11 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
         field_tokens.push(quote! {
             #fdoc
             #deprecated
-            #serde
             pub #id: #ty,
+        });
+        wire_fields.push(quote! {
+            #serde
+            #id: #ty,
         });
     }
     let debug = debug_impl(&name, &fields, quote!());
@@ -443,19 +442,17 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
 
     let error_impls = if is_error { error_impls(shape, &name, &fields) } else { quote!() };
 
+    let wire = wire_serde(&name, &wire_fields);
     let deprecated = deprecated_attr(&shape.traits);
     let item = quote! {
         #doc
         #deprecated
         #[non_exhaustive]
-        #[derive(#derive_debug Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-        // The derives become inherent functions, wrapped below so that a
-        // structure reads only from a JSON object, never from an array by position.
-        #[serde(remote = "Self")]
+        #[derive(#derive_debug Clone, PartialEq)]
         pub struct #name {
             #(#field_tokens)*
         }
-        crate::shared_impls::map_only_serde!(#name);
+        #wire
         impl #name {
             #(#getters)*
             #builder_doc
@@ -469,6 +466,34 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
     };
     let builder = render_builder(ctx, shape, home, &fields)?;
     Ok((item, builder))
+}
+
+/// The structure's serde impls, through a private twin that carries the wire
+/// names: serde's derives with `remote` write the code (as fast as a plain
+/// derive), while the public type gets no inherent `serialize`/`deserialize`
+/// of its own, and reads JSON objects only, never an array by position.
+fn wire_serde(name: &Ident, wire_fields: &[TokenStream]) -> TokenStream {
+    let type_name = name.to_string();
+    let wire = ident(&names::suffixed(&type_name, "Wire"));
+    quote! {
+        const _: () = {
+            #[derive(::serde::Serialize, ::serde::Deserialize)]
+            #[serde(remote = #type_name, rename = #type_name)]
+            struct #wire {
+                #(#wire_fields)*
+            }
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> #RESULT<S::Ok, S::Error> {
+                    #wire::serialize(self, serializer)
+                }
+            }
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #RESULT<Self, D::Error> {
+                    #wire::deserialize(crate::serde_support::MapOnly(deserializer))
+                }
+            }
+        };
+    }
 }
 
 fn error_impls(shape: &Shape, name: &Ident, fields: &[Field]) -> TokenStream {
@@ -513,8 +538,7 @@ fn element_param(ty: Option<&TokenStream>, repr: Option<Repr>, name: TokenStream
 }
 
 fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Result<TokenStream, Error> {
-    let name = ident(&home.name);
-    let builder = format_ident!("{}Builder", home.name);
+    let builder = ident(&names::suffixed(&home.name, "Builder"));
     let path = home.path();
     // Builders live in a `builders` child of their type's module.
     let doc = docs::lines_to_attrs(&format!("A builder for [`{}`](super::{}).", home.name, home.name));
@@ -648,7 +672,6 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
     };
     let debug = debug_impl(&builder, fields, quote!());
     let derive_debug = if debug.is_some() { quote!() } else { quote!(Debug,) };
-    let _ = name;
     Ok(quote! {
         #doc
         #[non_exhaustive]

@@ -87,19 +87,31 @@ pub fn write_workspace(dir: &Path, crates: &[(String, String)]) {
 /// `cargo check --offline --lib` in `dir` (a crate or a workspace), with
 /// `extra_args`; the compiler's output on failure.
 pub fn cargo_check(dir: &Path, extra_args: &[&str]) -> Result<(), String> {
+    cargo(dir, &["check", "--quiet", "--offline", "--lib"], extra_args)
+}
+
+/// `cargo test --doc` in `dir`: the generated doc examples; the output on failure.
+pub fn cargo_doc_test(dir: &Path) -> Result<(), String> {
+    cargo(dir, &["test", "--quiet", "--offline", "--doc"], &[])
+}
+
+/// Runs cargo in `dir` with the shared target directory and without the
+/// caller's compiler flags (`-Dwarnings` in CI would turn rustdoc notes into failures).
+fn cargo(dir: &Path, args: &[&str], extra_args: &[&str]) -> Result<(), String> {
     let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("generated-crates").join("target");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(&cargo)
-        .args(["check", "--quiet", "--offline", "--lib"])
+        .args(args)
         .args(extra_args)
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
         .env_remove("RUSTFLAGS")
+        .env_remove("RUSTDOCFLAGS")
         .output()
         .expect("cargo runs");
     if output.status.success() {
         Ok(())
     } else {
-        Err(String::from_utf8_lossy(&output.stderr).into_owned())
+        Err(format!("{}\n{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)))
     }
 }
