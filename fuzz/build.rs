@@ -20,11 +20,8 @@ fn main() {
         return;
     }
     let model = std::fs::read("../model/lambda.json").expect("read ../model/lambda.json");
-    let settings = smithy_codegen::Settings {
-        protocol_feature: Some("http".to_string()),
-        skip_look_around_patterns: true,
-        ..smithy_codegen::Settings::default()
-    };
+    let mut settings = smithy_codegen::Settings::new();
+    settings.with_protocol_feature("http").with_skip_look_around_patterns(true);
     let code = smithy_codegen::generate(&model, &[], &settings).expect("the model generates");
     let paths = output_paths(&code);
     assert!(

@@ -43,6 +43,7 @@ pub use error::Error;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Default)]
+#[non_exhaustive]
 pub struct Settings {
     /// The Cargo feature that gates the HTTP protocol layer (`None`: always on).
     pub protocol_feature: Option<String>,

@@ -117,7 +117,9 @@ fn legacy_enum_reports_values_not_a_type_change() {
 }
 
 fn settings() -> Settings {
-    Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() }
+    let mut settings = Settings::new();
+    settings.with_protocol_feature("http").with_skip_look_around_patterns(true);
+    settings
 }
 
 fn generate(version: &str) -> Option<String> {

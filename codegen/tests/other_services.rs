@@ -6,10 +6,16 @@ mod common;
 use common::{cargo_check, cargo_doc_test, crate_dir, write_crate};
 use smithy_codegen::Settings;
 
+/// The HTTP layer behind the feature `http`, look-around patterns left unchecked.
+fn lambda_like_settings() -> Settings {
+    let mut settings = Settings::new();
+    settings.with_protocol_feature("http").with_skip_look_around_patterns(true);
+    settings
+}
+
 fn check_service(model: &str, name: &str, expected_operations: usize) {
     let Some(bytes) = test_data::read_shared(&format!("models/other/{model}")) else { return };
-    let settings =
-        Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() };
+    let settings = lambda_like_settings();
     let code = smithy_codegen::generate(&bytes, &[], &settings).unwrap_or_else(|e| panic!("{model}: {e}"));
     assert_eq!(code.matches("pub const SHAPE_ID: &'static str").count(), expected_operations);
 
@@ -238,12 +244,8 @@ const HOSTILE: &str = r##"{
 
 #[test]
 fn hostile_names_compile() {
-    let settings = Settings {
-        protocol_feature: Some("http".into()),
-        skip_look_around_patterns: true,
-        crate_name: Some("generated_hostile".into()),
-        operation_features: true,
-    };
+    let mut settings = lambda_like_settings();
+    settings.with_crate_name("generated_hostile").with_operation_features(true);
     let code = smithy_codegen::generate(HOSTILE.as_bytes(), &[], &settings).unwrap_or_else(|e| panic!("{e}"));
     assert!(code.contains("#[deprecated(note = \"use \\\"Match\\\" instead (deprecated since 2024)\")]"), "{code}");
     assert!(code.contains("/// Paginated: pass the output's `next` as the input's `next`"), "{code}");
@@ -266,8 +268,7 @@ fn hostile_names_compile() {
 #[test]
 fn every_shared_lambda_version_compiles() {
     let versions = ["2022-12-01", "2024-07-01", "2025-04-02", "2026-04-22", "2026-06-19"];
-    let settings =
-        Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() };
+    let settings = lambda_like_settings();
     for version in versions {
         let Some(bytes) = test_data::read_shared(&format!("models/lambda-{version}.json")) else { continue };
         let code = smithy_codegen::generate(&bytes, &["GetLayerVersion"], &settings)

@@ -910,7 +910,8 @@ fn docs_name_the_service_title_and_each_operations_feature() {
         r#""aws.protocols#restJson1": {}"#,
         r#""aws.protocols#restJson1": {}, "smithy.api#title": "Thing Service""#,
     );
-    let settings = Settings { crate_name: Some("things".into()), operation_features: true, ..Settings::default() };
+    let mut settings = Settings::new();
+    settings.with_crate_name("things").with_operation_features(true);
     let rust = smithy_codegen::generate(titled.as_bytes(), &[], &settings).expect("generates");
     assert!(rust.contains("/// Shapes of Thing Service that the chosen operations use."));
     assert!(rust.contains(r#"#[cfg_attr(docsrs, doc(cfg(feature = "get-thing")))]"#), "{rust}");

@@ -8,7 +8,9 @@ use std::path::{Path, PathBuf};
 use smithy_codegen::{ast, closure, ir, render, Error, Settings};
 
 fn settings() -> Settings {
-    Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true, ..Settings::default() }
+    let mut settings = Settings::new();
+    settings.with_protocol_feature("http").with_skip_look_around_patterns(true);
+    settings
 }
 
 /// The pipeline over the whole file, stage by stage, as `generate` ran it

@@ -21,7 +21,8 @@ const MODEL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../model/lambda.json")
 fn generated_names_are_the_sdk_names() {
     let theirs = parse_table(TABLE).expect("the committed table parses");
     let model = std::fs::read(MODEL).expect("model/lambda.json is readable");
-    let settings = smithy_codegen::Settings { protocol_feature: Some("http".into()), skip_look_around_patterns: true };
+    let mut settings = smithy_codegen::Settings::new();
+    settings.with_protocol_feature("http").with_skip_look_around_patterns(true);
     let code = smithy_codegen::generate(&model, &[], &settings).expect("the whole model generates");
     let ours = normalize(read_source(&code, "").expect("generated code parses"));
 
