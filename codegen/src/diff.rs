@@ -602,7 +602,7 @@ fn deprecation_change(what: &str, old: &Option<Deprecated>, new: &Option<Depreca
 }
 
 fn compare_members(out: &mut Changes, dir: Direction, id: &ShapeId, old: &[Member], new: &[Member], structure: bool) {
-    let rust_name = |m: &Member| if structure { names::field(&m.name) } else { names::variant(&m.name) };
+    let rust_name = |m: &Member| if structure { names::member(&m.name) } else { names::variant(&m.name) };
     let what = if structure { "field" } else { "variant" };
     let mut renamed_to: BTreeSet<&str> = BTreeSet::new();
     for m in old {
