@@ -14,7 +14,10 @@ pub mod ast;
 pub mod closure;
 pub mod diff;
 pub mod error;
+#[cfg(feature = "idl")]
+pub mod idl;
 pub mod ir;
+pub mod mixins;
 mod parallel;
 pub mod render;
 pub mod sha256;

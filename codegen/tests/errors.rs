@@ -472,13 +472,18 @@ fn two_services() {
 }
 
 #[test]
-fn mixins_are_not_supported() {
-    let bad = model(
+fn mixins_are_flattened_in_resolve() {
+    let with_mixin = model(
         r#""ns#OpInput": { "type": "structure", "members": {}, "mixins": [{ "target": "ns#Base" }] },
-        "ns#Base": { "type": "structure", "members": {}, "traits": { "smithy.api#mixin": {} } }"#,
+        "ns#Base": { "type": "structure", "members": { "inherited": { "target": "smithy.api#String" } },
+                     "traits": { "smithy.api#mixin": {} } }"#,
     );
-    let err = resolve_err(&bad);
-    assert_eq!(err.to_string(), "ns#OpInput: not supported: mixins (flatten the model first)");
+    let parsed = ast::parse(with_mixin.as_bytes()).unwrap();
+    let resolved = ir::resolve(&parsed).expect("a model with mixins resolves");
+    let input = resolved.shapes.iter().find(|(id, _)| id.as_str() == "ns#OpInput").map(|(_, s)| s).unwrap();
+    let names: Vec<&str> = input.members().iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["inherited"]);
+    assert!(!resolved.shapes.keys().any(|id| id.as_str() == "ns#Base"), "mixin shapes are not kept");
 }
 
 #[test]

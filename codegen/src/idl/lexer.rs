@@ -1,0 +1,384 @@
+//! Tokens of the Smithy IDL, with their line and column.
+//!
+//! Whitespace, commas, newlines and comments are tokens too: the IDL is
+//! whitespace-sensitive in places (a statement ends at a line break, `with`
+//! must stay on the shape's line), so the parser decides what to skip.
+
+use super::Diagnostic;
+
+/// What a token is; strings and text blocks carry their decoded value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// `[A-Za-z_][A-Za-z0-9_]*`.
+    Ident(String),
+    /// A quoted string, escapes resolved.
+    Str(String),
+    /// A `"""` text block, incidental whitespace and escapes resolved.
+    TextBlock(String),
+    /// A number, as written.
+    Number(String),
+    Colon,
+    Walrus,
+    Equal,
+    LBrace,
+    RBrace,
+    LBracket,
+    RBracket,
+    LParen,
+    RParen,
+    At,
+    Dollar,
+    Pound,
+    Dot,
+    Comma,
+    /// Spaces and tabs.
+    Space,
+    Newline,
+    /// A `//` comment; `doc` for `///`, with the text after the slashes.
+    Comment {
+        doc: bool,
+        text: String,
+    },
+    /// Input the lexer already reported as an error.
+    Invalid,
+    Eof,
+}
+
+impl Kind {
+    /// How an error message names the token.
+    pub fn describe(&self) -> String {
+        match self {
+            Kind::Ident(name) => format!("identifier `{name}`"),
+            Kind::Str(s) => format!("string {}", serde_json::Value::String(s.clone())),
+            Kind::TextBlock(_) => "text block".into(),
+            Kind::Number(n) => format!("number `{n}`"),
+            Kind::Colon => "`:`".into(),
+            Kind::Walrus => "`:=`".into(),
+            Kind::Equal => "`=`".into(),
+            Kind::LBrace => "`{`".into(),
+            Kind::RBrace => "`}`".into(),
+            Kind::LBracket => "`[`".into(),
+            Kind::RBracket => "`]`".into(),
+            Kind::LParen => "`(`".into(),
+            Kind::RParen => "`)`".into(),
+            Kind::At => "`@`".into(),
+            Kind::Dollar => "`$`".into(),
+            Kind::Pound => "`#`".into(),
+            Kind::Dot => "`.`".into(),
+            Kind::Comma => "`,`".into(),
+            Kind::Space => "a space".into(),
+            Kind::Newline => "a line break".into(),
+            Kind::Comment { doc: true, .. } => "a doc comment".into(),
+            Kind::Comment { .. } => "a comment".into(),
+            Kind::Invalid => "invalid input".into(),
+            Kind::Eof => "end of file".into(),
+        }
+    }
+
+    /// Whitespace, commas, newlines and comments.
+    pub fn is_trivia(&self) -> bool {
+        matches!(self, Kind::Space | Kind::Newline | Kind::Comma | Kind::Comment { .. })
+    }
+}
+
+/// A token and where it starts (1-based).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub kind: Kind,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Splits `text` into tokens; the last one is always [`Kind::Eof`]. Lexical
+/// errors are pushed to `errors` and leave an [`Kind::Invalid`] token behind.
+pub fn tokenize(file: &str, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Token> {
+    let mut lexer = Lexer { file, chars: text.chars().collect(), at: 0, line: 1, column: 1, errors };
+    let mut tokens = Vec::new();
+    loop {
+        let (line, column) = (lexer.line, lexer.column);
+        let kind = lexer.next_kind();
+        let done = kind == Kind::Eof;
+        tokens.push(Token { kind, line, column });
+        if done {
+            return tokens;
+        }
+    }
+}
+
+struct Lexer<'a> {
+    file: &'a str,
+    chars: Vec<char>,
+    at: usize,
+    line: usize,
+    column: usize,
+    errors: &'a mut Vec<Diagnostic>,
+}
+
+impl Lexer<'_> {
+    fn peek(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.at + ahead).copied()
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek(0)?;
+        self.at += 1;
+        if c == '\n' {
+            self.line += 1;
+            self.column = 1;
+        } else {
+            self.column += 1;
+        }
+        Some(c)
+    }
+
+    fn error(&mut self, line: usize, column: usize, message: String) -> Kind {
+        self.errors.push(Diagnostic { file: self.file.to_string(), line, column, message });
+        Kind::Invalid
+    }
+
+    fn next_kind(&mut self) -> Kind {
+        let (line, column) = (self.line, self.column);
+        let Some(c) = self.bump() else { return Kind::Eof };
+        match c {
+            ' ' | '\t' => {
+                while matches!(self.peek(0), Some(' ' | '\t')) {
+                    self.bump();
+                }
+                Kind::Space
+            }
+            '\n' => Kind::Newline,
+            '\r' if self.peek(0) == Some('\n') => {
+                self.bump();
+                Kind::Newline
+            }
+            '\r' => Kind::Newline,
+            ',' => Kind::Comma,
+            ':' if self.peek(0) == Some('=') => {
+                self.bump();
+                Kind::Walrus
+            }
+            ':' => Kind::Colon,
+            '=' => Kind::Equal,
+            '{' => Kind::LBrace,
+            '}' => Kind::RBrace,
+            '[' => Kind::LBracket,
+            ']' => Kind::RBracket,
+            '(' => Kind::LParen,
+            ')' => Kind::RParen,
+            '@' => Kind::At,
+            '$' => Kind::Dollar,
+            '#' => Kind::Pound,
+            '.' => Kind::Dot,
+            '/' if self.peek(0) == Some('/') => self.comment(),
+            '"' if self.peek(0) == Some('"') && self.peek(1) == Some('"') => {
+                self.bump();
+                self.bump();
+                self.text_block(line, column)
+            }
+            '"' => self.quoted(line, column),
+            '-' | '0'..='9' => self.number(c, line, column),
+            c if c == '_' || c.is_ascii_alphabetic() => {
+                let mut name = String::from(c);
+                while self.peek(0) == Some('_') {
+                    name.push('_');
+                    self.bump();
+                }
+                // An identifier has a letter after its leading underscores.
+                if !name.ends_with(|c: char| c.is_ascii_alphabetic()) {
+                    match self.peek(0).filter(char::is_ascii_alphabetic) {
+                        Some(letter) => {
+                            name.push(letter);
+                            self.bump();
+                        }
+                        None => {
+                            let found = self.peek(0).map_or("end of file".to_string(), |c| format!("{c:?}"));
+                            let (line, column) = (self.line, self.column);
+                            return self.error(
+                                line,
+                                column,
+                                format!("expected a letter in identifier `{name}` but found {found}"),
+                            );
+                        }
+                    }
+                }
+                while let Some(c) = self.peek(0).filter(|c| *c == '_' || c.is_ascii_alphanumeric()) {
+                    name.push(c);
+                    self.bump();
+                }
+                Kind::Ident(name)
+            }
+            other => self.error(line, column, format!("unexpected character {other:?}")),
+        }
+    }
+
+    fn comment(&mut self) -> Kind {
+        self.bump();
+        let doc = self.peek(0) == Some('/');
+        if doc {
+            self.bump();
+        }
+        let mut text = String::new();
+        while let Some(c) = self.peek(0).filter(|c| *c != '\n' && *c != '\r') {
+            text.push(c);
+            self.bump();
+        }
+        Kind::Comment { doc, text }
+    }
+
+    fn number(&mut self, first: char, line: usize, column: usize) -> Kind {
+        let mut text = String::from(first);
+        let take_digits = |lexer: &mut Self, text: &mut String| {
+            let mut any = false;
+            while let Some(c) = lexer.peek(0).filter(char::is_ascii_digit) {
+                text.push(c);
+                lexer.bump();
+                any = true;
+            }
+            any
+        };
+        if first == '-' && !take_digits(self, &mut text) {
+            return self.error(line, column, "invalid number `-`: `-` must be followed by a digit".into());
+        }
+        take_digits(self, &mut text);
+        if self.peek(0) == Some('.') {
+            text.push('.');
+            self.bump();
+            if !take_digits(self, &mut text) {
+                return self.error(line, column, format!("invalid number `{text}`: `.` must be followed by a digit"));
+            }
+        }
+        if let Some(e @ ('e' | 'E')) = self.peek(0) {
+            text.push(e);
+            self.bump();
+            if let Some(sign @ ('+' | '-')) = self.peek(0) {
+                text.push(sign);
+                self.bump();
+            }
+            if !take_digits(self, &mut text) {
+                return self.error(
+                    line,
+                    column,
+                    format!("invalid number `{text}`: the exponent must be followed by a digit"),
+                );
+            }
+        }
+        Kind::Number(text)
+    }
+
+    /// The raw text up to the closing delimiter (`"` or `"""`), escapes kept.
+    fn raw_until_close(&mut self, triple: bool) -> Option<String> {
+        let mut raw = String::new();
+        loop {
+            let c = self.bump()?;
+            match c {
+                '\\' => {
+                    raw.push('\\');
+                    raw.push(self.bump()?);
+                }
+                '"' if !triple => return Some(raw),
+                '"' if self.peek(0) == Some('"') && self.peek(1) == Some('"') => {
+                    self.bump();
+                    self.bump();
+                    return Some(raw);
+                }
+                '\r' if self.peek(0) == Some('\n') => {}
+                c => raw.push(c),
+            }
+        }
+    }
+
+    fn quoted(&mut self, line: usize, column: usize) -> Kind {
+        let Some(raw) = self.raw_until_close(false) else {
+            return self.error(self.line, self.column, "unclosed string: expected `\"` but found end of file".into());
+        };
+        match unescape(&raw) {
+            Ok(text) => Kind::Str(text),
+            Err(why) => self.error(line, column, format!("invalid string: {why}")),
+        }
+    }
+
+    fn text_block(&mut self, line: usize, column: usize) -> Kind {
+        let Some(raw) = self.raw_until_close(true) else {
+            return self.error(
+                self.line,
+                self.column,
+                "unclosed text block: expected `\"\"\"` but found end of file".into(),
+            );
+        };
+        let Some(body) = raw.strip_prefix('\n') else {
+            return self.error(line, column, "invalid text block: `\"\"\"` must be followed by a line break".into());
+        };
+        match unescape(&strip_incidental_whitespace(body)) {
+            Ok(text) => Kind::TextBlock(text),
+            Err(why) => self.error(line, column, format!("invalid text block: {why}")),
+        }
+    }
+}
+
+/// Removes the indentation common to the lines of a text block (blank lines
+/// do not count, the closing delimiter's line does) and trailing spaces.
+fn strip_incidental_whitespace(body: &str) -> String {
+    let lines: Vec<&str> = body.split('\n').collect();
+    let last = lines.len() - 1;
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let common = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| *i == last || !l.trim().is_empty())
+        .map(|(_, l)| indent(l))
+        .min()
+        .unwrap_or(0);
+    let mut out: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let cut = common.min(indent(l));
+            l[cut..].trim_end_matches([' ', '\t']).to_string()
+        })
+        .collect();
+    // A closing delimiter on a line of its own leaves an empty last line.
+    if lines[last].trim().is_empty() {
+        out.pop();
+        if out.is_empty() {
+            return String::new();
+        }
+        return out.join("\n") + "\n";
+    }
+    out.join("\n")
+}
+
+/// Resolves the escapes of a string or text block.
+fn unescape(raw: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('"') => out.push('"'),
+            Some('\\') => out.push('\\'),
+            Some('/') => out.push('/'),
+            Some('b') => out.push('\u{8}'),
+            Some('f') => out.push('\u{c}'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('\n') => {}
+            Some('u') => {
+                let hex: String = chars.by_ref().take(4).collect();
+                if hex.len() < 4 {
+                    return Err("unclosed unicode escape".into());
+                }
+                if let Some(bad) = hex.chars().find(|c| !c.is_ascii_hexdigit()) {
+                    return Err(format!("invalid unicode escape character `{bad}`"));
+                }
+                let code = u32::from_str_radix(&hex, 16).map_err(|e| e.to_string())?;
+                out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+            }
+            Some(other) => return Err(format!("invalid escape `\\{other}`")),
+            None => return Err("unclosed escape".into()),
+        }
+    }
+    Ok(out)
+}
