@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 use smithy_codegen::{ast, diff, Settings};
 
+mod convert_command;
+
 /// The lambda-model crate's defaults, relative to the workspace root.
 const DEFAULT_MODEL: &str = "model/lambda.json";
 const DEFAULT_OPERATION: &str = "GetLayerVersion";
@@ -32,6 +34,7 @@ fn usage() -> &'static str {
   smithy-codegen extract  --model FILE [--operation ID ...] [--docs upstream|keep:FILE|none] --out FILE
   smithy-codegen diff     OLD NEW [--operation ID ...] [--format text|json]
   smithy-codegen features [--model FILE]   (the Cargo [features] of one feature per operation)
+  smithy-codegen convert  --model PATH... --to json|idl [--out FILE|DIR]   (IDL needs feature `idl`)
 
 Operation ids are absolute (`com.amazonaws.lambda#GetLayerVersion`) or bare names.
 generate/check defaults (the lambda-model crate, from the workspace root):
@@ -74,6 +77,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "extract" => extract(rest),
         "diff" => diff_command(rest),
         "features" => features(rest),
+        "convert" => convert_command::run(rest),
         "--help" | "-h" | "help" => {
             print!("{}", usage());
             Ok(ExitCode::SUCCESS)

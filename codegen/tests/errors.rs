@@ -42,12 +42,6 @@ fn message(model: &str) -> String {
     generate_err(model).to_string()
 }
 
-/// The error of `ast::parse` + `ir::resolve` alone.
-fn resolve_err(model: &str) -> Error {
-    let parsed = ast::parse(model.as_bytes()).expect("the model is valid JSON");
-    ir::resolve(&parsed).expect_err("resolve should fail")
-}
-
 #[test]
 fn invalid_json_names_line_and_column() {
     let bad = "{\n    \"smithy\": \"2.0\",\n    \"shapes\": {,}\n}\n";

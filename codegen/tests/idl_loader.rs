@@ -206,3 +206,56 @@ fn invalid_files_are_refused() {
     insta::assert_snapshot!("invalid_idl_messages", report);
     assert!(accepted.is_empty(), "{} invalid files accepted: {}", accepted.len(), accepted.join(", "));
 }
+
+/// The restJson1 protocol suite with the trait definitions it uses.
+fn protocol_suite(root: &Path) -> Vec<PathBuf> {
+    let mut paths = files(&root.join("protocol-tests"), ".smithy");
+    paths.extend(files(&root.join("definitions"), ".smithy"));
+    paths
+}
+
+#[test]
+fn the_protocol_suite_loads() {
+    let Some(root) = shared_smithy() else { return };
+    let paths = protocol_suite(&root);
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let model = load(&paths, &root).unwrap_or_else(|e| panic!("{e}"));
+    assert!(model.shapes.get("aws.protocoltests.restjson#RestJson").is_some_and(|s| s.shape_type == "service"));
+    assert!(model.shapes.len() > 500, "only {} shapes", model.shapes.len());
+}
+
+/// The model with its shapes in id order (the order of files and namespaces
+/// is not part of a model; the order of members is, and stays compared).
+fn sorted(mut model: AstModel) -> AstModel {
+    model.shapes.0.sort_by(|(a, _), (b, _)| a.cmp(b));
+    model
+}
+
+/// Prints `model` as IDL (a file per namespace) and reads it back.
+fn through_idl(model: &AstModel) -> AstModel {
+    let sources: Vec<Source> = idl::to_idl(model)
+        .into_iter()
+        .map(|(namespace, text)| Source { name: format!("{namespace}.smithy"), text })
+        .collect();
+    idl::load_sources(&sources).unwrap_or_else(|e| panic!("the printed IDL does not load:\n{e}"))
+}
+
+#[test]
+fn json_to_idl_to_json_is_the_identity_over_the_lambda_model() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../model/lambda.json");
+    let model = smithy_codegen::ast::parse(&std::fs::read(path).unwrap()).unwrap();
+    assert!(model.shapes.len() > 100);
+    assert_eq!(sorted(through_idl(&model)), sorted(model));
+}
+
+#[test]
+fn json_to_idl_to_json_is_the_identity_over_the_protocol_suite() {
+    let Some(root) = shared_smithy() else { return };
+    let paths = protocol_suite(&root);
+    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    let model = load(&paths, &root).unwrap();
+    // Through JSON text first, as `convert --to json` writes it.
+    let json = smithy_codegen::ast::to_json_pretty(&model);
+    let model = smithy_codegen::ast::parse(json.as_bytes()).unwrap();
+    assert_eq!(sorted(through_idl(&model)), sorted(model));
+}

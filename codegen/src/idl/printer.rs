@@ -68,7 +68,9 @@ impl Printer<'_> {
     }
 
     fn traits(&self, out: &mut String, traits: &BTreeMap<String, Value>, indent: &str, skip: &[&str]) {
-        for (name, value) in traits {
+        // A doc comment only counts before the traits.
+        let docs = traits.get_key_value("smithy.api#documentation");
+        for (name, value) in docs.into_iter().chain(traits.iter().filter(|(n, _)| *n != "smithy.api#documentation")) {
             if skip.contains(&name.as_str()) {
                 continue;
             }

@@ -1,0 +1,106 @@
+//! `smithy-codegen convert`: reads models (JSON AST, and IDL with the `idl`
+//! feature) and prints them as sorted JSON AST or as IDL. Part of the binary.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use smithy_codegen::ast::{self, AstModel, OrderedMap};
+
+pub const USAGE: &str = "  smithy-codegen convert  --model PATH [--model PATH ...] --to json|idl [--out FILE|DIR]";
+
+/// Runs `convert` with the arguments after the command name.
+pub fn run(args: &[String]) -> Result<ExitCode, String> {
+    let mut models = Vec::new();
+    let mut to = None;
+    let mut out = None;
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) => (flag, Some(value.to_string())),
+            None => (arg.as_str(), None),
+        };
+        let mut value = || inline.clone().or_else(|| it.next().cloned()).ok_or(format!("{flag} needs a value"));
+        match flag {
+            "--model" => models.push(PathBuf::from(value()?)),
+            "--to" => to = Some(value()?),
+            "--out" => out = Some(PathBuf::from(value()?)),
+            _ => return Err(format!("convert: unknown argument `{arg}`\nusage:\n{USAGE}")),
+        }
+    }
+    if models.is_empty() {
+        return Err("convert: --model is required".into());
+    }
+    let model = load(&models)?;
+    match to.as_deref() {
+        Some("json") => emit(out.as_deref(), &sorted_json(&model)),
+        Some("idl") => idl_output(&model, out.as_deref()),
+        Some(other) => Err(format!("convert: --to must be json or idl, not `{other}`")),
+        None => Err("convert: --to json|idl is required".into()),
+    }?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The model as JSON AST with shapes sorted by id, so that outputs diff well
+/// (members keep their declaration order: it is part of the model).
+pub fn sorted_json(model: &AstModel) -> String {
+    let mut shapes = model.shapes.0.clone();
+    shapes.sort_by(|(a, _), (b, _)| a.cmp(b));
+    let sorted =
+        AstModel { smithy: model.smithy.clone(), metadata: model.metadata.clone(), shapes: OrderedMap(shapes) };
+    ast::to_json_pretty(&sorted)
+}
+
+fn emit(out: Option<&Path>, text: &str) -> Result<(), String> {
+    match out {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => {
+            use std::io::Write;
+            // A closed stdout (`| head`) ends the output quietly.
+            let _ = std::io::stdout().write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+#[cfg(feature = "idl")]
+fn load(paths: &[PathBuf]) -> Result<AstModel, String> {
+    smithy_codegen::idl::load_paths(paths).map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "idl"))]
+fn load(paths: &[PathBuf]) -> Result<AstModel, String> {
+    let [path] = paths else {
+        return Err("convert: several models need the `idl` feature of smithy-codegen".into());
+    };
+    if path.extension().is_some_and(|e| e == "smithy") || path.is_dir() {
+        return Err(format!("convert: reading {} needs the `idl` feature of smithy-codegen", path.display()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    ast::parse(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// One namespace prints to `--out FILE` or stdout; several need `--out DIR`
+/// (an IDL file holds one namespace), which gets `NAMESPACE.smithy` files.
+#[cfg(feature = "idl")]
+fn idl_output(model: &AstModel, out: Option<&Path>) -> Result<(), String> {
+    let files = smithy_codegen::idl::to_idl(model);
+    match (files.as_slice(), out) {
+        ([(_, text)], out) if out.is_none_or(|o| !o.is_dir()) => emit(out, text),
+        (_, Some(dir)) if dir.is_dir() => {
+            for (namespace, text) in &files {
+                let path = dir.join(format!("{namespace}.smithy"));
+                std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            }
+            Ok(())
+        }
+        _ => Err(format!(
+            "convert: the model has {} namespaces and an IDL file holds one: give --out DIR (an existing directory)",
+            files.len()
+        )),
+    }
+}
+
+#[cfg(not(feature = "idl"))]
+fn idl_output(_: &AstModel, _: Option<&Path>) -> Result<(), String> {
+    Err("convert: --to idl needs the `idl` feature of smithy-codegen".into())
+}
