@@ -173,6 +173,9 @@ impl Loader {
     fn load(&mut self, files: &[ParsedFile]) {
         self.define_shapes(files);
         for (name, json) in std::mem::take(&mut self.json_models) {
+            if !json.smithy.starts_with('2') {
+                self.check_json_v1(&name, &json);
+            }
             if json.smithy.starts_with('2') {
                 self.model.smithy = "2.0".into();
             }
@@ -213,6 +216,24 @@ impl Loader {
                 column: 1,
             });
             self.error(&at, message);
+        }
+    }
+
+    /// IDL 2 features that a JSON AST file of version 1 may not use.
+    fn check_json_v1(&mut self, file: &str, json: &AstModel) {
+        let at = Location { file: file.to_string(), line: 1, column: 1 };
+        for (id, shape) in json.shapes.iter() {
+            let problem = if shape.properties.is_some() {
+                "resource properties can only be used with Smithy version 2 or later"
+            } else if matches!(shape.shape_type.as_str(), "enum" | "intEnum") {
+                "enum and intEnum shapes cannot be used in Smithy version 1.0"
+            } else if shape.mixins.as_ref().is_some_and(|m| !m.is_empty()) {
+                "mixins can only be used with Smithy version 2 or later"
+            } else {
+                continue;
+            };
+            let version = &json.smithy;
+            self.error(&at, format!("`{id}`: {problem}, and the file's version is `{version}`"));
         }
     }
 

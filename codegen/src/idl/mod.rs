@@ -1,9 +1,10 @@
 //! Reads Smithy IDL (`.smithy` files, IDL 1.0 and 2.0) into the same
 //! [`AstModel`] the JSON AST path produces, and prints a model back as IDL.
 //!
-//! Stages: [`lexer`] (tokens with line and column), [`parser`] (one file, its
-//! references still relative), [`loader`] (several files and JSON AST files
-//! merged into one model, references resolved), [`printer`] (model to IDL).
+//! Stages: `lexer` (tokens with line and column), `parser` (one file, its
+//! references still relative), `loader` (several files and JSON AST files
+//! merged into one model, references resolved: [`load_paths`],
+//! [`load_sources`]), `printer` (model to IDL: [`to_idl`]).
 
 mod lexer;
 mod loader;

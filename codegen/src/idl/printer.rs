@@ -19,7 +19,8 @@ pub fn to_idl(model: &AstModel) -> Vec<(String, String)> {
         let namespace = id.split('#').next().unwrap_or_default();
         by_namespace.entry(namespace).or_default().push((id, shape));
     }
-    if by_namespace.is_empty() && !model.metadata.is_empty() {
+    // A model without shapes still has a version (and maybe metadata).
+    if by_namespace.is_empty() {
         by_namespace.insert("", Vec::new());
     }
     let defined: BTreeSet<&str> = model.shapes.iter().map(|(id, _)| id.as_str()).collect();
