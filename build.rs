@@ -2,7 +2,8 @@
 //!
 //! Only the operations whose Cargo feature is enabled are generated (feature
 //! `get-layer-version` -> operation `GetLayerVersion`), together with the shapes
-//! they need. `LAMBDA_MODEL_FILE` may name another model file to build from.
+//! they need. `LAMBDA_MODEL_FILE` may name another model file to build from
+//! (a `.smithy` file or a directory of them with the feature `idl`).
 
 use std::path::PathBuf;
 
@@ -15,9 +16,7 @@ fn main() {
     };
     println!("cargo:rerun-if-changed={}", model_path.display());
 
-    let bytes = std::fs::read(&model_path)
-        .unwrap_or_else(|e| fail(&format!("cannot read model {}: {e}", model_path.display())));
-    let ast = smithy_codegen::ast::parse(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
+    let (bytes, ast) = read_model(&model_path);
     let model = smithy_codegen::ir::resolve(&ast).unwrap_or_else(|e| fail(&e.to_string()));
     let all = smithy_codegen::closure::all_operations(&model).unwrap_or_else(|e| fail(&e.to_string()));
     let enabled: Vec<String> = all
@@ -40,6 +39,24 @@ fn main() {
 
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("lambda_model.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
+}
+
+/// The model's bytes (for the digest in the header) and its AST. IDL files
+/// and directories (`.smithy`) need the crate feature `idl`.
+fn read_model(path: &std::path::Path) -> (Vec<u8>, smithy_codegen::ast::AstModel) {
+    let is_idl = path.is_dir() || path.extension().is_some_and(|e| e == "smithy");
+    if is_idl {
+        #[cfg(feature = "idl")]
+        {
+            let ast = smithy_codegen::idl::load_paths(&[path]).unwrap_or_else(|e| fail(&e.to_string()));
+            return (smithy_codegen::ast::to_json_pretty(&ast).into_bytes(), ast);
+        }
+        #[cfg(not(feature = "idl"))]
+        fail(&format!("{} is Smithy IDL: enable lambda-model's feature `idl` to build from it", path.display()));
+    }
+    let bytes = std::fs::read(path).unwrap_or_else(|e| fail(&format!("cannot read model {}: {e}", path.display())));
+    let ast = smithy_codegen::ast::parse(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
+    (bytes, ast)
 }
 
 fn fail(message: &str) -> ! {

@@ -268,3 +268,25 @@ fn json_to_idl_to_json_is_the_identity_over_the_protocol_suite() {
     let model = smithy_codegen::ast::parse(json.as_bytes()).unwrap();
     assert_eq!(sorted(through_idl(&model)), sorted(model));
 }
+
+/// Building lambda-model from an IDL model (`LAMBDA_MODEL_FILE=x.smithy`
+/// with the feature `idl`) generates the same code as from its JSON AST.
+#[test]
+fn the_lambda_model_generates_the_same_code_from_idl() {
+    use smithy_codegen::{closure, ir, render};
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../model/lambda.json");
+    let json = smithy_codegen::ast::parse(&std::fs::read(path).unwrap()).unwrap();
+    let generate = |ast: &AstModel| {
+        let model = ir::resolve(ast).unwrap();
+        let closure = closure::closure(&model, &["GetLayerVersion", "ListFunctions"]).unwrap();
+        let options = render::Options {
+            model_sha256: "same".into(),
+            protocol_feature: Some("http".into()),
+            skip_look_around_patterns: true,
+        };
+        render::render(&model, &closure, &options).unwrap()
+    };
+    let from_json = generate(&json);
+    assert!(from_json.contains("GetLayerVersion"));
+    assert!(generate(&through_idl(&json)) == from_json, "the IDL model generates different code");
+}
