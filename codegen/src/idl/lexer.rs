@@ -346,6 +346,18 @@ fn strip_incidental_whitespace(body: &str) -> String {
     out.join("\n")
 }
 
+/// The four hex digits of a `\u` escape.
+fn hex4(chars: &mut std::str::Chars) -> Result<u32, String> {
+    let hex: String = chars.by_ref().take(4).collect();
+    if hex.len() < 4 {
+        return Err("unclosed unicode escape".into());
+    }
+    if let Some(bad) = hex.chars().find(|c| !c.is_ascii_hexdigit()) {
+        return Err(format!("invalid unicode escape character `{bad}`"));
+    }
+    u32::from_str_radix(&hex, 16).map_err(|e| e.to_string())
+}
+
 /// Resolves the escapes of a string or text block.
 fn unescape(raw: &str) -> Result<String, String> {
     let mut out = String::with_capacity(raw.len());
@@ -366,19 +378,67 @@ fn unescape(raw: &str) -> Result<String, String> {
             Some('t') => out.push('\t'),
             Some('\n') => {}
             Some('u') => {
-                let hex: String = chars.by_ref().take(4).collect();
-                if hex.len() < 4 {
-                    return Err("unclosed unicode escape".into());
+                let code = hex4(&mut chars)?;
+                let high_surrogate = (0xD800..0xDC00).contains(&code);
+                // A surrogate pair is two escapes: `\uD83D\uDE00`.
+                let code = if high_surrogate && chars.as_str().starts_with("\\u") {
+                    chars.nth(1);
+                    let low = hex4(&mut chars)?;
+                    if !(0xDC00..0xE000).contains(&low) {
+                        return Err(format!("unpaired surrogate in unicode escape `\\u{code:04X}`"));
+                    }
+                    0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                } else {
+                    code
+                };
+                match char::from_u32(code) {
+                    Some(c) => out.push(c),
+                    None => return Err(format!("unpaired surrogate in unicode escape `\\u{code:04X}`")),
                 }
-                if let Some(bad) = hex.chars().find(|c| !c.is_ascii_hexdigit()) {
-                    return Err(format!("invalid unicode escape character `{bad}`"));
-                }
-                let code = u32::from_str_radix(&hex, 16).map_err(|e| e.to_string())?;
-                out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
             }
             Some(other) => return Err(format!("invalid escape `\\{other}`")),
             None => return Err("unclosed escape".into()),
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> (Vec<Kind>, Vec<String>) {
+        let mut errors = Vec::new();
+        let tokens = tokenize("t.smithy", text, &mut errors);
+        (tokens.into_iter().map(|t| t.kind).collect(), errors.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn escapes_resolve_including_surrogate_pairs() {
+        let (tokens, errors) = kinds(r#""a\"\\\/\n\u00e9\uD83D\uDE00""#);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(tokens[0], Kind::Str("a\"\\/\n\u{e9}\u{1F600}".into()));
+        let (_, errors) = kinds(r#""\uD83D""#);
+        assert_eq!(errors, ["t.smithy:1:1: invalid string: unpaired surrogate in unicode escape `\\uD83D`"]);
+        let (_, errors) = kinds(r#""\q""#);
+        assert_eq!(errors, ["t.smithy:1:1: invalid string: invalid escape `\\q`"]);
+    }
+
+    #[test]
+    fn text_blocks_lose_incidental_whitespace() {
+        let (tokens, _) = kinds("\"\"\"\n    a\n      b\n    \"\"\"");
+        assert_eq!(tokens[0], Kind::TextBlock("a\n  b\n".into()));
+        let (tokens, _) = kinds("\"\"\"\n  x \\\n  y\"\"\"");
+        assert_eq!(tokens[0], Kind::TextBlock("x y".into()));
+    }
+
+    #[test]
+    fn numbers_and_positions() {
+        let mut errors = Vec::new();
+        let tokens = tokenize("t.smithy", "x\n  -1.5e3 1.", &mut errors);
+        assert_eq!((tokens[2].line, tokens[2].column), (2, 1));
+        assert_eq!(tokens[3].kind, Kind::Number("-1.5e3".into()));
+        assert_eq!((tokens[3].line, tokens[3].column), (2, 3));
+        assert_eq!(errors[0].to_string(), "t.smithy:2:10: invalid number `1.`: `.` must be followed by a digit");
+    }
 }

@@ -529,7 +529,7 @@ impl Parser {
                         self.operation_body(&mut shape)?;
                     } else {
                         let at = self.here();
-                        let Node::Object(body) = self.node_object()? else { unreachable!() };
+                        let body = self.object_entries()?;
                         self.entity_body(&mut shape, body, &at);
                     }
                 }
@@ -680,6 +680,11 @@ impl Parser {
     }
 
     fn node_object(&mut self) -> Parsed<Node> {
+        Ok(Node::Object(self.object_entries()?))
+    }
+
+    /// The entries of `{ key: value ... }`.
+    fn object_entries(&mut self) -> Parsed<Vec<(String, Node)>> {
         self.expect(Kind::LBrace, "`{`")?;
         self.ws();
         let mut entries: Vec<(String, Node)> = Vec::new();
@@ -693,7 +698,7 @@ impl Parser {
             self.ws();
         }
         self.advance();
-        Ok(Node::Object(entries))
+        Ok(entries)
     }
 
     fn node_value(&mut self) -> Parsed<Node> {
