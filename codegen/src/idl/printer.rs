@@ -189,7 +189,17 @@ impl Printer<'_> {
         ] {
             if let Some(list) = list {
                 let ids: Vec<_> = list.iter().map(|r| self.short(&r.target)).collect();
-                let _ = writeln!(body, "{INDENT}{key}: [{}]", ids.join(", "));
+                let flat = ids.join(", ");
+                if flat.len() + key.len() <= 100 {
+                    let _ = writeln!(body, "{INDENT}{key}: [{flat}]");
+                } else {
+                    // One id per line: long lists (a service's operations) diff well.
+                    let _ = writeln!(body, "{INDENT}{key}: [");
+                    for id in &ids {
+                        let _ = writeln!(body, "{INDENT}{INDENT}{id}");
+                    }
+                    let _ = writeln!(body, "{INDENT}]");
+                }
             }
         }
         if let Some(rename) = &shape.rename {
