@@ -92,7 +92,7 @@ pub struct Token {
 /// Splits `text` into tokens; the last one is always [`Kind::Eof`]. Lexical
 /// errors are pushed to `errors` and leave an [`Kind::Invalid`] token behind.
 pub fn tokenize(file: &str, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Token> {
-    let mut lexer = Lexer { file, chars: text.chars().collect(), at: 0, line: 1, column: 1, errors };
+    let mut lexer = Lexer { file, text, at: 0, line: 1, column: 1, errors };
     let mut tokens = Vec::new();
     loop {
         let (line, column) = (lexer.line, lexer.column);
@@ -107,21 +107,22 @@ pub fn tokenize(file: &str, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Tok
 
 struct Lexer<'a> {
     file: &'a str,
-    chars: Vec<char>,
+    text: &'a str,
+    /// Byte offset of the next character.
     at: usize,
     line: usize,
     column: usize,
     errors: &'a mut Vec<Diagnostic>,
 }
 
-impl Lexer<'_> {
+impl<'a> Lexer<'a> {
     fn peek(&self, ahead: usize) -> Option<char> {
-        self.chars.get(self.at + ahead).copied()
+        self.text[self.at..].chars().nth(ahead)
     }
 
     fn bump(&mut self) -> Option<char> {
         let c = self.peek(0)?;
-        self.at += 1;
+        self.at += c.len_utf8();
         if c == '\n' {
             self.line += 1;
             self.column = 1;
@@ -217,12 +218,13 @@ impl Lexer<'_> {
         if doc {
             self.bump();
         }
-        let mut text = String::new();
-        while let Some(c) = self.peek(0).filter(|c| *c != '\n' && *c != '\r') {
-            text.push(c);
-            self.bump();
-        }
-        Kind::Comment { doc, text }
+        let rest = &self.text[self.at..];
+        let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let text = &rest[..end];
+        self.at += end;
+        self.column += text.chars().count();
+        // Only doc comments keep their text: nothing reads the others'.
+        Kind::Comment { doc, text: if doc { text.to_string() } else { String::new() } }
     }
 
     fn number(&mut self, first: char, line: usize, column: usize) -> Kind {
@@ -265,26 +267,51 @@ impl Lexer<'_> {
         Kind::Number(text)
     }
 
-    /// The raw text up to the closing delimiter (`"` or `"""`), escapes kept.
-    fn raw_until_close(&mut self, triple: bool) -> Option<String> {
-        let mut raw = String::new();
-        loop {
-            let c = self.bump()?;
-            match c {
-                '\\' => {
-                    raw.push('\\');
-                    raw.push(self.bump()?);
+    /// The raw text up to the closing delimiter (`"` or `"""`), escapes kept
+    /// and `\r\n` read as `\n`; `None` at the end of the input.
+    fn raw_until_close(&mut self, triple: bool) -> Option<std::borrow::Cow<'a, str>> {
+        let text: &'a str = self.text;
+        let bytes = text.as_bytes();
+        let start = self.at;
+        let mut at = start;
+        let mut line_start = None;
+        let end = loop {
+            let Some(&byte) = bytes.get(at) else {
+                // Unclosed: the error points at the end of the input.
+                self.at = text.len();
+                self.column = match line_start {
+                    Some(line_start) => text[line_start..].chars().count() + 1,
+                    None => self.column + text[start..].chars().count(),
+                };
+                return None;
+            };
+            match byte {
+                b'\\' => {
+                    // An escaped newline still ends a line.
+                    if bytes.get(at + 1) == Some(&b'\n') {
+                        self.line += 1;
+                        line_start = Some(at + 2);
+                    }
+                    at += 2;
                 }
-                '"' if !triple => return Some(raw),
-                '"' if self.peek(0) == Some('"') && self.peek(1) == Some('"') => {
-                    self.bump();
-                    self.bump();
-                    return Some(raw);
+                b'\n' => {
+                    self.line += 1;
+                    at += 1;
+                    line_start = Some(at);
                 }
-                '\r' if self.peek(0) == Some('\n') => {}
-                c => raw.push(c),
+                b'"' if !triple => break at,
+                b'"' if bytes.get(at + 1) == Some(&b'"') && bytes.get(at + 2) == Some(&b'"') => break at,
+                _ => at += 1,
             }
-        }
+        };
+        let close = if triple { 3 } else { 1 };
+        self.at = end + close;
+        self.column = match line_start {
+            Some(line_start) => text[line_start..end].chars().count() + 1 + close,
+            None => self.column + text[start..end].chars().count() + close,
+        };
+        let raw = &text[start..end];
+        Some(if raw.contains('\r') { raw.replace("\r\n", "\n").into() } else { raw.into() })
     }
 
     fn quoted(&mut self, line: usize, column: usize) -> Kind {
@@ -360,6 +387,9 @@ fn hex4(chars: &mut std::str::Chars) -> Result<u32, String> {
 
 /// Resolves the escapes of a string or text block.
 fn unescape(raw: &str) -> Result<String, String> {
+    if !raw.contains('\\') {
+        return Ok(raw.to_string());
+    }
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {

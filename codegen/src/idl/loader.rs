@@ -67,6 +67,7 @@ pub fn load_sources(sources: &[Source]) -> Result<AstModel, Error> {
         json_models: Vec::new(),
         defined: HashMap::new(),
         model: AstModel { smithy: "1.0".into(), metadata: BTreeMap::new(), shapes: OrderedMap::default() },
+        index: HashMap::new(),
         errors: Vec::new(),
         metadata_at: BTreeMap::new(),
     };
@@ -108,6 +109,8 @@ struct Loader {
     /// Every shape id defined, where, and its type.
     defined: HashMap<String, (Location, String)>,
     model: AstModel,
+    /// Position of each shape id in `model.shapes`.
+    index: HashMap<String, usize>,
     errors: Vec<Diagnostic>,
     metadata_at: BTreeMap<String, Location>,
 }
@@ -181,7 +184,7 @@ impl Loader {
             }
             self.merge_metadata_json(&name, json.metadata);
             for (id, shape) in json.shapes.0 {
-                self.model.shapes.0.push((id, shape));
+                self.push_shape(id, shape);
             }
         }
         for file in files {
@@ -197,7 +200,7 @@ impl Loader {
             self.apply_statements(file);
         }
         self.check_shapes(files);
-        if self.errors.is_empty() {
+        if self.errors.is_empty() && crate::mixins::needs_flattening(&self.model) {
             self.check_mixins();
         }
     }
@@ -211,7 +214,7 @@ impl Loader {
                 _ => String::new(),
             };
             let at = self.defined.get(&shape).map(|(at, _)| at.clone()).unwrap_or_else(|| Location {
-                file: self.defined.values().next().map(|(at, _)| at.file.clone()).unwrap_or_default(),
+                file: self.defined.values().next().map_or_else(|| "".into(), |(at, _)| at.file.clone()),
                 line: 1,
                 column: 1,
             });
@@ -221,7 +224,7 @@ impl Loader {
 
     /// IDL 2 features that a JSON AST file of version 1 may not use.
     fn check_json_v1(&mut self, file: &str, json: &AstModel) {
-        let at = Location { file: file.to_string(), line: 1, column: 1 };
+        let at = Location { file: file.into(), line: 1, column: 1 };
         for (id, shape) in json.shapes.iter() {
             let problem = if shape.properties.is_some() {
                 "resource properties can only be used with Smithy version 2 or later"
@@ -243,7 +246,7 @@ impl Loader {
         let mut json_shapes: HashMap<String, AstShape> = HashMap::new();
         for (name, json) in &self.json_models {
             for (id, shape) in json.shapes.iter() {
-                let at = Location { file: name.clone(), line: 1, column: 1 };
+                let at = Location { file: name.as_str().into(), line: 1, column: 1 };
                 if shape.shape_type == "apply" {
                     continue;
                 }
@@ -291,7 +294,7 @@ impl Loader {
         for parsed in &file.shapes {
             let id = format!("{namespace}#{}", parsed.name);
             let shape = self.build_shape(&scope, parsed, &id);
-            self.model.shapes.0.push((id, shape));
+            self.push_shape(id, shape);
         }
         self.defined = defined;
     }
@@ -366,18 +369,24 @@ impl Loader {
     }
 
     fn merge_metadata_json(&mut self, file: &str, metadata: BTreeMap<String, Value>) {
-        let at = Location { file: file.to_string(), line: 1, column: 1 };
+        let at = Location { file: file.into(), line: 1, column: 1 };
         for (key, value) in metadata {
             self.merge_metadata(key, value, &at);
         }
     }
 
     fn shape(&self, id: &str) -> Option<&AstShape> {
-        self.model.shapes.get(id)
+        self.index.get(id).map(|&i| &self.model.shapes.0[i].1)
     }
 
     fn shape_mut(&mut self, id: &str) -> Option<&mut AstShape> {
-        self.model.shapes.0.iter_mut().find(|(k, _)| k == id).map(|(_, s)| s)
+        self.index.get(id).map(|&i| &mut self.model.shapes.0[i].1)
+    }
+
+    /// Adds a shape (or an `apply` entry) to the model and the index.
+    fn push_shape(&mut self, id: String, shape: AstShape) {
+        self.index.insert(id.clone(), self.model.shapes.0.len());
+        self.model.shapes.0.push((id, shape));
     }
 
     /// The target of member `name` of `id` or of its mixins, recursively.
@@ -461,7 +470,7 @@ impl Loader {
                         merge_traits(&mut entry.traits, traits)
                     } else {
                         let entry = AstShape { shape_type: "apply".into(), traits, ..AstShape::default() };
-                        self.model.shapes.0.push((key, entry));
+                        self.push_shape(key, entry);
                         Ok(())
                     }
                 }
@@ -475,16 +484,18 @@ impl Loader {
 
     /// Checks that need the whole shape: required members and enum values.
     fn check_shapes(&mut self, files: &[ParsedFile]) {
+        let mut problems = Vec::new();
         for file in files {
-            let namespace = file.namespace.clone().unwrap_or_default();
+            let namespace = file.namespace.as_deref().unwrap_or_default();
             for parsed in &file.shapes {
                 let id = format!("{namespace}#{}", parsed.name);
-                let Some(shape) = self.shape(&id).cloned() else { continue };
-                for problem in shape_problems(&id, &shape, file.is_v2()) {
-                    self.error(&parsed.at, problem);
+                let Some(shape) = self.shape(&id) else { continue };
+                for problem in shape_problems(&id, shape, file.is_v2()) {
+                    problems.push(Diagnostic::at(&parsed.at, problem));
                 }
             }
         }
+        self.errors.extend(problems);
     }
 }
 

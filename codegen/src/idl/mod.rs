@@ -13,6 +13,7 @@ mod prelude;
 mod printer;
 
 use std::fmt;
+use std::sync::Arc;
 
 pub use loader::{load_paths, load_sources, Source};
 pub use printer::to_idl;
@@ -22,8 +23,8 @@ use crate::ast::AstModel;
 /// A place in a model file (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
-    /// The file's name as given.
-    pub file: String,
+    /// The file's name as given (shared by every location in the file).
+    pub file: Arc<str>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column (in characters).
@@ -40,7 +41,7 @@ pub use crate::error::Diagnostic;
 
 impl Diagnostic {
     pub(crate) fn at(at: &Location, message: impl Into<String>) -> Self {
-        Diagnostic { file: at.file.clone(), line: at.line, column: at.column, message: message.into() }
+        Diagnostic { file: at.file.to_string(), line: at.line, column: at.column, message: message.into() }
     }
 }
 

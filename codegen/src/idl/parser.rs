@@ -84,6 +84,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<ParsedFile, Vec<Diagnostic>>
     let mut errors = Vec::new();
     let tokens = tokenize(file, text, &mut errors);
     let mut parser = Parser {
+        file: file.into(),
         out: ParsedFile { file: file.to_string(), version: "1.0".into(), ..ParsedFile::default() },
         tokens,
         pos: 0,
@@ -124,6 +125,8 @@ const SIMPLE_TYPES: &[&str] = &[
 
 struct Parser {
     out: ParsedFile,
+    /// The file's name, shared by the locations.
+    file: std::sync::Arc<str>,
     tokens: Vec<Token>,
     pos: usize,
     errors: Vec<Diagnostic>,
@@ -144,15 +147,34 @@ impl Parser {
 
     fn here(&self) -> Location {
         let t = self.token();
-        Location { file: self.out.file.clone(), line: t.line, column: t.column }
+        Location { file: self.file.clone(), line: t.line, column: t.column }
     }
 
-    fn advance(&mut self) -> Kind {
-        let kind = self.tokens[self.pos].kind.clone();
+    fn advance(&mut self) {
         if self.pos + 1 < self.tokens.len() {
             self.pos += 1;
         }
-        kind
+    }
+
+    /// Moves out the text of the current token if it is an identifier (or,
+    /// with `strings`, a quoted string or text block) and advances past it.
+    /// The parser never reads a token's text twice, so nothing is copied.
+    fn take_text(&mut self, strings: bool) -> Option<String> {
+        let text = match &mut self.tokens[self.pos].kind {
+            Kind::Ident(text) => std::mem::take(text),
+            Kind::Str(text) | Kind::TextBlock(text) if strings => std::mem::take(text),
+            _ => return None,
+        };
+        self.advance();
+        Some(text)
+    }
+
+    /// A key: an identifier or a quoted string (not a text block).
+    fn key_text(&mut self) -> Option<String> {
+        match self.peek() {
+            Kind::Ident(_) | Kind::Str(_) => self.take_text(true),
+            _ => None,
+        }
     }
 
     fn at_ident(&self, word: &str) -> bool {
@@ -170,7 +192,7 @@ impl Parser {
     }
 
     fn error_at(&mut self, at: &Location, message: String) {
-        self.errors.push(Diagnostic { file: at.file.clone(), line: at.line, column: at.column, message });
+        self.errors.push(Diagnostic::at(at, message));
     }
 
     fn expected<T>(&mut self, what: &str) -> Parsed<T> {
@@ -188,12 +210,9 @@ impl Parser {
     }
 
     fn ident(&mut self) -> Parsed<String> {
-        match self.peek().clone() {
-            Kind::Ident(name) => {
-                self.advance();
-                Ok(name)
-            }
-            _ => self.expected("an identifier"),
+        match self.take_text(false) {
+            Some(name) => Ok(name),
+            None => self.expected("an identifier"),
         }
     }
 
@@ -326,12 +345,9 @@ impl Parser {
     fn control(&mut self, seen: &mut BTreeMap<String, Location>) -> Parsed<()> {
         self.advance();
         let at = self.here();
-        let key = match self.peek().clone() {
-            Kind::Ident(k) | Kind::Str(k) => {
-                self.advance();
-                k
-            }
-            _ => return self.expected("a control statement name"),
+        let key = match self.key_text() {
+            Some(key) => key,
+            None => return self.expected("a control statement name"),
         };
         self.sp();
         self.expect(Kind::Colon, "`:`")?;
@@ -369,12 +385,9 @@ impl Parser {
         self.advance();
         self.sp1()?;
         let at = self.here();
-        let key = match self.peek().clone() {
-            Kind::Ident(k) | Kind::Str(k) => {
-                self.advance();
-                k
-            }
-            _ => return self.expected("a metadata key (an identifier or a string)"),
+        let key = match self.key_text() {
+            Some(key) => key,
+            None => return self.expected("a metadata key (an identifier or a string)"),
         };
         self.sp();
         self.expect(Kind::Equal, "`=`")?;
@@ -665,12 +678,9 @@ impl Parser {
     }
 
     fn object_entry(&mut self) -> Parsed<(String, Node)> {
-        let key = match self.peek().clone() {
-            Kind::Ident(k) | Kind::Str(k) => {
-                self.advance();
-                k
-            }
-            _ => return self.expected("an object key (an identifier or a string)"),
+        let key = match self.key_text() {
+            Some(key) => key,
+            None => return self.expected("an object key (an identifier or a string)"),
         };
         self.ws();
         self.expect(Kind::Colon, "`:`")?;
@@ -702,7 +712,7 @@ impl Parser {
     }
 
     fn node_value(&mut self) -> Parsed<Node> {
-        match self.peek().clone() {
+        match self.peek() {
             Kind::LBrace => self.node_object(),
             Kind::LBracket => {
                 self.advance();
@@ -715,24 +725,22 @@ impl Parser {
                 self.advance();
                 Ok(Node::Array(items))
             }
-            Kind::Str(s) | Kind::TextBlock(s) => {
-                self.advance();
-                Ok(Node::Str(s))
-            }
-            Kind::Number(text) => {
-                let number = number_value(&text);
-                match number {
-                    Some(n) => {
-                        self.advance();
-                        Ok(Node::Number(n))
-                    }
-                    None => self.fail(format!("number `{text}` is out of range")),
+            Kind::Str(_) | Kind::TextBlock(_) => Ok(Node::Str(self.take_text(true).unwrap_or_default())),
+            Kind::Number(text) => match number_value(text) {
+                Some(n) => {
+                    self.advance();
+                    Ok(Node::Number(n))
                 }
-            }
+                None => {
+                    let message = format!("number `{text}` is out of range");
+                    self.fail(message)
+                }
+            },
             Kind::Ident(word) => match word.as_str() {
                 "true" | "false" => {
+                    let value = word == "true";
                     self.advance();
-                    Ok(Node::Bool(word == "true"))
+                    Ok(Node::Bool(value))
                 }
                 "null" => {
                     self.advance();
