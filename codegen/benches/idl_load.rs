@@ -49,6 +49,20 @@ fn main() {
     let json = ast::to_json_pretty(&model).into_bytes();
     eprintln!("idl_load: {} files, {idl_bytes} bytes of IDL; JSON AST {} bytes", sources.len(), json.len());
 
+    // `IDL_LOAD_REPEAT=idl:N` (or `json:N`) runs one side N times without
+    // criterion, for instruction counts (`perf stat -e instructions:u`),
+    // which a busy machine does not disturb.
+    if let Ok(repeat) = std::env::var("IDL_LOAD_REPEAT") {
+        let (side, times) = repeat.split_once(':').expect("IDL_LOAD_REPEAT=idl:N or json:N");
+        for _ in 0..times.parse::<usize>().expect("a count") {
+            match side {
+                "idl" => drop(black_box(load_sources(black_box(&sources)).unwrap())),
+                _ => drop(black_box(serde_json::from_slice::<serde_json::Value>(black_box(&json)).unwrap())),
+            }
+        }
+        return;
+    }
+
     let mut criterion = Criterion::default().configure_from_args();
     let mut group = criterion.benchmark_group("idl");
     group.throughput(Throughput::Bytes(idl_bytes as u64));

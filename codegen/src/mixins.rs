@@ -17,23 +17,25 @@ pub fn needs_flattening(model: &AstModel) -> bool {
     model.shapes.iter().any(|(_, s)| s.shape_type == "apply" || s.mixins.as_ref().is_some_and(|m| !m.is_empty()))
 }
 
+/// Checks what flattening checks (member conflicts, missing mixins and
+/// `apply` targets, cycles) without building the flattened model: only the
+/// shapes with mixins or applied traits, and their mixins, are flattened.
+pub fn check(model: &AstModel) -> Result<(), Error> {
+    let mut flattener = Flattener::new(model)?;
+    for (id, shape) in model.shapes.iter() {
+        let mixed = shape.mixins.as_ref().is_some_and(|m| !m.is_empty());
+        if shape.shape_type != "apply" && (mixed || flattener.applies.contains_key(id.as_str())) {
+            flattener.flat(id)?;
+        }
+    }
+    Ok(())
+}
+
 /// The model with mixins flattened. With `keep_mixins`, mixin shapes and the
 /// `mixins` lists stay (every shape still shows all it inherits); without, they
 /// are removed, as Smithy's flattened models are.
 pub fn flatten(model: &AstModel, keep_mixins: bool) -> Result<AstModel, Error> {
-    let mut flattener = Flattener {
-        shapes: model.shapes.iter().filter(|(_, s)| s.shape_type != "apply").map(|(k, s)| (k.as_str(), s)).collect(),
-        applies: HashMap::new(),
-        done: HashMap::new(),
-        in_progress: Vec::new(),
-    };
-    for (id, shape) in model.shapes.iter().filter(|(_, s)| s.shape_type == "apply") {
-        let (owner, member) = id.split_once('$').unwrap_or((id, ""));
-        if !flattener.shapes.contains_key(owner) {
-            return Err(Error::at(id.as_str(), "`apply` targets a shape that is not defined"));
-        }
-        flattener.applies.entry(owner.to_string()).or_default().push((member.to_string(), &shape.traits));
-    }
+    let mut flattener = Flattener::new(model)?;
     let mut shapes = OrderedMap::default();
     for (id, shape) in model.shapes.iter() {
         if shape.shape_type == "apply" || (!keep_mixins && shape.traits.contains_key(MIXIN)) {
@@ -59,7 +61,29 @@ struct Flattener<'a> {
     in_progress: Vec<String>,
 }
 
-impl Flattener<'_> {
+impl<'a> Flattener<'a> {
+    fn new(model: &'a AstModel) -> Result<Self, Error> {
+        let mut flattener = Flattener {
+            shapes: model
+                .shapes
+                .iter()
+                .filter(|(_, s)| s.shape_type != "apply")
+                .map(|(k, s)| (k.as_str(), s))
+                .collect(),
+            applies: HashMap::new(),
+            done: HashMap::new(),
+            in_progress: Vec::new(),
+        };
+        for (id, shape) in model.shapes.iter().filter(|(_, s)| s.shape_type == "apply") {
+            let (owner, member) = id.split_once('$').unwrap_or((id, ""));
+            if !flattener.shapes.contains_key(owner) {
+                return Err(Error::at(id.as_str(), "`apply` targets a shape that is not defined"));
+            }
+            flattener.applies.entry(owner.to_string()).or_default().push((member.to_string(), &shape.traits));
+        }
+        Ok(flattener)
+    }
+
     fn flat(&mut self, id: &str) -> Result<AstShape, Error> {
         if let Some(shape) = self.done.get(id) {
             return Ok(shape.clone());

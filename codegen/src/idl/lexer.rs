@@ -93,7 +93,8 @@ pub struct Token {
 /// errors are pushed to `errors` and leave an [`Kind::Invalid`] token behind.
 pub fn tokenize(file: &str, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Token> {
     let mut lexer = Lexer { file, text, at: 0, line: 1, column: 1, errors };
-    let mut tokens = Vec::new();
+    // About one token per four bytes in real models; growing costs copies.
+    let mut tokens = Vec::with_capacity(text.len() / 4);
     loop {
         let (line, column) = (lexer.line, lexer.column);
         let kind = lexer.next_kind();
@@ -117,7 +118,22 @@ struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     fn peek(&self, ahead: usize) -> Option<char> {
-        self.text[self.at..].chars().nth(ahead)
+        // Models are mostly ASCII: look at bytes until a wider character.
+        let bytes = self.text.as_bytes();
+        match bytes.get(self.at + ahead) {
+            Some(&b) if b.is_ascii() && bytes[self.at..self.at + ahead].is_ascii() => Some(b as char),
+            None if bytes.len() >= self.at + ahead && bytes[self.at..].is_ascii() => None,
+            _ => self.text[self.at..].chars().nth(ahead),
+        }
+    }
+
+    /// Skips ASCII bytes matching `keep` on the current line; returns how many.
+    fn skip_ascii(&mut self, keep: impl Fn(u8) -> bool) -> usize {
+        let rest = &self.text.as_bytes()[self.at..];
+        let n = rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
+        self.at += n;
+        self.column += n;
+        n
     }
 
     fn bump(&mut self) -> Option<char> {
@@ -142,9 +158,7 @@ impl<'a> Lexer<'a> {
         let Some(c) = self.bump() else { return Kind::Eof };
         match c {
             ' ' | '\t' => {
-                while matches!(self.peek(0), Some(' ' | '\t')) {
-                    self.bump();
-                }
+                self.skip_ascii(|b| b == b' ' || b == b'\t');
                 Kind::Space
             }
             '\n' => Kind::Newline,
@@ -179,34 +193,20 @@ impl<'a> Lexer<'a> {
             '"' => self.quoted(line, column),
             '-' | '0'..='9' => self.number(c, line, column),
             c if c == '_' || c.is_ascii_alphabetic() => {
-                let mut name = String::from(c);
-                while self.peek(0) == Some('_') {
-                    name.push('_');
-                    self.bump();
-                }
-                // An identifier has a letter after its leading underscores.
-                if !name.ends_with(|c: char| c.is_ascii_alphabetic()) {
-                    match self.peek(0).filter(char::is_ascii_alphabetic) {
-                        Some(letter) => {
-                            name.push(letter);
-                            self.bump();
-                        }
-                        None => {
-                            let found = self.peek(0).map_or("end of file".to_string(), |c| format!("{c:?}"));
-                            let (line, column) = (self.line, self.column);
-                            return self.error(
-                                line,
-                                column,
-                                format!("expected a letter in identifier `{name}` but found {found}"),
-                            );
-                        }
+                let start = self.at - 1;
+                if c == '_' {
+                    self.skip_ascii(|b| b == b'_');
+                    // An identifier has a letter after its leading underscores.
+                    if !self.peek(0).is_some_and(|c| c.is_ascii_alphabetic()) {
+                        let found = self.peek(0).map_or("end of file".to_string(), |c| format!("{c:?}"));
+                        let name = &self.text[start..self.at];
+                        let (line, column) = (self.line, self.column);
+                        let message = format!("expected a letter in identifier `{name}` but found {found}");
+                        return self.error(line, column, message);
                     }
                 }
-                while let Some(c) = self.peek(0).filter(|c| *c == '_' || c.is_ascii_alphanumeric()) {
-                    name.push(c);
-                    self.bump();
-                }
-                Kind::Ident(name)
+                self.skip_ascii(|b| b == b'_' || b.is_ascii_alphanumeric());
+                Kind::Ident(self.text[start..self.at].to_string())
             }
             other => self.error(line, column, format!("unexpected character {other:?}")),
         }

@@ -96,7 +96,7 @@ pub fn load_sources(sources: &[Source]) -> Result<AstModel, Error> {
     if !loader.errors.is_empty() {
         return Err(Error::Model(loader.errors));
     }
-    loader.load(&idl_files);
+    loader.load(idl_files);
     if loader.errors.is_empty() {
         Ok(loader.model)
     } else {
@@ -155,15 +155,15 @@ impl Scope<'_> {
     }
 
     /// A node value as JSON; unquoted shape ids that name a shape become absolute.
-    fn value(&self, node: &Node) -> Value {
+    fn value(&self, node: Node) -> Value {
         match node {
             Node::Null => Value::Null,
-            Node::Bool(b) => Value::Bool(*b),
-            Node::Number(n) => Value::Number(n.clone()),
-            Node::Str(s) => Value::String(s.clone()),
-            Node::ShapeId(id) => Value::String(self.resolve_existing(id).unwrap_or_else(|| id.clone())),
-            Node::Array(items) => Value::Array(items.iter().map(|i| self.value(i)).collect()),
-            Node::Object(entries) => Value::Object(entries.iter().map(|(k, v)| (k.clone(), self.value(v))).collect()),
+            Node::Bool(b) => Value::Bool(b),
+            Node::Number(n) => Value::Number(n),
+            Node::Str(s) => Value::String(s),
+            Node::ShapeId(id) => Value::String(self.resolve_existing(&id).unwrap_or(id)),
+            Node::Array(items) => Value::Array(items.into_iter().map(|i| self.value(i)).collect()),
+            Node::Object(entries) => Value::Object(entries.into_iter().map(|(k, v)| (k, self.value(v))).collect()),
         }
     }
 }
@@ -173,8 +173,8 @@ impl Loader {
         self.errors.push(Diagnostic::at(at, message));
     }
 
-    fn load(&mut self, files: &[ParsedFile]) {
-        self.define_shapes(files);
+    fn load(&mut self, mut files: Vec<ParsedFile>) {
+        self.define_shapes(&files);
         for (name, json) in std::mem::take(&mut self.json_models) {
             if !json.smithy.starts_with('2') {
                 self.check_json_v1(&name, &json);
@@ -187,19 +187,19 @@ impl Loader {
                 self.push_shape(id, shape);
             }
         }
-        for file in files {
+        for file in &mut files {
             if file.is_v2() {
                 self.model.smithy = "2.0".into();
             }
             self.load_file(file);
         }
-        for file in files {
+        for file in &files {
             self.fill_elided(file);
         }
-        for file in files {
+        for file in &mut files {
             self.apply_statements(file);
         }
-        self.check_shapes(files);
+        self.check_shapes(&files);
         if self.errors.is_empty() && crate::mixins::needs_flattening(&self.model) {
             self.check_mixins();
         }
@@ -207,7 +207,7 @@ impl Loader {
 
     /// Flattening finds member conflicts between a shape and its mixins.
     fn check_mixins(&mut self) {
-        if let Err(error) = crate::mixins::flatten(&self.model, true) {
+        if let Err(error) = crate::mixins::check(&self.model) {
             let message = error.to_string();
             let shape = match &error {
                 Error::Shape { at, .. } => at.split('$').next().unwrap_or(at).to_string(),
@@ -284,30 +284,35 @@ impl Loader {
         }
     }
 
-    fn load_file(&mut self, file: &ParsedFile) {
+    /// Adds a file's metadata and shapes; their trait values move out of `file`.
+    fn load_file(&mut self, file: &mut ParsedFile) {
         let defined = std::mem::take(&mut self.defined);
+        let metadata = std::mem::take(&mut file.metadata);
+        let mut shapes = std::mem::take(&mut file.shapes);
         let scope = Scope { file, defined: &defined };
-        for (key, node, at) in &file.metadata {
-            self.merge_metadata(key.clone(), scope.value(node), at);
+        for (key, node, at) in metadata {
+            self.merge_metadata(key, scope.value(node), &at);
         }
         let namespace = file.namespace.clone().unwrap_or_default();
-        for parsed in &file.shapes {
+        for parsed in &mut shapes {
             let id = format!("{namespace}#{}", parsed.name);
             let shape = self.build_shape(&scope, parsed, &id);
             self.push_shape(id, shape);
         }
+        file.shapes = shapes;
         self.defined = defined;
     }
 
     /// The AST shape of a parsed shape: targets absolute, traits as values.
-    fn build_shape(&mut self, scope: &Scope, parsed: &ParsedShape, id: &str) -> AstShape {
-        let mut shape = parsed.shape.clone();
+    fn build_shape(&mut self, scope: &Scope, parsed: &mut ParsedShape, id: &str) -> AstShape {
+        let mut shape = std::mem::take(&mut parsed.shape);
         resolve_refs(&mut shape, |name| scope.resolve(name));
-        shape.traits = self.trait_values(scope, parsed.docs.get(&None), &parsed.traits);
-        let empty = Vec::new();
+        let mut docs = std::mem::take(&mut parsed.docs);
+        shape.traits = self.trait_values(scope, docs.remove(&None), std::mem::take(&mut parsed.traits));
+        let mut member_traits = std::mem::take(&mut parsed.member_traits);
         for_each_member(&mut shape, |name, member| {
-            let traits = parsed.member_traits.get(name).unwrap_or(&empty);
-            let docs = parsed.docs.get(&Some(name.to_string()));
+            let traits = member_traits.remove(name).unwrap_or_default();
+            let docs = docs.remove(&Some(name.to_string()));
             member.traits = self.trait_values(scope, docs, traits);
         });
         if let Some(resource) = &parsed.for_resource {
@@ -324,15 +329,15 @@ impl Loader {
     }
 
     /// Trait values by absolute id; a doc comment becomes `smithy.api#documentation`.
-    fn trait_values(&mut self, scope: &Scope, docs: Option<&String>, traits: &[TraitUse]) -> BTreeMap<String, Value> {
+    fn trait_values(&mut self, scope: &Scope, docs: Option<String>, traits: Vec<TraitUse>) -> BTreeMap<String, Value> {
         let mut values = BTreeMap::new();
         if let Some(docs) = docs {
-            values.insert("smithy.api#documentation".to_string(), Value::String(docs.clone()));
+            values.insert("smithy.api#documentation".to_string(), Value::String(docs));
         }
-        let mut written: BTreeMap<String, &Location> = BTreeMap::new();
+        let mut written: BTreeMap<String, Location> = BTreeMap::new();
         for t in traits {
             let name = scope.resolve(&t.name);
-            let value = match &t.value {
+            let value = match t.value {
                 Some(node) => scope.value(node),
                 None if scope.defined.get(&name).is_some_and(|(_, kind)| kind == "list" || kind == "set") => {
                     Value::Array(Vec::new())
@@ -346,7 +351,7 @@ impl Loader {
                 }
                 continue;
             }
-            written.insert(name.clone(), &t.at);
+            written.insert(name.clone(), t.at);
             values.insert(name, value);
         }
         values
@@ -442,12 +447,13 @@ impl Loader {
         self.defined = defined;
     }
 
-    fn apply_statements(&mut self, file: &ParsedFile) {
+    fn apply_statements(&mut self, file: &mut ParsedFile) {
         let defined = std::mem::take(&mut self.defined);
+        let applies = std::mem::take(&mut file.applies);
         let scope = Scope { file, defined: &defined };
-        for apply in &file.applies {
+        for apply in applies {
             let target = scope.resolve(&apply.target);
-            let traits = self.trait_values(&scope, None, &apply.traits);
+            let traits = self.trait_values(&scope, None, apply.traits);
             let (shape_id, member) = match target.split_once('$') {
                 Some((shape, member)) => (shape.to_string(), Some(member.to_string())),
                 None => (target.clone(), None),

@@ -45,8 +45,6 @@ pub struct ParsedShape {
     pub elided: Vec<(String, Location)>,
     /// The resource of `for`, whose identifiers and properties elided members may use.
     pub for_resource: Option<String>,
-    /// Where each member is declared.
-    pub member_at: BTreeMap<String, Location>,
 }
 
 /// `apply TARGET @trait...`.
@@ -516,7 +514,6 @@ impl Parser {
             docs: BTreeMap::new(),
             elided: Vec::new(),
             for_resource: None,
-            member_at: BTreeMap::new(),
         };
         if let Some(docs) = docs {
             shape.docs.insert(None, docs);
@@ -798,8 +795,7 @@ impl Parser {
                     self.error_at(&at, format!("duplicate member `{name}`"));
                     return Ok(());
                 }
-                members.0.push((name.clone(), member));
-                shape.member_at.insert(name, at);
+                members.0.push((name, member));
                 return Ok(());
             }
         };
@@ -807,7 +803,6 @@ impl Parser {
             self.error_at(&at, format!("duplicate member `{name}`"));
         }
         *slot = Some(member);
-        shape.member_at.insert(name, at);
         Ok(())
     }
 
@@ -841,7 +836,9 @@ impl Parser {
             if let Some(docs) = docs {
                 shape.docs.insert(Some(name.clone()), docs);
             }
-            shape.member_traits.entry(name.clone()).or_default().extend(traits);
+            if !traits.is_empty() {
+                shape.member_traits.entry(name.clone()).or_default().extend(traits);
+            }
             self.default_value(&name, shape)?;
             self.ws();
         }
@@ -862,7 +859,9 @@ impl Parser {
             if let Some(docs) = docs {
                 shape.docs.insert(Some(name.clone()), docs);
             }
-            shape.member_traits.entry(name.clone()).or_default().extend(traits);
+            if !traits.is_empty() {
+                shape.member_traits.entry(name.clone()).or_default().extend(traits);
+            }
             self.default_value(&name, shape)?;
             self.ws();
         }
@@ -922,7 +921,6 @@ impl Parser {
             docs: BTreeMap::new(),
             elided: Vec::new(),
             for_resource: None,
-            member_at: BTreeMap::new(),
         };
         if let Some(docs) = docs {
             shape.docs.insert(None, docs);
