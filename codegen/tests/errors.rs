@@ -478,6 +478,20 @@ fn mixins_are_flattened_in_resolve() {
     let names: Vec<&str> = input.members().iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, ["inherited"]);
     assert!(!resolved.shapes.keys().any(|id| id.as_str() == "ns#Base"), "mixin shapes are not kept");
+    // Generating one operation reads only its part of the file: the mixin and
+    // traits applied to inherited members must come along.
+    let with_apply = with_mixin.replace(
+        r#""ns#OpOutput": {"#,
+        r#""ns#OpInput$inherited": { "type": "apply", "traits": { "smithy.api#required": {} } },
+        "ns#OpOutput": {"#,
+    );
+    for json in [&with_mixin, &with_apply] {
+        let whole = smithy_codegen::generate(json.as_bytes(), &[], &Settings::default()).unwrap();
+        let part = smithy_codegen::generate(json.as_bytes(), &["Op"], &Settings::default()).unwrap();
+        assert_eq!(part, whole);
+    }
+    let required = smithy_codegen::generate(with_apply.as_bytes(), &["Op"], &Settings::default()).unwrap();
+    assert!(required.contains("pub inherited: String,"), "the applied @required makes the member non-optional");
 }
 
 #[test]
