@@ -1,5 +1,6 @@
 //! `smithy-codegen convert`: reads models (JSON AST, and IDL with the `idl`
-//! feature) and prints them as sorted JSON AST or as IDL. Part of the binary.
+//! feature) and prints them as sorted JSON AST or as IDL. Part of the binary;
+//! [`idl_model_as_json`] lets the other commands take IDL too.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -60,6 +61,16 @@ fn emit(out: Option<&Path>, text: &str) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// For an IDL model (a `.smithy` file or a directory), its JSON AST bytes;
+/// `None` for anything else (read as JSON AST by the caller).
+pub fn idl_model_as_json(path: &Path) -> Result<Option<Vec<u8>>, String> {
+    if !(path.is_dir() || path.extension().is_some_and(|e| e == "smithy")) {
+        return Ok(None);
+    }
+    let model = load(&[path.to_path_buf()])?;
+    Ok(Some(ast::to_json_pretty(&model).into_bytes()))
 }
 
 #[cfg(feature = "idl")]

@@ -154,6 +154,9 @@ fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
 }
 
 fn read(path: &str) -> Result<Vec<u8>, String> {
+    if let Some(json) = convert_command::idl_model_as_json(Path::new(path))? {
+        return Ok(json);
+    }
     std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
 }
 
@@ -398,7 +401,7 @@ fn features(args: &[String]) -> Result<ExitCode, String> {
         [flag, file] if flag == "--model" => file.clone(),
         _ => return Err(format!("features takes only --model FILE\n{}", usage())),
     };
-    let bytes = std::fs::read(&model).map_err(|e| format!("cannot read {model}: {e}"))?;
+    let bytes = read(&model)?;
     let ast = ast::parse(&bytes).map_err(|e| format!("{model}: {e}"))?;
     let resolved = smithy_codegen::ir::resolve(&ast).map_err(|e| format!("{model}: {e}"))?;
     let operations = smithy_codegen::closure::all_operations(&resolved).map_err(|e| format!("{model}: {e}"))?;

@@ -106,3 +106,22 @@ fn convert_errors_name_the_file_line_and_column() {
     assert!(stderr.contains(&format!("{at}:6:7: expected `:` but found identifier `String`")), "{stderr}");
     assert!(stderr.contains(&format!("{at}:9:7: expected a space but found a line break")), "{stderr}");
 }
+
+/// The other commands take IDL wherever they take JSON: `diff` of the model
+/// against its own IDL form finds nothing, `features` lists the same.
+#[test]
+fn other_commands_take_idl_models() {
+    let json = Path::new(env!("CARGO_MANIFEST_DIR")).join("../model/lambda.json");
+    let dir = scratch("commands");
+    let idl_file = dir.join("lambda.smithy");
+    std::fs::write(&idl_file, convert(&["--model", json.to_str().unwrap(), "--to", "idl"])).unwrap();
+    let run = |args: &[&std::ffi::OsStr]| {
+        let output = Command::new(BIN).args(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let diff = run(&["diff".as_ref(), json.as_os_str(), idl_file.as_os_str()]);
+    assert_eq!(diff.trim(), "0 breaking, 0 compatible, 0 docs");
+    let features = |model: &Path| run(&["features".as_ref(), "--model".as_ref(), model.as_os_str()]);
+    assert_eq!(features(&idl_file), features(&json));
+}
