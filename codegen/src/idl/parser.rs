@@ -371,6 +371,10 @@ impl Parser {
                 "1" | "1.0" | "2" | "2.0" => self.out.version = text,
                 _ => self.error_at(&value_at, format!("unsupported Smithy IDL version `{text}` (expected 1.0 or 2.0)")),
             },
+            "operationInputSuffix" | "operationOutputSuffix" if !is_name_suffix(&text) => {
+                let message = format!("`${key}` must be letters, digits and `_` (it ends shape names), not {text:?}");
+                self.error_at(&value_at, message);
+            }
             "operationInputSuffix" => self.input_suffix = text,
             "operationOutputSuffix" => self.output_suffix = text,
             // Unknown control statements are allowed (Smithy warns).
@@ -998,6 +1002,11 @@ impl Parser {
             }
         }
     }
+}
+
+/// Whether `text` can end an identifier.
+fn is_name_suffix(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b == b'_' || b.is_ascii_alphanumeric())
 }
 
 fn set_ref(slot: &mut Option<AstRef>, value: Node) -> Option<String> {
