@@ -59,7 +59,9 @@ impl Printer<'_> {
         let Some((namespace, name)) = id.split_once('#') else { return id.into() };
         let base = name.split('$').next().unwrap_or(name);
         let local = format!("{}#{base}", self.namespace);
-        if namespace == self.namespace {
+        // A bare name means the namespace's shape if there is one, else the
+        // prelude's: an undefined local name that the prelude has stays absolute.
+        if namespace == self.namespace && (self.defined.contains(local.as_str()) || !is_prelude_name(base)) {
             return name.into();
         }
         if namespace == "smithy.api" && is_prelude_name(base) && !self.defined.contains(local.as_str()) {
