@@ -3,7 +3,8 @@
 //! Only the operations whose Cargo feature is enabled are generated (feature
 //! `get-layer-version` -> operation `GetLayerVersion`), together with the shapes
 //! they need. `LAMBDA_MODEL_FILE` may name another model file to build from
-//! (a relative path resolves against this package's folder; see `build/model_file.rs`).
+//! (a relative path resolves against this package's folder; see `build/model_file.rs`),
+//! also a `.smithy` file or a directory of them with the feature `idl`.
 //!
 //! These are the lambda-model crate's generation settings; the generator itself
 //! knows nothing about Lambda. `cargo lambda-generate` (an alias in
@@ -30,7 +31,7 @@ fn main() {
     let model_file = ModelFile::locate(std::env::var_os(model_file::VARIABLE).as_deref(), &package_dir);
     println!("cargo:rerun-if-changed={}", model_file.path.display());
 
-    let bytes = model_file.read().unwrap_or_else(|message| fail(&message));
+    let bytes = read_model(&model_file);
     let all = or_fail(smithy_codegen::operation_names(&bytes), &model_file);
     let model_features: Vec<String> =
         all.iter().map(|name| smithy_codegen::render::names::cargo_feature(name)).collect();
@@ -68,6 +69,23 @@ fn feature_enabled(operation: &str) -> bool {
 /// The value, or the end of the build with the error, naming the model file.
 fn or_fail<T>(result: Result<T, smithy_codegen::Error>, model_file: &ModelFile) -> T {
     result.unwrap_or_else(|e| fail(&model_file.error(&e.to_string())))
+}
+
+/// The model as JSON AST bytes. IDL files and directories (`.smithy`) need the
+/// crate feature `idl`; they are loaded and written as JSON for the generator.
+fn read_model(model_file: &ModelFile) -> Vec<u8> {
+    let path = &model_file.path;
+    let is_idl = path.is_dir() || path.extension().is_some_and(|e| e == "smithy");
+    if !is_idl {
+        return model_file.read().unwrap_or_else(|message| fail(&message));
+    }
+    #[cfg(feature = "idl")]
+    {
+        let ast = or_fail(smithy_codegen::idl::load_paths(&[path.as_path()]), model_file);
+        smithy_codegen::ast::to_json_pretty(&ast).into_bytes()
+    }
+    #[cfg(not(feature = "idl"))]
+    fail(&model_file.error("this is Smithy IDL: enable lambda-model's feature `idl` to build from it"))
 }
 
 fn fail(message: &str) -> ! {

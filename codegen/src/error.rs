@@ -47,6 +47,33 @@ pub enum Error {
     /// Rendered tokens that are not valid Rust (a generator bug).
     #[error("generated code does not parse: {0}")]
     Render(String),
+    /// Problems in Smithy IDL files (or in merging model files), one per
+    /// line as `file:line:column: message`.
+    #[error("{}", lines(.0))]
+    Model(Vec<Diagnostic>),
+}
+
+/// A problem at a place in a model file: `file:line:column: message`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// The file's name as given.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub column: usize,
+    /// What is wrong; for syntax errors, the token found and what was expected.
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+    }
+}
+
+fn lines(diagnostics: &[Diagnostic]) -> String {
+    diagnostics.iter().map(Diagnostic::to_string).collect::<Vec<_>>().join("\n")
 }
 
 fn suggestions_text(suggestions: &[String]) -> String {

@@ -344,6 +344,9 @@ pub fn is_unit(id: &ShapeId) -> bool {
 
 /// Validates a parsed model and builds the IR.
 pub fn resolve(ast: &AstModel) -> Result<Model, Error> {
+    if crate::mixins::needs_flattening(ast) {
+        return resolve(&crate::mixins::flatten(ast, false)?);
+    }
     if ast.smithy != "2.0" && ast.smithy != "2" && ast.smithy != "1.0" && ast.smithy != "1" {
         return Err(Error::Version(ast.smithy.clone()));
     }

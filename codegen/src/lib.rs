@@ -20,7 +20,10 @@ pub mod diff;
 pub mod error;
 #[cfg(feature = "diff")]
 pub mod extract;
+#[cfg(feature = "idl")]
+pub mod idl;
 pub mod ir;
+pub mod mixins;
 mod parallel;
 pub mod render;
 pub mod subset;

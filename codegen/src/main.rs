@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 use smithy_codegen::{ast, diff, extract, Settings};
 
+mod convert_command;
+
 /// Steps slower than this report their duration on stderr.
 const SLOW: Duration = Duration::from_millis(1500);
 
@@ -28,6 +30,7 @@ fn usage() -> &'static str {
   smithy-codegen extract  --model FILE [--operation ID ...] [--docs upstream|keep:FILE|none] --out FILE
   smithy-codegen diff     OLD NEW [--operation ID ...] [--format text|json]
   smithy-codegen features --model FILE   (the Cargo [features] of one feature per operation)
+  smithy-codegen convert  --model PATH... --to json|idl [--out FILE|DIR]
 
 Operation ids are absolute (`com.amazonaws.lambda#GetLayerVersion`) or bare names.
 generate/check: without --operation, every operation of the model is generated;
@@ -72,6 +75,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "extract" => extract(rest),
         "diff" => diff_command(rest),
         "features" => features(rest),
+        "convert" => convert_command::run(rest),
         "--help" | "-h" | "help" => {
             report(usage())?;
             Ok(ExitCode::SUCCESS)
@@ -148,6 +152,9 @@ fn timed<T>(label: &str, f: impl FnOnce() -> T) -> T {
 }
 
 fn read(path: &str) -> Result<Vec<u8>, String> {
+    if let Some(json) = convert_command::idl_model_as_json(Path::new(path))? {
+        return Ok(json);
+    }
     std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
 }
 

@@ -44,6 +44,8 @@ pub fn read(bytes: &[u8], operations: &[&str]) -> Option<AstModel> {
             "service" => services.push(id.as_str()),
             "resource" => resources.push(id.as_str()),
             "operation" => operation_shapes.push(id.as_str()),
+            // Traits applied to inherited members: the whole file settles those.
+            "apply" => return None,
             _ => {}
         }
     }
@@ -133,11 +135,13 @@ fn bound_operations<'a>(
     Some(())
 }
 
-/// The shapes a structure, union, list, map or operation refers to.
+/// The shapes a structure, union, list, map or operation refers to (its
+/// mixins too: resolve flattens them into the shape).
 fn references(shape: &AstShape) -> impl Iterator<Item = &str> {
     let members = shape.members.iter().flat_map(|m| m.iter().map(|(_, m)| m.target.as_str()));
     let single = [&shape.member, &shape.key, &shape.value].into_iter().flatten().map(|m| m.target.as_str());
     let io = [&shape.input, &shape.output].into_iter().flatten().map(|r| r.target.as_str());
     let errors = shape.errors.iter().flatten().map(|r| r.target.as_str());
-    members.chain(single).chain(io).chain(errors)
+    let mixins = shape.mixins.iter().flatten().map(|r| r.target.as_str());
+    members.chain(single).chain(io).chain(errors).chain(mixins)
 }

@@ -181,6 +181,35 @@ fn resource_cycle() {
 }
 
 #[test]
+fn mixins_are_flattened_in_resolve() {
+    let with_mixin = model(
+        r#""ns#OpInput": { "type": "structure", "members": {}, "mixins": [{ "target": "ns#Base" }] },
+        "ns#Base": { "type": "structure", "members": { "inherited": { "target": "smithy.api#String" } },
+                     "traits": { "smithy.api#mixin": {} } }"#,
+    );
+    let parsed = ast::parse(with_mixin.as_bytes()).unwrap();
+    let resolved = ir::resolve(&parsed).expect("a model with mixins resolves");
+    let input = resolved.shapes.iter().find(|(id, _)| id.as_str() == "ns#OpInput").map(|(_, s)| s).unwrap();
+    let names: Vec<&str> = input.members().iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["inherited"]);
+    assert!(!resolved.shapes.keys().any(|id| id.as_str() == "ns#Base"), "mixin shapes are not kept");
+    // Generating one operation reads only its part of the file: the mixin and
+    // traits applied to inherited members must come along.
+    let with_apply = with_mixin.replace(
+        r#""ns#OpOutput": {"#,
+        r#""ns#OpInput$inherited": { "type": "apply", "traits": { "smithy.api#required": {} } },
+        "ns#OpOutput": {"#,
+    );
+    for json in [&with_mixin, &with_apply] {
+        let whole = smithy_codegen::generate(json.as_bytes(), &[], &Settings::default()).unwrap();
+        let part = smithy_codegen::generate(json.as_bytes(), &["Op"], &Settings::default()).unwrap();
+        assert_eq!(part, whole);
+    }
+    let required = smithy_codegen::generate(with_apply.as_bytes(), &["Op"], &Settings::default()).unwrap();
+    assert!(required.contains("pub inherited: String,"), "the applied @required makes the member non-optional");
+}
+
+#[test]
 fn union_members_generate() {
     let good = model(
         r#""ns#OpInput": { "type": "structure", "members": { "U": { "target": "ns#U" } } },

@@ -1,0 +1,84 @@
+//! Several IDL (and JSON AST) files make one model: `use` is per file,
+//! `apply` and references cross files, metadata merges, and conflicts name
+//! both places. Errors read `file:line:column: message`, every one of them.
+
+use serde_json::json;
+use smithy_codegen::ast::AstModel;
+use smithy_codegen::idl::{load_sources, Source};
+
+fn source(name: &str, text: &str) -> Source {
+    Source { name: name.into(), text: text.into() }
+}
+
+fn load(sources: &[Source]) -> AstModel {
+    load_sources(sources).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn errors(sources: &[Source]) -> Vec<String> {
+    match load_sources(sources) {
+        Ok(_) => panic!("the model loads"),
+        Err(e) => e.to_string().lines().map(str::to_string).collect(),
+    }
+}
+
+#[test]
+fn references_and_apply_cross_files_and_use_stays_in_its_file() {
+    let a = source(
+        "a.smithy",
+        "$version: \"2.0\"\nnamespace ex\n\nuse other#String\n\nstructure A {\n    own: String\n    b: B\n}\n",
+    );
+    let b = source(
+        "b.smithy",
+        "$version: \"2.0\"\nnamespace ex\n\nstructure B {\n    plain: String\n}\n\napply A$own @sensitive\n",
+    );
+    let other = source("other.smithy", "$version: \"2.0\"\nnamespace other\n\nstring String\n");
+    let model = load(&[a, b, other]);
+    let a = model.shapes.get("ex#A").unwrap().members.as_ref().unwrap();
+    assert_eq!(a.get("own").unwrap().target, "other#String", "a.smithy's `use`");
+    assert_eq!(a.get("b").unwrap().target, "ex#B", "a shape of the namespace from another file");
+    assert_eq!(a.get("own").unwrap().traits.get("smithy.api#sensitive"), Some(&json!({})), "apply from b.smithy");
+    let b = model.shapes.get("ex#B").unwrap().members.as_ref().unwrap();
+    assert_eq!(b.get("plain").unwrap().target, "smithy.api#String", "b.smithy has no `use`: the prelude");
+}
+
+#[test]
+fn metadata_lists_concatenate_and_other_conflicts_name_both_places() {
+    let one = source("one.smithy", "metadata tags = [\"a\"]\nmetadata same = 1\nmetadata clash = \"x\"\n");
+    let two = source("two.smithy", "metadata tags = [\"b\"]\nmetadata same = 1\n\nmetadata clash = \"y\"\n");
+    let json = source("three.json", r#"{"smithy": "2.0", "metadata": {"tags": ["c"]}}"#);
+    let errors = errors(&[one.clone(), two.clone(), json.clone()]);
+    assert_eq!(errors, ["two.smithy:4:10: metadata `clash` conflicts with its value at one.smithy:3:10"]);
+    let two = source("two.smithy", "metadata tags = [\"b\"]\nmetadata same = 1\n");
+    let model = load(&[one, two, json]);
+    assert_eq!(model.metadata["tags"], json!(["c", "a", "b"]), "JSON files first, then IDL in order");
+    assert_eq!(model.metadata["same"], json!(1));
+}
+
+#[test]
+fn a_shape_defined_twice_names_both_places() {
+    let one = source("one.smithy", "namespace ex\nstring Dup\n");
+    let two = source("two.smithy", "namespace ex\n\n\ninteger Dup\n");
+    assert_eq!(errors(&[one, two]), ["two.smithy:4:9: shape `ex#Dup` is already defined at one.smithy:2:8"]);
+}
+
+#[test]
+fn every_error_of_a_file_is_reported() {
+    let text = "$version: \"2.0\"\nnamespace ex\n\nstructure A {\n    a String\n}\n\nstring\n\nlist L {\n    member: String\n}\n\nunion U { a: = }\n";
+    assert_eq!(
+        errors(&[source("bad.smithy", text)]),
+        [
+            "bad.smithy:5:7: expected `:` but found identifier `String`",
+            "bad.smithy:8:7: expected a space but found a line break",
+            "bad.smithy:14:14: expected an identifier but found `=`",
+        ]
+    );
+}
+
+#[test]
+fn unknown_traits_stay_node_values_and_known_ones_resolve() {
+    let text = "$version: \"2.0\"\nnamespace ex\n\n@unknown.ns#thing(a: [1, {b: true}], ref: Target)\n@deprecated\nstring S\n\nstring Target\n";
+    let model = load(&[source("t.smithy", text)]);
+    let traits = &model.shapes.get("ex#S").unwrap().traits;
+    assert_eq!(traits["unknown.ns#thing"], json!({"a": [1, {"b": true}], "ref": "ex#Target"}));
+    assert_eq!(traits["smithy.api#deprecated"], json!({}));
+}
