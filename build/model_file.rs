@@ -14,7 +14,7 @@ pub const VARIABLE: &str = "LAMBDA_MODEL_FILE";
 pub const DEFAULT_MODEL: &str = "model/lambda.json";
 
 /// Features that do not stand for an operation.
-const NON_OPERATION_FEATURES: &[&str] = &["default", "full", "http"];
+const NON_OPERATION_FEATURES: &[&str] = &["default", "full", "http", "idl"];
 
 /// The model file a build reads.
 #[derive(Debug)]
