@@ -19,6 +19,8 @@ pub mod idl;
 pub mod ir;
 pub mod mixins;
 mod parallel;
+#[cfg(feature = "protocol-tests")]
+pub mod protocol_tests;
 pub mod render;
 pub mod sha256;
 pub mod subset;

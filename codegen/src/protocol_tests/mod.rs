@@ -1,0 +1,17 @@
+//! The Smithy protocol compliance suite's cases (feature `protocol-tests`).
+//!
+//! [`service_cases`] reads every `smithy.test#httpRequestTests`,
+//! `httpResponseTests` and `httpMalformedRequestTests` case of a service's
+//! operations and errors into typed values, expanding parameterized malformed
+//! cases into `_case0`, `_case1`, ...; `eventStreamTests` cases are only counted
+//! (they belong to the event-stream work).
+//!
+//! Nothing here generates tests yet: this is the typed input of that stage.
+
+mod cases;
+mod parameters;
+
+pub use cases::{
+    service_cases, AppliesTo, BodyAssertion, EventStreamCount, HttpRequestCase, HttpResponseCase, MalformedRequest,
+    MalformedRequestCase, MalformedResponse, MalformedResponseBody, ServiceCases,
+};
