@@ -160,6 +160,8 @@ pub struct HttpResponseCase {
 pub struct MalformedRequestCase {
     /// The case id; `{id}_case{i}` for parameterized cases.
     pub id: String,
+    /// `i` of `_case{i}` for a case expanded from `testParameters`.
+    pub parameter_index: Option<usize>,
     /// The protocol trait's shape id.
     pub protocol: String,
     /// The operation the trait is on.
@@ -426,6 +428,7 @@ fn expand(case: ParameterizedMalformedCase, operation: &str) -> Result<Vec<Malfo
     check_status(case.response.code)?;
     let base = MalformedRequestCase {
         id: case.id,
+        parameter_index: None,
         protocol: case.protocol,
         operation: operation.to_string(),
         request: case.request,
@@ -464,6 +467,7 @@ fn instantiate(
     };
     let mut case = base.clone();
     case.id = format!("{}_case{index}", base.id);
+    case.parameter_index = Some(index);
     case.tags = base.tags.iter().map(|tag| format(tag)).collect::<Result<_, _>>()?;
     case.documentation = base.documentation.as_deref().map(format).transpose()?;
     let request = &mut case.request;
@@ -563,6 +567,7 @@ mod tests {
         let cases = service_cases(&model(traits, Value::Object(Default::default())), "ex#Service").unwrap();
         let ids: Vec<&str> = cases.malformed.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["Bad_case0", "Bad_case1"]);
+        assert_eq!(cases.malformed[1].parameter_index, Some(1));
         let second = &cases.malformed[1];
         assert_eq!(second.request.uri, "/op/b");
         assert_eq!(second.request.host.as_deref(), Some("$v:L"), "Smithy leaves the host as written");
@@ -582,6 +587,7 @@ mod tests {
         }]});
         let cases = service_cases(&model(traits, Value::Object(Default::default())), "ex#Service").unwrap();
         assert_eq!(cases.malformed[0].id, "Plain");
+        assert_eq!(cases.malformed[0].parameter_index, None);
         assert_eq!(
             cases.malformed[0].response.body.as_ref().unwrap().assertion,
             BodyAssertion::Contents("a$$b".into())
