@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use smithy_codegen::ast::AstModel;
+use smithy_codegen::protocol_tests::expected_failures::{self, Category, Entry};
 use smithy_codegen::protocol_tests::{service_cases, AppliesTo, BodyAssertion, ServiceCases};
 
 const REST_JSON: &str = "aws.protocoltests.restjson#RestJson";
@@ -206,4 +207,62 @@ fn parameterized_cases_expand_like_smithy() {
         };
     assert!(contents(pattern).contains("^[a-m]+$\""), "{}", contents(pattern));
     assert!(contents(redos).contains("^([0-9]+)+$$\""), "{}", contents(redos));
+}
+
+/// The ids of the suite's cases in `category` (RestJson and RestJsonValidation together).
+fn ids_in(category: Category, services: &[ServiceCases]) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for cases in services {
+        match category {
+            Category::ClientRequest => ids.extend(cases.requests_for(AppliesTo::Client).map(|c| c.id.clone())),
+            Category::ServerRequest => ids.extend(cases.requests_for(AppliesTo::Server).map(|c| c.id.clone())),
+            Category::ClientResponse => ids.extend(cases.responses_for(AppliesTo::Client).map(|c| c.id.clone())),
+            Category::ServerResponse => ids.extend(cases.responses_for(AppliesTo::Server).map(|c| c.id.clone())),
+            Category::Malformed => ids.extend(cases.malformed.iter().map(|c| c.id.clone())),
+        }
+    }
+    ids
+}
+
+fn read_list(name: &str) -> Vec<Entry> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("protocol-tests").join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    expected_failures::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Entries whose case is not in the suite under that category and side.
+fn unknown_entries(entries: &[Entry], services: &[ServiceCases]) -> Vec<String> {
+    entries
+        .iter()
+        .filter(|e| !ids_in(e.category, services).contains(&e.id))
+        .map(|e| format!("{} {}", e.category, e.id))
+        .collect()
+}
+
+#[test]
+fn the_expected_failure_lists_name_cases_of_the_suite() {
+    let ours = read_list("expected-failures.txt");
+    let smithy_rs = read_list("smithy-rs-expected-failures.txt");
+    let per_category = |entries: &[Entry]| Category::ALL.map(|c| entries.iter().filter(|e| e.category == c).count());
+    // client-request, client-response, server-request, server-response, malformed
+    assert_eq!(per_category(&smithy_rs), [3, 2, 4, 5, 39]);
+    assert!(smithy_rs.iter().all(|e| e.smithy_rs.is_some()));
+
+    let Some(root) = shared_smithy() else { return };
+    let model = load_suite(&root);
+    let services = [REST_JSON, REST_JSON_VALIDATION].map(|id| service_cases(&model, id).unwrap());
+    // Two smithy-rs entries name cases this copy of the suite no longer has:
+    // the dense-map case was removed upstream, and the HttpDate uniqueItems case
+    // has one parameter value (so no `_case1`).
+    let unknown = unknown_entries(&smithy_rs, &services);
+    assert_eq!(
+        unknown,
+        [
+            "client-response RestJsonDeserializesDenseSetMapAndSkipsNull",
+            "malformed RestJsonMalformedUniqueItemsHttpDateList_case1"
+        ],
+        "smithy-rs entries that are not cases of the suite"
+    );
+    let unknown = unknown_entries(&ours, &services);
+    assert!(unknown.is_empty(), "expected-failures.txt entries that are not cases of the suite: {unknown:#?}");
 }
