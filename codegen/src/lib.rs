@@ -25,6 +25,8 @@ pub mod idl;
 pub mod ir;
 pub mod mixins;
 mod parallel;
+#[cfg(feature = "protocol-tests")]
+pub mod protocol_tests;
 pub mod render;
 pub mod subset;
 pub mod traits;
