@@ -34,7 +34,7 @@ pub fn event_stream_decoding(data: &[u8]) {
     }
 }
 
-fn decode_in_chunks(stream: &[u8], chunk_len: usize) -> Result<Vec<Message>, DecodeError> {
+fn decode_in_chunks(stream: &[u8], chunk_len: usize) -> Result<Vec<Message<'_>>, DecodeError> {
     let mut decoder = Decoder::new();
     let mut messages = Vec::new();
     for chunk in stream.chunks(chunk_len) {

@@ -37,7 +37,7 @@ fn decode_err(stream: &[u8]) -> DecodeError {
     decode_all(stream).expect_err("a bad stream")
 }
 
-fn event(n: i32) -> Message {
+fn event(n: i32) -> Message<'static> {
     Message::builder().header(":event-type", "PayloadChunk").header("n", n).payload(vec![b'p'; 10]).build().unwrap()
 }
 
@@ -47,7 +47,8 @@ const ONE_HEADER_MESSAGE: &str = "0000003d0000002007fd83960c636f6e74656e742d7479
 
 #[test]
 fn published_vectors_decode_and_encode_byte_for_byte() {
-    let empty = decode_all(&hex(EMPTY_MESSAGE)).unwrap();
+    let empty_vector = hex(EMPTY_MESSAGE);
+    let empty = decode_all(&empty_vector).unwrap();
     assert_eq!(empty.len(), 1);
     assert_eq!(empty[0].headers().count(), 0);
     assert_eq!(empty[0].payload(), b"");
@@ -74,6 +75,25 @@ fn one_byte_at_a_time_decodes_every_message() {
     }
     decoder.finish().unwrap();
     assert_eq!(decoded, messages);
+}
+
+#[test]
+fn whole_frames_are_borrowed_from_the_chunk_and_split_ones_owned() {
+    let stream = [event(1).into_bytes(), event(2).into_bytes()].concat();
+    let in_stream = |m: &Message<'_>| stream.as_ptr_range().contains(&m.as_bytes().as_ptr());
+    let mut decoder = Decoder::new();
+    let whole: Vec<_> = decoder.feed(&stream).map(Result::unwrap).collect();
+    assert!(whole.iter().all(in_stream), "no copy for frames inside the chunk");
+
+    let cut = stream.len() / 2 + 3;
+    let mut decoder = Decoder::new();
+    let first: Vec<_> = decoder.feed(&stream[..cut]).map(Result::unwrap).collect();
+    let second: Vec<_> = decoder.feed(&stream[cut..]).map(Result::unwrap).collect();
+    assert!(in_stream(&first[0]));
+    assert!(!in_stream(&second[0]), "the split frame was assembled in the decoder's buffer");
+    assert_eq!([first, second].concat(), whole);
+    let owned: Message<'static> = whole[0].clone().into_owned();
+    assert_eq!(owned, whole[0]);
 }
 
 #[test]

@@ -63,14 +63,14 @@ fn event() -> impl Strategy<Value = Event> {
         .prop_map(|(headers, payload)| Event { headers, payload })
 }
 
-fn encode(event: &Event) -> Message {
+fn encode(event: &Event) -> Message<'static> {
     let builder =
         event.headers.iter().fold(Message::builder(), |b, (name, value)| b.header(name, value.as_header_value()));
     builder.payload(event.payload.clone()).build().expect("small events fit the format")
 }
 
 /// Feeds `stream` cut at `cuts`, collecting what the decoder yields, then `finish`.
-fn decode_cut(stream: &[u8], cuts: &[Index]) -> Result<Vec<Message>, DecodeError> {
+fn decode_cut<'s>(stream: &'s [u8], cuts: &[Index]) -> Result<Vec<Message<'s>>, DecodeError> {
     let mut at: Vec<usize> = cuts.iter().map(|i| i.index(stream.len() + 1)).collect();
     at.push(0);
     at.push(stream.len());

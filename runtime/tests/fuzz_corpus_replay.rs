@@ -45,7 +45,8 @@ fn named_seeds_decode_as_described() {
         let data = std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("read seed {name}: {e}"));
         data[1..].to_vec()
     };
-    let messages = decode_all(&stream("lambda_payload_chunks_then_complete_7_byte_chunks")).unwrap();
+    let lambda_stream = stream("lambda_payload_chunks_then_complete_7_byte_chunks");
+    let messages = decode_all(&lambda_stream).unwrap();
     let payloads: Vec<&[u8]> = messages.iter().map(|m| m.payload()).collect();
     assert_eq!(payloads, [&b"hello "[..], b"world", b"{}"]);
     assert_eq!(decode_all(&stream("every_header_type_3_byte_chunks")).unwrap()[0].headers().count(), 10);

@@ -10,9 +10,10 @@ use super::PRELUDE_LEN;
 /// [`Decoder::feed`] returns an iterator over the messages that the chunk
 /// completes; a frame split across chunks is kept until its last byte arrives.
 /// When the stream ends, [`Decoder::finish`] says whether it ended inside a
-/// frame. Whole frames inside a chunk are read in place; only the pieces of a
-/// split frame are copied into the decoder's buffer, which never holds more
-/// than one frame (at most 16 MiB) plus what an iterator dropped early left.
+/// frame. A frame that lies whole in a chunk is not copied: its [`Message`]
+/// borrows the chunk. Only the pieces of a split frame are copied into the
+/// decoder's buffer, which never holds more than one frame (at most 16 MiB)
+/// plus what an iterator dropped early left.
 ///
 /// ```
 /// use smithy_codegen_runtime::event_stream::{DecodeErrorKind, Decoder, Message};
@@ -99,8 +100,8 @@ pub struct Messages<'d, 'c> {
     reported: bool,
 }
 
-impl Iterator for Messages<'_, '_> {
-    type Item = Result<Message, DecodeError>;
+impl<'c> Iterator for Messages<'_, 'c> {
+    type Item = Result<Message<'c>, DecodeError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if let Some(error) = &self.decoder.failed {
@@ -119,30 +120,31 @@ impl Iterator for Messages<'_, '_> {
     }
 }
 
-impl Messages<'_, '_> {
+impl<'c> Messages<'_, 'c> {
     /// Reads a frame that lies whole in the chunk without copying it into the
     /// buffer; keeps an incomplete one.
-    fn next_from_chunk(&mut self) -> Result<Option<Message>, DecodeErrorKind> {
-        let Some(prelude) = self.chunk.first_chunk::<PRELUDE_LEN>() else {
+    fn next_from_chunk(&mut self) -> Result<Option<Message<'c>>, DecodeErrorKind> {
+        let chunk: &'c [u8] = self.chunk;
+        let Some(prelude) = chunk.first_chunk::<PRELUDE_LEN>() else {
             self.keep_rest_of_chunk();
             return Ok(None);
         };
         let prelude = read_prelude(prelude)?;
         let total_len = prelude.total_len;
-        let Some(frame) = self.chunk.get(..total_len) else {
+        let Some(frame) = chunk.get(..total_len) else {
             self.keep_rest_of_chunk();
             return Ok(None);
         };
         check_frame(frame, prelude)?;
-        let message = Message::from_checked_frame(frame.to_vec());
-        self.chunk = &self.chunk[total_len..];
+        let message = Message::from_checked_frame(frame);
+        self.chunk = &chunk[total_len..];
         self.decoder.offset += total_len as u64;
         Ok(Some(message))
     }
 
     /// Completes the buffered frame from the chunk: first its prelude, then,
     /// once the prelude is known good, the rest of it.
-    fn next_from_pending(&mut self) -> Result<Option<Message>, DecodeErrorKind> {
+    fn next_from_pending(&mut self) -> Result<Option<Message<'c>>, DecodeErrorKind> {
         if !self.move_to_pending(PRELUDE_LEN) {
             return Ok(None);
         }
@@ -200,8 +202,8 @@ impl Drop for Messages<'_, '_> {
     }
 }
 
-/// Decodes a whole stream at once: every message, or the first error
-/// (including a stream that ends inside a frame).
+/// Decodes a whole stream at once: every message (borrowing `stream`), or the
+/// first error (including a stream that ends inside a frame).
 ///
 /// ```
 /// use smithy_codegen_runtime::event_stream::{decode_all, DecodeErrorKind, Message};
@@ -215,7 +217,7 @@ impl Drop for Messages<'_, '_> {
 /// assert!(matches!(err.kind(), DecodeErrorKind::MessageCrcMismatch { .. }), "{err}");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn decode_all(stream: &[u8]) -> Result<Vec<Message>, DecodeError> {
+pub fn decode_all(stream: &[u8]) -> Result<Vec<Message<'_>>, DecodeError> {
     let mut decoder = Decoder::new();
     let messages = decoder.feed(stream).collect::<Result<Vec<_>, _>>()?;
     decoder.finish()?;

@@ -12,9 +12,9 @@ const CRC_LEN: usize = 4;
 pub(super) struct Prelude {
     pub total_len: usize,
     headers_len: usize,
-    /// The CRC state after the first 8 bytes: the message CRC continues from it,
-    /// so no byte is hashed twice.
-    crc: Hasher,
+    /// The CRC of the first 8 bytes: the message CRC continues from it, so no
+    /// byte is hashed twice.
+    prelude_crc: u32,
 }
 
 /// Reads the total length, headers length and prelude CRC at the start of a
@@ -24,9 +24,7 @@ pub(super) fn read_prelude(bytes: &[u8; PRELUDE_LEN]) -> Result<Prelude, DecodeE
     let total_len = u32::from_be_bytes([t0, t1, t2, t3]);
     let headers_len = u32::from_be_bytes([h0, h1, h2, h3]);
     let wire = u32::from_be_bytes([c0, c1, c2, c3]);
-    let mut crc = Hasher::new();
-    crc.update(&bytes[..8]);
-    let computed = crc.clone().finalize();
+    let computed = crc32fast::hash(&bytes[..8]);
     if computed != wire {
         return Err(DecodeErrorKind::PreludeCrcMismatch { wire, computed });
     }
@@ -39,7 +37,7 @@ pub(super) fn read_prelude(bytes: &[u8; PRELUDE_LEN]) -> Result<Prelude, DecodeE
     if (total_len as usize) < headers_len as usize + MIN_MESSAGE_LEN {
         return Err(DecodeErrorKind::FrameTooShort { total_len, headers_len });
     }
-    Ok(Prelude { total_len: total_len as usize, headers_len: headers_len as usize, crc })
+    Ok(Prelude { total_len: total_len as usize, headers_len: headers_len as usize, prelude_crc: computed })
 }
 
 /// Checks the message CRC and the header block of a complete frame (exactly
@@ -47,7 +45,7 @@ pub(super) fn read_prelude(bytes: &[u8; PRELUDE_LEN]) -> Result<Prelude, DecodeE
 pub(super) fn check_frame(frame: &[u8], prelude: Prelude) -> Result<(), DecodeErrorKind> {
     debug_assert_eq!(frame.len(), prelude.total_len);
     let (covered, wire) = frame.split_at(frame.len() - CRC_LEN);
-    let mut crc = prelude.crc;
+    let mut crc = Hasher::new_with_initial_len(prelude.prelude_crc, 8);
     crc.update(&covered[8..]);
     let computed = crc.finalize();
     let wire = u32::from_be_bytes([wire[0], wire[1], wire[2], wire[3]]);

@@ -155,7 +155,7 @@ impl<'a> Iterator for Headers<'a> {
     fn next(&mut self) -> Option<Header<'a>> {
         // The block was checked when its message was built or decoded, so this
         // read cannot fail; if it somehow did, the iteration would just end.
-        let (header, rest) = read_header(self.block).ok()?;
+        let (header, rest) = read_header(self.block)?;
         self.block = rest;
         Some(header)
     }
@@ -198,53 +198,85 @@ pub(super) enum HeaderProblem {
 pub(super) fn check_block(mut block: &[u8]) -> Result<(), BadHeader> {
     let mut index = 0;
     while !block.is_empty() {
-        let (_, rest) = read_header(block).map_err(|problem| BadHeader { index, problem })?;
-        block = rest;
+        let checked = split_header(block).and_then(|(raw, rest)| raw.check().map(|()| rest));
+        block = checked.map_err(|problem| BadHeader { index, problem })?;
         index += 1;
     }
     Ok(())
 }
 
-/// Reads the header at the start of `bytes`: the header and the bytes after it.
-fn read_header(bytes: &[u8]) -> Result<(Header<'_>, &[u8]), HeaderProblem> {
+/// Reads the header at the start of a checked block: the header and the rest.
+fn read_header(block: &[u8]) -> Option<(Header<'_>, &[u8])> {
+    let (raw, rest) = split_header(block).ok()?;
+    Some((raw.interpret()?, rest))
+}
+
+/// A header cut into its parts, not yet interpreted: `value` is the value's
+/// bytes without the length prefix of strings and byte arrays.
+struct RawHeader<'a> {
+    name: &'a [u8],
+    type_code: u8,
+    value: &'a [u8],
+}
+
+/// Cuts the header at the start of `bytes` into its parts, and returns the
+/// bytes after it.
+fn split_header(bytes: &[u8]) -> Result<(RawHeader<'_>, &[u8]), HeaderProblem> {
     let mut input = Input { bytes };
-    let overrun = |name: Option<&str>| HeaderProblem::Overrun { name: name.map(str::to_owned) };
-    let name_len = input.take::<1>().ok_or_else(|| overrun(None))?[0];
-    let name = input.slice(usize::from(name_len)).ok_or_else(|| overrun(None))?;
-    let name = std::str::from_utf8(name).map_err(|_| HeaderProblem::NameNotUtf8 { name: name.to_vec() })?;
-    let type_code = input.take::<1>().ok_or_else(|| overrun(Some(name)))?[0];
-    let value =
-        read_value(&mut input, type_code).ok_or_else(|| overrun(Some(name)))?.map_err(|problem| match problem {
-            ValueProblem::UnknownType => HeaderProblem::UnknownType { name: name.to_owned(), type_code },
-            ValueProblem::StringNotUtf8 => HeaderProblem::StringNotUtf8 { name: name.to_owned() },
-        })?;
-    Ok((Header { name, value }, input.bytes))
-}
-
-enum ValueProblem {
-    UnknownType,
-    StringNotUtf8,
-}
-
-/// Reads a value of `type_code`: `None` when the bytes run out.
-fn read_value<'a>(input: &mut Input<'a>, type_code: u8) -> Option<Result<HeaderValue<'a>, ValueProblem>> {
-    let value = match type_code {
-        type_code::BOOL_TRUE => HeaderValue::Bool(true),
-        type_code::BOOL_FALSE => HeaderValue::Bool(false),
-        type_code::BYTE => HeaderValue::Byte(i8::from_be_bytes(input.take()?)),
-        type_code::INT16 => HeaderValue::Int16(i16::from_be_bytes(input.take()?)),
-        type_code::INT32 => HeaderValue::Int32(i32::from_be_bytes(input.take()?)),
-        type_code::INT64 => HeaderValue::Int64(i64::from_be_bytes(input.take()?)),
-        type_code::BYTE_ARRAY => HeaderValue::ByteArray(input.length_prefixed()?),
-        type_code::STRING => match std::str::from_utf8(input.length_prefixed()?) {
-            Ok(s) => HeaderValue::String(s),
-            Err(_) => return Some(Err(ValueProblem::StringNotUtf8)),
-        },
-        type_code::TIMESTAMP => HeaderValue::Timestamp(i64::from_be_bytes(input.take()?)),
-        type_code::UUID => HeaderValue::Uuid(input.take()?),
-        _ => return Some(Err(ValueProblem::UnknownType)),
+    let name_len = input.take::<1>().ok_or(HeaderProblem::Overrun { name: None })?[0];
+    let name = input.slice(usize::from(name_len)).ok_or(HeaderProblem::Overrun { name: None })?;
+    let lossy_name = || String::from_utf8_lossy(name).into_owned();
+    let overrun = || HeaderProblem::Overrun { name: Some(lossy_name()) };
+    let type_code = input.take::<1>().ok_or_else(overrun)?[0];
+    let value_len = match type_code {
+        type_code::BOOL_TRUE | type_code::BOOL_FALSE => 0,
+        type_code::BYTE => 1,
+        type_code::INT16 => 2,
+        type_code::INT32 => 4,
+        type_code::INT64 | type_code::TIMESTAMP => 8,
+        type_code::UUID => 16,
+        type_code::BYTE_ARRAY | type_code::STRING => usize::from(u16::from_be_bytes(input.take().ok_or_else(overrun)?)),
+        _ => return Err(HeaderProblem::UnknownType { name: lossy_name(), type_code }),
     };
-    Some(Ok(value))
+    let value = input.slice(value_len).ok_or_else(overrun)?;
+    Ok((RawHeader { name, type_code, value }, input.bytes))
+}
+
+impl<'a> RawHeader<'a> {
+    /// Checks the UTF-8 of the name and of a string value. Most names and
+    /// strings are ASCII, which is cheaper to check than full UTF-8.
+    fn check(&self) -> Result<(), HeaderProblem> {
+        let utf8 = |bytes: &[u8]| bytes.is_ascii() || std::str::from_utf8(bytes).is_ok();
+        if !utf8(self.name) {
+            return Err(HeaderProblem::NameNotUtf8 { name: self.name.to_vec() });
+        }
+        if self.type_code == type_code::STRING && !utf8(self.value) {
+            return Err(HeaderProblem::StringNotUtf8 { name: String::from_utf8_lossy(self.name).into_owned() });
+        }
+        Ok(())
+    }
+
+    /// The header, if [`RawHeader::check`] accepts it.
+    fn interpret(&self) -> Option<Header<'a>> {
+        let value = match self.type_code {
+            type_code::BOOL_TRUE => HeaderValue::Bool(true),
+            type_code::BOOL_FALSE => HeaderValue::Bool(false),
+            type_code::BYTE => HeaderValue::Byte(i8::from_be_bytes(self.fixed()?)),
+            type_code::INT16 => HeaderValue::Int16(i16::from_be_bytes(self.fixed()?)),
+            type_code::INT32 => HeaderValue::Int32(i32::from_be_bytes(self.fixed()?)),
+            type_code::INT64 => HeaderValue::Int64(i64::from_be_bytes(self.fixed()?)),
+            type_code::BYTE_ARRAY => HeaderValue::ByteArray(self.value),
+            type_code::STRING => HeaderValue::String(std::str::from_utf8(self.value).ok()?),
+            type_code::TIMESTAMP => HeaderValue::Timestamp(i64::from_be_bytes(self.fixed()?)),
+            type_code::UUID => HeaderValue::Uuid(self.fixed()?),
+            _ => return None,
+        };
+        Some(Header { name: std::str::from_utf8(self.name).ok()?, value })
+    }
+
+    fn fixed<const N: usize>(&self) -> Option<[u8; N]> {
+        self.value.try_into().ok()
+    }
 }
 
 /// A read position in a header block; every read is `None` past its end.
@@ -264,11 +296,6 @@ impl<'a> Input<'a> {
 
     fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
         self.slice(N)?.try_into().ok()
-    }
-
-    fn length_prefixed(&mut self) -> Option<&'a [u8]> {
-        let len = u16::from_be_bytes(self.take()?);
-        self.slice(usize::from(len))
     }
 }
 

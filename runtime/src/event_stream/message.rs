@@ -1,5 +1,6 @@
 //! A message: one frame, kept as its wire bytes and read through views.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use super::error::EncodeError;
@@ -11,12 +12,17 @@ use super::header::{write_header, HeaderValue, Headers};
 /// A `Message` holds its whole frame, which was checked when it was decoded
 /// or built, so reading it cannot fail and [`Message::as_bytes`] is its
 /// encoding. Two messages are equal when their frames are.
+///
+/// A message decoded from a frame that lay whole in the chunk fed to the
+/// [`Decoder`](super::Decoder) borrows it (`'a`), so decoding copies nothing;
+/// [`Message::into_owned`] keeps it beyond the chunk. Built messages own their
+/// frame (`Message<'static>`).
 #[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Message {
-    frame: Vec<u8>,
+pub struct Message<'a> {
+    frame: Cow<'a, [u8]>,
 }
 
-impl Message {
+impl Message<'static> {
     /// Starts a message to encode.
     ///
     /// ```
@@ -39,10 +45,17 @@ impl Message {
     pub fn builder() -> MessageBuilder {
         MessageBuilder::default()
     }
+}
 
+impl<'a> Message<'a> {
     /// Wraps a frame that was checked (CRCs, lengths, every header).
-    pub(super) fn from_checked_frame(frame: Vec<u8>) -> Self {
-        Message { frame }
+    pub(super) fn from_checked_frame(frame: impl Into<Cow<'a, [u8]>>) -> Self {
+        Message { frame: frame.into() }
+    }
+
+    /// The same message, owning its frame (copied if it was borrowed).
+    pub fn into_owned(self) -> Message<'static> {
+        Message { frame: Cow::Owned(self.frame.into_owned()) }
     }
 
     /// The headers, in wire order.
@@ -67,11 +80,11 @@ impl Message {
 
     /// The whole frame, as it goes on the wire.
     pub fn into_bytes(self) -> Vec<u8> {
-        self.frame
+        self.frame.into_owned()
     }
 }
 
-impl fmt::Debug for Message {
+impl fmt::Debug for Message<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Message")
             .field("headers", &self.headers())
@@ -128,7 +141,7 @@ impl MessageBuilder {
     }
 
     /// Writes the frame.
-    pub fn build(self) -> Result<Message, EncodeError> {
+    pub fn build(self) -> Result<Message<'static>, EncodeError> {
         if let Some(error) = self.error {
             return Err(error);
         }
