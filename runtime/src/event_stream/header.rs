@@ -196,9 +196,13 @@ pub(super) enum HeaderProblem {
 /// Checks every header of a block: each ends inside it, has a known type, and
 /// has UTF-8 in its name and string value.
 pub(super) fn check_block(mut block: &[u8]) -> Result<(), BadHeader> {
+    // In an all-ASCII block (the usual case) every name and string is UTF-8:
+    // one check of the whole block instead of one per name and string.
+    let all_ascii = block.is_ascii();
     let mut index = 0;
     while !block.is_empty() {
-        let checked = split_header(block).and_then(|(raw, rest)| raw.check().map(|()| rest));
+        let checked =
+            split_header(block).and_then(|(raw, rest)| if all_ascii { Ok(rest) } else { raw.check().map(|()| rest) });
         block = checked.map_err(|problem| BadHeader { index, problem })?;
         index += 1;
     }
@@ -243,8 +247,8 @@ fn split_header(bytes: &[u8]) -> Result<(RawHeader<'_>, &[u8]), HeaderProblem> {
 }
 
 impl<'a> RawHeader<'a> {
-    /// Checks the UTF-8 of the name and of a string value. Most names and
-    /// strings are ASCII, which is cheaper to check than full UTF-8.
+    /// Checks the UTF-8 of the name and of a string value (ASCII first, which
+    /// is cheaper to check than full UTF-8).
     fn check(&self) -> Result<(), HeaderProblem> {
         let utf8 = |bytes: &[u8]| bytes.is_ascii() || std::str::from_utf8(bytes).is_ok();
         if !utf8(self.name) {
