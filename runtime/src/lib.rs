@@ -20,3 +20,8 @@
 #[cfg(feature = "event-stream")]
 #[cfg_attr(docsrs, doc(cfg(feature = "event-stream")))]
 pub mod event_stream;
+
+/// The README's example, compiled and run as a doc test.
+#[cfg(all(doctest, feature = "event-stream"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
