@@ -201,9 +201,12 @@ pub(super) fn check_block(mut block: &[u8]) -> Result<(), BadHeader> {
     let all_ascii = block.is_ascii();
     let mut index = 0;
     while !block.is_empty() {
-        let checked =
-            split_header(block).and_then(|(raw, rest)| if all_ascii { Ok(rest) } else { raw.check().map(|()| rest) });
-        block = checked.map_err(|problem| BadHeader { index, problem })?;
+        let bad = |problem| BadHeader { index, problem };
+        let (raw, rest) = split_header(block).map_err(bad)?;
+        if !all_ascii {
+            raw.check().map_err(bad)?;
+        }
+        block = rest;
         index += 1;
     }
     Ok(())
