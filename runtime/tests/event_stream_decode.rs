@@ -225,3 +225,11 @@ fn error_sticks_and_names_the_bad_frames_offset() {
     assert_eq!(again, [Err(err.clone())]);
     assert_eq!(decoder.finish(), Err(err));
 }
+
+#[test]
+fn decoder_debug_counts_buffered_bytes() {
+    let frame = event(1).into_bytes();
+    let mut decoder = Decoder::new();
+    assert_eq!(decoder.feed(&frame[..frame.len() - 1]).count(), 0);
+    assert_eq!(format!("{decoder:?}"), format!("Decoder {{ offset: 0, buffered: {}, failed: None }}", frame.len() - 1));
+}

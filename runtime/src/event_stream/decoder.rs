@@ -1,5 +1,7 @@
 //! The sans-IO decoder: chunks of a stream in, messages out.
 
+use std::fmt;
+
 use super::error::{DecodeError, DecodeErrorKind};
 use super::frame::{check_frame, read_prelude};
 use super::message::Message;
@@ -38,7 +40,7 @@ use super::PRELUDE_LEN;
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Decoder {
     /// Undecoded bytes from earlier chunks, from `pending[consumed..]` on: the
     /// start of a split frame, or the rest of a chunk whose iterator was dropped.
@@ -90,14 +92,30 @@ impl Decoder {
     }
 }
 
+impl fmt::Debug for Decoder {
+    /// Counts the buffered bytes rather than listing up to 16 MiB of them.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Decoder")
+            .field("offset", &self.offset)
+            .field("buffered", &self.buffered())
+            .field("failed", &self.failed)
+            .finish()
+    }
+}
+
 /// The messages that one chunk completes: see [`Decoder::feed`].
 #[must_use = "the messages are decoded as the iterator is advanced"]
-#[derive(Debug)]
 pub struct Messages<'d, 'c> {
     decoder: &'d mut Decoder,
     chunk: &'c [u8],
     /// Whether this iterator has yielded the decoder's error.
     reported: bool,
+}
+
+impl fmt::Debug for Messages<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Messages").field("decoder", &self.decoder).field("chunk_left", &self.chunk.len()).finish()
+    }
 }
 
 impl<'c> Iterator for Messages<'_, 'c> {
