@@ -7,7 +7,7 @@
 //!
 //! | feature | module | what it holds |
 //! | --- | --- | --- |
-//! | `event-stream` | [`event_stream`] | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
+//! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
 //!
 //! The support that generated code still carries as pasted text (`Blob`,
 //! `DateTime`, the serde helpers, URI label and query encoding, error-code
