@@ -308,12 +308,19 @@ impl<'a> Input<'a> {
 
 /// Appends one header to a header block, or says why it cannot be written.
 pub(super) fn write_header(block: &mut Vec<u8>, name: &str, value: HeaderValue<'_>) -> Result<(), EncodeError> {
-    let name_len = u8::try_from(name.len())
-        .map_err(|_| EncodeError::HeaderNameTooLong { name_prefix: prefix(name, 64).to_owned(), len: name.len() })?;
-    debug_assert!(usize::from(name_len) <= MAX_HEADER_NAME_LEN);
-    let length_prefix =
-        |len: usize| u16::try_from(len).map_err(|_| EncodeError::HeaderValueTooLong { name: name.to_owned(), len });
-    block.push(name_len);
+    if name.len() > MAX_HEADER_NAME_LEN {
+        return Err(EncodeError::HeaderNameTooLong { name_prefix: prefix(name, 64).to_owned(), len: name.len() });
+    }
+    let value_len = match value {
+        HeaderValue::ByteArray(bytes) => bytes.len(),
+        HeaderValue::String(s) => s.len(),
+        _ => 0,
+    };
+    if value_len > MAX_HEADER_VALUE_LEN {
+        return Err(EncodeError::HeaderValueTooLong { name: name.to_owned(), len: value_len });
+    }
+    // Both lengths were checked against their wire fields (one and two bytes).
+    block.push(name.len() as u8);
     block.extend_from_slice(name.as_bytes());
     match value {
         HeaderValue::Bool(true) => block.push(type_code::BOOL_TRUE),
@@ -323,19 +330,16 @@ pub(super) fn write_header(block: &mut Vec<u8>, name: &str, value: HeaderValue<'
         HeaderValue::Int32(v) => write_fixed(block, type_code::INT32, &v.to_be_bytes()),
         HeaderValue::Int64(v) => write_fixed(block, type_code::INT64, &v.to_be_bytes()),
         HeaderValue::ByteArray(bytes) => {
-            let len = length_prefix(bytes.len())?;
-            write_fixed(block, type_code::BYTE_ARRAY, &len.to_be_bytes());
+            write_fixed(block, type_code::BYTE_ARRAY, &(value_len as u16).to_be_bytes());
             block.extend_from_slice(bytes);
         }
         HeaderValue::String(s) => {
-            let len = length_prefix(s.len())?;
-            write_fixed(block, type_code::STRING, &len.to_be_bytes());
+            write_fixed(block, type_code::STRING, &(value_len as u16).to_be_bytes());
             block.extend_from_slice(s.as_bytes());
         }
         HeaderValue::Timestamp(millis) => write_fixed(block, type_code::TIMESTAMP, &millis.to_be_bytes()),
         HeaderValue::Uuid(bytes) => write_fixed(block, type_code::UUID, &bytes),
     }
-    debug_assert!(MAX_HEADER_VALUE_LEN == usize::from(u16::MAX));
     Ok(())
 }
 
@@ -437,8 +441,10 @@ mod tests {
         let err = write_header(&mut Vec::new(), &long_name, true.into()).unwrap_err();
         assert!(matches!(err, EncodeError::HeaderNameTooLong { len: 256, .. }), "{err:?}");
         let long_value = "v".repeat(65_536);
-        let err = write_header(&mut Vec::new(), "n", long_value.as_str().into()).unwrap_err();
+        let mut block = vec![7];
+        let err = write_header(&mut block, "n", long_value.as_str().into()).unwrap_err();
         assert!(matches!(err, EncodeError::HeaderValueTooLong { len: 65_536, .. }), "{err:?}");
+        assert_eq!(block, [7], "nothing of a refused header is written");
         let max_value = vec![0u8; 65_535];
         write_header(&mut Vec::new(), &"n".repeat(255), max_value.as_slice().into()).expect("at the limits");
     }

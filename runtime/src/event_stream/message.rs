@@ -125,9 +125,7 @@ impl MessageBuilder {
     /// Appends a header.
     pub fn header<'v>(mut self, name: &str, value: impl Into<HeaderValue<'v>>) -> Self {
         if self.error.is_none() {
-            let start = self.headers.len();
             if let Err(error) = write_header(&mut self.headers, name, value.into()) {
-                self.headers.truncate(start);
                 self.error = Some(error);
             }
         }
