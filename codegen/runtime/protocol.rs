@@ -433,12 +433,7 @@ pub mod protocol {
         }
     }
 
-    /// Encodes a JSON body.
-    pub(crate) fn encode_json<T: ::serde::Serialize>(value: &T) -> ::std::vec::Vec<u8> {
-        // Serializing generated types to memory cannot fail: keys are strings
-        // and no custom serializer returns an error.
-        ::serde_json::to_vec(value).expect("generated types serialize to JSON")
-    }
+    pub(crate) use ::smithy_codegen_runtime::response::{encode_json, json_response};
 
     /// A header's value as text, if present and visible ASCII.
     pub(crate) fn header<'a>(headers: &'a ::http::HeaderMap, name: &str) -> ::std::option::Option<&'a str> {
@@ -486,38 +481,6 @@ pub mod protocol {
             ValidationError::new(member, format!("key {} cannot be an HTTP header name", quote_value(key)))
         })?;
         ::std::result::Result::Ok((name, header_value(member, value)?))
-    }
-
-    /// A response with a JSON body and, for errors, the `X-Amzn-ErrorType` header.
-    pub(crate) fn json_response(
-        status: u16,
-        error_code: ::std::option::Option<&str>,
-        body: ::std::vec::Vec<u8>,
-    ) -> ::http::Response<::std::vec::Vec<u8>> {
-        let mut response = ::http::Response::new(body);
-        *response.status_mut() = ::http::StatusCode::from_u16(status).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR);
-        let map = response.headers_mut();
-        map.insert(::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static("application/json"));
-        if let ::std::option::Option::Some(code) = error_code {
-            if let ::std::result::Result::Ok(v) = ::http::HeaderValue::from_str(code) {
-                map.insert("x-amzn-errortype", v);
-            }
-        }
-        response
-    }
-
-    impl crate::error::Unhandled {
-        /// The error as a response: its status, `X-Amzn-ErrorType` when it has a
-        /// code, and a JSON body with its message.
-        pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
-            #[derive(::serde::Serialize)]
-            struct Body<'a> {
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-                message: ::std::option::Option<&'a str>,
-            }
-            let body = encode_json(&Body { message: self.message() });
-            json_response(self.status(), self.code(), body)
-        }
     }
 
     /// What the body of a request should be, for the generated tests of

@@ -5,17 +5,33 @@
 //! Each piece sits behind a cargo feature of its own, and every feature is off
 //! by default, so a crate that depends on this one pays only for what it uses.
 //!
+//! Always present, because every generated crate uses them: [`Blob`],
+//! [`DateTime`] with its [`TimestampFormat`]s, and the shared [`error`] types.
+//! Generated crates re-export them where their users look for them (for
+//! example `primitives::Blob` and `error::BuildError`).
+//!
 //! | feature | module | what it holds |
 //! | --- | --- | --- |
+//! | `http` | `response` | JSON responses on `http` 1.x types, and `Unhandled::to_http_response` |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
 //!
-//! The support that generated code still carries as pasted text (`Blob`,
-//! `DateTime`, the serde helpers, URI label and query encoding, error-code
-//! parsing) moves here in later releases; the generated types' public API stays
-//! the same when it does.
+//! The support that generated code still carries as pasted text (the serde
+//! helpers, URI label and query encoding, error-code parsing) moves here in
+//! later releases; the generated types' public API stays the same when it does.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+
+mod blob;
+mod date_time;
+pub mod error;
+
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod response;
+
+pub use blob::Blob;
+pub use date_time::{DateTime, TimestampFormat};
 
 #[cfg(feature = "event-stream")]
 #[cfg_attr(docsrs, doc(cfg(feature = "event-stream")))]
