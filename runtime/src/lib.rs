@@ -6,7 +6,8 @@
 //! by default, so a crate that depends on this one pays only for what it uses.
 //!
 //! Always present, because every generated crate uses them: [`Blob`],
-//! [`DateTime`] with its [`TimestampFormat`]s, and the shared [`error`] types.
+//! [`DateTime`] with its [`TimestampFormat`]s, the shared [`error`] types, and
+//! the [`serde_support`] helpers behind the generated serde impls.
 //! Generated crates re-export them where their users look for them (for
 //! example `primitives::Blob` and `error::BuildError`).
 //!
@@ -15,8 +16,7 @@
 //! | `http` | `response` | JSON responses on `http` 1.x types, and `Unhandled::to_http_response` |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
 //!
-//! The support that generated code still carries as pasted text (the serde
-//! helpers, URI label and query encoding, error-code parsing) moves here in
+//! The support that generated code still carries as pasted text (URI label and query encoding, error-code parsing) moves here in
 //! later releases; the generated types' public API stays the same when it does.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
@@ -25,6 +25,7 @@
 mod blob;
 mod date_time;
 pub mod error;
+pub mod serde_support;
 
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
