@@ -1667,12 +1667,12 @@ pub mod operation {
         #[cfg(feature = "http")]
         impl GetLayerVersion {
             /// The URI's path, segment by segment.
-            const PATH: &'static [crate::protocol::Segment] = &[
-                crate::protocol::Segment::Literal("2018-10-31"),
-                crate::protocol::Segment::Literal("layers"),
-                crate::protocol::Segment::Label,
-                crate::protocol::Segment::Literal("versions"),
-                crate::protocol::Segment::Label,
+            const PATH: &'static [::smithy_codegen_runtime::uri::Segment] = &[
+                ::smithy_codegen_runtime::uri::Segment::Literal("2018-10-31"),
+                ::smithy_codegen_runtime::uri::Segment::Literal("layers"),
+                ::smithy_codegen_runtime::uri::Segment::Label,
+                ::smithy_codegen_runtime::uri::Segment::Literal("versions"),
+                ::smithy_codegen_runtime::uri::Segment::Label,
             ];
             /// Whether a request is addressed to this operation (method, path and
             /// the URI's literal query parameters); it says nothing of the rest.
@@ -1680,7 +1680,11 @@ pub mod operation {
                 if request.method() != ::http::Method::GET {
                     return false;
                 }
-                crate::protocol::match_path(Self::PATH, request.uri().path()).is_some()
+                ::smithy_codegen_runtime::uri::match_path(
+                        Self::PATH,
+                        request.uri().path(),
+                    )
+                    .is_some()
             }
         }
         #[cfg(feature = "http")]
@@ -1704,11 +1708,15 @@ pub mod operation {
                 uri.push('/');
                 uri.push_str("layers");
                 uri.push('/');
-                crate::protocol::push_label(&mut uri, self.layer_name.as_str(), false);
+                ::smithy_codegen_runtime::uri::push_label(
+                    &mut uri,
+                    self.layer_name.as_str(),
+                    false,
+                );
                 uri.push('/');
                 uri.push_str("versions");
                 uri.push('/');
-                crate::protocol::push_label(
+                ::smithy_codegen_runtime::uri::push_label(
                     &mut uri,
                     &self.version_number.to_string(),
                     false,
@@ -1751,7 +1759,7 @@ pub mod operation {
                         GetLayerVersion::URI_PATTERN
                     )
                 };
-                let labels = crate::protocol::match_path(
+                let labels = ::smithy_codegen_runtime::uri::match_path(
                         GetLayerVersion::PATH,
                         request.uri().path(),
                     )
@@ -2471,8 +2479,8 @@ mod shared_impls {
 
 #[cfg(feature = "http")]
 /// restJson1 building blocks shared by every operation's generated glue:
-/// URI label and query encoding, path matching, error metadata, JSON bodies,
-/// and constraint checks. Sans-IO: everything works on `http` crate types.
+/// error metadata, JSON bodies and constraint checks, with URI label
+/// encoding from the runtime. Sans-IO: everything works on `http` crate types.
 #[allow(dead_code)]
 pub mod protocol {
     use ::std::borrow::Cow;
@@ -2634,130 +2642,7 @@ pub mod protocol {
         }
     }
 
-    /// Whether a byte stays as it is in a URI label or query component (RFC 3986 unreserved).
-    fn is_unreserved(b: u8) -> bool {
-        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
-    }
-
-    /// Appends `value` percent-encoded as one path segment (or, for a greedy
-    /// label, as segments whose `/` separators are kept).
-    pub(crate) fn push_label(out: &mut ::std::string::String, value: &str, greedy: bool) {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        for &b in value.as_bytes() {
-            if is_unreserved(b) || (greedy && b == b'/') {
-                out.push(b as char);
-            } else {
-                out.push('%');
-                out.push(HEX[usize::from(b >> 4)] as char);
-                out.push(HEX[usize::from(b & 15)] as char);
-            }
-        }
-    }
-
-    /// `value` percent-encoded as one URI path segment, as the official SDKs
-    /// encode labels: only `A-Za-z0-9-._~` stay, every other byte becomes `%XX`.
-    pub fn encode_label(value: &str) -> ::std::string::String {
-        let mut out = ::std::string::String::with_capacity(value.len());
-        push_label(&mut out, value, false);
-        out
-    }
-
-    /// The inverse of [`encode_label`]: `None` for a malformed escape or non-UTF-8 bytes.
-    pub fn decode_label(segment: &str) -> ::std::option::Option<::std::string::String> {
-        percent_decode(segment)
-    }
-
-    /// Appends `value` percent-encoded as a query key or value.
-    pub(crate) fn push_query_component(out: &mut ::std::string::String, value: &str) {
-        push_label(out, value, false);
-    }
-
-    /// Decodes `%XX` escapes; `None` when an escape is malformed or the result is not UTF-8.
-    pub(crate) fn percent_decode(value: &str) -> ::std::option::Option<::std::string::String> {
-        if !value.contains('%') {
-            return ::std::option::Option::Some(value.to_owned());
-        }
-        let bytes = value.as_bytes();
-        let mut out = ::std::vec::Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let hex = ::std::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        ::std::string::String::from_utf8(out).ok()
-    }
-
-    /// One piece of a URI pattern.
-    #[derive(Debug, Clone, Copy)]
-    pub(crate) enum Segment {
-        /// Literal text between slashes.
-        Literal(&'static str),
-        /// `{Name}`: exactly one segment.
-        Label,
-        /// `{Name+}`: one or more segments.
-        Greedy,
-    }
-
-    /// Matches a request path against a pattern; returns the decoded labels in order.
-    pub(crate) fn match_path(pattern: &[Segment], path: &str) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        let path = path.strip_prefix('/')?;
-        let parts: ::std::vec::Vec<&str> = if path.is_empty() { ::std::vec::Vec::new() } else { path.split('/').collect() };
-        let mut labels = ::std::vec::Vec::new();
-        let mut at = 0;
-        for (i, segment) in pattern.iter().enumerate() {
-            match segment {
-                Segment::Literal(text) => {
-                    if parts.get(at)? != text {
-                        return ::std::option::Option::None;
-                    }
-                    at += 1;
-                }
-                Segment::Label => {
-                    let part = parts.get(at)?;
-                    if part.is_empty() {
-                        return ::std::option::Option::None;
-                    }
-                    labels.push(percent_decode(part)?);
-                    at += 1;
-                }
-                Segment::Greedy => {
-                    let rest = pattern.len() - i - 1;
-                    let end = parts.len().checked_sub(rest)?;
-                    if end <= at {
-                        return ::std::option::Option::None;
-                    }
-                    let joined = parts[at..end].join("/");
-                    labels.push(percent_decode(&joined)?);
-                    at = end;
-                }
-            }
-        }
-        if at == parts.len() {
-            ::std::option::Option::Some(labels)
-        } else {
-            ::std::option::Option::None
-        }
-    }
-
-    /// Splits a query string into decoded key/value pairs (a bare key has an empty value).
-    pub(crate) fn parse_query(query: ::std::option::Option<&str>) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-        query
-            .unwrap_or("")
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .filter_map(|pair| {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                ::std::option::Option::Some((percent_decode(k)?, percent_decode(v)?))
-            })
-            .collect()
-    }
+    pub use ::smithy_codegen_runtime::uri::{decode_label, encode_label};
 
     /// The error code and message of an error response, read as restJson1 says:
     /// the code from `X-Amzn-ErrorType`, else the body's `code`/`Code`, else

@@ -13,11 +13,11 @@
 //!
 //! | feature | module | what it holds |
 //! | --- | --- | --- |
-//! | `http` | `response` | JSON responses on `http` 1.x types, and `Unhandled::to_http_response` |
+//! | `http` | `response`, `uri` | JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
 //!
-//! The support that generated code still carries as pasted text (URI label and query encoding, error-code parsing) moves here in
-//! later releases; the generated types' public API stays the same when it does.
+//! The support that generated code still carries as pasted text (error-code
+//! parsing, validation helpers) moves here in later releases; the generated types' public API stays the same when it does.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -30,6 +30,9 @@ pub mod serde_support;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod response;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod uri;
 
 pub use blob::Blob;
 pub use date_time::{DateTime, TimestampFormat};

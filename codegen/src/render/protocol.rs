@@ -985,7 +985,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                 let kind = scalar_kind(ctx, f)?;
                 let id = &f.ident;
                 let text = to_str(&kind, quote!(self.#id));
-                uri_build.push(quote!(crate::protocol::push_label(&mut uri, #text, #greedy);));
+                uri_build.push(quote!(::smithy_codegen_runtime::uri::push_label(&mut uri, #text, #greedy);));
             }
         }
     }
@@ -1084,9 +1084,9 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
     let pattern_tokens = segments
         .iter()
         .map(|(literal, label, greedy)| match (label, greedy) {
-            (None, _) => quote!(crate::protocol::Segment::Literal(#literal)),
-            (Some(_), false) => quote!(crate::protocol::Segment::Label),
-            (Some(_), true) => quote!(crate::protocol::Segment::Greedy),
+            (None, _) => quote!(::smithy_codegen_runtime::uri::Segment::Literal(#literal)),
+            (Some(_), false) => quote!(::smithy_codegen_runtime::uri::Segment::Label),
+            (Some(_), true) => quote!(::smithy_codegen_runtime::uri::Segment::Greedy),
         })
         .collect::<Vec<_>>();
     let literal_query_checks = if literal_query.is_empty() {
@@ -1096,7 +1096,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
             .iter()
             .map(|(k, v)| quote!(if !query.iter().any(|(qk, qv)| qk == #k && qv == #v) { return false; }));
         quote! {
-            let query = crate::protocol::parse_query(request.uri().query());
+            let query = ::smithy_codegen_runtime::uri::parse_query(request.uri().query());
             #(#checks)*
         }
     };
@@ -1154,7 +1154,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         #cfg
         impl #op_ident {
             /// The URI's path, segment by segment.
-            const PATH: &'static [crate::protocol::Segment] = &[#(#pattern_tokens),*];
+            const PATH: &'static [::smithy_codegen_runtime::uri::Segment] = &[#(#pattern_tokens),*];
 
             /// Whether a request is addressed to this operation (method, path and
             /// the URI's literal query parameters); it says nothing of the rest.
@@ -1163,7 +1163,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
                     return false;
                 }
                 #literal_query_checks
-                crate::protocol::match_path(Self::PATH, request.uri().path()).is_some()
+                ::smithy_codegen_runtime::uri::match_path(Self::PATH, request.uri().path()).is_some()
             }
         }
 
@@ -1317,9 +1317,9 @@ fn request_statements(
             #(#query_build)*
             for (i, (k, v)) in query.iter().enumerate() {
                 uri.push(if i == 0 { '?' } else { '&' });
-                crate::protocol::push_query_component(&mut uri, k);
+                ::smithy_codegen_runtime::uri::push_query_component(&mut uri, k);
                 uri.push('=');
-                crate::protocol::push_query_component(&mut uri, v);
+                ::smithy_codegen_runtime::uri::push_query_component(&mut uri, v);
             }
         }
     };
@@ -1348,17 +1348,20 @@ fn decode_request(
     let reads = DecodeInputs::of(input_bound);
     let labels = if reads.labels {
         quote! {
-            let labels = crate::protocol::match_path(#op_ident::PATH, request.uri().path()).ok_or_else(path_mismatch)?;
+            let labels = ::smithy_codegen_runtime::uri::match_path(#op_ident::PATH, request.uri().path()).ok_or_else(path_mismatch)?;
         }
     } else {
         quote! {
-            if crate::protocol::match_path(#op_ident::PATH, request.uri().path()).is_none() {
+            if ::smithy_codegen_runtime::uri::match_path(#op_ident::PATH, request.uri().path()).is_none() {
                 return #ERR(path_mismatch());
             }
         }
     };
-    let query =
-        if reads.query { quote!(let query = crate::protocol::parse_query(request.uri().query());) } else { quote!() };
+    let query = if reads.query {
+        quote!(let query = ::smithy_codegen_runtime::uri::parse_query(request.uri().query());)
+    } else {
+        quote!()
+    };
     let args = reads.args(DecodeArgs {
         status: quote!(0),
         labels: quote!(&labels),
