@@ -2863,7 +2863,7 @@ pub mod protocol {
         body: SentBody<'_>,
     ) {
         let mut query_keys: ::std::vec::Vec<::std::string::String> =
-            parse_query(request.uri().query()).into_iter().map(|(k, _)| k).collect();
+            ::smithy_codegen_runtime::uri::parse_query(request.uri().query()).into_iter().map(|(k, _)| k).collect();
         query_keys.sort();
         query_keys.dedup();
         assert_eq!(query_keys, query, "query keys of {}", request.uri());
