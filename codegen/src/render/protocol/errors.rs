@@ -130,3 +130,46 @@ pub(super) fn bad_request_error(
         ))
     })
 }
+
+/// The operation error enum's `impl`: reading error responses (client) and
+/// writing them (server); each modeled error's own encode and decode are
+/// rendered once per error shape.
+pub(super) fn operation_error_impl(
+    ctx: &Ctx,
+    error_ident: &proc_macro2::Ident,
+    errors: &[&crate::ir::ShapeId],
+) -> Result<TokenStream, Error> {
+    let decode_arms = errors.iter().map(|id| error_decode_arm(ctx, id)).collect::<Result<Vec<_>, _>>()?;
+    let encode_arms = errors.iter().map(|id| {
+        let name = ident(&ctx.homes[*id].name);
+        quote!(Self::#name(e) => e.encode_http(),)
+    });
+    Ok(quote! {
+        impl #error_ident {
+            /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
+            /// `code`/`Code` or `__type`; a known code decodes into its variant,
+            /// whose members read their exact JSON names (a modeled message that is
+            /// absent takes the body's `message`, else `Message`); anything else is
+            /// [`Self::Unhandled`] with the status, code and message.
+            pub fn from_http_response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> Self {
+                let status = response.status().as_u16();
+                let headers = response.headers();
+                let body = response.body().as_ref();
+                let meta = crate::protocol::ErrorMetadata::read(headers, body);
+                match meta.code.as_deref() {
+                    #(#decode_arms)*
+                    _ => Self::Unhandled(meta.unhandled(status, body)),
+                }
+            }
+
+            /// The error response on the server side: status from `httpError`, the
+            /// `X-Amzn-ErrorType` header, a JSON body and bound headers such as `Retry-After`.
+            pub fn to_http_response(&self) -> ::http::Response<#VEC<u8>> {
+                match self {
+                    #(#encode_arms)*
+                    Self::Unhandled(e) => e.to_http_response(),
+                }
+            }
+        }
+    })
+}
