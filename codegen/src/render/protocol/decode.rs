@@ -38,55 +38,12 @@ pub(super) fn decode_fields(
     for (f, b) in bound {
         let id = &f.ident;
         let member = f.member.name.as_str();
-        let absent = |f: &Field| -> Result<TokenStream, Error> {
-            Ok(match &f.kind {
-                FieldKind::Optional => quote!(#NONE),
-                FieldKind::Required => {
-                    let msg = format!("{member}: required member is missing");
-                    quote!(return #ERR(#STRING::from(#msg)))
-                }
-                FieldKind::Default(v) => {
-                    if is_zero_default(ctx, &f.member.target, v) {
-                        quote!(#DEFAULT::default())
-                    } else {
-                        default_expr(ctx, &f.member.target, v, &shape.id.member(member))?
-                    }
-                }
-            })
-        };
-        let present = |value: TokenStream, f: &Field| -> TokenStream {
-            if f.kind == FieldKind::Optional {
-                quote!(#SOME(#value))
-            } else {
-                value
-            }
-        };
         let ty_of_code = &f.target_ty;
         let init = match b {
-            Binding::Payload => {
-                let missing = absent(f)?;
-                let ty = &f.target_ty;
-                let what_member = format!("{what}.{member}");
-                let decoded = match payload_kind(ctx, f) {
-                    PayloadKind::Json => quote!(crate::protocol::decode_json::<#ty>(body, #what_member)?),
-                    PayloadKind::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
-                    PayloadKind::Text { is_enum } => {
-                        let msg = format!("{member}: the body is not UTF-8 text");
-                        let text = quote!(::std::str::from_utf8(body).map_err(|_| #STRING::from(#msg))?);
-                        if is_enum {
-                            quote!(<#ty>::from(#text))
-                        } else {
-                            quote!(#text.to_owned())
-                        }
-                    }
-                };
-                let boxed = if f.boxed { quote!(#BOX::new(#decoded)) } else { decoded };
-                let value = present(boxed, f);
-                quote!(if body.is_empty() { #missing } else { #value })
-            }
+            Binding::Payload => payload_init(ctx, shape, what, f)?,
             Binding::ResponseCode => present(quote!(<#ty_of_code>::from(status)), f),
             Binding::PrefixHeaders(prefix) => {
-                let missing = absent(f)?;
+                let missing = absent(ctx, shape, f)?;
                 let value = present(quote!(map), f);
                 quote!({
                     let map: ::std::collections::HashMap<#STRING, #STRING> = headers
@@ -99,42 +56,13 @@ pub(super) fn decode_fields(
                     if map.is_empty() { #missing } else { #value }
                 })
             }
-            Binding::QueryParams => {
-                let missing = absent(f)?;
-                let value = present(quote!(map), f);
-                let bound_keys: Vec<&str> = bound
-                    .iter()
-                    .filter_map(|(_, b)| match b {
-                        Binding::Query(k) => Some(k.as_str()),
-                        _ => None,
-                    })
-                    .collect();
-                let collect = if map_of_lists(ctx, f) {
-                    quote! {
-                        let mut map: ::std::collections::HashMap<#STRING, #VEC<#STRING>> = ::std::collections::HashMap::new();
-                        for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
-                            map.entry(k.clone()).or_default().push(v.clone());
-                        }
-                    }
-                } else {
-                    quote! {
-                        let mut map: ::std::collections::HashMap<#STRING, #STRING> = ::std::collections::HashMap::new();
-                        for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
-                            map.entry(k.clone()).or_insert_with(|| v.clone());
-                        }
-                    }
-                };
-                quote!({
-                    #collect
-                    if map.is_empty() { #missing } else { #value }
-                })
-            }
+            Binding::QueryParams => query_params_init(ctx, shape, bound, f)?,
             Binding::Body => {
                 if types.is_some() {
                     quote!(body.#id)
                 } else {
                     // Unreachable: all-body structures decode whole.
-                    absent(f)?
+                    absent(ctx, shape, f)?
                 }
             }
             Binding::Label => {
@@ -148,73 +76,166 @@ pub(super) fn decode_fields(
                     #value
                 })
             }
-            Binding::Header(name) => {
-                let kind = scalar_kind(ctx, f)?;
-                let ty = scalar_ty(f);
-                let missing = absent(f)?;
-                match &kind {
-                    ScalarKind::ListOf(inner) => {
-                        let parse = from_text(inner, &ty, member);
-                        let value = present(quote!(items), f);
-                        quote!(match crate::protocol::header(headers, #name) {
-                            #SOME(text) => {
-                                let mut items = #VEC::new();
-                                for s in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                                    items.push(#parse);
-                                }
-                                #value
-                            }
-                            #NONE => #missing,
-                        })
-                    }
-                    ScalarKind::String if f.kind == FieldKind::Optional => {
-                        quote!(crate::protocol::header(headers, #name).map(str::to_owned))
-                    }
-                    ScalarKind::Enum if f.kind == FieldKind::Optional => {
-                        quote!(crate::protocol::header(headers, #name).map(<#ty>::from))
-                    }
-                    _ => {
-                        let value = present(from_text(&kind, &ty, member), f);
-                        quote!(match crate::protocol::header(headers, #name) {
-                            #SOME(s) => #value,
-                            #NONE => #missing,
-                        })
-                    }
-                }
-            }
-            Binding::Query(key) => {
-                let kind = scalar_kind(ctx, f)?;
-                let ty = scalar_ty(f);
-                let missing = absent(f)?;
-                match &kind {
-                    ScalarKind::ListOf(inner) => {
-                        let parse = from_text(inner, &ty, member);
-                        let value = present(quote!(items), f);
-                        quote!({
-                            let mut items = #VEC::new();
-                            for (_, s) in query.iter().filter(|(k, _)| k == #key) {
-                                let s = s.as_str();
-                                items.push(#parse);
-                            }
-                            if items.is_empty() { #missing } else { #value }
-                        })
-                    }
-                    _ => {
-                        let value = present(from_text(&kind, &ty, member), f);
-                        quote!(match query.iter().find(|(k, _)| k == #key) {
-                            #SOME((_, s)) => {
-                                let s = s.as_str();
-                                #value
-                            }
-                            #NONE => #missing,
-                        })
-                    }
-                }
-            }
+            Binding::Header(name) => header_init(ctx, shape, f, name)?,
+            Binding::Query(key) => query_init(ctx, shape, f, key)?,
         };
         inits.push(quote!(#id: #init,));
     }
     Ok((decode, inits))
+}
+
+/// The value of a member the message leaves out: `None`, the model's
+/// default, or an error naming a required member.
+fn absent(ctx: &Ctx, shape: &Shape, f: &Field) -> Result<TokenStream, Error> {
+    let member = f.member.name.as_str();
+    Ok(match &f.kind {
+        FieldKind::Optional => quote!(#NONE),
+        FieldKind::Required => {
+            let msg = format!("{member}: required member is missing");
+            quote!(return #ERR(#STRING::from(#msg)))
+        }
+        FieldKind::Default(v) => {
+            if is_zero_default(ctx, &f.member.target, v) {
+                quote!(#DEFAULT::default())
+            } else {
+                default_expr(ctx, &f.member.target, v, &shape.id.member(member))?
+            }
+        }
+    })
+}
+
+/// A value the message carries, wrapped in `Some` for an optional member.
+fn present(value: TokenStream, f: &Field) -> TokenStream {
+    if f.kind == FieldKind::Optional {
+        quote!(#SOME(#value))
+    } else {
+        value
+    }
+}
+
+/// The payload member from the whole body: JSON, bytes or text.
+fn payload_init(ctx: &Ctx, shape: &Shape, what: &str, f: &Field) -> Result<TokenStream, Error> {
+    let member = f.member.name.as_str();
+    let missing = absent(ctx, shape, f)?;
+    let ty = &f.target_ty;
+    let what_member = format!("{what}.{member}");
+    let decoded = match payload_kind(ctx, f) {
+        PayloadKind::Json => quote!(crate::protocol::decode_json::<#ty>(body, #what_member)?),
+        PayloadKind::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
+        PayloadKind::Text { is_enum } => {
+            let msg = format!("{member}: the body is not UTF-8 text");
+            let text = quote!(::std::str::from_utf8(body).map_err(|_| #STRING::from(#msg))?);
+            if is_enum {
+                quote!(<#ty>::from(#text))
+            } else {
+                quote!(#text.to_owned())
+            }
+        }
+    };
+    let boxed = if f.boxed { quote!(#BOX::new(#decoded)) } else { decoded };
+    let value = present(boxed, f);
+    Ok(quote!(if body.is_empty() { #missing } else { #value }))
+}
+
+/// An `httpQueryParams` map: the query pairs that no `httpQuery` member binds.
+fn query_params_init(ctx: &Ctx, shape: &Shape, bound: &[(Field, Binding)], f: &Field) -> Result<TokenStream, Error> {
+    let missing = absent(ctx, shape, f)?;
+    let value = present(quote!(map), f);
+    let bound_keys: Vec<&str> = bound
+        .iter()
+        .filter_map(|(_, b)| match b {
+            Binding::Query(k) => Some(k.as_str()),
+            _ => None,
+        })
+        .collect();
+    let collect = if map_of_lists(ctx, f) {
+        quote! {
+            let mut map: ::std::collections::HashMap<#STRING, #VEC<#STRING>> = ::std::collections::HashMap::new();
+            for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
+                map.entry(k.clone()).or_default().push(v.clone());
+            }
+        }
+    } else {
+        quote! {
+            let mut map: ::std::collections::HashMap<#STRING, #STRING> = ::std::collections::HashMap::new();
+            for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
+                map.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+    };
+    Ok(quote!({
+        #collect
+        if map.is_empty() { #missing } else { #value }
+    }))
+}
+
+/// An `httpHeader` member: a scalar, or a comma-separated list.
+fn header_init(ctx: &Ctx, shape: &Shape, f: &Field, name: &str) -> Result<TokenStream, Error> {
+    let member = f.member.name.as_str();
+    let kind = scalar_kind(ctx, f)?;
+    let ty = scalar_ty(f);
+    let missing = absent(ctx, shape, f)?;
+    Ok(match &kind {
+        ScalarKind::ListOf(inner) => {
+            let parse = from_text(inner, &ty, member);
+            let value = present(quote!(items), f);
+            quote!(match crate::protocol::header(headers, #name) {
+                #SOME(text) => {
+                    let mut items = #VEC::new();
+                    for s in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                        items.push(#parse);
+                    }
+                    #value
+                }
+                #NONE => #missing,
+            })
+        }
+        ScalarKind::String if f.kind == FieldKind::Optional => {
+            quote!(crate::protocol::header(headers, #name).map(str::to_owned))
+        }
+        ScalarKind::Enum if f.kind == FieldKind::Optional => {
+            quote!(crate::protocol::header(headers, #name).map(<#ty>::from))
+        }
+        _ => {
+            let value = present(from_text(&kind, &ty, member), f);
+            quote!(match crate::protocol::header(headers, #name) {
+                #SOME(s) => #value,
+                #NONE => #missing,
+            })
+        }
+    })
+}
+
+/// An `httpQuery` member: the first value of its key, or every value for a list.
+fn query_init(ctx: &Ctx, shape: &Shape, f: &Field, key: &str) -> Result<TokenStream, Error> {
+    let member = f.member.name.as_str();
+    let kind = scalar_kind(ctx, f)?;
+    let ty = scalar_ty(f);
+    let missing = absent(ctx, shape, f)?;
+    Ok(match &kind {
+        ScalarKind::ListOf(inner) => {
+            let parse = from_text(inner, &ty, member);
+            let value = present(quote!(items), f);
+            quote!({
+                let mut items = #VEC::new();
+                for (_, s) in query.iter().filter(|(k, _)| k == #key) {
+                    let s = s.as_str();
+                    items.push(#parse);
+                }
+                if items.is_empty() { #missing } else { #value }
+            })
+        }
+        _ => {
+            let value = present(from_text(&kind, &ty, member), f);
+            quote!(match query.iter().find(|(k, _)| k == #key) {
+                #SOME((_, s)) => {
+                    let s = s.as_str();
+                    #value
+                }
+                #NONE => #missing,
+            })
+        }
+    })
 }
 
 /// The parts of an HTTP message that a structure's decoder reads; it takes
