@@ -1,9 +1,8 @@
 /// restJson1 building blocks shared by every operation's generated glue:
-/// error metadata, JSON bodies and constraint checks, with URI label
-/// encoding from the runtime. Sans-IO: everything works on `http` crate types.
+/// JSON bodies, headers and constraint checks (URI encoding and error
+/// metadata come from the runtime). Sans-IO: everything works on `http` crate types.
 #[allow(dead_code)]
 pub mod protocol {
-    use ::std::borrow::Cow;
     use ::std::fmt;
 
     /// A member value that breaks one of the model's constraints.
@@ -163,90 +162,6 @@ pub mod protocol {
     }
 
     pub use ::smithy_codegen_runtime::uri::{decode_label, encode_label};
-
-    /// The error code and message of an error response, read as restJson1 says:
-    /// the code from `X-Amzn-ErrorType`, else the body's `code`/`Code`, else
-    /// `__type`; cut at the first `:` and after the last `#`. The message is the
-    /// body's `message`, else `Message`, as botocore reads them.
-    ///
-    /// These spellings are metadata only, and never make a modeled error
-    /// unreadable: the modeled error's members read their exact JSON names, so
-    /// `{"__type": "ServiceException", "message": "a", "Message": "b"}` is a
-    /// `ServiceException` whose `Message` member is `b` (botocore's modeled
-    /// member too), while `a` is this metadata's message. A modeled error whose
-    /// message member is absent from the body takes this message, as the AWS
-    /// SDKs do.
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    pub(crate) struct ErrorMetadata {
-        pub(crate) code: ::std::option::Option<::std::string::String>,
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-    }
-
-    #[derive(::serde::Deserialize, Default)]
-    struct ErrorBody<'a> {
-        #[serde(default, borrow)]
-        code: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow, rename = "Code")]
-        code_upper: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow, rename = "__type")]
-        type_: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow)]
-        message: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow, rename = "Message")]
-        message_upper: ::std::option::Option<Cow<'a, str>>,
-    }
-
-    /// Strips `namespace#` prefixes and `:suffix` parts from an error code.
-    pub(crate) fn sanitize_error_code(code: &str) -> &str {
-        let code = code.split(':').next().unwrap_or(code);
-        let code = code.rsplit('#').next().unwrap_or(code);
-        code.trim()
-    }
-
-    impl ErrorMetadata {
-        pub(crate) fn read(headers: &::http::HeaderMap, body: &[u8]) -> ErrorMetadata {
-            // A body that is not a JSON object (empty, HTML from a proxy) yields nothing.
-            let parsed: ErrorBody<'_> = ::serde_json::from_slice(body).unwrap_or_default();
-            let header = headers
-                .get("x-amzn-errortype")
-                .and_then(|v| v.to_str().ok())
-                .map(Cow::Borrowed);
-            let code = header
-                .or(parsed.code)
-                .or(parsed.code_upper)
-                .or(parsed.type_)
-                .map(|c| sanitize_error_code(&c).to_owned())
-                .filter(|c| !c.is_empty());
-            ErrorMetadata {
-                code,
-                message: parsed.message.or(parsed.message_upper).map(Cow::into_owned),
-            }
-        }
-    }
-
-    impl ErrorMetadata {
-        /// The error for a response that no modeled error matches. A body that
-        /// gave no message (an HTML page from a proxy, say) is kept as a snippet.
-        pub(crate) fn unhandled(self, status: u16, body: &[u8]) -> crate::error::Unhandled {
-            let unreadable = self.message.is_none();
-            let error = crate::error::Unhandled::new(status, self.code, self.message);
-            if unreadable {
-                error.with_body_snippet(body)
-            } else {
-                error
-            }
-        }
-
-        /// The error for a modeled error whose body does not decode; `problem`
-        /// says where, and a snippet of the body is kept.
-        pub(crate) fn undecodable(self, status: u16, problem: ::std::string::String, body: &[u8]) -> crate::error::Unhandled {
-            let message = match self.message {
-                ::std::option::Option::Some(message) => format!("{message} ({problem})"),
-                ::std::option::Option::None => problem,
-            };
-            crate::error::Unhandled::new(status, self.code, ::std::option::Option::Some(message)).with_body_snippet(body)
-        }
-    }
 
     /// How many characters of a decode error a message keeps.
     const MESSAGE_CHARS: usize = 240;

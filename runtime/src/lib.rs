@@ -13,11 +13,12 @@
 //!
 //! | feature | module | what it holds |
 //! | --- | --- | --- |
-//! | `http` | `response`, `uri` | JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching |
+//! | `http` | `error_metadata`, `response`, `uri` | error codes and messages of error responses; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
 //!
-//! The support that generated code still carries as pasted text (error-code
-//! parsing, validation helpers) moves here in later releases; the generated types' public API stays the same when it does.
+//! The support that generated code still carries as pasted text (validation
+//! helpers, JSON body decoding, the shared macros) moves here in later
+//! releases; the generated types' public API stays the same when it does.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -27,6 +28,9 @@ mod date_time;
 pub mod error;
 pub mod serde_support;
 
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod error_metadata;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod response;

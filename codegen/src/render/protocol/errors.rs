@@ -155,7 +155,7 @@ pub(super) fn operation_error_impl(
                 let status = response.status().as_u16();
                 let headers = response.headers();
                 let body = response.body().as_ref();
-                let meta = crate::protocol::ErrorMetadata::read(headers, body);
+                let meta = ::smithy_codegen_runtime::error_metadata::ErrorMetadata::read(headers, body);
                 match meta.code.as_deref() {
                     #(#decode_arms)*
                     _ => Self::Unhandled(meta.unhandled(status, body)),
