@@ -83,7 +83,7 @@ pub mod types {
             #[serde(
                 rename = "CodeSize",
                 default,
-                deserialize_with = "crate::serde_support::null_as_default"
+                deserialize_with = "::smithy_codegen_runtime::serde_support::null_as_default"
             )]
             code_size: i64,
             #[serde(
@@ -112,7 +112,7 @@ pub mod types {
                 deserializer: D,
             ) -> Result<Self, D::Error> {
                 LayerVersionContentOutputWire::deserialize(
-                    crate::serde_support::MapOnly(deserializer),
+                    ::smithy_codegen_runtime::serde_support::MapOnly(deserializer),
                 )
             }
         }
@@ -680,7 +680,7 @@ pub mod types {
                     deserializer: D,
                 ) -> Result<Self, D::Error> {
                     InvalidParameterValueExceptionWire::deserialize(
-                        crate::serde_support::MapOnly(deserializer),
+                        ::smithy_codegen_runtime::serde_support::MapOnly(deserializer),
                     )
                 }
             }
@@ -771,7 +771,7 @@ pub mod types {
                     deserializer: D,
                 ) -> Result<Self, D::Error> {
                     ResourceNotFoundExceptionWire::deserialize(
-                        crate::serde_support::MapOnly(deserializer),
+                        ::smithy_codegen_runtime::serde_support::MapOnly(deserializer),
                     )
                 }
             }
@@ -857,7 +857,7 @@ pub mod types {
                     deserializer: D,
                 ) -> Result<Self, D::Error> {
                     ServiceExceptionWire::deserialize(
-                        crate::serde_support::MapOnly(deserializer),
+                        ::smithy_codegen_runtime::serde_support::MapOnly(deserializer),
                     )
                 }
             }
@@ -962,7 +962,7 @@ pub mod types {
                     deserializer: D,
                 ) -> Result<Self, D::Error> {
                     TooManyRequestsExceptionWire::deserialize(
-                        crate::serde_support::MapOnly(deserializer),
+                        ::smithy_codegen_runtime::serde_support::MapOnly(deserializer),
                     )
                 }
             }
@@ -1392,7 +1392,7 @@ pub mod operation {
                     deserializer: D,
                 ) -> Result<Self, D::Error> {
                     GetLayerVersionInputWire::deserialize(
-                        crate::serde_support::MapOnly(deserializer),
+                        ::smithy_codegen_runtime::serde_support::MapOnly(deserializer),
                     )
                 }
             }
@@ -1497,7 +1497,7 @@ pub mod operation {
                 #[serde(
                     rename = "Version",
                     default,
-                    deserialize_with = "crate::serde_support::null_as_default"
+                    deserialize_with = "::smithy_codegen_runtime::serde_support::null_as_default"
                 )]
                 version: i64,
                 #[serde(
@@ -1532,7 +1532,7 @@ pub mod operation {
                     deserializer: D,
                 ) -> Result<Self, D::Error> {
                     GetLayerVersionOutputWire::deserialize(
-                        crate::serde_support::MapOnly(deserializer),
+                        ::smithy_codegen_runtime::serde_support::MapOnly(deserializer),
                     )
                 }
             }
@@ -1667,12 +1667,12 @@ pub mod operation {
         #[cfg(feature = "http")]
         impl GetLayerVersion {
             /// The URI's path, segment by segment.
-            const PATH: &'static [crate::protocol::Segment] = &[
-                crate::protocol::Segment::Literal("2018-10-31"),
-                crate::protocol::Segment::Literal("layers"),
-                crate::protocol::Segment::Label,
-                crate::protocol::Segment::Literal("versions"),
-                crate::protocol::Segment::Label,
+            const PATH: &'static [::smithy_codegen_runtime::uri::Segment] = &[
+                ::smithy_codegen_runtime::uri::Segment::Literal("2018-10-31"),
+                ::smithy_codegen_runtime::uri::Segment::Literal("layers"),
+                ::smithy_codegen_runtime::uri::Segment::Label,
+                ::smithy_codegen_runtime::uri::Segment::Literal("versions"),
+                ::smithy_codegen_runtime::uri::Segment::Label,
             ];
             /// Whether a request is addressed to this operation (method, path and
             /// the URI's literal query parameters); it says nothing of the rest.
@@ -1680,7 +1680,11 @@ pub mod operation {
                 if request.method() != ::http::Method::GET {
                     return false;
                 }
-                crate::protocol::match_path(Self::PATH, request.uri().path()).is_some()
+                ::smithy_codegen_runtime::uri::match_path(
+                        Self::PATH,
+                        request.uri().path(),
+                    )
+                    .is_some()
             }
         }
         #[cfg(feature = "http")]
@@ -1704,11 +1708,15 @@ pub mod operation {
                 uri.push('/');
                 uri.push_str("layers");
                 uri.push('/');
-                crate::protocol::push_label(&mut uri, self.layer_name.as_str(), false);
+                ::smithy_codegen_runtime::uri::push_label(
+                    &mut uri,
+                    self.layer_name.as_str(),
+                    false,
+                );
                 uri.push('/');
                 uri.push_str("versions");
                 uri.push('/');
-                crate::protocol::push_label(
+                ::smithy_codegen_runtime::uri::push_label(
                     &mut uri,
                     &self.version_number.to_string(),
                     false,
@@ -1751,7 +1759,7 @@ pub mod operation {
                         GetLayerVersion::URI_PATTERN
                     )
                 };
-                let labels = crate::protocol::match_path(
+                let labels = ::smithy_codegen_runtime::uri::match_path(
                         GetLayerVersion::PATH,
                         request.uri().path(),
                     )
@@ -1827,7 +1835,10 @@ pub mod operation {
                 let status = response.status().as_u16();
                 let headers = response.headers();
                 let body = response.body().as_ref();
-                let meta = crate::protocol::ErrorMetadata::read(headers, body);
+                let meta = ::smithy_codegen_runtime::error_metadata::ErrorMetadata::read(
+                    headers,
+                    body,
+                );
                 match meta.code.as_deref() {
                     Some("InvalidParameterValueException") => {
                         match crate::types::error::InvalidParameterValueException::decode_http(
@@ -2339,435 +2350,12 @@ pub mod operation {
 
 /// Errors of building values and of reading enum values.
 pub mod error {
-    /// A builder's `build()` failed because a required member was not set.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub struct BuildError {
-        shape: &'static str,
-        member: &'static str,
-        field: &'static str,
-    }
-
-    impl BuildError {
-        #[doc(hidden)]
-        pub const fn missing(shape: &'static str, member: &'static str, field: &'static str) -> Self {
-            BuildError { shape, member, field }
-        }
-
-        /// The model's name of the missing member (for example `LayerName`).
-        pub fn member(&self) -> &'static str {
-            self.member
-        }
-
-        /// The Rust field of the missing member (for example `layer_name`).
-        pub fn field(&self) -> &'static str {
-            self.field
-        }
-
-        /// The type that could not be built.
-        pub fn shape(&self) -> &'static str {
-            self.shape
-        }
-    }
-
-    impl ::std::fmt::Display for BuildError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(
-                f,
-                "missing required member `{}` (field `{}`) when building `{}`",
-                self.member, self.field, self.shape
-            )
-        }
-    }
-
-    impl ::std::error::Error for BuildError {}
-
-    /// A string that is none of an enum's known values (returned by `try_parse`).
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub struct UnknownVariantError {
-        enum_name: &'static str,
-        value: ::std::string::String,
-    }
-
-    impl UnknownVariantError {
-        #[allow(dead_code)]
-        pub(crate) fn new(enum_name: &'static str, value: &str) -> Self {
-            UnknownVariantError {
-                enum_name,
-                value: value.to_owned(),
-            }
-        }
-
-        /// The value that was not recognised.
-        pub fn value(&self) -> &str {
-            &self.value
-        }
-    }
-
-    impl ::std::fmt::Display for UnknownVariantError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "`{}` is not a known {} value", self.value, self.enum_name)
-        }
-    }
-
-    impl ::std::error::Error for UnknownVariantError {}
-
-    /// An error response that the operation's model does not describe: an unknown
-    /// error code, a body that is not JSON, or a status from a proxy.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub struct Unhandled {
-        status: u16,
-        code: ::std::option::Option<::std::string::String>,
-        message: ::std::option::Option<::std::string::String>,
-        body_snippet: ::std::option::Option<BodySnippet>,
-    }
-
-    /// The start of a response body, as text.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    struct BodySnippet {
-        text: ::std::string::String,
-        truncated: bool,
-    }
-
-    /// How much of an unreadable body an [`Unhandled`] keeps: enough to
-    /// recognise a proxy's error page, bounded however large the body.
-    const BODY_SNIPPET_BYTES: usize = 256;
-
-    impl Unhandled {
-        /// An unmodeled error with its HTTP status, error code and message.
-        pub fn new(
-            status: u16,
-            code: ::std::option::Option<::std::string::String>,
-            message: ::std::option::Option<::std::string::String>,
-        ) -> Self {
-            Unhandled {
-                status,
-                code,
-                message,
-                body_snippet: ::std::option::Option::None,
-            }
-        }
-
-        /// The same error, keeping the start of the response body that could not
-        /// be read (an HTML page from a proxy, say): its first 256 bytes, cut on
-        /// a character boundary, as UTF-8 with invalid bytes replaced. An empty
-        /// body keeps nothing.
-        pub fn with_body_snippet(mut self, body: &[u8]) -> Self {
-            if body.is_empty() {
-                return self;
-            }
-            let mut end = body.len().min(BODY_SNIPPET_BYTES);
-            // A character cut in two is left out whole: back up over UTF-8
-            // continuation bytes (`0b10xx_xxxx`, at most three per character).
-            let mut backed_up = 0;
-            while end < body.len() && end > 0 && backed_up < 3 && body[end] & 0xC0 == 0x80 {
-                end -= 1;
-                backed_up += 1;
-            }
-            self.body_snippet = ::std::option::Option::Some(BodySnippet {
-                text: ::std::string::String::from_utf8_lossy(&body[..end]).into_owned(),
-                truncated: end < body.len(),
-            });
-            self
-        }
-
-        /// The HTTP status code of the response.
-        pub fn status(&self) -> u16 {
-            self.status
-        }
-
-        /// The error code, if the response carried one.
-        pub fn code(&self) -> ::std::option::Option<&str> {
-            self.code.as_deref()
-        }
-
-        /// The error message, if the response carried one.
-        pub fn message(&self) -> ::std::option::Option<&str> {
-            self.message.as_deref()
-        }
-
-        /// The start of a response body that could not be read, if one was kept
-        /// (see [`Self::with_body_snippet`]).
-        pub fn body_snippet(&self) -> ::std::option::Option<&str> {
-            self.body_snippet.as_ref().map(|snippet| snippet.text.as_str())
-        }
-    }
-
-    impl ::std::fmt::Display for Unhandled {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            write!(f, "unhandled error (HTTP {})", self.status)?;
-            if let ::std::option::Option::Some(code) = &self.code {
-                write!(f, " {code}")?;
-            }
-            if let ::std::option::Option::Some(message) = &self.message {
-                write!(f, ": {message}")?;
-            }
-            if let ::std::option::Option::Some(snippet) = &self.body_snippet {
-                let more = if snippet.truncated { "…" } else { "" };
-                write!(f, "; body: {:?}{more}", snippet.text)?;
-            }
-            ::std::result::Result::Ok(())
-        }
-    }
-
-    impl ::std::error::Error for Unhandled {}
+    pub use ::smithy_codegen_runtime::error::{BuildError, Unhandled, UnknownVariantError};
 }
 
 /// Building blocks of the generated types.
 pub mod primitives {
-    /// Binary data; base64 in JSON documents.
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-    pub struct Blob(::std::vec::Vec<u8>);
-
-    impl Blob {
-        /// Wraps bytes.
-        pub fn new(bytes: impl ::std::convert::Into<::std::vec::Vec<u8>>) -> Self {
-            Blob(bytes.into())
-        }
-
-        /// The bytes.
-        pub fn as_bytes(&self) -> &[u8] {
-            &self.0
-        }
-
-        /// The bytes, owned.
-        pub fn into_inner(self) -> ::std::vec::Vec<u8> {
-            self.0
-        }
-    }
-
-    impl ::std::convert::AsRef<[u8]> for Blob {
-        fn as_ref(&self) -> &[u8] {
-            &self.0
-        }
-    }
-
-    impl ::std::convert::From<::std::vec::Vec<u8>> for Blob {
-        fn from(bytes: ::std::vec::Vec<u8>) -> Self {
-            Blob(bytes)
-        }
-    }
-
-    impl ::std::convert::From<&[u8]> for Blob {
-        fn from(bytes: &[u8]) -> Self {
-            Blob(bytes.to_vec())
-        }
-    }
-
-    impl ::serde::Serialize for Blob {
-        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-            serializer.serialize_str(&crate::serde_support::base64_encode(&self.0))
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for Blob {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
-            crate::serde_support::base64_decode(&text)
-                .map(Blob)
-                .ok_or_else(|| <D::Error as ::serde::de::Error>::custom("invalid base64"))
-        }
-    }
-
-    /// A point in time with nanosecond precision; epoch seconds in JSON
-    /// documents unless the model names another format.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub struct DateTime {
-        seconds: i64,
-        subsec_nanos: u32,
-    }
-
-    /// The wire formats of timestamps.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub enum TimestampFormat {
-        /// `1542236632.894`
-        EpochSeconds,
-        /// RFC 3339, `2018-11-14T23:03:52.894Z`
-        DateTime,
-        /// IMF-fixdate, `Wed, 14 Nov 2018 23:03:52 GMT`
-        HttpDate,
-    }
-
-    impl DateTime {
-        /// Whole seconds since the Unix epoch.
-        pub fn from_secs(seconds: i64) -> Self {
-            DateTime { seconds, subsec_nanos: 0 }
-        }
-
-        /// Seconds and nanoseconds since the Unix epoch (nanoseconds are capped below one second).
-        pub fn from_secs_and_nanos(seconds: i64, subsec_nanos: u32) -> Self {
-            DateTime {
-                seconds,
-                subsec_nanos: subsec_nanos.min(999_999_999),
-            }
-        }
-
-        /// Fractional seconds since the Unix epoch; `None` when not finite or out of range.
-        pub fn from_fractional_secs(value: f64) -> ::std::option::Option<Self> {
-            if !value.is_finite() || value.abs() > 1e15 {
-                return ::std::option::Option::None;
-            }
-            let seconds = value.floor();
-            let nanos = ((value - seconds) * 1e9).round().min(999_999_999.0) as u32;
-            ::std::option::Option::Some(DateTime::from_secs_and_nanos(seconds as i64, nanos))
-        }
-
-        /// Milliseconds since the Unix epoch.
-        pub fn from_millis(epoch_millis: i64) -> Self {
-            let nanos = epoch_millis.rem_euclid(1000) as u32 * 1_000_000;
-            DateTime::from_secs_and_nanos(epoch_millis.div_euclid(1000), nanos)
-        }
-
-        /// Fractional seconds since the Unix epoch, saturating out of range
-        /// (`NaN` is the epoch); see [`Self::from_fractional_secs`] to refuse those.
-        pub fn from_secs_f64(epoch_seconds: f64) -> Self {
-            let seconds = epoch_seconds.floor();
-            let nanos = ((epoch_seconds - seconds) * 1e9).clamp(0.0, 999_999_999.0) as u32;
-            DateTime::from_secs_and_nanos(seconds as i64, nanos)
-        }
-
-        /// Nanoseconds since the Unix epoch.
-        pub fn as_nanos(&self) -> i128 {
-            i128::from(self.seconds) * 1_000_000_000 + i128::from(self.subsec_nanos)
-        }
-
-        /// Whether there is a fraction of a second.
-        pub fn has_subsec_nanos(&self) -> bool {
-            self.subsec_nanos != 0
-        }
-
-        /// Whole seconds since the Unix epoch.
-        pub fn secs(&self) -> i64 {
-            self.seconds
-        }
-
-        /// The nanoseconds past `secs()`.
-        pub fn subsec_nanos(&self) -> u32 {
-            self.subsec_nanos
-        }
-
-        /// Fractional seconds since the Unix epoch.
-        pub fn as_secs_f64(&self) -> f64 {
-            self.seconds as f64 + f64::from(self.subsec_nanos) / 1e9
-        }
-
-        /// As a `time::OffsetDateTime` in UTC; `None` outside its range.
-        pub fn to_offset_date_time(&self) -> ::std::option::Option<::time::OffsetDateTime> {
-            ::time::OffsetDateTime::from_unix_timestamp_nanos(self.as_nanos()).ok()
-        }
-
-        /// From a `time::OffsetDateTime`.
-        pub fn from_offset_date_time(value: ::time::OffsetDateTime) -> Self {
-            DateTime::from_secs_and_nanos(value.unix_timestamp(), value.nanosecond())
-        }
-
-        /// The timestamp in a wire format.
-        pub fn fmt(&self, format: TimestampFormat) -> ::std::string::String {
-            match format {
-                TimestampFormat::EpochSeconds => {
-                    if self.subsec_nanos == 0 {
-                        self.seconds.to_string()
-                    } else {
-                        // Before the epoch, -1 s + 0.5 s is written -0.5.
-                        let text = if self.seconds < 0 {
-                            format!("-{}.{:09}", self.seconds.unsigned_abs() - 1, 1_000_000_000 - self.subsec_nanos)
-                        } else {
-                            format!("{}.{:09}", self.seconds, self.subsec_nanos)
-                        };
-                        text.trim_end_matches('0').to_owned()
-                    }
-                }
-                TimestampFormat::DateTime => {
-                    self.rfc3339().unwrap_or_else(|| self.fmt(TimestampFormat::EpochSeconds))
-                }
-                TimestampFormat::HttpDate => match self.to_offset_date_time() {
-                    ::std::option::Option::Some(t) => {
-                        const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-                        const MONTHS: [&str; 12] =
-                            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-                        format!(
-                            "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
-                            DAYS[usize::from(t.weekday().number_days_from_monday())],
-                            t.day(),
-                            MONTHS[usize::from(u8::from(t.month()) - 1)],
-                            t.year(),
-                            t.hour(),
-                            t.minute(),
-                            t.second()
-                        )
-                    }
-                    ::std::option::Option::None => self.seconds.to_string(),
-                },
-            }
-        }
-
-        /// RFC 3339 in UTC as aws-smithy-types writes it: microseconds, with
-        /// the fraction only when non-zero and without trailing zeros
-        /// (`2018-11-14T23:03:52.894Z`); `None` outside years 1 to 9999.
-        fn rfc3339(&self) -> ::std::option::Option<::std::string::String> {
-            let t = self.to_offset_date_time()?;
-            if !(1..=9999).contains(&t.year()) {
-                return ::std::option::Option::None;
-            }
-            let mut text = format!(
-                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-                t.year(),
-                u8::from(t.month()),
-                t.day(),
-                t.hour(),
-                t.minute(),
-                t.second()
-            );
-            let micros = t.microsecond();
-            if micros > 0 {
-                text.push_str(format!(".{micros:06}").trim_end_matches('0'));
-            }
-            text.push('Z');
-            ::std::option::Option::Some(text)
-        }
-
-        /// Parses a timestamp in a wire format; `None` when it is not one.
-        pub fn parse(text: &str, format: TimestampFormat) -> ::std::option::Option<Self> {
-            match format {
-                TimestampFormat::EpochSeconds => text.parse::<f64>().ok().and_then(DateTime::from_fractional_secs),
-                TimestampFormat::DateTime => {
-                    ::time::OffsetDateTime::parse(text, &::time::format_description::well_known::Rfc3339)
-                        .ok()
-                        .map(DateTime::from_offset_date_time)
-                }
-                TimestampFormat::HttpDate => {
-                    ::time::OffsetDateTime::parse(text, &::time::format_description::well_known::Rfc2822)
-                        .ok()
-                        .map(DateTime::from_offset_date_time)
-                }
-            }
-        }
-    }
-
-    /// RFC 3339 (`2018-11-14T23:03:52.894Z`), or epoch seconds for dates
-    /// RFC 3339 cannot write, as aws-smithy-types' `DateTime` displays.
-    impl ::std::fmt::Display for DateTime {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(&DateTime::fmt(self, TimestampFormat::DateTime))
-        }
-    }
-
-    impl ::serde::Serialize for DateTime {
-        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-            if self.subsec_nanos == 0 {
-                serializer.serialize_i64(self.seconds)
-            } else {
-                serializer.serialize_f64(self.as_secs_f64())
-            }
-        }
-    }
-
-    impl<'de> ::serde::Deserialize<'de> for DateTime {
-        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            let secs = f64::deserialize(deserializer)?;
-            DateTime::from_fractional_secs(secs)
-                .ok_or_else(|| <D::Error as ::serde::de::Error>::custom("timestamp out of range"))
-        }
-    }
+    pub use ::smithy_codegen_runtime::{Blob, DateTime, TimestampFormat};
 
     /// A union member this version of the crate does not know, kept with its
     /// name and JSON value so that it is written back unchanged.
@@ -2805,317 +2393,6 @@ pub mod primitives {
                 &self.0
             }
         }
-    }
-}
-
-/// Serde helpers shared by the generated types.
-#[allow(dead_code)]
-mod serde_support {
-    use ::serde::de::{Deserialize, Deserializer, Error, Visitor};
-    use ::serde::{Serialize, Serializer};
-
-    /// A deserializer that reads structures from maps only: serde's derives
-    /// also accept a sequence and fill the fields by position, which restJson1
-    /// never means.
-    pub(crate) struct MapOnly<D>(pub(crate) D);
-
-    impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
-        type Error = D::Error;
-
-        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> ::std::result::Result<V::Value, D::Error> {
-            self.0.deserialize_any(visitor)
-        }
-
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _name: &'static str,
-            _fields: &'static [&'static str],
-            visitor: V,
-        ) -> ::std::result::Result<V::Value, D::Error> {
-            self.0.deserialize_map(visitor)
-        }
-
-        fn is_human_readable(&self) -> bool {
-            self.0.is_human_readable()
-        }
-
-        ::serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map enum identifier ignored_any
-        }
-    }
-
-    const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-    /// Standard base64 with padding.
-    pub(crate) fn base64_encode(bytes: &[u8]) -> ::std::string::String {
-        let mut out = ::std::string::String::with_capacity(bytes.len().div_ceil(3) * 4);
-        for chunk in bytes.chunks(3) {
-            let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            for i in 0..4 {
-                if i <= chunk.len() {
-                    out.push(BASE64[((n >> (18 - 6 * i)) & 63) as usize] as char);
-                } else {
-                    out.push('=');
-                }
-            }
-        }
-        out
-    }
-
-    /// Decodes standard base64 (padding optional); `None` on any other character.
-    pub(crate) fn base64_decode(text: &str) -> ::std::option::Option<::std::vec::Vec<u8>> {
-        let text = text.trim_end_matches('=');
-        let mut out = ::std::vec::Vec::with_capacity(text.len() * 3 / 4);
-        let mut acc = 0u32;
-        let mut bits = 0;
-        for c in text.bytes() {
-            let v = BASE64.iter().position(|&b| b == c)? as u32;
-            acc = (acc << 6) | v;
-            bits += 6;
-            if bits >= 8 {
-                bits -= 8;
-                out.push((acc >> bits) as u8);
-                acc &= (1 << bits) - 1;
-            }
-        }
-        if bits >= 6 {
-            return ::std::option::Option::None;
-        }
-        ::std::option::Option::Some(out)
-    }
-
-    /// Floats that JSON cannot spell (`NaN`, `Infinity`, `-Infinity`) travel as strings.
-    pub(crate) mod float {
-        use super::*;
-
-        pub(crate) fn serialize<S: Serializer>(value: &f64, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-            if value.is_nan() {
-                serializer.serialize_str("NaN")
-            } else if value.is_infinite() {
-                serializer.serialize_str(if *value > 0.0 { "Infinity" } else { "-Infinity" })
-            } else {
-                serializer.serialize_f64(*value)
-            }
-        }
-
-        #[derive(::serde::Deserialize)]
-        #[serde(untagged)]
-        enum Wire<'a> {
-            Number(f64),
-            #[serde(borrow)]
-            Text(::std::borrow::Cow<'a, str>),
-        }
-
-        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<f64, D::Error> {
-            match Wire::deserialize(deserializer)? {
-                Wire::Number(n) => ::std::result::Result::Ok(n),
-                Wire::Text(t) => match &*t {
-                    "NaN" => ::std::result::Result::Ok(f64::NAN),
-                    "Infinity" => ::std::result::Result::Ok(f64::INFINITY),
-                    "-Infinity" => ::std::result::Result::Ok(f64::NEG_INFINITY),
-                    other => ::std::result::Result::Err(D::Error::custom(format!("`{other}` is not a number"))),
-                },
-            }
-        }
-
-        /// The same for optional members (`null` reads as absent).
-        pub(crate) mod option {
-            use super::*;
-
-            pub(crate) fn serialize<S: Serializer>(
-                value: &::std::option::Option<f64>,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error> {
-                match value {
-                    ::std::option::Option::Some(v) => super::serialize(v, serializer),
-                    ::std::option::Option::None => serializer.serialize_none(),
-                }
-            }
-
-            pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<::std::option::Option<f64>, D::Error> {
-                #[derive(::serde::Deserialize)]
-                struct Wrapped(#[serde(with = "super")] f64);
-                ::std::result::Result::Ok(::std::option::Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0))
-            }
-
-            /// For members with a zero default: `null` reads as the default.
-            pub(crate) fn deserialize_or_default<'de, D: Deserializer<'de>>(
-                deserializer: D,
-            ) -> ::std::result::Result<f64, D::Error> {
-                deserialize(deserializer).map(::std::option::Option::unwrap_or_default)
-            }
-        }
-    }
-
-    /// `f64` through [`float`], for collections of doubles.
-    pub(crate) struct Float(pub(crate) f64);
-
-    impl Serialize for Float {
-        fn serialize<S: Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-            float::serialize(&self.0, serializer)
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Float {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-            float::deserialize(deserializer).map(Float)
-        }
-    }
-
-    /// Maps of doubles, optional (`NaN` and infinities as strings).
-    pub(crate) mod float_map {
-        use super::*;
-        type Map = ::std::collections::HashMap<::std::string::String, f64>;
-
-        pub(crate) fn serialize<S: Serializer>(
-            value: &::std::option::Option<Map>,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            match value {
-                ::std::option::Option::Some(map) => serializer.collect_map(map.iter().map(|(k, v)| (k, Float(*v)))),
-                ::std::option::Option::None => serializer.serialize_none(),
-            }
-        }
-
-        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<::std::option::Option<Map>, D::Error> {
-            let map = ::std::option::Option::<::std::collections::HashMap<::std::string::String, Float>>::deserialize(
-                deserializer,
-            )?;
-            ::std::result::Result::Ok(map.map(|m| m.into_iter().map(|(k, v)| (k, v.0)).collect()))
-        }
-    }
-
-    /// Lists of doubles, optional (`NaN` and infinities as strings).
-    pub(crate) mod float_list {
-        use super::*;
-
-        pub(crate) fn serialize<S: Serializer>(
-            value: &::std::option::Option<::std::vec::Vec<f64>>,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error> {
-            match value {
-                ::std::option::Option::Some(list) => serializer.collect_seq(list.iter().map(|v| Float(*v))),
-                ::std::option::Option::None => serializer.serialize_none(),
-            }
-        }
-
-        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-            deserializer: D,
-        ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<f64>>, D::Error> {
-            let list = ::std::option::Option::<::std::vec::Vec<Float>>::deserialize(deserializer)?;
-            ::std::result::Result::Ok(list.map(|l| l.into_iter().map(|v| v.0).collect()))
-        }
-    }
-
-    /// Timestamps in a text format named by the model (`date-time`, `http-date`).
-    pub(crate) fn serialize_timestamp<S: Serializer>(
-        value: &crate::primitives::DateTime,
-        format: crate::primitives::TimestampFormat,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match format {
-            crate::primitives::TimestampFormat::EpochSeconds => value.serialize(serializer),
-            other => serializer.serialize_str(&value.fmt(other)),
-        }
-    }
-
-    pub(crate) fn deserialize_timestamp<'de, D: Deserializer<'de>>(
-        format: crate::primitives::TimestampFormat,
-        deserializer: D,
-    ) -> ::std::result::Result<crate::primitives::DateTime, D::Error> {
-        match format {
-            crate::primitives::TimestampFormat::EpochSeconds => crate::primitives::DateTime::deserialize(deserializer),
-            other => {
-                let text = <::std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                crate::primitives::DateTime::parse(&text, other)
-                    .ok_or_else(|| D::Error::custom(format!("`{text}` is not a timestamp in the {other:?} format")))
-            }
-        }
-    }
-
-    macro_rules! timestamp_format_module {
-        ($name:ident, $format:ident) => {
-            pub(crate) mod $name {
-                use super::*;
-                pub(crate) fn serialize<S: Serializer>(
-                    value: &crate::primitives::DateTime,
-                    serializer: S,
-                ) -> ::std::result::Result<S::Ok, S::Error> {
-                    serialize_timestamp(value, crate::primitives::TimestampFormat::$format, serializer)
-                }
-                pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-                    deserializer: D,
-                ) -> ::std::result::Result<crate::primitives::DateTime, D::Error> {
-                    deserialize_timestamp(crate::primitives::TimestampFormat::$format, deserializer)
-                }
-                pub(crate) mod option {
-                    use super::*;
-                    pub(crate) fn serialize<S: Serializer>(
-                        value: &::std::option::Option<crate::primitives::DateTime>,
-                        serializer: S,
-                    ) -> ::std::result::Result<S::Ok, S::Error> {
-                        match value {
-                            ::std::option::Option::Some(v) => super::serialize(v, serializer),
-                            ::std::option::Option::None => serializer.serialize_none(),
-                        }
-                    }
-                    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
-                        deserializer: D,
-                    ) -> ::std::result::Result<::std::option::Option<crate::primitives::DateTime>, D::Error> {
-                        #[derive(::serde::Deserialize)]
-                        struct Wrapped(#[serde(with = "super")] crate::primitives::DateTime);
-                        ::std::result::Result::Ok(
-                            ::std::option::Option::<Wrapped>::deserialize(deserializer)?.map(|w| w.0),
-                        )
-                    }
-                }
-            }
-        };
-    }
-
-    timestamp_format_module!(date_time, DateTime);
-    timestamp_format_module!(http_date, HttpDate);
-
-    /// Reads `null` as the member's default, as Smithy's JSON protocols require.
-    pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
-    where
-        D: Deserializer<'de>,
-        T: Deserialize<'de> + ::std::default::Default,
-    {
-        ::std::option::Option::<T>::deserialize(deserializer).map(::std::option::Option::unwrap_or_default)
-    }
-
-    /// Reads a string enum without allocating for known values and keeps
-    /// unknown values byte for byte.
-    pub(crate) fn string_enum<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
-    where
-        D: Deserializer<'de>,
-        T: for<'a> ::std::convert::From<&'a str> + ::std::convert::From<::std::string::String>,
-    {
-        struct EnumVisitor<T>(::std::marker::PhantomData<T>);
-        impl<'de, T> Visitor<'de> for EnumVisitor<T>
-        where
-            T: for<'a> ::std::convert::From<&'a str> + ::std::convert::From<::std::string::String>,
-        {
-            type Value = T;
-            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: Error>(self, v: &str) -> ::std::result::Result<T, E> {
-                ::std::result::Result::Ok(T::from(v))
-            }
-            fn visit_string<E: Error>(self, v: ::std::string::String) -> ::std::result::Result<T, E> {
-                ::std::result::Result::Ok(T::from(v))
-            }
-        }
-        deserializer.deserialize_str(EnumVisitor(::std::marker::PhantomData))
     }
 }
 
@@ -3177,7 +2454,7 @@ mod shared_impls {
             }
             impl<'de> ::serde::Deserialize<'de> for $name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    crate::serde_support::string_enum(deserializer)
+                    ::smithy_codegen_runtime::serde_support::string_enum(deserializer)
                 }
             }
         };
@@ -3205,11 +2482,10 @@ mod shared_impls {
 
 #[cfg(feature = "http")]
 /// restJson1 building blocks shared by every operation's generated glue:
-/// URI label and query encoding, path matching, error metadata, JSON bodies,
-/// and constraint checks. Sans-IO: everything works on `http` crate types.
+/// JSON bodies, headers and constraint checks (URI encoding and error
+/// metadata come from the runtime). Sans-IO: everything works on `http` crate types.
 #[allow(dead_code)]
 pub mod protocol {
-    use ::std::borrow::Cow;
     use ::std::fmt;
 
     /// A member value that breaks one of the model's constraints.
@@ -3368,214 +2644,7 @@ pub mod protocol {
         }
     }
 
-    /// Whether a byte stays as it is in a URI label or query component (RFC 3986 unreserved).
-    fn is_unreserved(b: u8) -> bool {
-        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
-    }
-
-    /// Appends `value` percent-encoded as one path segment (or, for a greedy
-    /// label, as segments whose `/` separators are kept).
-    pub(crate) fn push_label(out: &mut ::std::string::String, value: &str, greedy: bool) {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        for &b in value.as_bytes() {
-            if is_unreserved(b) || (greedy && b == b'/') {
-                out.push(b as char);
-            } else {
-                out.push('%');
-                out.push(HEX[usize::from(b >> 4)] as char);
-                out.push(HEX[usize::from(b & 15)] as char);
-            }
-        }
-    }
-
-    /// `value` percent-encoded as one URI path segment, as the official SDKs
-    /// encode labels: only `A-Za-z0-9-._~` stay, every other byte becomes `%XX`.
-    pub fn encode_label(value: &str) -> ::std::string::String {
-        let mut out = ::std::string::String::with_capacity(value.len());
-        push_label(&mut out, value, false);
-        out
-    }
-
-    /// The inverse of [`encode_label`]: `None` for a malformed escape or non-UTF-8 bytes.
-    pub fn decode_label(segment: &str) -> ::std::option::Option<::std::string::String> {
-        percent_decode(segment)
-    }
-
-    /// Appends `value` percent-encoded as a query key or value.
-    pub(crate) fn push_query_component(out: &mut ::std::string::String, value: &str) {
-        push_label(out, value, false);
-    }
-
-    /// Decodes `%XX` escapes; `None` when an escape is malformed or the result is not UTF-8.
-    pub(crate) fn percent_decode(value: &str) -> ::std::option::Option<::std::string::String> {
-        if !value.contains('%') {
-            return ::std::option::Option::Some(value.to_owned());
-        }
-        let bytes = value.as_bytes();
-        let mut out = ::std::vec::Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let hex = ::std::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        ::std::string::String::from_utf8(out).ok()
-    }
-
-    /// One piece of a URI pattern.
-    #[derive(Debug, Clone, Copy)]
-    pub(crate) enum Segment {
-        /// Literal text between slashes.
-        Literal(&'static str),
-        /// `{Name}`: exactly one segment.
-        Label,
-        /// `{Name+}`: one or more segments.
-        Greedy,
-    }
-
-    /// Matches a request path against a pattern; returns the decoded labels in order.
-    pub(crate) fn match_path(pattern: &[Segment], path: &str) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        let path = path.strip_prefix('/')?;
-        let parts: ::std::vec::Vec<&str> = if path.is_empty() { ::std::vec::Vec::new() } else { path.split('/').collect() };
-        let mut labels = ::std::vec::Vec::new();
-        let mut at = 0;
-        for (i, segment) in pattern.iter().enumerate() {
-            match segment {
-                Segment::Literal(text) => {
-                    if parts.get(at)? != text {
-                        return ::std::option::Option::None;
-                    }
-                    at += 1;
-                }
-                Segment::Label => {
-                    let part = parts.get(at)?;
-                    if part.is_empty() {
-                        return ::std::option::Option::None;
-                    }
-                    labels.push(percent_decode(part)?);
-                    at += 1;
-                }
-                Segment::Greedy => {
-                    let rest = pattern.len() - i - 1;
-                    let end = parts.len().checked_sub(rest)?;
-                    if end <= at {
-                        return ::std::option::Option::None;
-                    }
-                    let joined = parts[at..end].join("/");
-                    labels.push(percent_decode(&joined)?);
-                    at = end;
-                }
-            }
-        }
-        if at == parts.len() {
-            ::std::option::Option::Some(labels)
-        } else {
-            ::std::option::Option::None
-        }
-    }
-
-    /// Splits a query string into decoded key/value pairs (a bare key has an empty value).
-    pub(crate) fn parse_query(query: ::std::option::Option<&str>) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-        query
-            .unwrap_or("")
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .filter_map(|pair| {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                ::std::option::Option::Some((percent_decode(k)?, percent_decode(v)?))
-            })
-            .collect()
-    }
-
-    /// The error code and message of an error response, read as restJson1 says:
-    /// the code from `X-Amzn-ErrorType`, else the body's `code`/`Code`, else
-    /// `__type`; cut at the first `:` and after the last `#`. The message is the
-    /// body's `message`, else `Message`, as botocore reads them.
-    ///
-    /// These spellings are metadata only, and never make a modeled error
-    /// unreadable: the modeled error's members read their exact JSON names, so
-    /// `{"__type": "ServiceException", "message": "a", "Message": "b"}` is a
-    /// `ServiceException` whose `Message` member is `b` (botocore's modeled
-    /// member too), while `a` is this metadata's message. A modeled error whose
-    /// message member is absent from the body takes this message, as the AWS
-    /// SDKs do.
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    pub(crate) struct ErrorMetadata {
-        pub(crate) code: ::std::option::Option<::std::string::String>,
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-    }
-
-    #[derive(::serde::Deserialize, Default)]
-    struct ErrorBody<'a> {
-        #[serde(default, borrow)]
-        code: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow, rename = "Code")]
-        code_upper: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow, rename = "__type")]
-        type_: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow)]
-        message: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow, rename = "Message")]
-        message_upper: ::std::option::Option<Cow<'a, str>>,
-    }
-
-    /// Strips `namespace#` prefixes and `:suffix` parts from an error code.
-    pub(crate) fn sanitize_error_code(code: &str) -> &str {
-        let code = code.split(':').next().unwrap_or(code);
-        let code = code.rsplit('#').next().unwrap_or(code);
-        code.trim()
-    }
-
-    impl ErrorMetadata {
-        pub(crate) fn read(headers: &::http::HeaderMap, body: &[u8]) -> ErrorMetadata {
-            // A body that is not a JSON object (empty, HTML from a proxy) yields nothing.
-            let parsed: ErrorBody<'_> = ::serde_json::from_slice(body).unwrap_or_default();
-            let header = headers
-                .get("x-amzn-errortype")
-                .and_then(|v| v.to_str().ok())
-                .map(Cow::Borrowed);
-            let code = header
-                .or(parsed.code)
-                .or(parsed.code_upper)
-                .or(parsed.type_)
-                .map(|c| sanitize_error_code(&c).to_owned())
-                .filter(|c| !c.is_empty());
-            ErrorMetadata {
-                code,
-                message: parsed.message.or(parsed.message_upper).map(Cow::into_owned),
-            }
-        }
-    }
-
-    impl ErrorMetadata {
-        /// The error for a response that no modeled error matches. A body that
-        /// gave no message (an HTML page from a proxy, say) is kept as a snippet.
-        pub(crate) fn unhandled(self, status: u16, body: &[u8]) -> crate::error::Unhandled {
-            let unreadable = self.message.is_none();
-            let error = crate::error::Unhandled::new(status, self.code, self.message);
-            if unreadable {
-                error.with_body_snippet(body)
-            } else {
-                error
-            }
-        }
-
-        /// The error for a modeled error whose body does not decode; `problem`
-        /// says where, and a snippet of the body is kept.
-        pub(crate) fn undecodable(self, status: u16, problem: ::std::string::String, body: &[u8]) -> crate::error::Unhandled {
-            let message = match self.message {
-                ::std::option::Option::Some(message) => format!("{message} ({problem})"),
-                ::std::option::Option::None => problem,
-            };
-            crate::error::Unhandled::new(status, self.code, ::std::option::Option::Some(message)).with_body_snippet(body)
-        }
-    }
+    pub use ::smithy_codegen_runtime::uri::{decode_label, encode_label};
 
     /// How many characters of a decode error a message keeps.
     const MESSAGE_CHARS: usize = 240;
@@ -3639,12 +2708,7 @@ pub mod protocol {
         }
     }
 
-    /// Encodes a JSON body.
-    pub(crate) fn encode_json<T: ::serde::Serialize>(value: &T) -> ::std::vec::Vec<u8> {
-        // Serializing generated types to memory cannot fail: keys are strings
-        // and no custom serializer returns an error.
-        ::serde_json::to_vec(value).expect("generated types serialize to JSON")
-    }
+    pub(crate) use ::smithy_codegen_runtime::response::{encode_json, json_response};
 
     /// A header's value as text, if present and visible ASCII.
     pub(crate) fn header<'a>(headers: &'a ::http::HeaderMap, name: &str) -> ::std::option::Option<&'a str> {
@@ -3694,38 +2758,6 @@ pub mod protocol {
         ::std::result::Result::Ok((name, header_value(member, value)?))
     }
 
-    /// A response with a JSON body and, for errors, the `X-Amzn-ErrorType` header.
-    pub(crate) fn json_response(
-        status: u16,
-        error_code: ::std::option::Option<&str>,
-        body: ::std::vec::Vec<u8>,
-    ) -> ::http::Response<::std::vec::Vec<u8>> {
-        let mut response = ::http::Response::new(body);
-        *response.status_mut() = ::http::StatusCode::from_u16(status).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR);
-        let map = response.headers_mut();
-        map.insert(::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static("application/json"));
-        if let ::std::option::Option::Some(code) = error_code {
-            if let ::std::result::Result::Ok(v) = ::http::HeaderValue::from_str(code) {
-                map.insert("x-amzn-errortype", v);
-            }
-        }
-        response
-    }
-
-    impl crate::error::Unhandled {
-        /// The error as a response: its status, `X-Amzn-ErrorType` when it has a
-        /// code, and a JSON body with its message.
-        pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
-            #[derive(::serde::Serialize)]
-            struct Body<'a> {
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-                message: ::std::option::Option<&'a str>,
-            }
-            let body = encode_json(&Body { message: self.message() });
-            json_response(self.status(), self.code(), body)
-        }
-    }
-
     /// What the body of a request should be, for the generated tests of
     /// [`assert_sent`].
     #[cfg(test)]
@@ -3749,7 +2781,7 @@ pub mod protocol {
         body: SentBody<'_>,
     ) {
         let mut query_keys: ::std::vec::Vec<::std::string::String> =
-            parse_query(request.uri().query()).into_iter().map(|(k, _)| k).collect();
+            ::smithy_codegen_runtime::uri::parse_query(request.uri().query()).into_iter().map(|(k, _)| k).collect();
         query_keys.sort();
         query_keys.dedup();
         assert_eq!(query_keys, query, "query keys of {}", request.uri());

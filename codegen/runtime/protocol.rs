@@ -1,9 +1,8 @@
 /// restJson1 building blocks shared by every operation's generated glue:
-/// URI label and query encoding, path matching, error metadata, JSON bodies,
-/// and constraint checks. Sans-IO: everything works on `http` crate types.
+/// JSON bodies, headers and constraint checks (URI encoding and error
+/// metadata come from the runtime). Sans-IO: everything works on `http` crate types.
 #[allow(dead_code)]
 pub mod protocol {
-    use ::std::borrow::Cow;
     use ::std::fmt;
 
     /// A member value that breaks one of the model's constraints.
@@ -162,214 +161,7 @@ pub mod protocol {
         }
     }
 
-    /// Whether a byte stays as it is in a URI label or query component (RFC 3986 unreserved).
-    fn is_unreserved(b: u8) -> bool {
-        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
-    }
-
-    /// Appends `value` percent-encoded as one path segment (or, for a greedy
-    /// label, as segments whose `/` separators are kept).
-    pub(crate) fn push_label(out: &mut ::std::string::String, value: &str, greedy: bool) {
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        for &b in value.as_bytes() {
-            if is_unreserved(b) || (greedy && b == b'/') {
-                out.push(b as char);
-            } else {
-                out.push('%');
-                out.push(HEX[usize::from(b >> 4)] as char);
-                out.push(HEX[usize::from(b & 15)] as char);
-            }
-        }
-    }
-
-    /// `value` percent-encoded as one URI path segment, as the official SDKs
-    /// encode labels: only `A-Za-z0-9-._~` stay, every other byte becomes `%XX`.
-    pub fn encode_label(value: &str) -> ::std::string::String {
-        let mut out = ::std::string::String::with_capacity(value.len());
-        push_label(&mut out, value, false);
-        out
-    }
-
-    /// The inverse of [`encode_label`]: `None` for a malformed escape or non-UTF-8 bytes.
-    pub fn decode_label(segment: &str) -> ::std::option::Option<::std::string::String> {
-        percent_decode(segment)
-    }
-
-    /// Appends `value` percent-encoded as a query key or value.
-    pub(crate) fn push_query_component(out: &mut ::std::string::String, value: &str) {
-        push_label(out, value, false);
-    }
-
-    /// Decodes `%XX` escapes; `None` when an escape is malformed or the result is not UTF-8.
-    pub(crate) fn percent_decode(value: &str) -> ::std::option::Option<::std::string::String> {
-        if !value.contains('%') {
-            return ::std::option::Option::Some(value.to_owned());
-        }
-        let bytes = value.as_bytes();
-        let mut out = ::std::vec::Vec::with_capacity(bytes.len());
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b'%' {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let hex = ::std::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            } else {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
-        ::std::string::String::from_utf8(out).ok()
-    }
-
-    /// One piece of a URI pattern.
-    #[derive(Debug, Clone, Copy)]
-    pub(crate) enum Segment {
-        /// Literal text between slashes.
-        Literal(&'static str),
-        /// `{Name}`: exactly one segment.
-        Label,
-        /// `{Name+}`: one or more segments.
-        Greedy,
-    }
-
-    /// Matches a request path against a pattern; returns the decoded labels in order.
-    pub(crate) fn match_path(pattern: &[Segment], path: &str) -> ::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        let path = path.strip_prefix('/')?;
-        let parts: ::std::vec::Vec<&str> = if path.is_empty() { ::std::vec::Vec::new() } else { path.split('/').collect() };
-        let mut labels = ::std::vec::Vec::new();
-        let mut at = 0;
-        for (i, segment) in pattern.iter().enumerate() {
-            match segment {
-                Segment::Literal(text) => {
-                    if parts.get(at)? != text {
-                        return ::std::option::Option::None;
-                    }
-                    at += 1;
-                }
-                Segment::Label => {
-                    let part = parts.get(at)?;
-                    if part.is_empty() {
-                        return ::std::option::Option::None;
-                    }
-                    labels.push(percent_decode(part)?);
-                    at += 1;
-                }
-                Segment::Greedy => {
-                    let rest = pattern.len() - i - 1;
-                    let end = parts.len().checked_sub(rest)?;
-                    if end <= at {
-                        return ::std::option::Option::None;
-                    }
-                    let joined = parts[at..end].join("/");
-                    labels.push(percent_decode(&joined)?);
-                    at = end;
-                }
-            }
-        }
-        if at == parts.len() {
-            ::std::option::Option::Some(labels)
-        } else {
-            ::std::option::Option::None
-        }
-    }
-
-    /// Splits a query string into decoded key/value pairs (a bare key has an empty value).
-    pub(crate) fn parse_query(query: ::std::option::Option<&str>) -> ::std::vec::Vec<(::std::string::String, ::std::string::String)> {
-        query
-            .unwrap_or("")
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .filter_map(|pair| {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                ::std::option::Option::Some((percent_decode(k)?, percent_decode(v)?))
-            })
-            .collect()
-    }
-
-    /// The error code and message of an error response, read as restJson1 says:
-    /// the code from `X-Amzn-ErrorType`, else the body's `code`/`Code`, else
-    /// `__type`; cut at the first `:` and after the last `#`. The message is the
-    /// body's `message`, else `Message`, as botocore reads them.
-    ///
-    /// These spellings are metadata only, and never make a modeled error
-    /// unreadable: the modeled error's members read their exact JSON names, so
-    /// `{"__type": "ServiceException", "message": "a", "Message": "b"}` is a
-    /// `ServiceException` whose `Message` member is `b` (botocore's modeled
-    /// member too), while `a` is this metadata's message. A modeled error whose
-    /// message member is absent from the body takes this message, as the AWS
-    /// SDKs do.
-    #[derive(Debug, Clone, PartialEq, Eq, Default)]
-    pub(crate) struct ErrorMetadata {
-        pub(crate) code: ::std::option::Option<::std::string::String>,
-        pub(crate) message: ::std::option::Option<::std::string::String>,
-    }
-
-    #[derive(::serde::Deserialize, Default)]
-    struct ErrorBody<'a> {
-        #[serde(default, borrow)]
-        code: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow, rename = "Code")]
-        code_upper: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow, rename = "__type")]
-        type_: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow)]
-        message: ::std::option::Option<Cow<'a, str>>,
-        #[serde(default, borrow, rename = "Message")]
-        message_upper: ::std::option::Option<Cow<'a, str>>,
-    }
-
-    /// Strips `namespace#` prefixes and `:suffix` parts from an error code.
-    pub(crate) fn sanitize_error_code(code: &str) -> &str {
-        let code = code.split(':').next().unwrap_or(code);
-        let code = code.rsplit('#').next().unwrap_or(code);
-        code.trim()
-    }
-
-    impl ErrorMetadata {
-        pub(crate) fn read(headers: &::http::HeaderMap, body: &[u8]) -> ErrorMetadata {
-            // A body that is not a JSON object (empty, HTML from a proxy) yields nothing.
-            let parsed: ErrorBody<'_> = ::serde_json::from_slice(body).unwrap_or_default();
-            let header = headers
-                .get("x-amzn-errortype")
-                .and_then(|v| v.to_str().ok())
-                .map(Cow::Borrowed);
-            let code = header
-                .or(parsed.code)
-                .or(parsed.code_upper)
-                .or(parsed.type_)
-                .map(|c| sanitize_error_code(&c).to_owned())
-                .filter(|c| !c.is_empty());
-            ErrorMetadata {
-                code,
-                message: parsed.message.or(parsed.message_upper).map(Cow::into_owned),
-            }
-        }
-    }
-
-    impl ErrorMetadata {
-        /// The error for a response that no modeled error matches. A body that
-        /// gave no message (an HTML page from a proxy, say) is kept as a snippet.
-        pub(crate) fn unhandled(self, status: u16, body: &[u8]) -> crate::error::Unhandled {
-            let unreadable = self.message.is_none();
-            let error = crate::error::Unhandled::new(status, self.code, self.message);
-            if unreadable {
-                error.with_body_snippet(body)
-            } else {
-                error
-            }
-        }
-
-        /// The error for a modeled error whose body does not decode; `problem`
-        /// says where, and a snippet of the body is kept.
-        pub(crate) fn undecodable(self, status: u16, problem: ::std::string::String, body: &[u8]) -> crate::error::Unhandled {
-            let message = match self.message {
-                ::std::option::Option::Some(message) => format!("{message} ({problem})"),
-                ::std::option::Option::None => problem,
-            };
-            crate::error::Unhandled::new(status, self.code, ::std::option::Option::Some(message)).with_body_snippet(body)
-        }
-    }
+    pub use ::smithy_codegen_runtime::uri::{decode_label, encode_label};
 
     /// How many characters of a decode error a message keeps.
     const MESSAGE_CHARS: usize = 240;
@@ -433,12 +225,7 @@ pub mod protocol {
         }
     }
 
-    /// Encodes a JSON body.
-    pub(crate) fn encode_json<T: ::serde::Serialize>(value: &T) -> ::std::vec::Vec<u8> {
-        // Serializing generated types to memory cannot fail: keys are strings
-        // and no custom serializer returns an error.
-        ::serde_json::to_vec(value).expect("generated types serialize to JSON")
-    }
+    pub(crate) use ::smithy_codegen_runtime::response::{encode_json, json_response};
 
     /// A header's value as text, if present and visible ASCII.
     pub(crate) fn header<'a>(headers: &'a ::http::HeaderMap, name: &str) -> ::std::option::Option<&'a str> {
@@ -488,38 +275,6 @@ pub mod protocol {
         ::std::result::Result::Ok((name, header_value(member, value)?))
     }
 
-    /// A response with a JSON body and, for errors, the `X-Amzn-ErrorType` header.
-    pub(crate) fn json_response(
-        status: u16,
-        error_code: ::std::option::Option<&str>,
-        body: ::std::vec::Vec<u8>,
-    ) -> ::http::Response<::std::vec::Vec<u8>> {
-        let mut response = ::http::Response::new(body);
-        *response.status_mut() = ::http::StatusCode::from_u16(status).unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR);
-        let map = response.headers_mut();
-        map.insert(::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static("application/json"));
-        if let ::std::option::Option::Some(code) = error_code {
-            if let ::std::result::Result::Ok(v) = ::http::HeaderValue::from_str(code) {
-                map.insert("x-amzn-errortype", v);
-            }
-        }
-        response
-    }
-
-    impl crate::error::Unhandled {
-        /// The error as a response: its status, `X-Amzn-ErrorType` when it has a
-        /// code, and a JSON body with its message.
-        pub fn to_http_response(&self) -> ::http::Response<::std::vec::Vec<u8>> {
-            #[derive(::serde::Serialize)]
-            struct Body<'a> {
-                #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-                message: ::std::option::Option<&'a str>,
-            }
-            let body = encode_json(&Body { message: self.message() });
-            json_response(self.status(), self.code(), body)
-        }
-    }
-
     /// What the body of a request should be, for the generated tests of
     /// [`assert_sent`].
     #[cfg(test)]
@@ -543,7 +298,7 @@ pub mod protocol {
         body: SentBody<'_>,
     ) {
         let mut query_keys: ::std::vec::Vec<::std::string::String> =
-            parse_query(request.uri().query()).into_iter().map(|(k, _)| k).collect();
+            ::smithy_codegen_runtime::uri::parse_query(request.uri().query()).into_iter().map(|(k, _)| k).collect();
         query_keys.sort();
         query_keys.dedup();
         assert_eq!(query_keys, query, "query keys of {}", request.uri());

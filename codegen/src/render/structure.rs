@@ -271,22 +271,22 @@ fn getter(field: &Field) -> TokenStream {
 /// How a member's JSON form departs from its type's own serde impl.
 #[derive(Clone, Copy)]
 enum SerdeWith {
-    /// A `serde_support` module with `serialize`/`deserialize` for `T` and an
+    /// A runtime `serde_support` module with `serialize`/`deserialize` for `T` and an
     /// `option` child for `Option<T>`.
     Scalar(&'static str),
-    /// A `serde_support` module for an optional collection (`Option<Vec<T>>`,
+    /// A runtime `serde_support` module for an optional collection (`Option<Vec<T>>`,
     /// `Option<HashMap<String, T>>`) of such scalars.
     Collection(&'static str),
 }
 
-/// The `serde_support` module a member needs for its JSON form, if any.
+/// The runtime `serde_support` module a member needs for its JSON form, if any.
 fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<SerdeWith>, Error> {
     let target = ctx.shape(&field.member.target);
     let module_for = |shape: &crate::ir::Shape, format: Option<&String>| match &shape.kind {
-        ShapeKind::Simple(crate::ir::Simple::Double) => Some("crate::serde_support::float"),
+        ShapeKind::Simple(crate::ir::Simple::Double) => Some("::smithy_codegen_runtime::serde_support::float"),
         ShapeKind::Simple(crate::ir::Simple::Timestamp) => match format.map(String::as_str) {
-            Some("date-time") => Some("crate::serde_support::date_time"),
-            Some("http-date") => Some("crate::serde_support::http_date"),
+            Some("date-time") => Some("::smithy_codegen_runtime::serde_support::date_time"),
+            Some("http-date") => Some("::smithy_codegen_runtime::serde_support::http_date"),
             _ => None,
         },
         _ => None,
@@ -302,9 +302,9 @@ fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<SerdeWith>, E
         let doubles = matches!(inner.kind, ShapeKind::Simple(crate::ir::Simple::Double));
         if doubles && field.kind == FieldKind::Optional {
             return Ok(Some(SerdeWith::Collection(if matches!(target.kind, ShapeKind::List(_)) {
-                "crate::serde_support::float_list"
+                "::smithy_codegen_runtime::serde_support::float::list"
             } else {
-                "crate::serde_support::float_map"
+                "::smithy_codegen_runtime::serde_support::float::map"
             })));
         }
         let format = m.traits.timestamp_format.as_ref().or(inner.traits.timestamp_format.as_ref());
@@ -371,7 +371,7 @@ pub(crate) fn serde_attrs(
         FieldKind::Default(v) => {
             if is_zero_default(ctx, &field.member.target, v) && !field.boxed {
                 parts.push(quote!(default));
-                parts.push(quote!(deserialize_with = "crate::serde_support::null_as_default"));
+                parts.push(quote!(deserialize_with = "::smithy_codegen_runtime::serde_support::null_as_default"));
             } else {
                 let at = shape.id.member(&field.member.name);
                 let expr = default_expr(ctx, &field.member.target, v, &at)?;
@@ -489,7 +489,7 @@ fn wire_serde(name: &Ident, wire_fields: &[TokenStream]) -> TokenStream {
             }
             impl<'de> ::serde::Deserialize<'de> for #name {
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> #RESULT<Self, D::Error> {
-                    #wire::deserialize(crate::serde_support::MapOnly(deserializer))
+                    #wire::deserialize(::smithy_codegen_runtime::serde_support::MapOnly(deserializer))
                 }
             }
         };

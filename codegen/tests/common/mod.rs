@@ -19,6 +19,7 @@ pub fn crate_dir(name: &str) -> PathBuf {
 /// The `[package]`, features and dependencies of a crate of generated code
 /// (protocol layer behind the default feature `http`).
 fn manifest(name: &str) -> String {
+    let runtime = concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime");
     format!(
         r#"[package]
 name = "{name}"
@@ -28,9 +29,10 @@ publish = false
 
 [features]
 default = ["http"]
-http = ["dep:http", "dep:regex-lite", "dep:serde_path_to_error"]
+http = ["dep:http", "dep:regex-lite", "dep:serde_path_to_error", "smithy-codegen-runtime/http"]
 
 [dependencies]
+smithy-codegen-runtime = {{ path = {runtime:?} }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 time = {{ version = "0.3", default-features = false, features = ["std", "parsing", "formatting"] }}

@@ -1,0 +1,150 @@
+//! The client side: the statements that build a request (path, query,
+//! headers and body) and fill in idempotency tokens.
+
+use super::bindings::{map_of_lists, scalar_kind, to_str, to_text, Binding, LiteralQuery, ScalarKind, UriSegment};
+use crate::error::Error;
+use crate::render::prelude::*;
+use crate::render::structure::{Field, FieldKind};
+use crate::render::types::Repr;
+use crate::render::Ctx;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The statements of `to_http_request` after the path: the query (none when
+/// nothing can be in it), then the request with its headers and body.
+pub(super) fn request_statements(
+    method: &TokenStream,
+    query_build: &[TokenStream],
+    headers: &[TokenStream],
+    body: TokenStream,
+) -> (TokenStream, TokenStream) {
+    let query = if query_build.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            let mut query: #VEC<(::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>)> = #VEC::new();
+            #(#query_build)*
+            for (i, (k, v)) in query.iter().enumerate() {
+                uri.push(if i == 0 { '?' } else { '&' });
+                ::smithy_codegen_runtime::uri::push_query_component(&mut uri, k);
+                uri.push('=');
+                ::smithy_codegen_runtime::uri::push_query_component(&mut uri, v);
+            }
+        }
+    };
+    let request = if headers.is_empty() {
+        quote!(::http::Request::builder().method(#method).uri(uri).body(#body))
+    } else {
+        quote! {
+            let mut builder = ::http::Request::builder().method(#method).uri(uri);
+            #(#headers)*
+            builder.body(#body)
+        }
+    };
+    (query, request)
+}
+
+/// Statements that append the path to `uri`: literal segments, and labels
+/// percent-encoded from the input's members.
+pub(super) fn uri_statements(
+    ctx: &Ctx,
+    segments: &[UriSegment],
+    label_order: &[&Field],
+) -> Result<Vec<TokenStream>, Error> {
+    let mut uri_build = Vec::new();
+    for (literal, label, greedy) in segments {
+        uri_build.push(quote!(uri.push('/');));
+        match label {
+            None => uri_build.push(quote!(uri.push_str(#literal);)),
+            Some(name) => {
+                let f = label_order.iter().find(|f| &f.member.name == name).expect("checked");
+                let kind = scalar_kind(ctx, f)?;
+                let id = &f.ident;
+                let text = to_str(&kind, quote!(self.#id));
+                uri_build.push(quote!(::smithy_codegen_runtime::uri::push_label(&mut uri, #text, #greedy);));
+            }
+        }
+    }
+    if segments.is_empty() {
+        uri_build.push(quote!(uri.push('/');));
+    }
+    Ok(uri_build)
+}
+
+/// Statements that push the query pairs onto `query`: the URI's literal
+/// pairs, then the `httpQueryParams` maps and the `httpQuery` members.
+pub(super) fn query_statements(
+    ctx: &Ctx,
+    literal_query: &LiteralQuery,
+    input_bound: &[(Field, Binding)],
+) -> Result<Vec<TokenStream>, Error> {
+    let mut query_build = Vec::new();
+    for (k, v) in literal_query {
+        query_build.push(quote!(query.push((::std::borrow::Cow::Borrowed(#k), ::std::borrow::Cow::Borrowed(#v)));));
+    }
+    for (f, b) in input_bound {
+        if *b == Binding::QueryParams {
+            query_build.push(query_params_statement(ctx, f));
+            continue;
+        }
+        let Binding::Query(key) = b else { continue };
+        let id = &f.ident;
+        let kind = scalar_kind(ctx, f)?;
+        let push = match &kind {
+            ScalarKind::ListOf(inner) => {
+                let t = to_text(inner, quote!(item));
+                quote!(for item in v.iter() { query.push((::std::borrow::Cow::Borrowed(#key), #t)); })
+            }
+            k => {
+                let t = to_text(k, quote!(v));
+                quote!(query.push((::std::borrow::Cow::Borrowed(#key), #t));)
+            }
+        };
+        query_build.push(if f.kind == FieldKind::Optional {
+            quote!(if let #SOME(v) = &self.#id { #push })
+        } else {
+            quote!({ let v = &self.#id; #push })
+        });
+    }
+    Ok(query_build)
+}
+
+/// The statement that pushes an `httpQueryParams` map's pairs (a map of lists
+/// repeats its key).
+fn query_params_statement(ctx: &Ctx, f: &Field) -> TokenStream {
+    let id = &f.ident;
+    let push = if map_of_lists(ctx, f) {
+        quote!(for (k, values) in map.iter() {
+            for v in values {
+                query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str())));
+            }
+        })
+    } else {
+        quote!(for (k, v) in map.iter() {
+            query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str())));
+        })
+    };
+    if f.kind == FieldKind::Optional {
+        quote!(if let #SOME(map) = &self.#id { #push })
+    } else {
+        quote!({ let map = &self.#id; #push })
+    }
+}
+
+/// Idempotency tokens the caller left empty are filled in, as the SDKs do.
+pub(super) fn fill_idempotency_tokens(input_bound: &[(Field, Binding)]) -> Vec<TokenStream> {
+    input_bound
+        .iter()
+        .filter(|(f, _)| f.member.traits.idempotency_token && f.kind == FieldKind::Optional && f.repr == Repr::String)
+        .map(|(f, _)| {
+            let id = &f.ident;
+            quote! {
+                if self.#id.is_none() {
+                    let mut filled = self.clone();
+                    filled.#id = #SOME(crate::protocol::idempotency_token());
+                    return filled.to_http_request();
+                }
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,136 @@
+//! Writing members into an HTTP message: JSON bodies, payloads and headers,
+//! shared by requests (client) and responses (server).
+
+use super::bindings::{
+    header_name, payload_kind, scalar_kind, to_str, to_text, Binding, BodyTypes, PayloadKind, ScalarKind,
+};
+use crate::error::Error;
+use crate::ir::ShapeKind;
+use crate::render::prelude::*;
+use crate::render::structure::{Field, FieldKind};
+use crate::render::Ctx;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// An expression of the encoded JSON body (`Vec<u8>`) of `self`; `None` when
+/// no member travels in the body.
+pub(super) fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> Option<TokenStream> {
+    let body_count = bound.iter().filter(|(_, b)| *b == Binding::Body).count();
+    if body_count == 0 {
+        return None;
+    }
+    Some(match types {
+        None => quote!(crate::protocol::encode_json(self)),
+        Some(t) => {
+            let name = &t.borrowed_name;
+            let inits = bound.iter().filter(|(_, b)| *b == Binding::Body).map(|(f, _)| {
+                let id = &f.ident;
+                if f.kind == FieldKind::Optional {
+                    quote!(#id: self.#id.as_ref(),)
+                } else {
+                    quote!(#id: &self.#id,)
+                }
+            });
+            quote!(crate::protocol::encode_json(&#name { #(#inits)* }))
+        }
+    })
+}
+
+/// The payload member's body expression and content type, if the structure has one.
+pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(TokenStream, String)> {
+    let (f, _) = bound.iter().find(|(_, b)| *b == Binding::Payload)?;
+    let id = &f.ident;
+    let target = ctx.shape(&f.member.target);
+    let media_type = target.traits.other.get("smithy.api#mediaType").and_then(|v| v.as_str()).map(str::to_string);
+    let (bytes, content_type) = match payload_kind(ctx, f) {
+        PayloadKind::Json => (quote!(crate::protocol::encode_json(v)), "application/json".to_string()),
+        PayloadKind::Blob => {
+            let default = if matches!(target.kind, ShapeKind::Union(_)) {
+                "application/vnd.amazon.eventstream"
+            } else {
+                "application/octet-stream"
+            };
+            (quote!(v.as_bytes().to_vec()), media_type.unwrap_or_else(|| default.to_string()))
+        }
+        PayloadKind::Text { .. } => {
+            (quote!(v.as_str().as_bytes().to_vec()), media_type.unwrap_or_else(|| "text/plain".to_string()))
+        }
+    };
+    let body = if f.kind == FieldKind::Optional {
+        quote!(match &self.#id { #SOME(v) => #bytes, #NONE => #VEC::new() })
+    } else {
+        quote!({ let v = &self.#id; #bytes })
+    };
+    Some((body, content_type))
+}
+
+/// Header statements: `add(name, value)` for every bound header. A value that
+/// HTTP cannot carry runs `on_error` (which sees the `ValidationError` as `e`),
+/// or with `None` is left out: a response is still worth sending.
+pub(super) fn encode_headers(
+    ctx: &Ctx,
+    bound: &[(Field, Binding)],
+    on_error: Option<TokenStream>,
+    add: &dyn Fn(TokenStream, TokenStream) -> TokenStream,
+) -> Result<Vec<TokenStream>, Error> {
+    // `checked` is a `Result` of a header; `pattern` binds its `Ok` value.
+    let use_header = |checked: TokenStream, pattern: TokenStream, added: TokenStream| match &on_error {
+        Some(on_error) => quote! {
+            match #checked {
+                #OK(#pattern) => #added,
+                #ERR(e) => #on_error,
+            }
+        },
+        None => quote! {
+            if let #OK(#pattern) = #checked {
+                #added;
+            }
+        },
+    };
+    let mut out = Vec::new();
+    for (f, b) in bound {
+        if let Binding::PrefixHeaders(prefix) = b {
+            let id = &f.ident;
+            let member = f.member.name.as_str();
+            let push = use_header(
+                quote!(crate::protocol::prefixed_header(#member, #prefix, k, v)),
+                quote!((name, value)),
+                add(quote!(name), quote!(value)),
+            );
+            let push = quote!(for (k, v) in map.iter() { #push });
+            out.push(if f.kind == FieldKind::Optional {
+                quote!(if let #SOME(map) = &self.#id { #push })
+            } else {
+                quote!({ let map = &self.#id; #push })
+            });
+            continue;
+        }
+        let Binding::Header(name) = b else { continue };
+        let lower = header_name(f, name)?;
+        let id = &f.ident;
+        let member = f.member.name.as_str();
+        let kind = scalar_kind(ctx, f)?;
+        let text = match &kind {
+            ScalarKind::ListOf(inner) => {
+                let item = to_text(inner, quote!(item));
+                quote!(&v.iter().map(|item| #item).collect::<#VEC<_>>().join(", "))
+            }
+            k => to_str(k, quote!(v)),
+        };
+        let push = use_header(
+            quote!(crate::protocol::header_value(#member, #text)),
+            quote!(value),
+            add(quote!(::http::HeaderName::from_static(#lower)), quote!(value)),
+        );
+        out.push(if f.kind == FieldKind::Optional {
+            quote!(if let #SOME(v) = &self.#id { #push })
+        } else {
+            quote!({ let v = &self.#id; #push })
+        });
+    }
+    Ok(out)
+}
+
+pub(super) fn insert_header(name: TokenStream, value: TokenStream) -> TokenStream {
+    quote!(headers.insert(#name, #value))
+}

@@ -1,0 +1,175 @@
+//! Modeled errors: their HTTP encoding and decoding, and the error a server
+//! answers malformed requests with.
+
+use super::bindings::{body_types, bound_fields};
+use super::decode::{decode_fn, DecodeArgs, DecodeInputs};
+use super::encode::{encode_headers, insert_header};
+use super::server::{response, response_body};
+use crate::error::Error;
+use crate::ir::Shape;
+use crate::render::prelude::*;
+use crate::render::structure::{fields, FieldKind};
+use crate::render::types::{default_expr, is_zero_default, Repr};
+use crate::render::{ident, Ctx, Home};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The HTTP decode/encode of one error structure, shared by every operation
+/// that can return it.
+pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStream, Error> {
+    let cfg = ctx.protocol_cfg();
+    let path = home.path();
+    let bound = bound_fields(ctx, shape)?;
+    let types = body_types(ctx, shape, home, &bound)?;
+    let decode = decode_fn(ctx, shape, home, &bound, &types)?;
+    let headers = encode_headers(ctx, &bound, None, &insert_header)?;
+    let response =
+        response(quote!(Self::STATUS), quote!(#SOME(Self::CODE)), response_body(ctx, &bound, &types), headers);
+    let body_types = types.iter().flat_map(|t| [t.owned.clone(), t.borrowed.clone()]);
+    Ok(quote! {
+        #(#body_types)*
+        #cfg
+        impl #path {
+            #decode
+            pub(crate) fn encode_http(&self) -> ::http::Response<#VEC<u8>> {
+                #response
+            }
+        }
+    })
+}
+
+/// The arm of an operation error's `from_http_response` for one modeled error
+/// (`status`, `headers`, `body` and the error metadata `meta` are in scope).
+pub(super) fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> Result<TokenStream, Error> {
+    let home = &ctx.homes[id];
+    let name = ident(&home.name);
+    let path = home.path();
+    let code = id.name();
+    let args = DecodeInputs::of(&bound_fields(ctx, ctx.shape(id))?).args(DecodeArgs {
+        status: quote!(status),
+        labels: quote!(&[]),
+        query: quote!(&[]),
+        headers: quote!(headers),
+        body: quote!(body),
+    });
+    // The metadata's message stands in for an absent modeled one.
+    let fill_message = fields(ctx, ctx.shape(id))?
+        .into_iter()
+        .find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String)
+        .filter(|f| f.kind == FieldKind::Optional)
+        .map(|f| f.ident);
+    let decoded = match fill_message {
+        Some(field) => quote!(#OK(mut e) => {
+            if e.#field.is_none() {
+                e.#field = meta.message;
+            }
+            Self::#name(e)
+        }),
+        None => quote!(#OK(e) => Self::#name(e),),
+    };
+    Ok(quote! {
+        #SOME(#code) => match #path::decode_http(#args) {
+            #decoded
+            #ERR(problem) => Self::Unhandled(meta.undecodable(status, problem, body)),
+        },
+    })
+}
+
+/// The expression (with `message: String` in scope) of the error a server
+/// answers a malformed request with.
+pub(super) fn bad_request_error(
+    ctx: &Ctx,
+    errors: &[&crate::ir::ShapeId],
+    error_ident: &proc_macro2::Ident,
+) -> Result<TokenStream, Error> {
+    for id in errors {
+        let shape = ctx.shape(id);
+        if shape.traits.http_error != Some(400) {
+            continue;
+        }
+        let fields = fields(ctx, shape)?;
+        let Some(message) =
+            fields.iter().find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String)
+        else {
+            continue;
+        };
+        if fields.iter().any(|f| f.kind == FieldKind::Required && f.member.name != message.member.name) {
+            continue;
+        }
+        let home = &ctx.homes[*id];
+        let path = home.path();
+        let variant = ident(&home.name);
+        let mut inits = Vec::new();
+        for f in &fields {
+            let id = &f.ident;
+            let value = if f.member.name == message.member.name {
+                if f.kind == FieldKind::Optional {
+                    quote!(#SOME(message))
+                } else {
+                    quote!(message)
+                }
+            } else {
+                match &f.kind {
+                    FieldKind::Optional => quote!(#NONE),
+                    FieldKind::Default(v) if is_zero_default(ctx, &f.member.target, v) => {
+                        quote!(#DEFAULT::default())
+                    }
+                    FieldKind::Default(v) => default_expr(ctx, &f.member.target, v, &shape.id.member(&f.member.name))?,
+                    FieldKind::Required => unreachable!("skipped above"),
+                }
+            };
+            inits.push(quote!(#id: #value,));
+        }
+        return Ok(quote!(#error_ident::#variant(#path { #(#inits)* })));
+    }
+    Ok(quote! {
+        #error_ident::Unhandled(crate::error::Unhandled::new(
+            400,
+            #SOME(#STRING::from("ValidationException")),
+            #SOME(message),
+        ))
+    })
+}
+
+/// The operation error enum's `impl`: reading error responses (client) and
+/// writing them (server); each modeled error's own encode and decode are
+/// rendered once per error shape.
+pub(super) fn operation_error_impl(
+    ctx: &Ctx,
+    error_ident: &proc_macro2::Ident,
+    errors: &[&crate::ir::ShapeId],
+) -> Result<TokenStream, Error> {
+    let decode_arms = errors.iter().map(|id| error_decode_arm(ctx, id)).collect::<Result<Vec<_>, _>>()?;
+    let encode_arms = errors.iter().map(|id| {
+        let name = ident(&ctx.homes[*id].name);
+        quote!(Self::#name(e) => e.encode_http(),)
+    });
+    Ok(quote! {
+        impl #error_ident {
+            /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
+            /// `code`/`Code` or `__type`; a known code decodes into its variant,
+            /// whose members read their exact JSON names (a modeled message that is
+            /// absent takes the body's `message`, else `Message`); anything else is
+            /// [`Self::Unhandled`] with the status, code and message.
+            pub fn from_http_response<B: #AS_REF<[u8]>>(response: &::http::Response<B>) -> Self {
+                let status = response.status().as_u16();
+                let headers = response.headers();
+                let body = response.body().as_ref();
+                let meta = ::smithy_codegen_runtime::error_metadata::ErrorMetadata::read(headers, body);
+                match meta.code.as_deref() {
+                    #(#decode_arms)*
+                    _ => Self::Unhandled(meta.unhandled(status, body)),
+                }
+            }
+
+            /// The error response on the server side: status from `httpError`, the
+            /// `X-Amzn-ErrorType` header, a JSON body and bound headers such as `Retry-After`.
+            pub fn to_http_response(&self) -> ::http::Response<#VEC<u8>> {
+                match self {
+                    #(#encode_arms)*
+                    Self::Unhandled(e) => e.to_http_response(),
+                }
+            }
+        }
+    })
+}

@@ -1,0 +1,457 @@
+//! Header values: the ten wire types, how each is read and written.
+
+use std::fmt;
+
+use super::{MAX_HEADER_NAME_LEN, MAX_HEADER_VALUE_LEN};
+use crate::event_stream::EncodeError;
+
+/// The type byte that precedes each header value on the wire.
+mod type_code {
+    pub const BOOL_TRUE: u8 = 0;
+    pub const BOOL_FALSE: u8 = 1;
+    pub const BYTE: u8 = 2;
+    pub const INT16: u8 = 3;
+    pub const INT32: u8 = 4;
+    pub const INT64: u8 = 5;
+    pub const BYTE_ARRAY: u8 = 6;
+    pub const STRING: u8 = 7;
+    pub const TIMESTAMP: u8 = 8;
+    pub const UUID: u8 = 9;
+}
+
+/// A header value, borrowed from the frame it was read from (or to be written
+/// into a frame). The variants are the format's ten wire types; `true` and
+/// `false` are two type codes with no value bytes, both [`HeaderValue::Bool`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeaderValue<'a> {
+    /// Type codes 0 (`true`) and 1 (`false`).
+    Bool(bool),
+    /// Type code 2: one signed byte.
+    Byte(i8),
+    /// Type code 3: a big-endian `i16`.
+    Int16(i16),
+    /// Type code 4: a big-endian `i32`.
+    Int32(i32),
+    /// Type code 5: a big-endian `i64`.
+    Int64(i64),
+    /// Type code 6: up to 65,535 bytes.
+    ByteArray(&'a [u8]),
+    /// Type code 7: up to 65,535 bytes of UTF-8.
+    String(&'a str),
+    /// Type code 8: milliseconds since the Unix epoch, a big-endian `i64`.
+    Timestamp(i64),
+    /// Type code 9: the 16 bytes of a UUID.
+    Uuid([u8; 16]),
+}
+
+impl<'a> HeaderValue<'a> {
+    /// The string, for a [`HeaderValue::String`].
+    pub fn as_str(&self) -> Option<&'a str> {
+        match *self {
+            HeaderValue::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The format's name for the value's type, as error messages use it.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            HeaderValue::Bool(_) => "bool",
+            HeaderValue::Byte(_) => "byte",
+            HeaderValue::Int16(_) => "short",
+            HeaderValue::Int32(_) => "integer",
+            HeaderValue::Int64(_) => "long",
+            HeaderValue::ByteArray(_) => "byte array",
+            HeaderValue::String(_) => "string",
+            HeaderValue::Timestamp(_) => "timestamp",
+            HeaderValue::Uuid(_) => "uuid",
+        }
+    }
+}
+
+impl From<bool> for HeaderValue<'_> {
+    fn from(value: bool) -> Self {
+        HeaderValue::Bool(value)
+    }
+}
+
+impl From<i8> for HeaderValue<'_> {
+    fn from(value: i8) -> Self {
+        HeaderValue::Byte(value)
+    }
+}
+
+impl From<i16> for HeaderValue<'_> {
+    fn from(value: i16) -> Self {
+        HeaderValue::Int16(value)
+    }
+}
+
+impl From<i32> for HeaderValue<'_> {
+    fn from(value: i32) -> Self {
+        HeaderValue::Int32(value)
+    }
+}
+
+impl From<i64> for HeaderValue<'_> {
+    fn from(value: i64) -> Self {
+        HeaderValue::Int64(value)
+    }
+}
+
+impl<'a> From<&'a [u8]> for HeaderValue<'a> {
+    fn from(value: &'a [u8]) -> Self {
+        HeaderValue::ByteArray(value)
+    }
+}
+
+impl<'a> From<&'a str> for HeaderValue<'a> {
+    fn from(value: &'a str) -> Self {
+        HeaderValue::String(value)
+    }
+}
+
+impl<'a> From<&'a String> for HeaderValue<'a> {
+    fn from(value: &'a String) -> Self {
+        HeaderValue::String(value)
+    }
+}
+
+/// One header of a message: its name and value, borrowed from the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Header<'a> {
+    name: &'a str,
+    value: HeaderValue<'a>,
+}
+
+impl<'a> Header<'a> {
+    /// The header's name, such as `:event-type`.
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+
+    /// The header's value.
+    pub fn value(&self) -> HeaderValue<'a> {
+        self.value
+    }
+}
+
+/// The headers of a [`Message`](super::Message), in wire order (names may repeat).
+#[derive(Clone)]
+pub struct Headers<'a> {
+    block: &'a [u8],
+}
+
+impl<'a> Headers<'a> {
+    /// Iterates over a header block that [`check_block`] accepted.
+    pub(super) fn new(block: &'a [u8]) -> Self {
+        Headers { block }
+    }
+}
+
+impl<'a> Iterator for Headers<'a> {
+    type Item = Header<'a>;
+
+    fn next(&mut self) -> Option<Header<'a>> {
+        // The block was checked when its message was built or decoded, so this
+        // read cannot fail; if it somehow did, the iteration would just end.
+        let (header, rest) = read_header(self.block)?;
+        self.block = rest;
+        Some(header)
+    }
+}
+
+impl fmt::Debug for Headers<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.clone().map(|h| (h.name, h.value))).finish()
+    }
+}
+
+/// What is wrong with a header block: the zero-based index of the header, and
+/// the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct BadHeader {
+    pub index: usize,
+    pub problem: HeaderProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum HeaderProblem {
+    /// The header runs past the end of the block; `name` once it was read.
+    Overrun {
+        name: Option<String>,
+    },
+    NameNotUtf8 {
+        name: Vec<u8>,
+    },
+    UnknownType {
+        name: String,
+        type_code: u8,
+    },
+    StringNotUtf8 {
+        name: String,
+    },
+}
+
+/// Checks every header of a block: each ends inside it, has a known type, and
+/// has UTF-8 in its name and string value.
+pub(super) fn check_block(mut block: &[u8]) -> Result<(), BadHeader> {
+    // In an all-ASCII block (the usual case) every name and string is UTF-8:
+    // one check of the whole block instead of one per name and string.
+    let all_ascii = block.is_ascii();
+    let mut index = 0;
+    while !block.is_empty() {
+        let bad = |problem| BadHeader { index, problem };
+        let (raw, rest) = split_header(block).map_err(bad)?;
+        if !all_ascii {
+            raw.check().map_err(bad)?;
+        }
+        block = rest;
+        index += 1;
+    }
+    Ok(())
+}
+
+/// Reads the header at the start of a checked block: the header and the rest.
+fn read_header(block: &[u8]) -> Option<(Header<'_>, &[u8])> {
+    let (raw, rest) = split_header(block).ok()?;
+    Some((raw.interpret()?, rest))
+}
+
+/// A header cut into its parts, not yet interpreted: `value` is the value's
+/// bytes without the length prefix of strings and byte arrays.
+struct RawHeader<'a> {
+    name: &'a [u8],
+    type_code: u8,
+    value: &'a [u8],
+}
+
+/// Cuts the header at the start of `bytes` into its parts, and returns the
+/// bytes after it.
+fn split_header(bytes: &[u8]) -> Result<(RawHeader<'_>, &[u8]), HeaderProblem> {
+    let mut input = Input { bytes };
+    let name_len = input.take::<1>().ok_or(HeaderProblem::Overrun { name: None })?[0];
+    let name = input.slice(usize::from(name_len)).ok_or(HeaderProblem::Overrun { name: None })?;
+    let lossy_name = || String::from_utf8_lossy(name).into_owned();
+    let overrun = || HeaderProblem::Overrun { name: Some(lossy_name()) };
+    let type_code = input.take::<1>().ok_or_else(overrun)?[0];
+    let value_len = match type_code {
+        type_code::BOOL_TRUE | type_code::BOOL_FALSE => 0,
+        type_code::BYTE => 1,
+        type_code::INT16 => 2,
+        type_code::INT32 => 4,
+        type_code::INT64 | type_code::TIMESTAMP => 8,
+        type_code::UUID => 16,
+        type_code::BYTE_ARRAY | type_code::STRING => usize::from(u16::from_be_bytes(input.take().ok_or_else(overrun)?)),
+        _ => return Err(HeaderProblem::UnknownType { name: lossy_name(), type_code }),
+    };
+    let value = input.slice(value_len).ok_or_else(overrun)?;
+    Ok((RawHeader { name, type_code, value }, input.bytes))
+}
+
+impl<'a> RawHeader<'a> {
+    /// Checks the UTF-8 of the name and of a string value (ASCII first, which
+    /// is cheaper to check than full UTF-8).
+    fn check(&self) -> Result<(), HeaderProblem> {
+        let utf8 = |bytes: &[u8]| bytes.is_ascii() || std::str::from_utf8(bytes).is_ok();
+        if !utf8(self.name) {
+            return Err(HeaderProblem::NameNotUtf8 { name: self.name.to_vec() });
+        }
+        if self.type_code == type_code::STRING && !utf8(self.value) {
+            return Err(HeaderProblem::StringNotUtf8 { name: String::from_utf8_lossy(self.name).into_owned() });
+        }
+        Ok(())
+    }
+
+    /// The header, if [`RawHeader::check`] accepts it.
+    fn interpret(&self) -> Option<Header<'a>> {
+        let value = match self.type_code {
+            type_code::BOOL_TRUE => HeaderValue::Bool(true),
+            type_code::BOOL_FALSE => HeaderValue::Bool(false),
+            type_code::BYTE => HeaderValue::Byte(i8::from_be_bytes(self.fixed()?)),
+            type_code::INT16 => HeaderValue::Int16(i16::from_be_bytes(self.fixed()?)),
+            type_code::INT32 => HeaderValue::Int32(i32::from_be_bytes(self.fixed()?)),
+            type_code::INT64 => HeaderValue::Int64(i64::from_be_bytes(self.fixed()?)),
+            type_code::BYTE_ARRAY => HeaderValue::ByteArray(self.value),
+            type_code::STRING => HeaderValue::String(std::str::from_utf8(self.value).ok()?),
+            type_code::TIMESTAMP => HeaderValue::Timestamp(i64::from_be_bytes(self.fixed()?)),
+            type_code::UUID => HeaderValue::Uuid(self.fixed()?),
+            _ => return None,
+        };
+        Some(Header { name: std::str::from_utf8(self.name).ok()?, value })
+    }
+
+    fn fixed<const N: usize>(&self) -> Option<[u8; N]> {
+        self.value.try_into().ok()
+    }
+}
+
+/// A read position in a header block; every read is `None` past its end.
+struct Input<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Input<'a> {
+    fn slice(&mut self, len: usize) -> Option<&'a [u8]> {
+        if self.bytes.len() < len {
+            return None;
+        }
+        let (head, rest) = self.bytes.split_at(len);
+        self.bytes = rest;
+        Some(head)
+    }
+
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        self.slice(N)?.try_into().ok()
+    }
+}
+
+/// Appends one header to a header block, or says why it cannot be written.
+pub(super) fn write_header(block: &mut Vec<u8>, name: &str, value: HeaderValue<'_>) -> Result<(), EncodeError> {
+    if name.len() > MAX_HEADER_NAME_LEN {
+        return Err(EncodeError::HeaderNameTooLong { name_prefix: prefix(name, 64).to_owned(), len: name.len() });
+    }
+    let value_len = match value {
+        HeaderValue::ByteArray(bytes) => bytes.len(),
+        HeaderValue::String(s) => s.len(),
+        _ => 0,
+    };
+    if value_len > MAX_HEADER_VALUE_LEN {
+        return Err(EncodeError::HeaderValueTooLong { name: name.to_owned(), len: value_len });
+    }
+    // Both lengths were checked against their wire fields (one and two bytes).
+    block.push(name.len() as u8);
+    block.extend_from_slice(name.as_bytes());
+    match value {
+        HeaderValue::Bool(true) => block.push(type_code::BOOL_TRUE),
+        HeaderValue::Bool(false) => block.push(type_code::BOOL_FALSE),
+        HeaderValue::Byte(v) => write_fixed(block, type_code::BYTE, &v.to_be_bytes()),
+        HeaderValue::Int16(v) => write_fixed(block, type_code::INT16, &v.to_be_bytes()),
+        HeaderValue::Int32(v) => write_fixed(block, type_code::INT32, &v.to_be_bytes()),
+        HeaderValue::Int64(v) => write_fixed(block, type_code::INT64, &v.to_be_bytes()),
+        HeaderValue::ByteArray(bytes) => {
+            write_fixed(block, type_code::BYTE_ARRAY, &(value_len as u16).to_be_bytes());
+            block.extend_from_slice(bytes);
+        }
+        HeaderValue::String(s) => {
+            write_fixed(block, type_code::STRING, &(value_len as u16).to_be_bytes());
+            block.extend_from_slice(s.as_bytes());
+        }
+        HeaderValue::Timestamp(millis) => write_fixed(block, type_code::TIMESTAMP, &millis.to_be_bytes()),
+        HeaderValue::Uuid(bytes) => write_fixed(block, type_code::UUID, &bytes),
+    }
+    Ok(())
+}
+
+fn write_fixed(block: &mut Vec<u8>, type_code: u8, bytes: &[u8]) {
+    block.push(type_code);
+    block.extend_from_slice(bytes);
+}
+
+/// At most `max` bytes of `s`, cut at a character boundary.
+pub(super) fn prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block_of(headers: &[(&str, HeaderValue<'_>)]) -> Vec<u8> {
+        let mut block = Vec::new();
+        for (name, value) in headers {
+            write_header(&mut block, name, *value).expect("writable header");
+        }
+        block
+    }
+
+    #[test]
+    fn every_type_reads_back_as_written() {
+        let uuid = *b"0123456789abcdef";
+        let headers = [
+            ("t", HeaderValue::Bool(true)),
+            ("f", HeaderValue::Bool(false)),
+            ("byte", HeaderValue::Byte(-7)),
+            ("short", HeaderValue::Int16(-300)),
+            ("int", HeaderValue::Int32(70_000)),
+            ("long", HeaderValue::Int64(-5_000_000_000)),
+            ("bytes", HeaderValue::ByteArray(&[0, 255, 1])),
+            ("string", HeaderValue::String("héllo")),
+            ("time", HeaderValue::Timestamp(1_700_000_000_123)),
+            ("uuid", HeaderValue::Uuid(uuid)),
+        ];
+        let block = block_of(&headers);
+        assert_eq!(check_block(&block), Ok(()));
+        let read: Vec<_> = Headers::new(&block).map(|h| (h.name(), h.value())).collect();
+        assert_eq!(read, headers);
+    }
+
+    #[test]
+    fn wire_layout_of_each_type() {
+        // name length, name, type code, value: big-endian, strings length-prefixed.
+        assert_eq!(block_of(&[("a", true.into())]), [1, b'a', 0]);
+        assert_eq!(block_of(&[("a", false.into())]), [1, b'a', 1]);
+        assert_eq!(block_of(&[("a", (-1i8).into())]), [1, b'a', 2, 0xff]);
+        assert_eq!(block_of(&[("a", 0x0102i16.into())]), [1, b'a', 3, 1, 2]);
+        assert_eq!(block_of(&[("a", 0x0102_0304i32.into())]), [1, b'a', 4, 1, 2, 3, 4]);
+        assert_eq!(block_of(&[("a", 1i64.into())]), [1, b'a', 5, 0, 0, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(block_of(&[("a", (&b"xy"[..]).into())]), [1, b'a', 6, 0, 2, b'x', b'y']);
+        assert_eq!(block_of(&[("a", "xy".into())]), [1, b'a', 7, 0, 2, b'x', b'y']);
+        assert_eq!(block_of(&[("a", HeaderValue::Timestamp(256))]), [1, b'a', 8, 0, 0, 0, 0, 0, 0, 1, 0]);
+        let uuid = [9u8; 16];
+        assert_eq!(block_of(&[("a", HeaderValue::Uuid(uuid))])[..3], [1, b'a', 9]);
+    }
+
+    #[test]
+    fn unknown_type_names_the_header_and_code() {
+        let err = check_block(&[1, b'a', 0, 2, b'b', b'c', 10]).unwrap_err();
+        assert_eq!(err.index, 1);
+        assert_eq!(err.problem, HeaderProblem::UnknownType { name: "bc".into(), type_code: 10 });
+    }
+
+    #[test]
+    fn non_utf8_string_and_name_are_refused() {
+        let err = check_block(&[1, b'a', 7, 0, 2, 0xc3, 0x28]).unwrap_err();
+        assert_eq!(err.problem, HeaderProblem::StringNotUtf8 { name: "a".into() });
+        let err = check_block(&[1, 0xff, 0]).unwrap_err();
+        assert_eq!(err.problem, HeaderProblem::NameNotUtf8 { name: vec![0xff] });
+    }
+
+    #[test]
+    fn a_header_cut_anywhere_is_an_overrun() {
+        let block = block_of(&[("name", HeaderValue::String("value")), ("n", HeaderValue::Int64(1))]);
+        let first_len = 1 + 4 + 1 + 2 + 5;
+        for cut in 1..block.len() {
+            if cut == first_len {
+                continue;
+            }
+            let err = check_block(&block[..cut]).unwrap_err();
+            assert!(matches!(err.problem, HeaderProblem::Overrun { .. }), "cut at {cut}: {err:?}");
+            assert_eq!(err.index, usize::from(cut > first_len));
+        }
+    }
+
+    #[test]
+    fn oversized_names_and_values_are_encode_errors() {
+        let long_name = "n".repeat(256);
+        let err = write_header(&mut Vec::new(), &long_name, true.into()).unwrap_err();
+        assert!(matches!(err, EncodeError::HeaderNameTooLong { len: 256, .. }), "{err:?}");
+        let long_value = "v".repeat(65_536);
+        let mut block = vec![7];
+        let err = write_header(&mut block, "n", long_value.as_str().into()).unwrap_err();
+        assert!(matches!(err, EncodeError::HeaderValueTooLong { len: 65_536, .. }), "{err:?}");
+        assert_eq!(block, [7], "nothing of a refused header is written");
+        let max_value = vec![0u8; 65_535];
+        write_header(&mut Vec::new(), &"n".repeat(255), max_value.as_slice().into()).expect("at the limits");
+    }
+
+    #[test]
+    fn prefix_cuts_at_a_char_boundary() {
+        assert_eq!(prefix("héllo", 2), "h");
+        assert_eq!(prefix("abc", 10), "abc");
+    }
+}

@@ -1,0 +1,51 @@
+//! The runtime of the code that [`smithy-codegen`](https://docs.rs/smithy-codegen)
+//! generates: the pieces every generated crate needs at run time, written and
+//! tested once here instead of being printed into each generated file.
+//!
+//! Each piece sits behind a cargo feature of its own, and every feature is off
+//! by default, so a crate that depends on this one pays only for what it uses.
+//!
+//! Always present, because every generated crate uses them: [`Blob`],
+//! [`DateTime`] with its [`TimestampFormat`]s, the shared [`error`] types, and
+//! the [`serde_support`] helpers behind the generated serde impls.
+//! Generated crates re-export them where their users look for them (for
+//! example `primitives::Blob` and `error::BuildError`).
+//!
+//! | feature | module | what it holds |
+//! | --- | --- | --- |
+//! | `http` | `error_metadata`, `response`, `uri` | error codes and messages of error responses; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching |
+//! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
+//!
+//! The support that generated code still carries as pasted text (validation
+//! helpers, JSON body decoding, the shared macros) moves here in later
+//! releases; the generated types' public API stays the same when it does.
+#![cfg_attr(docsrs, feature(doc_cfg))]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod blob;
+mod date_time;
+pub mod error;
+pub mod serde_support;
+
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod error_metadata;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod response;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod uri;
+
+pub use blob::Blob;
+pub use date_time::{DateTime, TimestampFormat};
+
+#[cfg(feature = "event-stream")]
+#[cfg_attr(docsrs, doc(cfg(feature = "event-stream")))]
+pub mod event_stream;
+
+/// The README's example, compiled and run as a doc test.
+#[cfg(all(doctest, feature = "event-stream"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
