@@ -38,12 +38,7 @@ fn the_fuzz_corpus_replays() {
 /// Each loader-suite file whole and cut at 32 points (inside tokens, strings, blocks).
 #[test]
 fn cut_loader_suite_files_never_panic() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/smithy/idl-loader");
-    if !dir.is_dir() {
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "{} is absent under CI=true", dir.display());
-        eprintln!("skipped: {} is absent (the Smithy test data)", dir.display());
-        return;
-    }
+    let Some(dir) = test_data::shared_path("smithy/idl-loader") else { return };
     let mut files = Vec::new();
     files_under(&dir, &mut files);
     files.retain(|p| p.extension().is_some_and(|e| e == "smithy"));

@@ -19,13 +19,7 @@ const API_GATEWAY: &str = "com.amazonaws.apigateway#BackplaneControlService";
 
 /// `../shared/smithy`, or `None` with a note when it is absent (a failure under `CI=true`).
 fn shared_smithy() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/smithy");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "{} is absent under CI=true", dir.display());
-    eprintln!("skipped: {} is absent (the Smithy test data)", dir.display());
-    None
+    test_data::shared_path("smithy")
 }
 
 fn load_suite(root: &Path) -> AstModel {
