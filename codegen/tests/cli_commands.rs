@@ -501,6 +501,15 @@ fn every_model_command_merges_several_models_idl_and_json() {
         assert_eq!(r.code, 0, "{name}: {}", r.stderr);
     }
 
+    // A stale file: the refresh command repeats every --model and keeps switches as switches.
+    let stale = dir.join("stale.rs");
+    std::fs::write(&stale, "// stale\n").unwrap();
+    let r = run(&[&["check"][..], &split[..], &["--operation-features", "--generated", s(&stale)]].concat());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let refresh =
+        format!("generate --model {} --model {} --operation-features --out {}`", s(&idl), s(&json), s(&stale));
+    assert!(r.stderr.contains(&refresh), "{}", r.stderr);
+
     let features = run(&[&["features"][..], &split[..]].concat());
     assert_eq!(features.code, 0, "{}", features.stderr);
     assert_eq!(features.stdout, "get-color = []\nfull = [\"get-color\"]\n");
