@@ -68,6 +68,13 @@ pub fn idl_model_as_json(path: &Path) -> Result<Option<Vec<u8>>, String> {
     Ok(Some(ast::to_json_pretty(&model).into_bytes()))
 }
 
+/// Several model paths (IDL and JSON AST, files and directories) merged into
+/// one model, as JSON AST bytes.
+pub fn models_as_json(paths: &[String]) -> Result<Vec<u8>, String> {
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    Ok(ast::to_json_pretty(&load(&paths)?).into_bytes())
+}
+
 fn load(paths: &[PathBuf]) -> Result<AstModel, String> {
     smithy_codegen::idl::load_paths(paths).map_err(|e| e.to_string())
 }

@@ -12,6 +12,13 @@
 //! let model = std::fs::read("model/lambda.json").unwrap();
 //! let rust = smithy_codegen::generate(&model, &["GetLayerVersion"], &Default::default()).unwrap();
 //! ```
+//!
+//! With the feature `idl`, the library takes Smithy IDL wherever it takes
+//! JSON AST: `Settings::generate_from_paths` reads `.smithy` and `.json`
+//! files and directories together as one model, `Settings::generate_from_sources`
+//! does the same for texts in memory, and `idl::load_paths` gives the merged
+//! [`ast::AstModel`] to every other stage ([`Settings::generate_from_ast`],
+//! [`operation_names_of`], [`ir::resolve`]).
 
 pub mod ast;
 pub mod closure;
@@ -111,6 +118,42 @@ impl Settings {
         let closure = closure::closure(&model, operations)?;
         render::render(&model, &closure, self)
     }
+
+    /// Like [`Settings::generate`], from model files and directories: Smithy
+    /// IDL (`.smithy`) and JSON AST (`.json`) mixed, merged into one model as
+    /// [`idl::load_paths`] does (directories are searched for both kinds).
+    ///
+    /// ```no_run
+    /// use std::path::Path;
+    /// let rust = smithy_codegen::Settings::new()
+    ///     .generate_from_paths(&[Path::new("model/main.smithy"), Path::new("model/shared")], &[])?;
+    /// # Ok::<(), smithy_codegen::Error>(())
+    /// ```
+    #[cfg(feature = "idl")]
+    pub fn generate_from_paths<P: AsRef<std::path::Path>>(
+        &self,
+        paths: &[P],
+        operations: &[&str],
+    ) -> Result<String, Error> {
+        self.generate_from_ast(&idl::load_paths(paths)?, operations)
+    }
+
+    /// Like [`Settings::generate`], from model texts held in memory (IDL, or
+    /// JSON AST for a [`idl::Source`] whose name ends in `.json`), merged into
+    /// one model as [`idl::load_sources`] does: what a test or a build script
+    /// with an embedded model needs.
+    #[cfg(feature = "idl")]
+    pub fn generate_from_sources(&self, sources: &[idl::Source], operations: &[&str]) -> Result<String, Error> {
+        self.generate_from_ast(&idl::load_sources(sources)?, operations)
+    }
+
+    /// Like [`Settings::generate`], from a model already read (by [`ast::parse`],
+    /// `idl::load_paths` with the feature `idl`, or built in code).
+    pub fn generate_from_ast(&self, model: &ast::AstModel, operations: &[&str]) -> Result<String, Error> {
+        let model = ir::resolve(model)?;
+        let closure = closure_of(&model, operations)?;
+        render::render(&model, &closure, self)
+    }
 }
 
 /// Runs the whole pipeline on model bytes for the given operations (absolute ids
@@ -126,7 +169,12 @@ pub fn generate(model_json: &[u8], operations: &[&str], settings: &Settings) -> 
 /// resources too), in shape id order: what a build script maps to Cargo
 /// features (see [`render::names::cargo_feature`]).
 pub fn operation_names(model_json: &[u8]) -> Result<Vec<String>, Error> {
-    let model = ir::resolve(&ast::parse(model_json)?)?;
+    operation_names_of(&ast::parse(model_json)?)
+}
+
+/// Like [`operation_names`], for a model already read (from JSON AST or IDL).
+pub fn operation_names_of(model: &ast::AstModel) -> Result<Vec<String>, Error> {
+    let model = ir::resolve(model)?;
     Ok(closure::all_operations(&model)?.iter().map(|id| id.name().to_string()).collect())
 }
 

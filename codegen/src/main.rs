@@ -1,4 +1,6 @@
-//! Command line of the generator: `generate`, `check`, `extract` and `diff`.
+//! Command line of the generator: `generate`, `check`, `extract`, `diff`,
+//! `features` and `convert`; every `--model` takes JSON AST, IDL or a directory,
+//! and may be given several times.
 //!
 //! Exit status: 0 on success, 1 when `check` finds a stale file or `diff`
 //! finds breaking changes, 2 on bad input (arguments, unreadable or invalid
@@ -21,17 +23,20 @@ const SLOW: Duration = Duration::from_millis(1500);
 
 fn usage() -> &'static str {
     "usage:
-  smithy-codegen generate --model FILE [--operation ID ...] [--all-operations]
+  smithy-codegen generate --model PATH... [--operation ID ...] [--all-operations]
                           [--protocol-feature NAME|none] [--crate-name NAME]
                           [--operation-features] --out FILE
-  smithy-codegen check    --model FILE [--operation ID ...] [--all-operations]
+  smithy-codegen check    --model PATH... [--operation ID ...] [--all-operations]
                           [--protocol-feature NAME|none] [--crate-name NAME]
                           [--operation-features] --generated FILE
-  smithy-codegen extract  --model FILE [--operation ID ...] [--docs upstream|keep:FILE|none] --out FILE
+  smithy-codegen extract  --model PATH... [--operation ID ...] [--docs upstream|keep:FILE|none] --out FILE
   smithy-codegen diff     OLD NEW [--operation ID ...] [--format text|json]
-  smithy-codegen features --model FILE   (the Cargo [features] of one feature per operation)
+  smithy-codegen features --model PATH...   (the Cargo [features] of one feature per operation)
   smithy-codegen convert  --model PATH... --to json|idl [--out FILE|DIR]
 
+--model PATH: a JSON AST file, a Smithy IDL file (.smithy) or a directory of
+  both; several --model values (IDL and JSON mixed) merge into one model. diff
+  takes one such path per side.
 Operation ids are absolute (`com.amazonaws.lambda#GetLayerVersion`) or bare names.
 generate/check: without --operation, every operation of the model is generated;
   --protocol-feature gates the HTTP layer behind that Cargo feature (default: none,
@@ -158,20 +163,40 @@ fn read(path: &str) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
 }
 
+/// The JSON AST bytes of the model that the `--model` values make together:
+/// one JSON file is read as it is (so that `generate --operation` still parses
+/// only what it needs); IDL, directories and several paths are merged as
+/// `convert` merges them.
+fn read_models(paths: &[String]) -> Result<Vec<u8>, String> {
+    match paths {
+        [] => Err("--model is required".into()),
+        [path] => read(path),
+        _ => convert_command::models_as_json(paths),
+    }
+}
+
+/// How messages name the model of several `--model` values.
+fn model_label(paths: &[String]) -> String {
+    paths.join(" + ")
+}
+
 fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// What `generate` and `check` generate.
 struct Generation {
-    model: String,
+    models: Vec<String>,
     operations: Vec<String>,
     settings: Settings,
 }
 
 impl Generation {
     fn from_args(args: &Args) -> Result<Generation, String> {
-        let model = args.one("--model")?.ok_or("--model is required")?;
+        let models = args.all("--model");
+        if models.is_empty() {
+            return Err("--model is required".into());
+        }
         let operations = args.all("--operation");
         if args.switch("--all-operations") && !operations.is_empty() {
             return Err("--all-operations and --operation exclude each other".into());
@@ -185,14 +210,15 @@ impl Generation {
             settings.with_crate_name(name);
         }
         settings.with_operation_features(args.switch("--operation-features"));
-        Ok(Generation { model, operations, settings })
+        Ok(Generation { models, operations, settings })
     }
 
     fn run(&self) -> Result<String, String> {
-        let bytes = read(&self.model)?;
+        let bytes = read_models(&self.models)?;
+        let label = model_label(&self.models);
         let ops: Vec<&str> = self.operations.iter().map(String::as_str).collect();
-        timed(&format!("generated from {}", self.model), || self.settings.generate(&bytes, &ops))
-            .map_err(|e| format!("{}: {e}", self.model))
+        timed(&format!("generated from {label}"), || self.settings.generate(&bytes, &ops))
+            .map_err(|e| format!("{label}: {e}"))
     }
 }
 
@@ -242,7 +268,7 @@ fn check(rest: &[String]) -> Result<ExitCode, String> {
         if let Some(v) = inline {
             refresh.push('=');
             refresh.push_str(v);
-        } else if flag != "--all-operations" {
+        } else if !GENERATION_SWITCHES.contains(&flag) {
             if let Some(v) = it.next() {
                 refresh.push(' ');
                 refresh.push_str(v);
@@ -284,7 +310,10 @@ fn extract(rest: &[String]) -> Result<ExitCode, String> {
     if let Some(p) = args.positional.first() {
         return Err(format!("unexpected argument `{p}`\n{}", usage()));
     }
-    let model_path = args.one("--model")?.ok_or("extract: --model is required")?;
+    let model_paths = args.all("--model");
+    if model_paths.is_empty() {
+        return Err("extract: --model is required".into());
+    }
     let out = args.one("--out")?.ok_or("extract: --out is required")?;
     let docs = match args.one("--docs")?.as_deref() {
         None | Some("upstream") => Docs::Upstream,
@@ -299,14 +328,15 @@ fn extract(rest: &[String]) -> Result<ExitCode, String> {
         Docs::Keep(file) => Some(ast::parse(&read(file)?).map_err(|e| format!("{file}: {e}"))?),
         _ => None,
     };
-    let bytes = read(&model_path)?;
+    let bytes = read_models(&model_paths)?;
+    let label = model_label(&model_paths);
     let operations = args.all("--operation");
     let ops: Vec<&str> = operations.iter().map(String::as_str).collect();
-    let mut model = timed(&format!("read and resolved {model_path}"), || {
+    let mut model = timed(&format!("read and resolved {label}"), || {
         let ast = ast::parse(&bytes)?;
         extract::extract(&ast, &ops)
     })
-    .map_err(|e| format!("{model_path}: {e}"))?;
+    .map_err(|e| format!("{label}: {e}"))?;
     let missing = match (&docs, &ours) {
         (Docs::None, _) => {
             extract::strip_docs(&mut model);
@@ -381,13 +411,15 @@ fn resolve(path: &str, bytes: &[u8]) -> Result<smithy_codegen::ir::Model, String
 
 /// Prints the `[features]` entries of a crate with one feature per operation
 /// of the model, plus `full`; `tests/features.rs` keeps Cargo.toml in step.
-fn features(args: &[String]) -> Result<ExitCode, String> {
-    let model = match args {
-        [flag, file] if flag == "--model" => file.clone(),
-        _ => return Err(format!("features takes --model FILE\n{}", usage())),
-    };
-    let bytes = read(&model)?;
-    let operations = smithy_codegen::operation_names(&bytes).map_err(|e| format!("{model}: {e}"))?;
+fn features(rest: &[String]) -> Result<ExitCode, String> {
+    let args = Args::parse(rest, &["--model"], &[])?;
+    let models = args.all("--model");
+    if models.is_empty() || !args.positional.is_empty() {
+        return Err(format!("features takes --model PATH [--model PATH ...]\n{}", usage()));
+    }
+    let bytes = read_models(&models)?;
+    let label = model_label(&models);
+    let operations = smithy_codegen::operation_names(&bytes).map_err(|e| format!("{label}: {e}"))?;
     let names: Vec<String> = operations.iter().map(|name| smithy_codegen::render::names::cargo_feature(name)).collect();
     let mut text: String = names.iter().map(|name| format!("{name} = []\n")).collect();
     let all: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();

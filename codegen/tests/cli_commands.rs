@@ -396,7 +396,7 @@ fn generate_and_check_name_what_is_missing() {
         (&["generate", "--out", "x.rs"], "--model is required"),
         (&["check", "--model", "model/lambda.json"], "--generated is required"),
         (&["generate", "--model", "model/lambda.json"], "--out is required"),
-        (&["features"], "features takes --model FILE"),
+        (&["features"], "features takes --model PATH"),
     ] {
         let r = run(args);
         assert_eq!(r.code, 2, "{args:?}");
@@ -437,4 +437,104 @@ fn lambda_model_aliases_run_with_that_crates_settings() {
     let r = run(&features.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("get-layer-version = []"), "{}", r.stdout);
+}
+
+/// `color_model(&["red", "green"])` split in two: the service, operation and
+/// output in IDL, the enum in JSON AST.
+fn split_color_model(dir: &Path) -> (PathBuf, PathBuf) {
+    let idl = write(
+        dir,
+        "service.smithy",
+        r#"$version: "2.0"
+namespace com.example
+
+service Svc {
+    version: "1"
+    operations: [GetColor]
+}
+
+@http(method: "GET", uri: "/color", code: 200)
+operation GetColor {
+    output: GetColorOutput
+}
+
+structure GetColorOutput {
+    /// The color.
+    Color: Color
+}
+"#,
+    );
+    let json = write(
+        dir,
+        "color.json",
+        r#"{
+    "smithy": "2.0",
+    "shapes": {
+        "com.example#Color": { "type": "enum", "members": {
+            "RED": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "red" } },
+            "GREEN": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "green" } }
+        } }
+    }
+}"#,
+    );
+    (idl, json)
+}
+
+#[test]
+fn every_model_command_merges_several_models_idl_and_json() {
+    let dir = scratch("several_models");
+    let whole = write(&dir, "whole.json", &color_model(&["red", "green"]));
+    let parts = scratch("several_models_parts");
+    let (idl, json) = split_color_model(&parts);
+    let split = ["--model", s(&idl), "--model", s(&json)];
+
+    let expected = dir.join("whole.rs");
+    let r = run(&["generate", "--model", s(&whole), "--out", s(&expected)]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let expected = std::fs::read_to_string(&expected).unwrap();
+    for (name, models) in [("split.rs", &split[..]), ("dir.rs", &["--model", s(&parts)][..])] {
+        let out = dir.join(name);
+        let r = run(&[&["generate"][..], models, &["--out", s(&out)]].concat());
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), expected, "{name}: the same code as from one JSON model");
+        let r = run(&[&["check"][..], models, &["--generated", s(&out)]].concat());
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+    }
+
+    // A stale file: the refresh command repeats every --model and keeps switches as switches.
+    let stale = dir.join("stale.rs");
+    std::fs::write(&stale, "// stale\n").unwrap();
+    let r = run(&[&["check"][..], &split[..], &["--operation-features", "--generated", s(&stale)]].concat());
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let refresh =
+        format!("generate --model {} --model {} --operation-features --out {}`", s(&idl), s(&json), s(&stale));
+    assert!(r.stderr.contains(&refresh), "{}", r.stderr);
+
+    let features = run(&[&["features"][..], &split[..]].concat());
+    assert_eq!(features.code, 0, "{}", features.stderr);
+    assert_eq!(features.stdout, "get-color = []\nfull = [\"get-color\"]\n");
+
+    let extracted = dir.join("extracted.json");
+    let r = run(&[&["extract"][..], &split[..], &["--operation", "GetColor", "--out", s(&extracted)]].concat());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let model = ast::parse(&std::fs::read(&extracted).unwrap()).unwrap();
+    for id in ["com.example#Svc", "com.example#GetColor", "com.example#GetColorOutput", "com.example#Color"] {
+        assert!(model.shapes.get(id).is_some(), "extract keeps {id} from both files");
+    }
+
+    // diff takes one path per side; an IDL directory against the JSON twin is no change.
+    let r = run(&["diff", s(&parts), s(&whole)]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+}
+
+#[test]
+fn an_error_in_one_of_several_models_names_its_file_and_line() {
+    let dir = scratch("several_models_error");
+    let (idl, _) = split_color_model(&dir);
+    let bad =
+        write(&dir, "bad.smithy", "$version: \"2.0\"\nnamespace com.example\n\nstructure Broken {\n    x String\n}\n");
+    let r = run(&["features", "--model", s(&idl), "--model", s(&bad)]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
+    assert!(r.stderr.contains("bad.smithy:5:"), "names the file, line and column: {}", r.stderr);
 }

@@ -82,3 +82,62 @@ fn unknown_traits_stay_node_values_and_known_ones_resolve() {
     assert_eq!(traits["unknown.ns#thing"], json!({"a": [1, {"b": true}], "ref": "ex#Target"}));
     assert_eq!(traits["smithy.api#deprecated"], json!({}));
 }
+
+const SERVICE_IDL: &str = r#"$version: "2.0"
+namespace com.example
+
+service Svc {
+    version: "1"
+    operations: [GetColor]
+}
+
+@http(method: "GET", uri: "/color", code: 200)
+operation GetColor {
+    output := {
+        /// The color.
+        Color: Color
+    }
+}
+"#;
+
+const COLOR_JSON: &str = r#"{"smithy": "2.0", "shapes": {"com.example#Color": {"type": "enum", "members": {
+    "RED": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "red"}}}}}}"#;
+
+/// The same model as one JSON AST document.
+const WHOLE_JSON: &str = r#"{"smithy": "2.0", "shapes": {
+    "com.example#Svc": {"type": "service", "version": "1", "operations": [{"target": "com.example#GetColor"}]},
+    "com.example#GetColor": {"type": "operation", "input": {"target": "smithy.api#Unit"},
+        "output": {"target": "com.example#GetColorOutput"},
+        "traits": {"smithy.api#http": {"method": "GET", "uri": "/color", "code": 200}}},
+    "com.example#GetColorOutput": {"type": "structure", "members": {
+        "Color": {"target": "com.example#Color", "traits": {"smithy.api#documentation": "The color."}}},
+        "traits": {"smithy.api#output": {}}},
+    "com.example#Color": {"type": "enum", "members": {
+        "RED": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "red"}}}}}}"#;
+
+#[test]
+fn the_library_generates_from_idl_and_json_paths_and_sources() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("idl_files_library");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("service.smithy"), SERVICE_IDL).unwrap();
+    std::fs::write(dir.join("color.json"), COLOR_JSON).unwrap();
+
+    let settings = smithy_codegen::Settings::new();
+    let expected = settings.generate(WHOLE_JSON.as_bytes(), &[]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(expected.contains("GetColor"), "the JSON model generates its operation");
+
+    let from_files = settings.generate_from_paths(&[dir.join("service.smithy"), dir.join("color.json")], &["GetColor"]);
+    assert_eq!(from_files.unwrap_or_else(|e| panic!("{e}")), expected, "two files, IDL and JSON");
+    let from_dir = settings.generate_from_paths(&[&dir], &[]);
+    assert_eq!(from_dir.unwrap_or_else(|e| panic!("{e}")), expected, "a directory of both");
+    let from_sources =
+        settings.generate_from_sources(&[source("service.smithy", SERVICE_IDL), source("color.json", COLOR_JSON)], &[]);
+    assert_eq!(from_sources.unwrap_or_else(|e| panic!("{e}")), expected, "texts in memory");
+    let names =
+        smithy_codegen::operation_names_of(&load(&[source("s.smithy", SERVICE_IDL), source("c.json", COLOR_JSON)]));
+    assert_eq!(names.unwrap(), ["GetColor"]);
+
+    let missing = settings.generate_from_paths(&[dir.join("missing.smithy")], &[]).unwrap_err().to_string();
+    assert!(missing.contains("missing.smithy") && missing.contains("cannot read"), "{missing}");
+}
