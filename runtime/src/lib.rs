@@ -13,12 +13,12 @@
 //!
 //! | feature | module | what it holds |
 //! | --- | --- | --- |
-//! | `http` | `error_metadata`, `response`, `uri` | error codes and messages of error responses; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching |
+//! | `http` | `error_metadata`, `json_body`, `response`, `uri`, `validation` | error codes and messages of error responses; JSON body decoding with the bad field's path; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching; constraint checks, request errors and header helpers |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
 //!
-//! The support that generated code still carries as pasted text (validation
-//! helpers, JSON body decoding, the shared macros) moves here in later
-//! releases; the generated types' public API stays the same when it does.
+//! The support that generated code still carries as pasted text (the shared
+//! macros, idempotency tokens, test glue) moves here in later releases; the
+//! generated types' public API stays the same when it does.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -33,10 +33,16 @@ pub mod serde_support;
 pub mod error_metadata;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod json_body;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod response;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod uri;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod validation;
 
 pub use blob::Blob;
 pub use date_time::{DateTime, TimestampFormat};

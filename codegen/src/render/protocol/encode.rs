@@ -93,7 +93,7 @@ pub(super) fn encode_headers(
             let id = &f.ident;
             let member = f.member.name.as_str();
             let push = use_header(
-                quote!(crate::protocol::prefixed_header(#member, #prefix, k, v)),
+                quote!(::smithy_codegen_runtime::validation::prefixed_header(#member, #prefix, k, v)),
                 quote!((name, value)),
                 add(quote!(name), quote!(value)),
             );
@@ -118,7 +118,7 @@ pub(super) fn encode_headers(
             k => to_str(k, quote!(v)),
         };
         let push = use_header(
-            quote!(crate::protocol::header_value(#member, #text)),
+            quote!(::smithy_codegen_runtime::validation::header_value(#member, #text)),
             quote!(value),
             add(quote!(::http::HeaderName::from_static(#lower)), quote!(value)),
         );
