@@ -2511,29 +2511,6 @@ pub mod protocol {
 
     pub(crate) use ::smithy_codegen_runtime::response::{encode_json, json_response};
 
-    /// A fresh idempotency token (a random UUID v4) for members with
-    /// `smithy.api#idempotencyToken` that the caller left empty. The randomness
-    /// comes from the standard library's per-process hash keys, the clock and
-    /// a counter: unique tokens, not secrets.
-    pub fn idempotency_token() -> ::std::string::String {
-        use ::std::hash::{BuildHasher, Hasher};
-        static COUNTER: ::std::sync::atomic::AtomicU64 = ::std::sync::atomic::AtomicU64::new(0);
-        let mut bytes = [0u8; 16];
-        for (i, chunk) in bytes.chunks_mut(8).enumerate() {
-            let mut hasher = ::std::collections::hash_map::RandomState::new().build_hasher();
-            hasher.write_u64(COUNTER.fetch_add(1, ::std::sync::atomic::Ordering::Relaxed));
-            hasher.write_usize(i);
-            if let ::std::result::Result::Ok(now) = ::std::time::SystemTime::now().duration_since(::std::time::UNIX_EPOCH) {
-                hasher.write_u128(now.as_nanos());
-            }
-            chunk.copy_from_slice(&hasher.finish().to_le_bytes());
-        }
-        bytes[6] = (bytes[6] & 0x0f) | 0x40;
-        bytes[8] = (bytes[8] & 0x3f) | 0x80;
-        let hex: ::std::string::String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
-    }
-
     /// What the body of a request should be, for the generated tests of
     /// [`assert_sent`].
     #[cfg(test)]

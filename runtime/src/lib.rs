@@ -14,11 +14,12 @@
 //! | feature | module | what it holds |
 //! | --- | --- | --- |
 //! | `http` | `error_metadata`, `json_body`, `response`, `uri`, `validation` | error codes and messages of error responses; JSON body decoding with the bad field's path; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching; constraint checks, request errors and header helpers |
+//! | `idempotency-token` | `idempotency_token` (a function) | random UUID v4 tokens for `smithy.api#idempotencyToken` members |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
 //!
 //! The support that generated code still carries as pasted text (the shared
-//! macros, idempotency tokens, test glue) moves here in later releases; the
-//! generated types' public API stays the same when it does.
+//! macros, test glue) moves here in later releases; the generated types'
+//! public API stays the same when it does.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -50,6 +51,12 @@ pub use date_time::{DateTime, TimestampFormat};
 #[cfg(feature = "event-stream")]
 #[cfg_attr(docsrs, doc(cfg(feature = "event-stream")))]
 pub mod event_stream;
+
+#[cfg(feature = "idempotency-token")]
+mod idempotency;
+#[cfg(feature = "idempotency-token")]
+#[cfg_attr(docsrs, doc(cfg(feature = "idempotency-token")))]
+pub use idempotency::idempotency_token;
 
 /// The README's example, compiled and run as a doc test.
 #[cfg(all(doctest, feature = "event-stream"))]
