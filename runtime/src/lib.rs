@@ -6,8 +6,10 @@
 //! by default, so a crate that depends on this one pays only for what it uses.
 //!
 //! Always present, because every generated crate uses them: [`Blob`],
-//! [`DateTime`] with its [`TimestampFormat`]s, the shared [`error`] types, and
-//! the [`serde_support`] helpers behind the generated serde impls.
+//! [`DateTime`] with its [`TimestampFormat`]s, the shared [`error`] types,
+//! the [`serde_support`] helpers behind the generated serde impls, and the
+//! macros that write the impls every enum ([`string_enum!`]) and every modeled
+//! error ([`modeled_error!`]) share.
 //! Generated crates re-export them where their users look for them (for
 //! example `primitives::Blob` and `error::BuildError`).
 //!
@@ -17,9 +19,9 @@
 //! | `idempotency-token` | `idempotency_token` (a function) | random UUID v4 tokens for `smithy.api#idempotencyToken` members |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
 //!
-//! The support that generated code still carries as pasted text (the shared
-//! macros, test glue) moves here in later releases; the generated types'
-//! public API stays the same when it does.
+//! The support that generated code still carries as pasted text (the
+//! `protocol` module's test glue and the sealed types of unknown values) stays
+//! generated on purpose: see `codegen/runtime/`.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -27,6 +29,7 @@
 mod blob;
 mod date_time;
 pub mod error;
+mod macros;
 pub mod serde_support;
 
 #[cfg(feature = "http")]
@@ -44,6 +47,13 @@ pub mod uri;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod validation;
+
+/// What the exported macros name through `$crate`, so that they expand in
+/// crates that do not name these dependencies themselves.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}
 
 pub use blob::Blob;
 pub use date_time::{DateTime, TimestampFormat};
