@@ -737,10 +737,10 @@ pub mod types {
                 >(body, "InvalidParameterValueException")
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                crate::protocol::json_response(
+                ::smithy_codegen_runtime::response::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    crate::protocol::encode_json(self),
+                    ::smithy_codegen_runtime::response::encode_json(self),
                 )
             }
         }
@@ -828,10 +828,10 @@ pub mod types {
                 >(body, "ResourceNotFoundException")
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                crate::protocol::json_response(
+                ::smithy_codegen_runtime::response::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    crate::protocol::encode_json(self),
+                    ::smithy_codegen_runtime::response::encode_json(self),
                 )
             }
         }
@@ -916,10 +916,10 @@ pub mod types {
                 >(body, "ServiceException")
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                crate::protocol::json_response(
+                ::smithy_codegen_runtime::response::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    crate::protocol::encode_json(self),
+                    ::smithy_codegen_runtime::response::encode_json(self),
                 )
             }
         }
@@ -1086,10 +1086,10 @@ pub mod types {
                 })
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                let mut response = crate::protocol::json_response(
+                let mut response = ::smithy_codegen_runtime::response::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    crate::protocol::encode_json(
+                    ::smithy_codegen_runtime::response::encode_json(
                         &TooManyRequestsExceptionHttpBodyRef {
                             r#type: self.r#type.as_ref(),
                             message: self.message.as_ref(),
@@ -1844,10 +1844,10 @@ pub mod operation {
             /// The success response on the server side: the model's status, JSON body
             /// and bound headers (values HTTP cannot carry are left out).
             pub fn to_http_response(&self) -> ::http::Response<Vec<u8>> {
-                crate::protocol::json_response(
+                ::smithy_codegen_runtime::response::json_response(
                     200u16,
                     None,
-                    crate::protocol::encode_json(self),
+                    ::smithy_codegen_runtime::response::encode_json(self),
                 )
             }
             pub(crate) fn decode_http(body: &[u8]) -> Result<Self, String> {
@@ -2438,18 +2438,21 @@ pub mod primitives {
 /// restJson1 building blocks shared by every operation's generated glue
 /// (validation, JSON bodies, headers and URI encoding come from the runtime).
 /// Sans-IO: everything works on `http` crate types.
-#[allow(dead_code)]
 pub mod protocol {
     pub use ::smithy_codegen_runtime::validation::{RequestError, ValidationError};
 
     pub use ::smithy_codegen_runtime::uri::{decode_label, encode_label};
 
-    pub(crate) use ::smithy_codegen_runtime::response::{encode_json, json_response};
+    // The test glue below stays generated: it exists only in this crate's own
+    // test build, so a runtime feature for it would have to be enabled by every
+    // generated crate's dev-dependencies. It is `pub` (under `cfg(test)`, so
+    // never public API) because a crate's tests use only the `SentBody`
+    // variants its operations need, and unused public items do not warn.
 
     /// What the body of a request should be, for the generated tests of
     /// [`assert_sent`].
     #[cfg(test)]
-    pub(crate) enum SentBody<'a> {
+    pub enum SentBody<'a> {
         /// No body at all.
         Empty,
         /// A payload member's bytes, whatever they are.
@@ -2462,7 +2465,7 @@ pub mod protocol {
     /// besides `content-type` (lowercase) and this body: the generated tests
     /// check with it that a request holds only the members the caller set.
     #[cfg(test)]
-    pub(crate) fn assert_sent(
+    pub fn assert_sent(
         request: &::http::Request<::std::vec::Vec<u8>>,
         query: &[&str],
         headers: &[&str],

@@ -19,9 +19,10 @@
 //! | `idempotency-token` | `idempotency_token` (a function) | random UUID v4 tokens for `smithy.api#idempotencyToken` members |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
 //!
-//! The support that generated code still carries as pasted text (the
-//! `protocol` module's test glue and the sealed types of unknown values) stays
-//! generated on purpose: see `codegen/runtime/`.
+//! What generated code still carries as pasted text stays there on purpose:
+//! the sealed types of unknown values (only the generated crate may build
+//! them) and the `protocol` module's test glue (it exists only in the
+//! generated crate's own test build).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
