@@ -48,3 +48,32 @@ fn one_feature_per_operation() {
     let default = &entries.iter().find(|(name, _)| name == "default").expect("default").1;
     assert_eq!(default, r#"["http", "get-layer-version"]"#);
 }
+
+/// Operations whose input has an idempotency token enable the runtime's
+/// `idempotency-token` feature (their generated code calls it), and no other
+/// operation feature does (it pulls `uuid` and `getrandom`). Lambda has no
+/// tokens deeper than an input's own members.
+#[test]
+fn operations_with_idempotency_tokens_enable_the_runtime_feature() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/model/lambda.json")).expect("model");
+    let model: serde_json::Value = serde_json::from_slice(&bytes).expect("the model is JSON");
+    let shapes = model["shapes"].as_object().expect("shapes");
+    let has_token = |id: &str| {
+        shapes[id]["members"]
+            .as_object()
+            .is_some_and(|members| members.values().any(|m| m["traits"].get("smithy.api#idempotencyToken").is_some()))
+    };
+    let expected: BTreeSet<String> = shapes
+        .iter()
+        .filter(|(_, shape)| shape["type"] == "operation")
+        .filter(|(_, shape)| shape["input"]["target"].as_str().is_some_and(has_token))
+        .map(|(id, _)| smithy_codegen::render::names::cargo_feature(id.rsplit('#').next().expect("a name")))
+        .collect();
+    assert!(!expected.is_empty(), "Lambda has operations with idempotency tokens");
+    let enabling: BTreeSet<String> = manifest_features()
+        .into_iter()
+        .filter(|(name, value)| name != "full" && value.contains("\"smithy-codegen-runtime/idempotency-token\""))
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(enabling, expected);
+}
