@@ -42,8 +42,13 @@ pub mod types {
                 },
             )
         }
+        fn unknown(value: String) -> Self {
+            Architecture::Unknown(
+                crate::primitives::sealed_enum_unknown::UnknownVariantValue(value),
+            )
+        }
     }
-    crate::shared_impls::string_enum!(Architecture);
+    ::smithy_codegen_runtime::string_enum!(Architecture);
     /// Download and integrity details for the archive of a layer version.
     #[non_exhaustive]
     #[derive(Debug, Clone, PartialEq)]
@@ -149,7 +154,7 @@ pub mod types {
         /// nested structures; the error names the member and the offending value.
         pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
             if let Some(v) = self.location.as_deref() {
-                crate::protocol::check_string_length(
+                ::smithy_codegen_runtime::validation::check_string_length(
                     "Location",
                     v,
                     Some(0u64),
@@ -157,14 +162,14 @@ pub mod types {
                 )?;
             }
             if let Some(v) = self.signing_profile_version_arn.as_deref() {
-                crate::protocol::check_string_length(
+                ::smithy_codegen_runtime::validation::check_string_length(
                     "SigningProfileVersionArn",
                     v,
                     Some(0u64),
                     Some(10000u64),
                 )?;
                 static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                crate::protocol::check_pattern(
+                ::smithy_codegen_runtime::validation::check_pattern(
                     "SigningProfileVersionArn",
                     v,
                     &PATTERN,
@@ -172,14 +177,14 @@ pub mod types {
                 )?;
             }
             if let Some(v) = self.signing_job_arn.as_deref() {
-                crate::protocol::check_string_length(
+                ::smithy_codegen_runtime::validation::check_string_length(
                     "SigningJobArn",
                     v,
                     Some(0u64),
                     Some(10000u64),
                 )?;
                 static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                crate::protocol::check_pattern(
+                ::smithy_codegen_runtime::validation::check_pattern(
                     "SigningJobArn",
                     v,
                     &PATTERN,
@@ -450,8 +455,13 @@ pub mod types {
                 },
             )
         }
+        fn unknown(value: String) -> Self {
+            Runtime::Unknown(
+                crate::primitives::sealed_enum_unknown::UnknownVariantValue(value),
+            )
+        }
     }
-    crate::shared_impls::string_enum!(Runtime);
+    ::smithy_codegen_runtime::string_enum!(Runtime);
     /// Explains why a request was throttled.
     ///
     /// Values unknown to this version of the crate are kept in [`Self::Unknown`]
@@ -533,8 +543,13 @@ pub mod types {
                 },
             )
         }
+        fn unknown(value: String) -> Self {
+            ThrottleReason::Unknown(
+                crate::primitives::sealed_enum_unknown::UnknownVariantValue(value),
+            )
+        }
     }
-    crate::shared_impls::string_enum!(ThrottleReason);
+    ::smithy_codegen_runtime::string_enum!(ThrottleReason);
     /// Builders of the types of this module.
     pub mod builders {
         /// A builder for [`LayerVersionContentOutput`](super::LayerVersionContentOutput).
@@ -705,7 +720,7 @@ pub mod types {
                 self.message.as_deref()
             }
         }
-        crate::shared_impls::modeled_error!(InvalidParameterValueException);
+        ::smithy_codegen_runtime::modeled_error!(InvalidParameterValueException);
         #[cfg(feature = "http")]
         impl InvalidParameterValueException {
             /// Checks the model's constraints (`length`, `pattern`, `range`), also of
@@ -717,15 +732,15 @@ pub mod types {
         #[cfg(feature = "http")]
         impl crate::types::error::InvalidParameterValueException {
             pub(crate) fn decode_http(body: &[u8]) -> Result<Self, String> {
-                crate::protocol::decode_json::<
+                ::smithy_codegen_runtime::json_body::decode_json::<
                     Self,
                 >(body, "InvalidParameterValueException")
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                crate::protocol::json_response(
+                ::smithy_codegen_runtime::response::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    crate::protocol::encode_json(self),
+                    ::smithy_codegen_runtime::response::encode_json(self),
                 )
             }
         }
@@ -796,7 +811,7 @@ pub mod types {
                 self.message.as_deref()
             }
         }
-        crate::shared_impls::modeled_error!(ResourceNotFoundException);
+        ::smithy_codegen_runtime::modeled_error!(ResourceNotFoundException);
         #[cfg(feature = "http")]
         impl ResourceNotFoundException {
             /// Checks the model's constraints (`length`, `pattern`, `range`), also of
@@ -808,13 +823,15 @@ pub mod types {
         #[cfg(feature = "http")]
         impl crate::types::error::ResourceNotFoundException {
             pub(crate) fn decode_http(body: &[u8]) -> Result<Self, String> {
-                crate::protocol::decode_json::<Self>(body, "ResourceNotFoundException")
+                ::smithy_codegen_runtime::json_body::decode_json::<
+                    Self,
+                >(body, "ResourceNotFoundException")
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                crate::protocol::json_response(
+                ::smithy_codegen_runtime::response::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    crate::protocol::encode_json(self),
+                    ::smithy_codegen_runtime::response::encode_json(self),
                 )
             }
         }
@@ -882,7 +899,7 @@ pub mod types {
                 self.message.as_deref()
             }
         }
-        crate::shared_impls::modeled_error!(ServiceException);
+        ::smithy_codegen_runtime::modeled_error!(ServiceException);
         #[cfg(feature = "http")]
         impl ServiceException {
             /// Checks the model's constraints (`length`, `pattern`, `range`), also of
@@ -894,13 +911,15 @@ pub mod types {
         #[cfg(feature = "http")]
         impl crate::types::error::ServiceException {
             pub(crate) fn decode_http(body: &[u8]) -> Result<Self, String> {
-                crate::protocol::decode_json::<Self>(body, "ServiceException")
+                ::smithy_codegen_runtime::json_body::decode_json::<
+                    Self,
+                >(body, "ServiceException")
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                crate::protocol::json_response(
+                ::smithy_codegen_runtime::response::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    crate::protocol::encode_json(self),
+                    ::smithy_codegen_runtime::response::encode_json(self),
                 )
             }
         }
@@ -995,7 +1014,7 @@ pub mod types {
                 self.message.as_deref()
             }
         }
-        crate::shared_impls::modeled_error!(TooManyRequestsException);
+        ::smithy_codegen_runtime::modeled_error!(TooManyRequestsException);
         #[cfg(feature = "http")]
         impl TooManyRequestsException {
             /// Checks the model's constraints (`length`, `pattern`, `range`), also of
@@ -1051,12 +1070,15 @@ pub mod types {
                 headers: &::http::HeaderMap,
                 body: &[u8],
             ) -> Result<Self, String> {
-                let body: TooManyRequestsExceptionHttpBody = crate::protocol::decode_json(
+                let body: TooManyRequestsExceptionHttpBody = ::smithy_codegen_runtime::json_body::decode_json(
                     body,
                     "TooManyRequestsException",
                 )?;
                 Ok(Self {
-                    retry_after_seconds: crate::protocol::header(headers, "Retry-After")
+                    retry_after_seconds: ::smithy_codegen_runtime::validation::header(
+                            headers,
+                            "Retry-After",
+                        )
                         .map(str::to_owned),
                     r#type: body.r#type,
                     message: body.message,
@@ -1064,10 +1086,10 @@ pub mod types {
                 })
             }
             pub(crate) fn encode_http(&self) -> ::http::Response<Vec<u8>> {
-                let mut response = crate::protocol::json_response(
+                let mut response = ::smithy_codegen_runtime::response::json_response(
                     Self::STATUS,
                     Some(Self::CODE),
-                    crate::protocol::encode_json(
+                    ::smithy_codegen_runtime::response::encode_json(
                         &TooManyRequestsExceptionHttpBodyRef {
                             r#type: self.r#type.as_ref(),
                             message: self.message.as_ref(),
@@ -1077,7 +1099,7 @@ pub mod types {
                 );
                 let headers = response.headers_mut();
                 if let Some(v) = &self.retry_after_seconds {
-                    if let Ok(value) = crate::protocol::header_value(
+                    if let Ok(value) = ::smithy_codegen_runtime::validation::header_value(
                         "retryAfterSeconds",
                         v.as_str(),
                     ) {
@@ -1418,14 +1440,14 @@ pub mod operation {
             pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
                 {
                     let v = self.layer_name.as_str();
-                    crate::protocol::check_string_length(
+                    ::smithy_codegen_runtime::validation::check_string_length(
                         "LayerName",
                         v,
                         Some(1u64),
                         Some(140u64),
                     )?;
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                    crate::protocol::check_pattern(
+                    ::smithy_codegen_runtime::validation::check_pattern(
                         "LayerName",
                         v,
                         &PATTERN,
@@ -1588,14 +1610,14 @@ pub mod operation {
                     v.validate()?;
                 }
                 if let Some(v) = self.layer_arn.as_deref() {
-                    crate::protocol::check_string_length(
+                    ::smithy_codegen_runtime::validation::check_string_length(
                         "LayerArn",
                         v,
                         Some(1u64),
                         Some(2048u64),
                     )?;
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                    crate::protocol::check_pattern(
+                    ::smithy_codegen_runtime::validation::check_pattern(
                         "LayerArn",
                         v,
                         &PATTERN,
@@ -1603,14 +1625,14 @@ pub mod operation {
                     )?;
                 }
                 if let Some(v) = self.layer_version_arn.as_deref() {
-                    crate::protocol::check_string_length(
+                    ::smithy_codegen_runtime::validation::check_string_length(
                         "LayerVersionArn",
                         v,
                         Some(1u64),
                         Some(2048u64),
                     )?;
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                    crate::protocol::check_pattern(
+                    ::smithy_codegen_runtime::validation::check_pattern(
                         "LayerVersionArn",
                         v,
                         &PATTERN,
@@ -1618,7 +1640,7 @@ pub mod operation {
                     )?;
                 }
                 if let Some(v) = self.description.as_deref() {
-                    crate::protocol::check_string_length(
+                    ::smithy_codegen_runtime::validation::check_string_length(
                         "Description",
                         v,
                         Some(0u64),
@@ -1626,17 +1648,22 @@ pub mod operation {
                     )?;
                 }
                 if let Some(v) = self.created_date.as_deref() {
-                    crate::protocol::check_string_length(
+                    ::smithy_codegen_runtime::validation::check_string_length(
                         "CreatedDate",
                         v,
                         Some(0u64),
                         Some(100u64),
                     )?;
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                    crate::protocol::check_pattern("CreatedDate", v, &PATTERN, "^.*$")?;
+                    ::smithy_codegen_runtime::validation::check_pattern(
+                        "CreatedDate",
+                        v,
+                        &PATTERN,
+                        "^.*$",
+                    )?;
                 }
                 if let Some(v) = self.compatible_architectures.as_ref() {
-                    crate::protocol::check_count(
+                    ::smithy_codegen_runtime::validation::check_count(
                         "CompatibleArchitectures",
                         v.len() as u64,
                         Some(0u64),
@@ -1644,7 +1671,7 @@ pub mod operation {
                     )?;
                 }
                 if let Some(v) = self.compatible_runtimes.as_ref() {
-                    crate::protocol::check_count(
+                    ::smithy_codegen_runtime::validation::check_count(
                         "CompatibleRuntimes",
                         v.len() as u64,
                         Some(0u64),
@@ -1652,14 +1679,19 @@ pub mod operation {
                     )?;
                 }
                 if let Some(v) = self.license_info.as_deref() {
-                    crate::protocol::check_string_length(
+                    ::smithy_codegen_runtime::validation::check_string_length(
                         "LicenseInfo",
                         v,
                         Some(0u64),
                         Some(512u64),
                     )?;
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                    crate::protocol::check_pattern("LicenseInfo", v, &PATTERN, "^.*$")?;
+                    ::smithy_codegen_runtime::validation::check_pattern(
+                        "LicenseInfo",
+                        v,
+                        &PATTERN,
+                        "^.*$",
+                    )?;
                 }
                 Ok(())
             }
@@ -1778,7 +1810,7 @@ pub mod operation {
                             .map_err(|_| {
                                 format!(
                                     "VersionNumber: cannot parse {} as a value of this member",
-                                    crate ::protocol::quote_value(s)
+                                    ::smithy_codegen_runtime::validation::quote_value(s)
                                 )
                             })?
                     },
@@ -1812,14 +1844,16 @@ pub mod operation {
             /// The success response on the server side: the model's status, JSON body
             /// and bound headers (values HTTP cannot carry are left out).
             pub fn to_http_response(&self) -> ::http::Response<Vec<u8>> {
-                crate::protocol::json_response(
+                ::smithy_codegen_runtime::response::json_response(
                     200u16,
                     None,
-                    crate::protocol::encode_json(self),
+                    ::smithy_codegen_runtime::response::encode_json(self),
                 )
             }
             pub(crate) fn decode_http(body: &[u8]) -> Result<Self, String> {
-                crate::protocol::decode_json::<Self>(body, "GetLayerVersionOutput")
+                ::smithy_codegen_runtime::json_body::decode_json::<
+                    Self,
+                >(body, "GetLayerVersionOutput")
             }
         }
         #[cfg(feature = "http")]
@@ -2353,6 +2387,10 @@ pub mod error {
     pub use ::smithy_codegen_runtime::error::{BuildError, Unhandled, UnknownVariantError};
 }
 
+// `UnknownUnionMember` and `UnknownVariantValue` stay generated on purpose:
+// their fields are private to this crate, so only its own code can build them,
+// and a later version can turn an unknown value into a named variant without
+// breaking users. A runtime type could not be sealed to one generated crate.
 /// Building blocks of the generated types.
 pub mod primitives {
     pub use ::smithy_codegen_runtime::{Blob, DateTime, TimestampFormat};
@@ -2396,372 +2434,25 @@ pub mod primitives {
     }
 }
 
-/// Impls that every generated type of one kind shares, written once here and
-/// invoked by the generated code with the type's name: less code to generate,
-/// review and compile than a copy per type.
-// A model without enums (or errors) leaves a macro unused.
-#[allow(unused_macros, unused_imports)]
-mod shared_impls {
-    /// For a string enum whose inherent `as_str()` and `known()` the generator
-    /// writes: `try_parse`, the conversions from strings, `Display` and serde
-    /// (unknown values kept byte for byte).
-    macro_rules! string_enum {
-        ($name:ident) => {
-            impl $name {
-                /// Parses a known value; unlike `From<&str>`, unknown values are an error.
-                pub fn try_parse(value: &str) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
-                    Self::known(value)
-                        .ok_or_else(|| crate::error::UnknownVariantError::new(::std::stringify!($name), value))
-                }
-            }
-            impl ::std::convert::From<&str> for $name {
-                fn from(value: &str) -> Self {
-                    Self::known(value).unwrap_or_else(|| {
-                        $name::Unknown(crate::primitives::sealed_enum_unknown::UnknownVariantValue(value.to_owned()))
-                    })
-                }
-            }
-            impl ::std::convert::From<::std::string::String> for $name {
-                fn from(value: ::std::string::String) -> Self {
-                    match Self::known(&value) {
-                        ::std::option::Option::Some(known) => known,
-                        ::std::option::Option::None => {
-                            $name::Unknown(crate::primitives::sealed_enum_unknown::UnknownVariantValue(value))
-                        }
-                    }
-                }
-            }
-            impl ::std::str::FromStr for $name {
-                type Err = ::std::convert::Infallible;
-                fn from_str(value: &str) -> ::std::result::Result<Self, <Self as ::std::str::FromStr>::Err> {
-                    ::std::result::Result::Ok(Self::from(value))
-                }
-            }
-            impl ::std::convert::AsRef<str> for $name {
-                fn as_ref(&self) -> &str {
-                    self.as_str()
-                }
-            }
-            impl ::std::fmt::Display for $name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-            impl ::serde::Serialize for $name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    serializer.serialize_str(self.as_str())
-                }
-            }
-            impl<'de> ::serde::Deserialize<'de> for $name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    ::smithy_codegen_runtime::serde_support::string_enum(deserializer)
-                }
-            }
-        };
-    }
-    pub(crate) use string_enum;
-
-    /// For an error structure with `CODE` and `message()`: `Display` (the code,
-    /// then the message if there is one) and `std::error::Error`.
-    macro_rules! modeled_error {
-        ($name:ident) => {
-            impl ::std::fmt::Display for $name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(Self::CODE)?;
-                    if let ::std::option::Option::Some(message) = self.message() {
-                        ::std::write!(f, ": {message}")?;
-                    }
-                    ::std::result::Result::Ok(())
-                }
-            }
-            impl ::std::error::Error for $name {}
-        };
-    }
-    pub(crate) use modeled_error;
-}
-
 #[cfg(feature = "http")]
-/// restJson1 building blocks shared by every operation's generated glue:
-/// JSON bodies, headers and constraint checks (URI encoding and error
-/// metadata come from the runtime). Sans-IO: everything works on `http` crate types.
-#[allow(dead_code)]
+/// restJson1 building blocks shared by every operation's generated glue
+/// (validation, JSON bodies, headers and URI encoding come from the runtime).
+/// Sans-IO: everything works on `http` crate types.
 pub mod protocol {
-    use ::std::fmt;
-
-    /// A member value that breaks one of the model's constraints.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    pub struct ValidationError {
-        member: &'static str,
-        message: ::std::string::String,
-    }
-
-    impl ValidationError {
-        pub(crate) fn new(member: &'static str, message: ::std::string::String) -> Self {
-            ValidationError { member, message }
-        }
-
-        /// The model's name of the offending member, for example `LayerName`.
-        pub fn member(&self) -> &'static str {
-            self.member
-        }
-
-        /// What is wrong, without the member name.
-        pub fn message(&self) -> &str {
-            &self.message
-        }
-    }
-
-    impl fmt::Display for ValidationError {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "{}: {}", self.member, self.message)
-        }
-    }
-
-    impl ::std::error::Error for ValidationError {}
-
-    /// Why a request could not be built.
-    #[derive(Debug, Clone, PartialEq, Eq)]
-    #[non_exhaustive]
-    pub enum RequestError {
-        /// A member breaks a constraint of the model.
-        Validation(ValidationError),
-        /// The body could not be serialized, or the `http` crate refused a part.
-        Build(::std::string::String),
-    }
-
-    impl fmt::Display for RequestError {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            match self {
-                RequestError::Validation(e) => write!(f, "invalid request: {e}"),
-                RequestError::Build(e) => write!(f, "cannot build request: {e}"),
-            }
-        }
-    }
-
-    impl ::std::error::Error for RequestError {
-        fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                RequestError::Validation(e) => ::std::option::Option::Some(e),
-                RequestError::Build(_) => ::std::option::Option::None,
-            }
-        }
-    }
-
-    impl ::std::convert::From<ValidationError> for RequestError {
-        fn from(e: ValidationError) -> Self {
-            RequestError::Validation(e)
-        }
-    }
-
-    /// How many characters of an offending value an error message quotes.
-    const QUOTED_CHARS: usize = 64;
-
-    /// The value, cut to a readable length for an error message.
-    pub(crate) fn quote_value(value: &str) -> ::std::string::String {
-        let mut chars = value.chars();
-        let head: ::std::string::String = chars.by_ref().take(QUOTED_CHARS).collect();
-        if chars.next().is_some() {
-            format!("`{}`…", head.escape_debug())
-        } else {
-            format!("`{}`", head.escape_debug())
-        }
-    }
-
-    fn range_text(min: ::std::option::Option<u64>, max: ::std::option::Option<u64>) -> ::std::string::String {
-        match (min, max) {
-            (::std::option::Option::Some(a), ::std::option::Option::Some(b)) => format!("{a}..={b}"),
-            (::std::option::Option::Some(a), ::std::option::Option::None) => format!("{a}.."),
-            (::std::option::Option::None, ::std::option::Option::Some(b)) => format!("..={b}"),
-            _ => "..".to_owned(),
-        }
-    }
-
-    /// `length` of a string: counted in Unicode scalar values, as Smithy specifies.
-    pub(crate) fn check_string_length(
-        member: &'static str,
-        value: &str,
-        min: ::std::option::Option<u64>,
-        max: ::std::option::Option<u64>,
-    ) -> ::std::result::Result<(), ValidationError> {
-        let len = value.chars().count() as u64;
-        check_count(member, len, min, max).map_err(|mut e| {
-            e.message = format!("{} (value {})", e.message, quote_value(value));
-            e
-        })
-    }
-
-    /// `length` of a list or map: counted in entries.
-    pub(crate) fn check_count(
-        member: &'static str,
-        len: u64,
-        min: ::std::option::Option<u64>,
-        max: ::std::option::Option<u64>,
-    ) -> ::std::result::Result<(), ValidationError> {
-        let too_short = min.is_some_and(|m| len < m);
-        let too_long = max.is_some_and(|m| len > m);
-        if too_short || too_long {
-            return ::std::result::Result::Err(ValidationError::new(
-                member,
-                format!("length {len} is outside {}", range_text(min, max)),
-            ));
-        }
-        ::std::result::Result::Ok(())
-    }
-
-    /// `range` of a number.
-    pub(crate) fn check_range(
-        member: &'static str,
-        value: f64,
-        min: ::std::option::Option<f64>,
-        max: ::std::option::Option<f64>,
-    ) -> ::std::result::Result<(), ValidationError> {
-        if min.is_some_and(|m| value < m) || max.is_some_and(|m| value > m) {
-            let bound = |b: ::std::option::Option<f64>| b.map(|b| b.to_string()).unwrap_or_default();
-            return ::std::result::Result::Err(ValidationError::new(
-                member,
-                format!("value {value} is outside {}..={}", bound(min), bound(max)),
-            ));
-        }
-        ::std::result::Result::Ok(())
-    }
-
-    /// `pattern`: a search (not an implicit full match), as ECMA-262 `test` does.
-    pub(crate) fn check_pattern(
-        member: &'static str,
-        value: &str,
-        regex: &'static ::std::sync::OnceLock<::regex_lite::Regex>,
-        pattern: &'static str,
-    ) -> ::std::result::Result<(), ValidationError> {
-        // The generator compiled every pattern already, so this cannot fail.
-        let regex = regex.get_or_init(|| ::regex_lite::Regex::new(pattern).expect("pattern checked at generation time"));
-        if regex.is_match(value) {
-            ::std::result::Result::Ok(())
-        } else {
-            ::std::result::Result::Err(ValidationError::new(
-                member,
-                format!("value {} does not match pattern `{pattern}`", quote_value(value)),
-            ))
-        }
-    }
+    pub use ::smithy_codegen_runtime::validation::{RequestError, ValidationError};
 
     pub use ::smithy_codegen_runtime::uri::{decode_label, encode_label};
 
-    /// How many characters of a decode error a message keeps.
-    const MESSAGE_CHARS: usize = 240;
-
-    /// `value` displayed, cut after `limit` characters: serde quotes offending
-    /// values whole, and a 100 MB string must not become a 100 MB message.
-    fn bounded_display(value: &dyn fmt::Display, limit: usize) -> ::std::string::String {
-        struct Bounded {
-            text: ::std::string::String,
-            left: usize,
-        }
-        impl fmt::Write for Bounded {
-            fn write_str(&mut self, s: &str) -> fmt::Result {
-                for c in s.chars() {
-                    if self.left == 0 {
-                        self.text.push('…');
-                        return ::std::result::Result::Err(fmt::Error);
-                    }
-                    self.text.push(c);
-                    self.left -= 1;
-                }
-                ::std::result::Result::Ok(())
-            }
-        }
-        let mut out = Bounded {
-            text: ::std::string::String::new(),
-            left: limit,
-        };
-        // An error only says that the limit was reached: either way the text is the answer.
-        match fmt::Write::write_fmt(&mut out, format_args!("{value}")) {
-            ::std::result::Result::Ok(()) | ::std::result::Result::Err(fmt::Error) => out.text,
-        }
-    }
-
-    /// Decodes a JSON body; on failure the message names the path of the bad field.
-    pub(crate) fn decode_json<T: ::serde::de::DeserializeOwned>(body: &[u8], what: &str) -> ::std::result::Result<T, ::std::string::String> {
-        let body = if body.is_empty() { b"{}".as_slice() } else { body };
-        // restJson1 bodies are JSON objects; serde's derives would also fill a
-        // structure from an array, by position.
-        if body.iter().find(|b| !b.is_ascii_whitespace()) != ::std::option::Option::Some(&b'{') {
-            return ::std::result::Result::Err(format!("invalid {what} body: expected a JSON object"));
-        }
-        match ::serde_json::from_slice(body) {
-            ::std::result::Result::Ok(v) => ::std::result::Result::Ok(v),
-            // Decode again, slowly, only to learn where it failed.
-            ::std::result::Result::Err(_) => {
-                let de = &mut ::serde_json::Deserializer::from_slice(body);
-                match ::serde_path_to_error::deserialize::<_, T>(de) {
-                    ::std::result::Result::Ok(v) => ::std::result::Result::Ok(v),
-                    ::std::result::Result::Err(e) => {
-                        let path = e.path().to_string();
-                        let problem = bounded_display(e.inner(), MESSAGE_CHARS);
-                        ::std::result::Result::Err(if path == "." {
-                            format!("invalid {what} body: {problem}")
-                        } else {
-                            format!("invalid {what} body at `{path}`: {problem}")
-                        })
-                    }
-                }
-            }
-        }
-    }
-
-    pub(crate) use ::smithy_codegen_runtime::response::{encode_json, json_response};
-
-    /// A header's value as text, if present and visible ASCII.
-    pub(crate) fn header<'a>(headers: &'a ::http::HeaderMap, name: &str) -> ::std::option::Option<&'a str> {
-        headers.get(name).and_then(|v| v.to_str().ok())
-    }
-
-    /// A header value from text; characters a header cannot carry are an error.
-    pub(crate) fn header_value(member: &'static str, value: &str) -> ::std::result::Result<::http::HeaderValue, ValidationError> {
-        ::http::HeaderValue::from_str(value).map_err(|_| {
-            ValidationError::new(member, format!("value {} cannot be sent in an HTTP header", quote_value(value)))
-        })
-    }
-
-    /// A fresh idempotency token (a random UUID v4) for members with
-    /// `smithy.api#idempotencyToken` that the caller left empty. The randomness
-    /// comes from the standard library's per-process hash keys, the clock and
-    /// a counter: unique tokens, not secrets.
-    pub fn idempotency_token() -> ::std::string::String {
-        use ::std::hash::{BuildHasher, Hasher};
-        static COUNTER: ::std::sync::atomic::AtomicU64 = ::std::sync::atomic::AtomicU64::new(0);
-        let mut bytes = [0u8; 16];
-        for (i, chunk) in bytes.chunks_mut(8).enumerate() {
-            let mut hasher = ::std::collections::hash_map::RandomState::new().build_hasher();
-            hasher.write_u64(COUNTER.fetch_add(1, ::std::sync::atomic::Ordering::Relaxed));
-            hasher.write_usize(i);
-            if let ::std::result::Result::Ok(now) = ::std::time::SystemTime::now().duration_since(::std::time::UNIX_EPOCH) {
-                hasher.write_u128(now.as_nanos());
-            }
-            chunk.copy_from_slice(&hasher.finish().to_le_bytes());
-        }
-        bytes[6] = (bytes[6] & 0x0f) | 0x40;
-        bytes[8] = (bytes[8] & 0x3f) | 0x80;
-        let hex: ::std::string::String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
-    }
-
-    /// A header of an `httpPrefixHeaders` map: the prefix plus the map key.
-    pub(crate) fn prefixed_header(
-        member: &'static str,
-        prefix: &str,
-        key: &str,
-        value: &str,
-    ) -> ::std::result::Result<(::http::HeaderName, ::http::HeaderValue), ValidationError> {
-        let name = ::http::HeaderName::from_bytes(format!("{prefix}{key}").as_bytes()).map_err(|_| {
-            ValidationError::new(member, format!("key {} cannot be an HTTP header name", quote_value(key)))
-        })?;
-        ::std::result::Result::Ok((name, header_value(member, value)?))
-    }
+    // The test glue below stays generated: it exists only in this crate's own
+    // test build, so a runtime feature for it would have to be enabled by every
+    // generated crate's dev-dependencies. It is `pub` (under `cfg(test)`, so
+    // never public API) because a crate's tests use only the `SentBody`
+    // variants its operations need, and unused public items do not warn.
 
     /// What the body of a request should be, for the generated tests of
     /// [`assert_sent`].
     #[cfg(test)]
-    pub(crate) enum SentBody<'a> {
+    pub enum SentBody<'a> {
         /// No body at all.
         Empty,
         /// A payload member's bytes, whatever they are.
@@ -2774,7 +2465,7 @@ pub mod protocol {
     /// besides `content-type` (lowercase) and this body: the generated tests
     /// check with it that a request holds only the members the caller set.
     #[cfg(test)]
-    pub(crate) fn assert_sent(
+    pub fn assert_sent(
         request: &::http::Request<::std::vec::Vec<u8>>,
         query: &[&str],
         headers: &[&str],

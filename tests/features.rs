@@ -32,8 +32,14 @@ fn one_feature_per_operation() {
     let expected = model_features();
     assert_eq!(expected.len(), 85, "the Lambda model has 85 operations");
     let entries = manifest_features();
+    // An operation feature enables nothing but, at most, the runtime features
+    // its closure needs (`idempotency-token` for CheckpointDurableExecution).
+    let is_operation_feature = |value: &str| {
+        let inner = value.trim_start_matches('[').trim_end_matches(']');
+        inner.split(", ").filter(|f| !f.is_empty()).all(|f| f.starts_with("\"smithy-codegen-runtime/"))
+    };
     let operation_features: BTreeSet<String> =
-        entries.iter().filter(|(_, value)| value == "[]").map(|(name, _)| name.clone()).collect();
+        entries.iter().filter(|(_, value)| is_operation_feature(value)).map(|(name, _)| name.clone()).collect();
     assert_eq!(operation_features, expected, "refresh the list with `cargo lambda-features`");
     let full = &entries.iter().find(|(name, _)| name == "full").expect("a `full` feature").1;
     for feature in &expected {
@@ -41,4 +47,33 @@ fn one_feature_per_operation() {
     }
     let default = &entries.iter().find(|(name, _)| name == "default").expect("default").1;
     assert_eq!(default, r#"["http", "get-layer-version"]"#);
+}
+
+/// Operations whose input has an idempotency token enable the runtime's
+/// `idempotency-token` feature (their generated code calls it), and no other
+/// operation feature does (it pulls `uuid` and `getrandom`). Lambda has no
+/// tokens deeper than an input's own members.
+#[test]
+fn operations_with_idempotency_tokens_enable_the_runtime_feature() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/model/lambda.json")).expect("model");
+    let model: serde_json::Value = serde_json::from_slice(&bytes).expect("the model is JSON");
+    let shapes = model["shapes"].as_object().expect("shapes");
+    let has_token = |id: &str| {
+        shapes[id]["members"]
+            .as_object()
+            .is_some_and(|members| members.values().any(|m| m["traits"].get("smithy.api#idempotencyToken").is_some()))
+    };
+    let expected: BTreeSet<String> = shapes
+        .iter()
+        .filter(|(_, shape)| shape["type"] == "operation")
+        .filter(|(_, shape)| shape["input"]["target"].as_str().is_some_and(has_token))
+        .map(|(id, _)| smithy_codegen::render::names::cargo_feature(id.rsplit('#').next().expect("a name")))
+        .collect();
+    assert!(!expected.is_empty(), "Lambda has operations with idempotency tokens");
+    let enabling: BTreeSet<String> = manifest_features()
+        .into_iter()
+        .filter(|(name, value)| name != "full" && value.contains("\"smithy-codegen-runtime/idempotency-token\""))
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(enabling, expected);
 }

@@ -924,3 +924,41 @@ fn docs_name_the_service_title_and_each_operations_feature() {
     assert!(rust.contains("/// let input = GetThingInput::builder()"), "{rust}");
     assert!(rust.contains("/// let output: GetThingOutput = serde_json::from_str("), "{rust}");
 }
+
+/// An operation whose input has an idempotency token: the client fills it in,
+/// and only such a model re-exports the runtime's `idempotency_token` (whose
+/// feature pulls `uuid` and `getrandom`).
+const IDEMPOTENCY_TOKEN: &str = r##"{
+    "smithy": "2.0",
+    "shapes": {
+        "com.example#TokenService": {
+            "type": "service",
+            "version": "2024-01-01",
+            "operations": [{ "target": "com.example#StartJob" }],
+            "traits": { "aws.protocols#restJson1": {} }
+        },
+        "com.example#StartJob": {
+            "type": "operation",
+            "input": { "target": "com.example#StartJobInput" },
+            "traits": { "smithy.api#http": { "method": "POST", "uri": "/jobs" } }
+        },
+        "com.example#StartJobInput": {
+            "type": "structure",
+            "members": {
+                "ClientToken": { "target": "smithy.api#String", "traits": { "smithy.api#idempotencyToken": {} } }
+            }
+        }
+    }
+}"##;
+
+#[test]
+fn idempotency_token_is_reexported_only_by_models_that_have_one() {
+    let with_token = smithy_codegen::generate(IDEMPOTENCY_TOKEN.as_bytes(), &[], &Settings::default())
+        .unwrap_or_else(|e| panic!("generation failed: {e}"));
+    syn::parse_file(&with_token).unwrap_or_else(|e| panic!("generated code is not a Rust file: {e}"));
+    assert!(with_token.contains("::smithy_codegen_runtime::idempotency_token()"), "{with_token}");
+    assert!(with_token.ends_with("    pub use ::smithy_codegen_runtime::idempotency_token;\n}\n"), "{with_token}");
+    let without = smithy_codegen::generate(RESOURCES.as_bytes(), &[], &Settings::default())
+        .unwrap_or_else(|e| panic!("generation failed: {e}"));
+    assert!(!without.contains("idempotency_token"), "{without}");
+}

@@ -161,7 +161,7 @@ fn layer_name_of(value: &str) -> Option<&str> {
 /// Every response carries an `x-amzn-RequestId`, as Lambda's do.
 pub fn handle(store: &LayerStore, request: http::Request<Vec<u8>>) -> http::Response<Vec<u8>> {
     let mut response = route(store, request);
-    let id = lambda_model::protocol::idempotency_token();
+    let id = smithy_codegen_runtime::idempotency_token();
     if let Ok(value) = http::HeaderValue::from_str(&id) {
         response.headers_mut().insert("x-amzn-requestid", value);
     }

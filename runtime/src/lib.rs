@@ -6,19 +6,23 @@
 //! by default, so a crate that depends on this one pays only for what it uses.
 //!
 //! Always present, because every generated crate uses them: [`Blob`],
-//! [`DateTime`] with its [`TimestampFormat`]s, the shared [`error`] types, and
-//! the [`serde_support`] helpers behind the generated serde impls.
+//! [`DateTime`] with its [`TimestampFormat`]s, the shared [`error`] types,
+//! the [`serde_support`] helpers behind the generated serde impls, and the
+//! macros that write the impls every enum ([`string_enum!`]) and every modeled
+//! error ([`modeled_error!`]) share.
 //! Generated crates re-export them where their users look for them (for
 //! example `primitives::Blob` and `error::BuildError`).
 //!
 //! | feature | module | what it holds |
 //! | --- | --- | --- |
-//! | `http` | `error_metadata`, `response`, `uri` | error codes and messages of error responses; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching |
+//! | `http` | `error_metadata`, `json_body`, `response`, `uri`, `validation` | error codes and messages of error responses; JSON body decoding with the bad field's path; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching; constraint checks, request errors and header helpers |
+//! | `idempotency-token` | `idempotency_token` (a function) | random UUID v4 tokens for `smithy.api#idempotencyToken` members |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder |
 //!
-//! The support that generated code still carries as pasted text (validation
-//! helpers, JSON body decoding, the shared macros) moves here in later
-//! releases; the generated types' public API stays the same when it does.
+//! What generated code still carries as pasted text stays there on purpose:
+//! the sealed types of unknown values (only the generated crate may build
+//! them) and the `protocol` module's test glue (it exists only in the
+//! generated crate's own test build).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -26,6 +30,7 @@
 mod blob;
 mod date_time;
 pub mod error;
+mod macros;
 pub mod serde_support;
 
 #[cfg(feature = "http")]
@@ -33,10 +38,23 @@ pub mod serde_support;
 pub mod error_metadata;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod json_body;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod response;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod uri;
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod validation;
+
+/// What the exported macros name through `$crate`, so that they expand in
+/// crates that do not name these dependencies themselves.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+}
 
 pub use blob::Blob;
 pub use date_time::{DateTime, TimestampFormat};
@@ -44,6 +62,12 @@ pub use date_time::{DateTime, TimestampFormat};
 #[cfg(feature = "event-stream")]
 #[cfg_attr(docsrs, doc(cfg(feature = "event-stream")))]
 pub mod event_stream;
+
+#[cfg(feature = "idempotency-token")]
+mod idempotency;
+#[cfg(feature = "idempotency-token")]
+#[cfg_attr(docsrs, doc(cfg(feature = "idempotency-token")))]
+pub use idempotency::idempotency_token;
 
 /// The README's example, compiled and run as a doc test.
 #[cfg(all(doctest, feature = "event-stream"))]

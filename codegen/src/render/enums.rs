@@ -103,8 +103,11 @@ pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[Enum
                     _ => return #NONE,
                 })
             }
+            fn unknown(value: #STRING) -> Self {
+                #name::Unknown(crate::primitives::sealed_enum_unknown::UnknownVariantValue(value))
+            }
         }
-        crate::shared_impls::string_enum!(#name);
+        ::smithy_codegen_runtime::string_enum!(#name);
     })
 }
 

@@ -523,7 +523,7 @@ fn error_impls(shape: &Shape, name: &Ident, fields: &[Field]) -> TokenStream {
             /// The error message, if the error carries one.
             pub fn message(&self) -> #OPTION<&str> { #message_body }
         }
-        crate::shared_impls::modeled_error!(#name);
+        ::smithy_codegen_runtime::modeled_error!(#name);
     }
 }
 

@@ -29,7 +29,7 @@ publish = false
 
 [features]
 default = ["http"]
-http = ["dep:http", "dep:regex-lite", "dep:serde_path_to_error", "smithy-codegen-runtime/http"]
+http = ["dep:http", "dep:regex-lite", "smithy-codegen-runtime/http"]
 
 [dependencies]
 smithy-codegen-runtime = {{ path = {runtime:?} }}
@@ -38,7 +38,6 @@ serde_json = "1"
 time = {{ version = "0.3", default-features = false, features = ["std", "parsing", "formatting"] }}
 http = {{ version = "1", optional = true }}
 regex-lite = {{ version = "0.1", optional = true }}
-serde_path_to_error = {{ version = "0.1", optional = true }}
 "#
     )
 }

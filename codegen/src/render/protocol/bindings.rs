@@ -143,11 +143,11 @@ pub(super) fn from_text(kind: &ScalarKind, ty: &TokenStream, member: &str) -> To
             let format_ident = quote::format_ident!("{}", format);
             let msg = format!("{member}: {{}} is not a timestamp in the {format} format");
             quote!(crate::primitives::DateTime::parse(s, crate::primitives::TimestampFormat::#format_ident)
-                .ok_or_else(|| format!(#msg, crate::protocol::quote_value(s)))?)
+                .ok_or_else(|| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
         }
         _ => {
             let msg = format!("{member}: cannot parse {{}} as a value of this member");
-            quote!(s.parse::<#ty>().map_err(|_| format!(#msg, crate::protocol::quote_value(s)))?)
+            quote!(s.parse::<#ty>().map_err(|_| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
         }
     }
 }

@@ -141,7 +141,7 @@ pub(super) fn fill_idempotency_tokens(input_bound: &[(Field, Binding)]) -> Vec<T
             quote! {
                 if self.#id.is_none() {
                     let mut filled = self.clone();
-                    filled.#id = #SOME(crate::protocol::idempotency_token());
+                    filled.#id = #SOME(::smithy_codegen_runtime::idempotency_token());
                     return filled.to_http_request();
                 }
             }

@@ -30,7 +30,7 @@ pub(super) fn decode_fields(
         None => quote!(),
         Some(t) => {
             let name = &t.owned_name;
-            quote!(let body: #name = crate::protocol::decode_json(body, #what)?;)
+            quote!(let body: #name = ::smithy_codegen_runtime::json_body::decode_json(body, #what)?;)
         }
     };
     let mut inits = Vec::new();
@@ -120,7 +120,7 @@ fn payload_init(ctx: &Ctx, shape: &Shape, what: &str, f: &Field) -> Result<Token
     let ty = &f.target_ty;
     let what_member = format!("{what}.{member}");
     let decoded = match payload_kind(ctx, f) {
-        PayloadKind::Json => quote!(crate::protocol::decode_json::<#ty>(body, #what_member)?),
+        PayloadKind::Json => quote!(::smithy_codegen_runtime::json_body::decode_json::<#ty>(body, #what_member)?),
         PayloadKind::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
         PayloadKind::Text { is_enum } => {
             let msg = format!("{member}: the body is not UTF-8 text");
@@ -179,7 +179,7 @@ fn header_init(ctx: &Ctx, shape: &Shape, f: &Field, name: &str) -> Result<TokenS
         ScalarKind::ListOf(inner) => {
             let parse = from_text(inner, &ty, member);
             let value = present(quote!(items), f);
-            quote!(match crate::protocol::header(headers, #name) {
+            quote!(match ::smithy_codegen_runtime::validation::header(headers, #name) {
                 #SOME(text) => {
                     let mut items = #VEC::new();
                     for s in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
@@ -191,14 +191,14 @@ fn header_init(ctx: &Ctx, shape: &Shape, f: &Field, name: &str) -> Result<TokenS
             })
         }
         ScalarKind::String if f.kind == FieldKind::Optional => {
-            quote!(crate::protocol::header(headers, #name).map(str::to_owned))
+            quote!(::smithy_codegen_runtime::validation::header(headers, #name).map(str::to_owned))
         }
         ScalarKind::Enum if f.kind == FieldKind::Optional => {
-            quote!(crate::protocol::header(headers, #name).map(<#ty>::from))
+            quote!(::smithy_codegen_runtime::validation::header(headers, #name).map(<#ty>::from))
         }
         _ => {
             let value = present(from_text(&kind, &ty, member), f);
-            quote!(match crate::protocol::header(headers, #name) {
+            quote!(match ::smithy_codegen_runtime::validation::header(headers, #name) {
                 #SOME(s) => #value,
                 #NONE => #missing,
             })
@@ -310,7 +310,7 @@ pub(super) fn decode_fn(
     let what = &home.name;
     let all_body = !bound.is_empty() && bound.iter().all(|(_, b)| *b == Binding::Body);
     let body_expr = if all_body {
-        quote!(crate::protocol::decode_json::<Self>(body, #what))
+        quote!(::smithy_codegen_runtime::json_body::decode_json::<Self>(body, #what))
     } else {
         let (decode, inits) = decode_fields(ctx, shape, home, bound, types)?;
         quote! {

@@ -20,7 +20,7 @@ pub(super) fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>)
         return None;
     }
     Some(match types {
-        None => quote!(crate::protocol::encode_json(self)),
+        None => quote!(::smithy_codegen_runtime::response::encode_json(self)),
         Some(t) => {
             let name = &t.borrowed_name;
             let inits = bound.iter().filter(|(_, b)| *b == Binding::Body).map(|(f, _)| {
@@ -31,7 +31,7 @@ pub(super) fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>)
                     quote!(#id: &self.#id,)
                 }
             });
-            quote!(crate::protocol::encode_json(&#name { #(#inits)* }))
+            quote!(::smithy_codegen_runtime::response::encode_json(&#name { #(#inits)* }))
         }
     })
 }
@@ -43,7 +43,9 @@ pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(T
     let target = ctx.shape(&f.member.target);
     let media_type = target.traits.other.get("smithy.api#mediaType").and_then(|v| v.as_str()).map(str::to_string);
     let (bytes, content_type) = match payload_kind(ctx, f) {
-        PayloadKind::Json => (quote!(crate::protocol::encode_json(v)), "application/json".to_string()),
+        PayloadKind::Json => {
+            (quote!(::smithy_codegen_runtime::response::encode_json(v)), "application/json".to_string())
+        }
         PayloadKind::Blob => {
             let default = if matches!(target.kind, ShapeKind::Union(_)) {
                 "application/vnd.amazon.eventstream"
@@ -93,7 +95,7 @@ pub(super) fn encode_headers(
             let id = &f.ident;
             let member = f.member.name.as_str();
             let push = use_header(
-                quote!(crate::protocol::prefixed_header(#member, #prefix, k, v)),
+                quote!(::smithy_codegen_runtime::validation::prefixed_header(#member, #prefix, k, v)),
                 quote!((name, value)),
                 add(quote!(name), quote!(value)),
             );
@@ -118,7 +120,7 @@ pub(super) fn encode_headers(
             k => to_str(k, quote!(v)),
         };
         let push = use_header(
-            quote!(crate::protocol::header_value(#member, #text)),
+            quote!(::smithy_codegen_runtime::validation::header_value(#member, #text)),
             quote!(value),
             add(quote!(::http::HeaderName::from_static(#lower)), quote!(value)),
         );

@@ -36,10 +36,10 @@ pub(super) fn response(
     let content_type = content_type
         .map(|ct| quote!(headers.insert(::http::header::CONTENT_TYPE, ::http::HeaderValue::from_static(#ct));));
     if content_type.is_none() && header_statements.is_empty() {
-        return quote!(crate::protocol::json_response(#status, #code, #body));
+        return quote!(::smithy_codegen_runtime::response::json_response(#status, #code, #body));
     }
     quote! {
-        let mut response = crate::protocol::json_response(#status, #code, #body);
+        let mut response = ::smithy_codegen_runtime::response::json_response(#status, #code, #body);
         let headers = response.headers_mut();
         #content_type
         #(#header_statements)*

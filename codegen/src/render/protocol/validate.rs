@@ -28,10 +28,11 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
             let min = opt_u64(l.min);
             let max = opt_u64(l.max);
             match f.repr {
-                Repr::String => inner.push(quote!(crate::protocol::check_string_length(#member, v, #min, #max)?;)),
-                Repr::List | Repr::Map => {
-                    inner.push(quote!(crate::protocol::check_count(#member, v.len() as u64, #min, #max)?;))
-                }
+                Repr::String => inner
+                    .push(quote!(::smithy_codegen_runtime::validation::check_string_length(#member, v, #min, #max)?;)),
+                Repr::List | Repr::Map => inner.push(
+                    quote!(::smithy_codegen_runtime::validation::check_count(#member, v.len() as u64, #min, #max)?;),
+                ),
                 _ => {}
             }
         }
@@ -48,7 +49,7 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
             } else {
                 inner.push(quote! {
                 static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                crate::protocol::check_pattern(#member, v, &PATTERN, #p)?;
+                ::smithy_codegen_runtime::validation::check_pattern(#member, v, &PATTERN, #p)?;
                 });
             }
         }
@@ -61,7 +62,7 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
                 } else {
                     quote!(*v as f64)
                 };
-                inner.push(quote!(crate::protocol::check_range(#member, #value, #min, #max)?;));
+                inner.push(quote!(::smithy_codegen_runtime::validation::check_range(#member, #value, #min, #max)?;));
             }
         }
         // Nested structures validate themselves.
