@@ -117,14 +117,21 @@ struct Lexer<'a> {
 }
 
 impl<'a> Lexer<'a> {
-    fn peek(&self, ahead: usize) -> Option<char> {
-        // Models are mostly ASCII: look at bytes until a wider character.
-        let bytes = self.text.as_bytes();
-        match bytes.get(self.at + ahead) {
-            Some(&b) if b.is_ascii() && bytes[self.at..self.at + ahead].is_ascii() => Some(b as char),
-            None if bytes.len() >= self.at + ahead && bytes[self.at..].is_ascii() => None,
-            _ => self.text[self.at..].chars().nth(ahead),
+    /// The next character; models are mostly ASCII, so bytes come first.
+    #[inline]
+    fn current(&self) -> Option<char> {
+        match self.text.as_bytes().get(self.at) {
+            Some(&b) if b.is_ascii() => Some(b as char),
+            None => None,
+            Some(_) => self.text[self.at..].chars().next(),
         }
+    }
+
+    /// The character after the next one.
+    fn second(&self) -> Option<char> {
+        let mut rest = self.text[self.at..].chars();
+        rest.next();
+        rest.next()
     }
 
     /// Skips ASCII bytes matching `keep` on the current line; returns how many.
@@ -137,7 +144,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn bump(&mut self) -> Option<char> {
-        let c = self.peek(0)?;
+        let c = self.current()?;
         self.at += c.len_utf8();
         if c == '\n' {
             self.line += 1;
@@ -162,13 +169,13 @@ impl<'a> Lexer<'a> {
                 Kind::Space
             }
             '\n' => Kind::Newline,
-            '\r' if self.peek(0) == Some('\n') => {
+            '\r' if self.current() == Some('\n') => {
                 self.bump();
                 Kind::Newline
             }
             '\r' => Kind::Newline,
             ',' => Kind::Comma,
-            ':' if self.peek(0) == Some('=') => {
+            ':' if self.current() == Some('=') => {
                 self.bump();
                 Kind::Walrus
             }
@@ -184,8 +191,8 @@ impl<'a> Lexer<'a> {
             '$' => Kind::Dollar,
             '#' => Kind::Pound,
             '.' => Kind::Dot,
-            '/' if self.peek(0) == Some('/') => self.comment(),
-            '"' if self.peek(0) == Some('"') && self.peek(1) == Some('"') => {
+            '/' if self.current() == Some('/') => self.comment(),
+            '"' if self.current() == Some('"') && self.second() == Some('"') => {
                 self.bump();
                 self.bump();
                 self.text_block(line, column)
@@ -197,8 +204,8 @@ impl<'a> Lexer<'a> {
                 if c == '_' {
                     self.skip_ascii(|b| b == b'_');
                     // An identifier has a letter after its leading underscores.
-                    if !self.peek(0).is_some_and(|c| c.is_ascii_alphabetic()) {
-                        let found = self.peek(0).map_or("end of file".to_string(), |c| format!("{c:?}"));
+                    if !self.current().is_some_and(|c| c.is_ascii_alphabetic()) {
+                        let found = self.current().map_or("end of file".to_string(), |c| format!("{c:?}"));
                         let name = &self.text[start..self.at];
                         let (line, column) = (self.line, self.column);
                         let message = format!("expected a letter in identifier `{name}` but found {found}");
@@ -214,7 +221,7 @@ impl<'a> Lexer<'a> {
 
     fn comment(&mut self) -> Kind {
         self.bump();
-        let doc = self.peek(0) == Some('/');
+        let doc = self.current() == Some('/');
         if doc {
             self.bump();
         }
@@ -231,7 +238,7 @@ impl<'a> Lexer<'a> {
         let mut text = String::from(first);
         let take_digits = |lexer: &mut Self, text: &mut String| {
             let mut any = false;
-            while let Some(c) = lexer.peek(0).filter(char::is_ascii_digit) {
+            while let Some(c) = lexer.current().filter(char::is_ascii_digit) {
                 text.push(c);
                 lexer.bump();
                 any = true;
@@ -242,17 +249,17 @@ impl<'a> Lexer<'a> {
             return self.error(line, column, "invalid number `-`: `-` must be followed by a digit".into());
         }
         take_digits(self, &mut text);
-        if self.peek(0) == Some('.') {
+        if self.current() == Some('.') {
             text.push('.');
             self.bump();
             if !take_digits(self, &mut text) {
                 return self.error(line, column, format!("invalid number `{text}`: `.` must be followed by a digit"));
             }
         }
-        if let Some(e @ ('e' | 'E')) = self.peek(0) {
+        if let Some(e @ ('e' | 'E')) = self.current() {
             text.push(e);
             self.bump();
-            if let Some(sign @ ('+' | '-')) = self.peek(0) {
+            if let Some(sign @ ('+' | '-')) = self.current() {
                 text.push(sign);
                 self.bump();
             }
@@ -276,6 +283,11 @@ impl<'a> Lexer<'a> {
         let mut at = start;
         let mut line_start = None;
         let end = loop {
+            // Jump to the next byte that matters; models' strings are mostly plain text.
+            at = bytes
+                .get(at..)
+                .and_then(|rest| memchr::memchr3(b'"', b'\\', b'\n', rest))
+                .map_or(bytes.len(), |i| at + i);
             let Some(&byte) = bytes.get(at) else {
                 // Unclosed: the error points at the end of the input.
                 self.at = text.len();
@@ -345,32 +357,32 @@ impl<'a> Lexer<'a> {
 /// Removes the indentation common to the lines of a text block (blank lines
 /// do not count, the closing delimiter's line does) and trailing spaces.
 fn strip_incidental_whitespace(body: &str) -> String {
-    let lines: Vec<&str> = body.split('\n').collect();
-    let last = lines.len() - 1;
     let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
-    let common = lines
-        .iter()
-        .enumerate()
-        .filter(|(i, l)| *i == last || !l.trim().is_empty())
-        .map(|(_, l)| indent(l))
+    // `split` always yields the last line, the closing delimiter's.
+    let last = body.rsplit('\n').next().unwrap_or_default();
+    let common = body
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .map(indent)
+        .chain(std::iter::once(indent(last)))
         .min()
         .unwrap_or(0);
-    let mut out: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            let cut = common.min(indent(l));
-            l[cut..].trim_end_matches([' ', '\t']).to_string()
-        })
-        .collect();
     // A closing delimiter on a line of its own leaves an empty last line.
-    if lines[last].trim().is_empty() {
-        out.pop();
-        if out.is_empty() {
-            return String::new();
+    let closing_alone = last.trim().is_empty();
+    let mut out = String::with_capacity(body.len());
+    let mut lines = body.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let is_last = lines.peek().is_none();
+        if is_last && closing_alone {
+            break;
         }
-        return out.join("\n") + "\n";
+        let cut = common.min(indent(line));
+        out.push_str(line[cut..].trim_end_matches([' ', '\t']));
+        if !is_last {
+            out.push('\n');
+        }
     }
-    out.join("\n")
+    out
 }
 
 /// The four hex digits of a `\u` escape.

@@ -115,6 +115,16 @@ struct Loader {
     metadata_at: BTreeMap<String, Location>,
 }
 
+/// `first`, `separator`, `second` as one string: shape ids are built for
+/// every reference, and `format!` costs several times this.
+fn join(first: &str, separator: char, second: &str) -> String {
+    let mut id = String::with_capacity(first.len() + 1 + second.len());
+    id.push_str(first);
+    id.push(separator);
+    id.push_str(second);
+    id
+}
+
 /// How one file's relative names resolve.
 struct Scope<'a> {
     file: &'a ParsedFile,
@@ -132,18 +142,19 @@ impl Scope<'_> {
             None => (name, None),
         };
         let namespace = self.file.namespace.as_deref().unwrap_or("");
-        let local = format!("{namespace}#{base}");
-        let absolute = if let Some(used) = self.file.uses.get(base) {
+        let local = join(namespace, '#', base);
+        let mut absolute = if let Some(used) = self.file.uses.get(base) {
             used.clone()
         } else if self.defined.contains_key(&local) || !is_prelude_name(base) {
             local
         } else {
-            format!("smithy.api#{base}")
+            join("smithy.api", '#', base)
         };
-        match member {
-            Some(member) => format!("{absolute}${member}"),
-            None => absolute,
+        if let Some(member) = member {
+            absolute.push('$');
+            absolute.push_str(member);
         }
+        absolute
     }
 
     /// Whether `name` resolves to a shape that exists.
@@ -269,7 +280,7 @@ impl Loader {
         for file in files {
             let namespace = file.namespace.clone().unwrap_or_default();
             for shape in &file.shapes {
-                let id = format!("{namespace}#{}", shape.name);
+                let id = join(&namespace, '#', &shape.name);
                 if let Some(used) = file.uses.get(&shape.name) {
                     let message = format!("shape name `{}` conflicts with imported shape `{used}`", shape.name);
                     self.error(&shape.at, message);
@@ -295,7 +306,7 @@ impl Loader {
         }
         let namespace = file.namespace.clone().unwrap_or_default();
         for parsed in &mut shapes {
-            let id = format!("{namespace}#{}", parsed.name);
+            let id = join(&namespace, '#', &parsed.name);
             let shape = self.build_shape(&scope, parsed, &id);
             self.push_shape(id, shape);
         }
@@ -420,7 +431,7 @@ impl Loader {
         let defined = std::mem::take(&mut self.defined);
         let scope = Scope { file, defined: &defined };
         for parsed in file.shapes.iter().filter(|s| !s.elided.is_empty()) {
-            let id = format!("{namespace}#{}", parsed.name);
+            let id = join(&namespace, '#', &parsed.name);
             for (name, at) in &parsed.elided {
                 let from_resource = parsed.for_resource.as_ref().and_then(|resource| {
                     let resource = self.shape(&scope.resolve(resource))?;
@@ -494,7 +505,7 @@ impl Loader {
         for file in files {
             let namespace = file.namespace.as_deref().unwrap_or_default();
             for parsed in &file.shapes {
-                let id = format!("{namespace}#{}", parsed.name);
+                let id = join(namespace, '#', &parsed.name);
                 let Some(shape) = self.shape(&id) else { continue };
                 for problem in shape_problems(&id, shape, file.is_v2()) {
                     problems.push(Diagnostic::at(&parsed.at, problem));
