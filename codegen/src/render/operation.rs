@@ -1,11 +1,11 @@
 //! Per-operation items: the operation marker and the operation's error enum.
 
 use super::prelude::*;
+use crate::render::HomePaths;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{docs, ident, names, Ctx};
-use crate::error::Error;
 use crate::ir::{Shape, ShapeId, ShapeKind};
 
 /// The errors an operation can return: its own, then the service's common ones.
@@ -102,7 +102,7 @@ fn pagination_doc(ctx: &Ctx, op: &Shape) -> TokenStream {
 }
 
 /// Renders the operation marker and its error enum.
-pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
+pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Vec<TokenStream> {
     let op_name = names::type_name(&ctx.renamed(&op.id));
     let op_ident = ident(&op_name);
     let error_name = ident(&names::suffixed(&op_name, "Error"));
@@ -161,9 +161,9 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
             }
         });
     }
-    let protocol = super::protocol::render_operation(ctx, op, &errors)?;
+    let protocol = super::protocol::render_operation(ctx, op, &errors);
     let ShapeKind::Operation(operation) = &op.kind else {
-        return Ok(Vec::new());
+        return Vec::new();
     };
     let io_path = |id: &Option<ShapeId>| id.as_ref().and_then(|id| ctx.homes.get(id)).map(|h| h.path());
     let examples = match (io_path(&operation.input), io_path(&operation.output)) {
@@ -171,11 +171,11 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
         _ => quote!(),
     };
     let sent_members = match (&operation.input, io_path(&operation.input)) {
-        (Some(id), Some(path)) => super::sent_members::render(ctx, op, ctx.shape(id), &path)?,
+        (Some(id), Some(path)) => super::sent_members::render(ctx, op, ctx.shape(id), &path),
         _ => quote!(),
     };
     let error_doc = docs::lines_to_attrs(&format!("Every error the `{}` operation can return.", op.id.name()));
-    Ok(vec![quote! {
+    vec![quote! {
         #protocol
         #examples
         #sent_members
@@ -250,5 +250,5 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
                 }
             }
         }
-    }])
+    }]
 }

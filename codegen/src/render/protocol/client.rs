@@ -2,7 +2,6 @@
 //! headers and body) and fill in idempotency tokens.
 
 use super::bindings::{map_of_lists, scalar_kind, to_str, to_text, Binding, LiteralQuery, ScalarKind, UriSegment};
-use crate::error::Error;
 use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
 use crate::render::types::Repr;
@@ -46,11 +45,7 @@ pub(super) fn request_statements(
 
 /// Statements that append the path to `uri`: literal segments, and labels
 /// percent-encoded from the input's members.
-pub(super) fn uri_statements(
-    ctx: &Ctx,
-    segments: &[UriSegment],
-    label_order: &[&Field],
-) -> Result<Vec<TokenStream>, Error> {
+pub(super) fn uri_statements(segments: &[UriSegment], label_order: &[&Field]) -> Vec<TokenStream> {
     let mut uri_build = Vec::new();
     for (literal, label, greedy) in segments {
         uri_build.push(quote!(uri.push('/');));
@@ -58,7 +53,7 @@ pub(super) fn uri_statements(
             None => uri_build.push(quote!(uri.push_str(#literal);)),
             Some(name) => {
                 let f = label_order.iter().find(|f| &f.member.name == name).expect("checked");
-                let kind = scalar_kind(ctx, f)?;
+                let kind = scalar_kind(f).clone();
                 let id = &f.ident;
                 let text = to_str(&kind, quote!(self.#id));
                 uri_build.push(quote!(::smithy_codegen_runtime::uri::push_label(&mut uri, #text, #greedy);));
@@ -68,7 +63,7 @@ pub(super) fn uri_statements(
     if segments.is_empty() {
         uri_build.push(quote!(uri.push('/');));
     }
-    Ok(uri_build)
+    uri_build
 }
 
 /// Statements that push the query pairs onto `query`: the URI's literal
@@ -77,7 +72,7 @@ pub(super) fn query_statements(
     ctx: &Ctx,
     literal_query: &LiteralQuery,
     input_bound: &[(Field, Binding)],
-) -> Result<Vec<TokenStream>, Error> {
+) -> Vec<TokenStream> {
     let mut query_build = Vec::new();
     for (k, v) in literal_query {
         query_build.push(quote!(query.push((::std::borrow::Cow::Borrowed(#k), ::std::borrow::Cow::Borrowed(#v)));));
@@ -89,7 +84,7 @@ pub(super) fn query_statements(
         }
         let Binding::Query(key) = b else { continue };
         let id = &f.ident;
-        let kind = scalar_kind(ctx, f)?;
+        let kind = scalar_kind(f).clone();
         let push = match &kind {
             ScalarKind::ListOf(inner) => {
                 let t = to_text(inner, quote!(item));
@@ -106,7 +101,7 @@ pub(super) fn query_statements(
             quote!({ let v = &self.#id; #push })
         });
     }
-    Ok(query_build)
+    query_build
 }
 
 /// The statement that pushes an `httpQueryParams` map's pairs (a map of lists
