@@ -44,6 +44,17 @@ impl Binding {
     }
 }
 
+/// How a payload member travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PayloadKind {
+    /// A structure, union or document: JSON.
+    Json,
+    /// A blob (streaming or not): the raw bytes.
+    Blob,
+    /// A string or enum: the raw UTF-8 text.
+    Text { is_enum: bool },
+}
+
 /// A timestamp's text format (the runtime's `TimestampFormat`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TimestampFormat {
@@ -112,6 +123,28 @@ impl Plan {
             }
             _ => return Err(unsupported("HTTP bindings of this member type")),
         })
+    }
+
+    /// How `member` travels when it is an HTTP payload.
+    pub(crate) fn payload_kind(&self, member: &Member, streaming: bool) -> PayloadKind {
+        if streaming {
+            return PayloadKind::Blob;
+        }
+        match &self.model.shapes[&member.target].kind {
+            ShapeKind::Simple(Simple::Blob) => PayloadKind::Blob,
+            ShapeKind::Simple(Simple::String) => PayloadKind::Text { is_enum: false },
+            ShapeKind::Enum(_) => PayloadKind::Text { is_enum: true },
+            _ => PayloadKind::Json,
+        }
+    }
+
+    /// Whether `member`, bound with `httpQueryParams`, is a map of lists
+    /// (repeated keys) rather than of strings.
+    pub(crate) fn map_of_lists(&self, member: &Member) -> bool {
+        match &self.model.shapes[&member.target].kind {
+            ShapeKind::Map { value, .. } => matches!(self.model.shapes[&value.target].kind, ShapeKind::List(_)),
+            _ => false,
+        }
     }
 
     /// Fills in how a label, query or header field is written as text, and

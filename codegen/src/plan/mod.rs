@@ -25,7 +25,7 @@ use crate::error::Error;
 use crate::ir::{Model, ShapeId, ShapeKind};
 use crate::Settings;
 
-pub(crate) use bindings::{Binding, ScalarKind};
+pub(crate) use bindings::{Binding, PayloadKind, ScalarKind};
 pub(crate) use cycles::Cycles;
 pub(crate) use enums::{VariantPlan, Variants};
 pub(crate) use homes::{renamed, Home, Place};

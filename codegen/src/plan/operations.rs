@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::bindings::Binding;
 use super::structures::FieldPlan;
-use super::Plan;
+use super::{names, renamed, Plan};
 use crate::error::Error;
 use crate::ir::{Shape, ShapeId, ShapeKind};
 use crate::traits::Http;
@@ -16,9 +16,19 @@ pub(crate) type UriSegment = (String, Option<String>, bool);
 /// Literal `key=value` pairs of a URI pattern's query part.
 pub(crate) type LiteralQuery = Vec<(String, String)>;
 
-/// What the protocol printers need of one operation.
+/// What the printers need of one operation.
 #[derive(Debug, Clone)]
 pub(crate) struct OperationPlan {
+    /// The name the operation goes by: the service's rename, else its own.
+    pub name: String,
+    /// Its module under `operation` (`get_layer_version`).
+    pub module: String,
+    /// Its marker type (`GetLayerVersion`).
+    pub type_name: String,
+    /// Its error enum (`GetLayerVersionError`).
+    pub error_name: String,
+    /// The errors it can return: its own, then the service's, each once.
+    pub errors: Vec<ShapeId>,
     /// The operation's `http` trait.
     pub http: Http,
     /// The URI pattern's path segments.
@@ -59,7 +69,14 @@ impl Plan {
         let input_shape = &self.model.shapes[input];
         let input_fields = self.structures.get(input).map(Vec::as_slice).unwrap_or_default();
         let label_order = uri_labels(op, input_shape, &segments, &literal_query, input_fields)?;
+        let name = renamed(&self.model, &self.closure, &op.id);
+        let type_name = names::type_name(&name);
         Ok(Some(OperationPlan {
+            module: names::module(&name),
+            error_name: names::suffixed(&type_name, "Error"),
+            type_name,
+            name,
+            errors: self.operation_errors(&operation.errors),
             http: http.clone(),
             segments,
             literal_query,
@@ -67,6 +84,23 @@ impl Plan {
             input: input.clone(),
             output: output.clone(),
         }))
+    }
+}
+
+impl Plan {
+    /// An operation's errors (`own`), then the service's, each once.
+    fn operation_errors(&self, own: &[ShapeId]) -> Vec<ShapeId> {
+        let service_errors = self.closure.service.as_ref().and_then(|s| match &self.model.shapes[s].kind {
+            ShapeKind::Service(svc) => Some(&svc.errors),
+            _ => None,
+        });
+        let mut out: Vec<ShapeId> = Vec::new();
+        for id in own.iter().chain(service_errors.into_iter().flatten()) {
+            if !out.contains(id) {
+                out.push(id.clone());
+            }
+        }
+        out
     }
 }
 

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::bindings::{Binding, ScalarKind};
+use super::bindings::{Binding, PayloadKind, ScalarKind};
 use super::names;
 use super::types::{DefaultValue, Repr, RustType};
 use super::Plan;
@@ -75,6 +75,10 @@ pub(crate) struct FieldPlan {
     pub header: Option<String>,
     /// The `pattern` a string member's value must match.
     pub pattern: Option<Pattern>,
+    /// How the member travels when it is the HTTP payload.
+    pub payload: PayloadKind,
+    /// Whether the member is a map of lists (for `httpQueryParams`: repeated keys).
+    pub map_of_lists: bool,
 }
 
 /// A string member's `pattern`, as `validate()` checks it.
@@ -213,6 +217,8 @@ impl Plan {
             scalar: None,
             header: None,
             pattern,
+            payload: self.payload_kind(member, streaming),
+            map_of_lists: self.map_of_lists(member),
         })
     }
 

@@ -320,7 +320,7 @@ fn service_title(ctx: &Ctx) -> Option<String> {
 /// The docs of one operation's module: what it holds, the Cargo feature that
 /// enables it, and an example.
 fn operation_module_doc(ctx: &Ctx, op_id: &ShapeId) -> String {
-    let name = ctx.renamed(op_id);
+    let name = &ctx.plan.operations[op_id].name;
     let mut doc = format!("Types of the `{name}` operation: its input, output and error.");
     if ctx.settings.operation_features {
         doc.push_str(&format!("\n\nEnabled by the Cargo feature `{}`.", names::cargo_feature(op_id.name())));
@@ -352,7 +352,7 @@ fn operation_list_doc(ctx: &Ctx, modules: &[(String, &ShapeId)]) -> String {
     for (module, op_id) in modules {
         // Intra-doc links name keyword modules without `r#`.
         let module = module.trim_start_matches("r#");
-        let name = ctx.renamed(op_id);
+        let name = &ctx.plan.operations[*op_id].name;
         let feature = names::cargo_feature(op_id.name());
         if ctx.settings.operation_features {
             doc.push_str(&format!(
@@ -371,7 +371,7 @@ fn operation_module(ctx: &Ctx) -> TokenStream {
     let _style = prelude::Style::enter(ctx.prelude);
     // In module order, as a reader of the file looks for them.
     let mut operations: Vec<(String, &ShapeId)> =
-        ctx.closure.operations.iter().map(|id| (names::module(&ctx.renamed(id)), id)).collect();
+        ctx.plan.operations.iter().map(|(id, planned)| (planned.module.clone(), id)).collect();
     operations.sort();
     let mut op_mods = Vec::new();
     for (module, op_id) in &operations {

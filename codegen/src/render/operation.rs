@@ -8,26 +8,6 @@ use quote::{format_ident, quote};
 use super::{docs, ident, names, Ctx};
 use crate::ir::{Shape, ShapeId, ShapeKind};
 
-/// The errors an operation can return: its own, then the service's common ones.
-pub(crate) fn errors<'a>(ctx: &Ctx<'a>, op: &Shape) -> Vec<&'a ShapeId> {
-    let ShapeKind::Operation(operation) = &op.kind else {
-        return Vec::new();
-    };
-    let mut out: Vec<&ShapeId> = Vec::new();
-    let own = ctx.model.shapes.get_key_value(&op.id).map(|_| &operation.errors);
-    let service_errors = ctx.closure.service.as_ref().and_then(|s| match &ctx.shape(s).kind {
-        ShapeKind::Service(svc) => Some(&svc.errors),
-        _ => None,
-    });
-    for id in own.into_iter().flatten().chain(service_errors.into_iter().flatten()) {
-        let id = ctx.model.shapes.get_key_value(id).map(|(k, _)| k).expect("resolved");
-        if !out.contains(&id) {
-            out.push(id);
-        }
-    }
-    out
-}
-
 /// Unit tests (under `#[cfg(test)]`) from the operation's `smithy.api#examples`:
 /// each example's input decodes into the input type (and, with the protocol
 /// layer, becomes a request), and its output decodes into the output type and
@@ -103,9 +83,11 @@ fn pagination_doc(ctx: &Ctx, op: &Shape) -> TokenStream {
 
 /// Renders the operation marker and its error enum.
 pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Vec<TokenStream> {
-    let op_name = names::type_name(&ctx.renamed(&op.id));
-    let op_ident = ident(&op_name);
-    let error_name = ident(&names::suffixed(&op_name, "Error"));
+    let Some(planned) = ctx.plan.operations.get(&op.id) else {
+        return Vec::new();
+    };
+    let op_ident = ident(&planned.type_name);
+    let error_name = ident(&planned.error_name);
     let op_doc = match &op.traits.documentation {
         Some(d) => docs::attrs(d),
         None => docs::lines_to_attrs(&format!("The `{}` operation.", op.id.name())),
@@ -130,7 +112,7 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Vec<TokenStream> {
         None => quote!(),
     };
 
-    let errors = errors(ctx, op);
+    let errors: Vec<&ShapeId> = planned.errors.iter().collect();
     let mut variants = Vec::new();
     let mut arms_code = Vec::new();
     let mut arms_message = Vec::new();

@@ -12,7 +12,7 @@ use super::types::{default_tokens, type_tokens, Repr};
 use super::{deprecated_attr, docs, ident, names, Ctx, Home};
 use crate::ir::{Member, Shape};
 pub(crate) use crate::plan::FieldKind;
-use crate::plan::{Binding, FieldPlan, Pattern, ScalarKind, SerdeWith};
+use crate::plan::{Binding, FieldPlan, Pattern, PayloadKind, ScalarKind, SerdeWith};
 
 /// One member of a structure, with everything the renderers need.
 #[derive(Clone)]
@@ -55,6 +55,10 @@ pub(crate) struct Field<'a> {
     pub header: Option<String>,
     /// The `pattern` a string member's value must match.
     pub pattern: Option<Pattern>,
+    /// How the member travels when it is the HTTP payload.
+    pub payload: PayloadKind,
+    /// Whether the member is a map of lists (`httpQueryParams` with repeated keys).
+    pub map_of_lists: bool,
 }
 
 impl Field<'_> {
@@ -103,6 +107,8 @@ fn field<'a>(member: &'a Member, plan: &FieldPlan) -> Field<'a> {
         scalar: plan.scalar.clone(),
         header: plan.header.clone(),
         pattern: plan.pattern.clone(),
+        payload: plan.payload,
+        map_of_lists: plan.map_of_lists,
     }
 }
 

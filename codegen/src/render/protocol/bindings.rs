@@ -1,8 +1,8 @@
 //! Where each member travels (labels, query, headers, payload, body), how its
 //! value is written as text, and the private body types of split structures.
 
-use crate::ir::{Shape, ShapeKind, Simple};
-pub(crate) use crate::plan::{literal_query_keys, Binding, LiteralQuery, ScalarKind, UriSegment};
+use crate::ir::Shape;
+pub(crate) use crate::plan::{literal_query_keys, Binding, LiteralQuery, PayloadKind, ScalarKind, UriSegment};
 use crate::render::prelude::*;
 use crate::render::structure::{fields, Field, FieldKind};
 use crate::render::{Ctx, Home};
@@ -133,34 +133,4 @@ pub(super) fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field,
         },
         borrowed_name: quote!(#borrowed_name),
     })
-}
-
-/// Whether an `httpQueryParams` member is a map of lists (repeated keys) rather than of strings.
-pub(super) fn map_of_lists(ctx: &Ctx, f: &Field) -> bool {
-    match &ctx.shape(&f.member.target).kind {
-        ShapeKind::Map { value, .. } => matches!(ctx.shape(&value.target).kind, ShapeKind::List(_)),
-        _ => false,
-    }
-}
-
-/// How a payload member travels.
-pub(super) enum PayloadKind {
-    /// A structure, union or document: JSON.
-    Json,
-    /// A blob (streaming or not): the raw bytes.
-    Blob,
-    /// A string or enum: the raw UTF-8 text.
-    Text { is_enum: bool },
-}
-
-pub(super) fn payload_kind(ctx: &Ctx, f: &Field) -> PayloadKind {
-    if f.streaming {
-        return PayloadKind::Blob;
-    }
-    match &ctx.shape(&f.member.target).kind {
-        ShapeKind::Simple(Simple::Blob) => PayloadKind::Blob,
-        ShapeKind::Simple(Simple::String) => PayloadKind::Text { is_enum: false },
-        ShapeKind::Enum(_) => PayloadKind::Text { is_enum: true },
-        _ => PayloadKind::Json,
-    }
 }

@@ -1,11 +1,10 @@
 //! The client side: the statements that build a request (path, query,
 //! headers and body) and fill in idempotency tokens.
 
-use super::bindings::{map_of_lists, scalar_kind, to_str, to_text, Binding, LiteralQuery, ScalarKind, UriSegment};
+use super::bindings::{scalar_kind, to_str, to_text, Binding, LiteralQuery, ScalarKind, UriSegment};
 use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
 use crate::render::types::Repr;
-use crate::render::Ctx;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -68,18 +67,14 @@ pub(super) fn uri_statements(segments: &[UriSegment], label_order: &[&Field]) ->
 
 /// Statements that push the query pairs onto `query`: the URI's literal
 /// pairs, then the `httpQueryParams` maps and the `httpQuery` members.
-pub(super) fn query_statements(
-    ctx: &Ctx,
-    literal_query: &LiteralQuery,
-    input_bound: &[(Field, Binding)],
-) -> Vec<TokenStream> {
+pub(super) fn query_statements(literal_query: &LiteralQuery, input_bound: &[(Field, Binding)]) -> Vec<TokenStream> {
     let mut query_build = Vec::new();
     for (k, v) in literal_query {
         query_build.push(quote!(query.push((::std::borrow::Cow::Borrowed(#k), ::std::borrow::Cow::Borrowed(#v)));));
     }
     for (f, b) in input_bound {
         if *b == Binding::QueryParams {
-            query_build.push(query_params_statement(ctx, f));
+            query_build.push(query_params_statement(f));
             continue;
         }
         let Binding::Query(key) = b else { continue };
@@ -106,9 +101,9 @@ pub(super) fn query_statements(
 
 /// The statement that pushes an `httpQueryParams` map's pairs (a map of lists
 /// repeats its key).
-fn query_params_statement(ctx: &Ctx, f: &Field) -> TokenStream {
+fn query_params_statement(f: &Field) -> TokenStream {
     let id = &f.ident;
-    let push = if map_of_lists(ctx, f) {
+    let push = if f.map_of_lists {
         quote!(for (k, values) in map.iter() {
             for v in values {
                 query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str())));

@@ -1,12 +1,10 @@
 //! Reading members out of an HTTP message: one decode function per structure,
 //! shared by responses (client) and requests (server).
 
-use super::bindings::{
-    from_text, map_of_lists, payload_kind, scalar_kind, scalar_ty, Binding, BodyTypes, PayloadKind, ScalarKind,
-};
+use super::bindings::{from_text, scalar_kind, scalar_ty, Binding, BodyTypes, PayloadKind, ScalarKind};
 use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
-use crate::render::{Ctx, Home};
+use crate::render::Home;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -14,7 +12,6 @@ use quote::quote;
 /// and an initializer per field, reading labels from `labels`, headers from
 /// `headers`, query pairs from `query`. Errors are `String`s naming the member.
 pub(super) fn decode_fields(
-    ctx: &Ctx,
     home: &Home,
     bound: &[(Field, Binding)],
     types: &Option<BodyTypes>,
@@ -36,7 +33,7 @@ pub(super) fn decode_fields(
         let member = f.member.name.as_str();
         let ty_of_code = &f.target_ty;
         let init = match b {
-            Binding::Payload => payload_init(ctx, what, f),
+            Binding::Payload => payload_init(what, f),
             Binding::ResponseCode => present(quote!(<#ty_of_code>::from(status)), f),
             Binding::PrefixHeaders(prefix) => {
                 let missing = absent(f);
@@ -52,7 +49,7 @@ pub(super) fn decode_fields(
                     if map.is_empty() { #missing } else { #value }
                 })
             }
-            Binding::QueryParams => query_params_init(ctx, bound, f),
+            Binding::QueryParams => query_params_init(bound, f),
             Binding::Body => {
                 if types.is_some() {
                     quote!(body.#id)
@@ -110,12 +107,12 @@ fn present(value: TokenStream, f: &Field) -> TokenStream {
 }
 
 /// The payload member from the whole body: JSON, bytes or text.
-fn payload_init(ctx: &Ctx, what: &str, f: &Field) -> TokenStream {
+fn payload_init(what: &str, f: &Field) -> TokenStream {
     let member = f.member.name.as_str();
     let missing = absent(f);
     let ty = &f.target_ty;
     let what_member = format!("{what}.{member}");
-    let decoded = match payload_kind(ctx, f) {
+    let decoded = match f.payload {
         PayloadKind::Json => quote!(::smithy_codegen_runtime::json_body::decode_json::<#ty>(body, #what_member)?),
         PayloadKind::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
         PayloadKind::Text { is_enum } => {
@@ -134,7 +131,7 @@ fn payload_init(ctx: &Ctx, what: &str, f: &Field) -> TokenStream {
 }
 
 /// An `httpQueryParams` map: the query pairs that no `httpQuery` member binds.
-fn query_params_init(ctx: &Ctx, bound: &[(Field, Binding)], f: &Field) -> TokenStream {
+fn query_params_init(bound: &[(Field, Binding)], f: &Field) -> TokenStream {
     let missing = absent(f);
     let value = present(quote!(map), f);
     let bound_keys: Vec<&str> = bound
@@ -144,7 +141,7 @@ fn query_params_init(ctx: &Ctx, bound: &[(Field, Binding)], f: &Field) -> TokenS
             _ => None,
         })
         .collect();
-    let collect = if map_of_lists(ctx, f) {
+    let collect = if f.map_of_lists {
         quote! {
             let mut map: ::std::collections::HashMap<#STRING, #VEC<#STRING>> = ::std::collections::HashMap::new();
             for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
@@ -296,13 +293,13 @@ impl DecodeInputs {
 
 /// A decode function `fn(<the parts it reads>) -> Result<Self, String>`
 /// shared by the client (responses) and the server (requests).
-pub(super) fn decode_fn(ctx: &Ctx, home: &Home, bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> TokenStream {
+pub(super) fn decode_fn(home: &Home, bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> TokenStream {
     let what = &home.name;
     let all_body = !bound.is_empty() && bound.iter().all(|(_, b)| *b == Binding::Body);
     let body_expr = if all_body {
         quote!(::smithy_codegen_runtime::json_body::decode_json::<Self>(body, #what))
     } else {
-        let (decode, inits) = decode_fields(ctx, home, bound, types);
+        let (decode, inits) = decode_fields(home, bound, types);
         quote! {
             #decode
             #OK(Self { #(#inits)* })

@@ -1,7 +1,7 @@
 //! Writing members into an HTTP message: JSON bodies, payloads and headers,
 //! shared by requests (client) and responses (server).
 
-use super::bindings::{payload_kind, scalar_kind, to_str, to_text, Binding, BodyTypes, PayloadKind, ScalarKind};
+use super::bindings::{scalar_kind, to_str, to_text, Binding, BodyTypes, PayloadKind, ScalarKind};
 use crate::ir::ShapeKind;
 use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
@@ -39,7 +39,7 @@ pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(T
     let id = &f.ident;
     let target = ctx.shape(&f.member.target);
     let media_type = target.traits.other.get("smithy.api#mediaType").and_then(|v| v.as_str()).map(str::to_string);
-    let (bytes, content_type) = match payload_kind(ctx, f) {
+    let (bytes, content_type) = match f.payload {
         PayloadKind::Json => {
             (quote!(::smithy_codegen_runtime::response::encode_json(v)), "application/json".to_string())
         }

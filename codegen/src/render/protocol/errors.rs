@@ -21,7 +21,7 @@ pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream
     let path = home.path();
     let bound = bound_fields(ctx, shape);
     let types = body_types(ctx, shape, home, &bound);
-    let decode = decode_fn(ctx, home, &bound, &types);
+    let decode = decode_fn(home, &bound, &types);
     let headers = encode_headers(&bound, None, &insert_header);
     let response =
         response(quote!(Self::STATUS), quote!(#SOME(Self::CODE)), response_body(ctx, &bound, &types), headers);

@@ -33,10 +33,9 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         return quote!();
     };
     let http = &planned.http;
-    let op_type = crate::render::names::type_name(&ctx.renamed(&op.id));
     let names = OperationNames {
-        op: ident(&op_type),
-        error: ident(&crate::render::names::suffixed(&op_type, "Error")),
+        op: ident(&planned.type_name),
+        error: ident(&planned.error_name),
         method: method_tokens(&http.method),
     };
     let (segments, literal_query) = (&planned.segments, &planned.literal_query);
@@ -170,7 +169,7 @@ fn input_impl(
     let OperationNames { op: op_ident, error: error_ident, method: method_tokens } = names;
     let method = &http.method;
     let uri_build = uri_statements(layout.segments, layout.label_order);
-    let query_build = query_statements(ctx, layout.literal_query, input.bound);
+    let query_build = query_statements(layout.literal_query, input.bound);
     let fill_tokens = fill_idempotency_tokens(input.bound);
     let mut input_headers = encode_headers(
         input.bound,
@@ -193,7 +192,7 @@ fn input_impl(
     let mut input_bound_uri_order: Vec<(Field, Binding)> =
         layout.label_order.iter().map(|f| ((*f).clone(), Binding::Label)).collect();
     input_bound_uri_order.extend(input.bound.iter().filter(|(_, b)| *b != Binding::Label).cloned());
-    let input_decode = decode_fn(ctx, input.home, &input_bound_uri_order, input.types);
+    let input_decode = decode_fn(input.home, &input_bound_uri_order, input.types);
     let decode_request = decode_request(op_ident, input.bound);
     // The error a server answers malformed requests with: the operation's first
     // client error with status 400 that carries a message, else an unmodeled 400.
@@ -270,7 +269,7 @@ fn output_impl(
     let output_headers = encode_headers(output_bound, None, &insert_header);
     let output_response =
         response(output_status, quote!(#NONE), response_body(ctx, output_bound, output_types), output_headers);
-    let output_decode = decode_fn(ctx, output_home, output_bound, output_types);
+    let output_decode = decode_fn(output_home, output_bound, output_types);
     let output_args = DecodeInputs::of(output_bound).args(DecodeArgs {
         status: quote!(status),
         labels: quote!(&[]),
