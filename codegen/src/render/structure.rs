@@ -6,59 +6,41 @@ use super::HomePaths;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use serde_json::Value;
 
 use super::types::{default_tokens, type_tokens, Repr};
 use super::{deprecated_attr, docs, ident, names, Ctx, Home};
 use crate::ir::{Member, Shape};
 pub(crate) use crate::plan::FieldKind;
-use crate::plan::{Binding, FieldPlan, Pattern, PayloadKind, ScalarKind, SerdeWith};
+use crate::plan::{FieldPlan, SerdeWith};
 
-/// One member of a structure, with everything the renderers need.
+/// One member of a structure: the plan's decisions (reached through `Deref`:
+/// `field.kind`, `field.binding`, ...) and their tokens.
 #[derive(Clone)]
 pub(crate) struct Field<'a> {
     pub member: &'a Member,
+    /// What the plan decided.
+    pub plan: &'a FieldPlan,
     pub ident: Ident,
-    pub name: String,
-    pub wire: String,
     /// The member's Rust type without `Option` (boxed where recursive).
     pub ty: TokenStream,
     /// The unboxed target type.
     pub target_ty: TokenStream,
-    pub repr: Repr,
     /// The element type of a list, or the value type of a map.
     pub elem_ty: Option<TokenStream>,
     /// How the element or value type is represented.
     pub elem_repr: Option<Repr>,
     /// The key type of a map, and how it is represented.
     pub key: Option<(TokenStream, Repr)>,
-    pub kind: FieldKind,
-    pub sensitive: bool,
-    pub boxed: bool,
-    /// A streaming blob or event stream, carried as the raw HTTP body.
-    pub streaming: bool,
-    /// The model default of an `Optional` member that has one (see
-    /// [`crate::plan::Plan::unset_default`]): left out of requests until the
-    /// caller sets it, filled in by the server when a request leaves it out.
-    pub unset_default: Option<Value>,
-    /// Whether the model default equals `Default::default()`.
-    pub zero_default: bool,
     /// The model default as an expression, where one is written out.
     pub default_expr: Option<TokenStream>,
-    /// The runtime serde module the member's JSON form needs, if any.
-    pub serde_with: Option<SerdeWith>,
-    /// Where the member travels in an HTTP message.
-    pub binding: Binding,
-    /// How a label, query or header value is written as text.
-    pub scalar: Option<ScalarKind>,
-    /// The lowercased name of a header member.
-    pub header: Option<String>,
-    /// The `pattern` a string member's value must match.
-    pub pattern: Option<Pattern>,
-    /// How the member travels when it is the HTTP payload.
-    pub payload: PayloadKind,
-    /// Whether the member is a map of lists (`httpQueryParams` with repeated keys).
-    pub map_of_lists: bool,
+}
+
+impl std::ops::Deref for Field<'_> {
+    type Target = FieldPlan;
+
+    fn deref(&self) -> &FieldPlan {
+        self.plan
+    }
 }
 
 impl Field<'_> {
@@ -73,7 +55,7 @@ impl Field<'_> {
 }
 
 /// The fields of a structure, as the plan decided them.
-pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Vec<Field<'a>> {
+pub(crate) fn fields<'a>(ctx: &Ctx<'a>, shape: &'a Shape) -> Vec<Field<'a>> {
     let Some(planned) = ctx.plan.structures.get(&shape.id) else {
         return Vec::new();
     };
@@ -81,34 +63,19 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Vec<Field<'a>> {
 }
 
 /// One field's tokens.
-fn field<'a>(member: &'a Member, plan: &FieldPlan) -> Field<'a> {
+fn field<'a>(member: &'a Member, plan: &'a FieldPlan) -> Field<'a> {
     let target_ty = type_tokens(&plan.target_ty);
     let ty = if plan.boxed { quote!(#BOX<#target_ty>) } else { target_ty.clone() };
     Field {
         member,
+        plan,
         ident: ident(&plan.name),
-        name: plan.name.clone(),
-        wire: plan.wire.clone(),
         ty,
         target_ty,
-        repr: plan.repr,
         elem_ty: plan.elem.as_ref().map(|(ty, _)| type_tokens(ty)),
         elem_repr: plan.elem.as_ref().map(|(_, repr)| *repr),
         key: plan.key.as_ref().map(|(ty, repr)| (type_tokens(ty), *repr)),
-        kind: plan.kind.clone(),
-        sensitive: plan.sensitive,
-        boxed: plan.boxed,
-        streaming: plan.streaming,
-        unset_default: plan.unset_default.clone(),
-        zero_default: plan.zero_default,
         default_expr: plan.default_value.as_ref().map(default_tokens),
-        serde_with: plan.serde_with,
-        binding: plan.binding.clone(),
-        scalar: plan.scalar.clone(),
-        header: plan.header.clone(),
-        pattern: plan.pattern.clone(),
-        payload: plan.payload,
-        map_of_lists: plan.map_of_lists,
     }
 }
 
@@ -410,6 +377,81 @@ fn element_param(ty: Option<&TokenStream>, repr: Option<Repr>, name: TokenStream
     }
 }
 
+/// A builder's methods for one field: the setter that takes a value (or
+/// appends one element), `set_*` and `get_*`.
+fn builder_methods(f: &Field) -> TokenStream {
+    let id = &f.ident;
+    let ty = &f.ty;
+    let target_ty = &f.target_ty;
+    let set = format_ident!("set_{}", f.name.trim_start_matches("r#"));
+    let get = format_ident!("get_{}", f.name.trim_start_matches("r#"));
+    let member = &f.member.name;
+    let wrap = |v: TokenStream| if f.boxed { quote!(#BOX::new(#v)) } else { v };
+    let setter = match f.repr {
+        Repr::List => {
+            let (elem, push) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(input));
+            let doc =
+                docs::lines_to_attrs(&format!("Appends an item to `{member}`; use `{set}` to replace the whole list."));
+            quote! {
+                #doc
+                pub fn #id(mut self, input: #elem) -> Self {
+                    self.#id.get_or_insert_with(#VEC::new).push(#push);
+                    self
+                }
+            }
+        }
+        Repr::Map => {
+            let (key_ty, key) = element_param(f.key.as_ref().map(|k| &k.0), f.key.as_ref().map(|k| k.1), quote!(key));
+            let (value_ty, value) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(value));
+            let doc = docs::lines_to_attrs(&format!(
+                "Inserts an entry into `{member}`; use `{set}` to replace the whole map."
+            ));
+            quote! {
+                #doc
+                pub fn #id(mut self, key: #key_ty, value: #value_ty) -> Self {
+                    self.#id.get_or_insert_with(::std::collections::HashMap::new).insert(#key, #value);
+                    self
+                }
+            }
+        }
+        Repr::String => {
+            let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
+            quote! {
+                #doc
+                pub fn #id(mut self, input: impl #INTO<#STRING>) -> Self {
+                    self.#id = #SOME(input.into());
+                    self
+                }
+            }
+        }
+        _ => {
+            let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
+            let value = wrap(quote!(input));
+            quote! {
+                #doc
+                pub fn #id(mut self, input: #target_ty) -> Self {
+                    self.#id = #SOME(#value);
+                    self
+                }
+            }
+        }
+    };
+    let set_doc = docs::lines_to_attrs(&format!("Sets or clears `{member}`."));
+    let get_doc = docs::lines_to_attrs(&format!("The value of `{member}` set so far."));
+    quote! {
+        #setter
+        #set_doc
+        pub fn #set(mut self, input: #OPTION<#ty>) -> Self {
+            self.#id = input;
+            self
+        }
+        #get_doc
+        pub fn #get(&self) -> &#OPTION<#ty> {
+            &self.#id
+        }
+    }
+}
+
 fn render_builder(home: &Home, fields: &[Field]) -> TokenStream {
     let builder = ident(&names::suffixed(&home.name, "Builder"));
     let path = home.path();
@@ -420,81 +462,7 @@ fn render_builder(home: &Home, fields: &[Field]) -> TokenStream {
         let ty = &f.ty;
         quote!(pub(crate) #id: #OPTION<#ty>,)
     });
-    let mut methods = Vec::new();
-    for f in fields {
-        let id = &f.ident;
-        let ty = &f.ty;
-        let target_ty = &f.target_ty;
-        let set = format_ident!("set_{}", f.name.trim_start_matches("r#"));
-        let get = format_ident!("get_{}", f.name.trim_start_matches("r#"));
-        let member = &f.member.name;
-        let wrap = |v: TokenStream| if f.boxed { quote!(#BOX::new(#v)) } else { v };
-        let setter = match f.repr {
-            Repr::List => {
-                let (elem, push) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(input));
-                let doc = docs::lines_to_attrs(&format!(
-                    "Appends an item to `{member}`; use `{set}` to replace the whole list."
-                ));
-                quote! {
-                    #doc
-                    pub fn #id(mut self, input: #elem) -> Self {
-                        self.#id.get_or_insert_with(#VEC::new).push(#push);
-                        self
-                    }
-                }
-            }
-            Repr::Map => {
-                let (key_ty, key) =
-                    element_param(f.key.as_ref().map(|k| &k.0), f.key.as_ref().map(|k| k.1), quote!(key));
-                let (value_ty, value) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(value));
-                let doc = docs::lines_to_attrs(&format!(
-                    "Inserts an entry into `{member}`; use `{set}` to replace the whole map."
-                ));
-                quote! {
-                    #doc
-                    pub fn #id(mut self, key: #key_ty, value: #value_ty) -> Self {
-                        self.#id.get_or_insert_with(::std::collections::HashMap::new).insert(#key, #value);
-                        self
-                    }
-                }
-            }
-            Repr::String => {
-                let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
-                quote! {
-                    #doc
-                    pub fn #id(mut self, input: impl #INTO<#STRING>) -> Self {
-                        self.#id = #SOME(input.into());
-                        self
-                    }
-                }
-            }
-            _ => {
-                let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
-                let value = wrap(quote!(input));
-                quote! {
-                    #doc
-                    pub fn #id(mut self, input: #target_ty) -> Self {
-                        self.#id = #SOME(#value);
-                        self
-                    }
-                }
-            }
-        };
-        let set_doc = docs::lines_to_attrs(&format!("Sets or clears `{member}`."));
-        let get_doc = docs::lines_to_attrs(&format!("The value of `{member}` set so far."));
-        methods.push(quote! {
-            #setter
-            #set_doc
-            pub fn #set(mut self, input: #OPTION<#ty>) -> Self {
-                self.#id = input;
-                self
-            }
-            #get_doc
-            pub fn #get(&self) -> &#OPTION<#ty> {
-                &self.#id
-            }
-        });
-    }
+    let methods: Vec<TokenStream> = fields.iter().map(builder_methods).collect();
     let fallible = fields.iter().any(|f| f.kind == FieldKind::Required);
     let shape_name = home.name.as_str();
     let shape_link = format!("[`{shape_name}`](super::{shape_name})");

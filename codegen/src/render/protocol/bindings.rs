@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// A structure's fields with their bindings.
-pub(crate) fn bound_fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Vec<(Field<'a>, Binding)> {
+pub(crate) fn bound_fields<'a>(ctx: &Ctx<'a>, shape: &'a Shape) -> Vec<(Field<'a>, Binding)> {
     fields(ctx, shape)
         .into_iter()
         .map(|f| {
