@@ -179,3 +179,100 @@ fn prelude_style(model: &Model, closure: &Closure, homes: &BTreeMap<ShapeId, Hom
         homes.values().map(|home| home.name.as_str()).chain(operation_types.iter().map(String::as_str)),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODEL: &str = r##"{
+        "smithy": "2.0",
+        "shapes": {
+            "ex#Things": { "type": "service", "version": "1", "operations": [{ "target": "ex#GetThing" }] },
+            "ex#GetThing": {
+                "type": "operation",
+                "input": { "target": "ex#GetThingRequest" },
+                "output": { "target": "ex#GetThingResponse" },
+                "traits": { "smithy.api#http": { "method": "GET", "uri": "/things/{Name}", "code": 200 } }
+            },
+            "ex#GetThingRequest": {
+                "type": "structure",
+                "members": {
+                    "Limit": { "target": "smithy.api#Integer", "traits": { "smithy.api#httpQuery": "limit", "smithy.api#default": 10 } },
+                    "Name": { "target": "smithy.api#String", "traits": { "smithy.api#httpLabel": {}, "smithy.api#required": {} } }
+                }
+            },
+            "ex#GetThingResponse": {
+                "type": "structure",
+                "members": {
+                    "Root": { "target": "ex#Node" },
+                    "Limit": { "target": "smithy.api#Integer", "traits": { "smithy.api#default": 10 } }
+                }
+            },
+            "ex#Node": {
+                "type": "structure",
+                "members": { "Child": { "target": "ex#Node" }, "Siblings": { "target": "ex#Nodes" } }
+            },
+            "ex#Nodes": { "type": "list", "member": { "target": "ex#Node" } }
+        }
+    }"##;
+
+    fn plan() -> Plan {
+        let model = crate::ir::resolve(&crate::ast::parse(MODEL.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["GetThing"]).unwrap();
+        build(&model, &closure, &Settings::default()).unwrap()
+    }
+
+    fn id(name: &str) -> ShapeId {
+        ShapeId::parse(name).unwrap()
+    }
+
+    #[test]
+    fn decides_homes_fields_and_boxes_once() {
+        let plan = plan();
+        let input = &plan.homes[&id("ex#GetThingRequest")];
+        assert_eq!((input.place.clone(), input.name.as_str()), (Place::Operation("get_thing".into()), "GetThingInput"));
+        assert_eq!(plan.homes[&id("ex#Node")].place, Place::Types);
+        // A member leading back to its structure is boxed; one through a list is not.
+        let node = &plan.structures[&id("ex#Node")];
+        assert_eq!((node[0].name.as_str(), node[0].boxed), ("child", true));
+        assert_eq!((node[1].name.as_str(), node[1].boxed), ("siblings", false));
+        // An input's defaulted member is optional and sent only when set; an output's starts at the default.
+        let input = &plan.structures[&id("ex#GetThingRequest")];
+        assert_eq!(input[0].kind, FieldKind::Optional);
+        assert_eq!(input[0].unset_default, Some(serde_json::json!(10)));
+        assert_eq!(input[0].binding, Binding::Query("limit".into()));
+        assert_eq!(input[0].scalar, Some(ScalarKind::Display));
+        let output = &plan.structures[&id("ex#GetThingResponse")];
+        assert_eq!(output[1].kind, FieldKind::Default(serde_json::json!(10)));
+        assert_eq!(plan.prelude, PreludeStyle::Bare);
+    }
+
+    #[test]
+    fn lays_out_each_operation() {
+        let plan = plan();
+        let op = &plan.operations[&id("ex#GetThing")];
+        assert_eq!(
+            (op.module.as_str(), op.type_name.as_str(), op.error_name.as_str()),
+            ("get_thing", "GetThing", "GetThingError")
+        );
+        assert_eq!(
+            op.segments,
+            vec![("things".to_string(), None, false), (String::new(), Some("Name".to_string()), false)]
+        );
+        // `Name` is the input's second member.
+        assert_eq!(op.label_order, vec![1]);
+        assert!(op.errors.is_empty());
+    }
+
+    #[test]
+    fn refuses_a_query_key_bound_twice_before_printing() {
+        let model = MODEL
+            .replace(r#""smithy.api#httpLabel": {}, "smithy.api#required": {}"#, r#""smithy.api#httpQuery": "limit""#);
+        let model = model.replace("/things/{Name}", "/things");
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["GetThing"]).unwrap();
+        let error = build(&model, &closure, &Settings::default()).unwrap_err().to_string();
+        assert!(error.contains("query parameter `limit` is bound more than once"), "{error}");
+        assert!(error.contains("GetThing"), "{error}");
+    }
+}
