@@ -818,8 +818,6 @@ fn compare_traits(out: &mut Changes, dir: Direction, id: &ShapeId, member: Optio
         json_name,
         // An enum member's wire value: `compare_values` matches values by it.
         enum_value: _,
-        // `ir::resolve` turns it into enum values (compared by `compare_values`) and leaves it empty.
-        legacy_enum: _,
         other,
     } = o;
     let mut push = |kind: Kind, message: String| out.push(kind, dir, id, member, message);

@@ -13,6 +13,9 @@ use crate::ast::{AstMember, AstModel, AstRef, AstShape};
 use crate::error::Error;
 use crate::traits::Traits;
 
+/// The legacy enum trait, which turns a string shape into an enum.
+const LEGACY_ENUM: &str = "smithy.api#enum";
+
 /// An absolute shape id, `namespace#Name`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ShapeId(String);
@@ -378,6 +381,33 @@ fn member(owner: &ShapeId, name: &str, m: &AstMember) -> Result<Member, Error> {
     Ok(Member { name: name.to_string(), target: target(&at, &m.target)?, traits: Traits::from_ast(&at, &m.traits)? })
 }
 
+/// The values of the legacy (IDL 1.0 style) `smithy.api#enum` trait on a string.
+fn legacy_enum(at: &str, v: &Value) -> Result<Vec<EnumValue>, Error> {
+    let id = LEGACY_ENUM;
+    let bad = |at: &str, id: &str, what: &str| Error::at(at, format!("trait `{id}`: {what}"));
+    let list = v.as_array().ok_or_else(|| bad(at, id, "expected a list"))?;
+    if list.is_empty() {
+        return Err(bad(at, id, "an enum needs at least one value"));
+    }
+    list.iter()
+        .map(|def| {
+            let value = def
+                .get("value")
+                .and_then(Value::as_str)
+                .ok_or_else(|| bad(at, id, "each definition needs a string `value`"))?;
+            let name = def.get("name").and_then(Value::as_str).unwrap_or(value);
+            let mut traits = Traits {
+                documentation: def.get("documentation").and_then(Value::as_str).map(str::to_string),
+                ..Traits::default()
+            };
+            if def.get("deprecated").and_then(Value::as_bool) == Some(true) {
+                traits.deprecated = Some(crate::traits::Deprecated::default());
+            }
+            Ok(EnumValue { name: name.to_string(), value: value.to_string(), traits })
+        })
+        .collect()
+}
+
 fn require<'a, T>(id: &ShapeId, field: &str, value: &'a Option<T>) -> Result<&'a T, Error> {
     value.as_ref().ok_or_else(|| Error::at(id.as_str(), format!("missing `{field}`")))
 }
@@ -387,6 +417,11 @@ fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
         return Err(Error::Unsupported { at: id.to_string(), what: "mixins (flatten the model first)".into() });
     }
     let mut traits = Traits::from_ast(id.as_str(), &shape.traits)?;
+    // The legacy enum trait is checked on any shape, and read on strings.
+    let legacy_values = match traits.other.remove(LEGACY_ENUM) {
+        Some(raw) => Some(legacy_enum(id.as_str(), &raw)?),
+        None => None,
+    };
     let aggregate_members = || -> Result<Vec<Member>, Error> {
         let members = require(id, "members", &shape.members).map(|m| m.iter().collect::<Vec<_>>());
         // Structures and unions may omit `members` when empty.
@@ -394,10 +429,7 @@ fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
         members.into_iter().map(|(name, m)| member(id, name, m)).collect()
     };
     let kind = match shape.shape_type.as_str() {
-        "string" if traits.legacy_enum.is_some() => {
-            let values = traits.legacy_enum.take().unwrap_or_default();
-            ShapeKind::Enum(values)
-        }
+        "string" if legacy_values.is_some() => ShapeKind::Enum(legacy_values.unwrap_or_default()),
         t if Simple::from_type(t).is_some() => ShapeKind::Simple(Simple::from_type(t).unwrap_or(Simple::String)),
         "enum" => {
             let members = require(id, "members", &shape.members)?;

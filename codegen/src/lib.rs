@@ -1,5 +1,6 @@
 //! A Smithy-to-Rust generator: parse (JSON AST) -> resolve (validated IR) ->
-//! closure (the shapes a set of operations needs) -> render (Rust source).
+//! closure (the shapes a set of operations needs) -> plan (every Rust-level
+//! decision: names, homes, field types, bindings) -> render (Rust source).
 //!
 //! It knows Smithy and Rust, nothing about any particular service. Every stage
 //! is a plain function over in-memory data, so tests and build scripts run it
@@ -32,6 +33,7 @@ pub mod idl;
 pub mod ir;
 pub mod mixins;
 mod parallel;
+pub mod plan;
 #[cfg(feature = "protocol-tests")]
 pub mod protocol_tests;
 pub mod render;

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use serde_json::{Number, Value};
 
 use crate::error::Error;
-use crate::ir::EnumValue;
 
 /// `smithy.api#length`: inclusive bounds on a length or size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,8 +102,6 @@ pub struct Traits {
     pub json_name: Option<String>,
     /// `smithy.api#enumValue`.
     pub enum_value: Option<Value>,
-    /// `smithy.api#enum` (IDL 1.0 style enum on a string), turned into values.
-    pub legacy_enum: Option<Vec<EnumValue>>,
     /// Every other trait, raw, by absolute trait id (including those typed above
     /// only as flags, such as `smithy.api#readonly` and `smithy.api#paginated`).
     pub other: BTreeMap<String, Value>,
@@ -231,7 +228,6 @@ impl Traits {
                 }
                 "smithy.api#jsonName" => t.json_name = Some(string(at, id, v)?),
                 "smithy.api#enumValue" => t.enum_value = Some(v.clone()),
-                "smithy.api#enum" => t.legacy_enum = Some(legacy_enum(at, v)?),
                 _ => {
                     t.other.insert(id.clone(), v.clone());
                 }
@@ -249,29 +245,4 @@ impl Traits {
     pub fn has_default(&self) -> bool {
         matches!(&self.default, Some(v) if !v.is_null())
     }
-}
-
-fn legacy_enum(at: &str, v: &Value) -> Result<Vec<EnumValue>, Error> {
-    let id = "smithy.api#enum";
-    let list = v.as_array().ok_or_else(|| bad(at, id, "expected a list"))?;
-    if list.is_empty() {
-        return Err(bad(at, id, "an enum needs at least one value"));
-    }
-    list.iter()
-        .map(|def| {
-            let value = def
-                .get("value")
-                .and_then(Value::as_str)
-                .ok_or_else(|| bad(at, id, "each definition needs a string `value`"))?;
-            let name = def.get("name").and_then(Value::as_str).unwrap_or(value);
-            let mut traits = Traits {
-                documentation: def.get("documentation").and_then(Value::as_str).map(str::to_string),
-                ..Traits::default()
-            };
-            if def.get("deprecated").and_then(Value::as_bool) == Some(true) {
-                traits.deprecated = Some(Deprecated::default());
-            }
-            Ok(EnumValue { name: name.to_string(), value: value.to_string(), traits })
-        })
-        .collect()
 }

@@ -74,7 +74,7 @@ fn builder_expr(
         return None;
     }
     let shape = ctx.shape(id);
-    let fields = fields(ctx, shape).ok()?;
+    let fields = fields(ctx, shape);
     let mut out = format!("{type_name}::builder()");
     for field in &fields {
         let given = example.and_then(|e| e.get(&field.member.name));

@@ -1,14 +1,13 @@
 //! Enums with a lossless fallback for values this version does not know.
 
 use super::prelude::*;
-use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{deprecated_attr, docs, ident, names, Ctx, Home};
-use crate::error::Error;
 use crate::ir::{EnumValue, IntEnumValue, Shape};
+use crate::plan::Variants;
 
 fn shape_doc(shape: &Shape) -> TokenStream {
     match &shape.traits.documentation {
@@ -17,42 +16,20 @@ fn shape_doc(shape: &Shape) -> TokenStream {
     }
 }
 
-/// Variant names of an enum's members, checked for collisions.
-fn variant_names<'a>(shape: &Shape, members: impl Iterator<Item = &'a str>) -> Result<Vec<String>, Error> {
-    let mut taken: BTreeMap<String, &str> = BTreeMap::new();
-    let mut out = Vec::new();
-    for name in members {
-        let variant = names::variant(name);
-        if let Some(other) = taken.insert(variant.clone(), name) {
-            return Err(Error::at(
-                shape.id.member(name),
-                format!("enum member collides with `{other}`: both become the variant `{variant}`"),
-            ));
-        }
-        out.push(variant);
+/// The variant names the plan gave an enum or intEnum.
+fn variant_names<'a>(ctx: &'a Ctx, shape: &Shape) -> &'a [String] {
+    match ctx.plan.variants.get(&shape.id) {
+        Some(Variants::Enum(names)) => names,
+        _ => &[],
     }
-    Ok(out)
 }
 
 /// A string enum: one variant per value plus `Unknown`, with `as_str`, `values`,
 /// infallible `From<&str>`/`FromStr`, a strict `try_parse`, and serde that keeps
 /// unknown values byte for byte.
-pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[EnumValue]) -> Result<TokenStream, Error> {
-    if values.is_empty() {
-        return Err(Error::at(shape.id.as_str(), "an enum needs at least one value"));
-    }
-    let mut seen: BTreeMap<&str, &str> = BTreeMap::new();
-    for v in values {
-        if let Some(other) = seen.insert(&v.value, &v.name) {
-            return Err(Error::at(
-                shape.id.member(&v.name),
-                format!("enum value `{}` is also the value of `{other}`", v.value),
-            ));
-        }
-    }
+pub(crate) fn render_enum(ctx: &Ctx, shape: &Shape, home: &Home, values: &[EnumValue]) -> TokenStream {
     let name = ident(&home.name);
-    let variants: Vec<_> =
-        variant_names(shape, values.iter().map(|v| v.name.as_str()))?.iter().map(|v| ident(v)).collect();
+    let variants: Vec<_> = variant_names(ctx, shape).iter().map(|v| ident(v)).collect();
     let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();
     let variant_defs = values.iter().zip(&variants).map(|(v, variant)| {
         let doc = match &v.traits.documentation {
@@ -71,7 +48,7 @@ pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[Enum
         "A value this version of the crate does not know. Compare it with `as_str()`; do not\nmatch on it, since a later version may turn the value into a named variant.",
     );
     let deprecated = deprecated_attr(&shape.traits);
-    Ok(quote! {
+    quote! {
         #doc
         ///
         /// Values unknown to this version of the crate are kept in [`Self::Unknown`]
@@ -108,22 +85,15 @@ pub(crate) fn render_enum(_ctx: &Ctx, shape: &Shape, home: &Home, values: &[Enum
             }
         }
         ::smithy_codegen_runtime::string_enum!(#name);
-    })
+    }
 }
 
 /// An intEnum: one associated constant per value over an `i32` newtype, so that
 /// every integer round-trips.
-pub(crate) fn render_int_enum(
-    _ctx: &Ctx,
-    shape: &Shape,
-    home: &Home,
-    values: &[IntEnumValue],
-) -> Result<TokenStream, Error> {
+pub(crate) fn render_int_enum(ctx: &Ctx, shape: &Shape, home: &Home, values: &[IntEnumValue]) -> TokenStream {
     let name = ident(&home.name);
-    let consts: Vec<_> = variant_names(shape, values.iter().map(|v| v.name.as_str()))?
-        .iter()
-        .map(|v| ident(&names::snake(v).to_ascii_uppercase()))
-        .collect();
+    let consts: Vec<_> =
+        variant_names(ctx, shape).iter().map(|v| ident(&names::snake(v).to_ascii_uppercase())).collect();
     let defs = values.iter().zip(&consts).map(|(v, c)| {
         let doc = match &v.traits.documentation {
             Some(d) => docs::attrs(d),
@@ -134,7 +104,7 @@ pub(crate) fn render_int_enum(
     });
     let numbers: Vec<i32> = values.iter().map(|v| v.value).collect();
     let doc = shape_doc(shape);
-    Ok(quote! {
+    quote! {
         #doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(transparent)]
@@ -150,5 +120,5 @@ pub(crate) fn render_int_enum(
                 Self::values().contains(&self.0)
             }
         }
-    })
+    }
 }

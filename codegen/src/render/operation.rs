@@ -1,32 +1,12 @@
 //! Per-operation items: the operation marker and the operation's error enum.
 
 use super::prelude::*;
+use crate::render::HomePaths;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::{docs, ident, names, Ctx};
-use crate::error::Error;
 use crate::ir::{Shape, ShapeId, ShapeKind};
-
-/// The errors an operation can return: its own, then the service's common ones.
-pub(crate) fn errors<'a>(ctx: &Ctx<'a>, op: &Shape) -> Vec<&'a ShapeId> {
-    let ShapeKind::Operation(operation) = &op.kind else {
-        return Vec::new();
-    };
-    let mut out: Vec<&ShapeId> = Vec::new();
-    let own = ctx.model.shapes.get_key_value(&op.id).map(|_| &operation.errors);
-    let service_errors = ctx.closure.service.as_ref().and_then(|s| match &ctx.shape(s).kind {
-        ShapeKind::Service(svc) => Some(&svc.errors),
-        _ => None,
-    });
-    for id in own.into_iter().flatten().chain(service_errors.into_iter().flatten()) {
-        let id = ctx.model.shapes.get_key_value(id).map(|(k, _)| k).expect("resolved");
-        if !out.contains(&id) {
-            out.push(id);
-        }
-    }
-    out
-}
 
 /// Unit tests (under `#[cfg(test)]`) from the operation's `smithy.api#examples`:
 /// each example's input decodes into the input type (and, with the protocol
@@ -102,10 +82,12 @@ fn pagination_doc(ctx: &Ctx, op: &Shape) -> TokenStream {
 }
 
 /// Renders the operation marker and its error enum.
-pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
-    let op_name = names::type_name(&ctx.renamed(&op.id));
-    let op_ident = ident(&op_name);
-    let error_name = ident(&names::suffixed(&op_name, "Error"));
+pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Vec<TokenStream> {
+    let Some(planned) = ctx.plan.operations.get(&op.id) else {
+        return Vec::new();
+    };
+    let op_ident = ident(&planned.type_name);
+    let error_name = ident(&planned.error_name);
     let op_doc = match &op.traits.documentation {
         Some(d) => docs::attrs(d),
         None => docs::lines_to_attrs(&format!("The `{}` operation.", op.id.name())),
@@ -130,7 +112,43 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
         None => quote!(),
     };
 
-    let errors = errors(ctx, op);
+    let errors: Vec<&ShapeId> = planned.errors.iter().collect();
+    let protocol = super::protocol::render_operation(ctx, op, &errors);
+    let ShapeKind::Operation(operation) = &op.kind else {
+        return Vec::new();
+    };
+    let io_path = |id: &Option<ShapeId>| id.as_ref().and_then(|id| ctx.homes.get(id)).map(|h| h.path());
+    let examples = match (io_path(&operation.input), io_path(&operation.output)) {
+        (Some(input), Some(output)) => example_tests(ctx, op, &input, &output),
+        _ => quote!(),
+    };
+    let sent_members = match (&operation.input, io_path(&operation.input)) {
+        (Some(id), Some(path)) => super::sent_members::render(ctx, op, ctx.shape(id), &path),
+        _ => quote!(),
+    };
+    let error_enum = error_enum(ctx, op, &error_name, &errors);
+    vec![quote! {
+        #protocol
+        #examples
+        #sent_members
+        #op_doc
+        #pagination
+        #deprecated
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        #[non_exhaustive]
+        pub struct #op_ident;
+        impl #op_ident {
+            /// The operation's shape id in the model.
+            pub const SHAPE_ID: &'static str = #op_id_str;
+            #http_consts
+        }
+
+        #error_enum
+    }]
+}
+
+/// The operation's error enum: one variant per modeled error, and `Unhandled`.
+fn error_enum(ctx: &Ctx, op: &Shape, error_name: &proc_macro2::Ident, errors: &[&ShapeId]) -> TokenStream {
     let mut variants = Vec::new();
     let mut arms_code = Vec::new();
     let mut arms_message = Vec::new();
@@ -138,7 +156,7 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
     let mut arms_display = Vec::new();
     let mut arms_source = Vec::new();
     let mut predicates = Vec::new();
-    for id in &errors {
+    for id in errors {
         let home = &ctx.homes[*id];
         let variant = ident(&home.name);
         let path = home.path();
@@ -161,94 +179,66 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Result<Vec<TokenStream>, Error> {
             }
         });
     }
-    let protocol = super::protocol::render_operation(ctx, op, &errors)?;
-    let ShapeKind::Operation(operation) = &op.kind else {
-        return Ok(Vec::new());
-    };
-    let io_path = |id: &Option<ShapeId>| id.as_ref().and_then(|id| ctx.homes.get(id)).map(|h| h.path());
-    let examples = match (io_path(&operation.input), io_path(&operation.output)) {
-        (Some(input), Some(output)) => example_tests(ctx, op, &input, &output),
-        _ => quote!(),
-    };
-    let sent_members = match (&operation.input, io_path(&operation.input)) {
-        (Some(id), Some(path)) => super::sent_members::render(ctx, op, ctx.shape(id), &path)?,
-        _ => quote!(),
-    };
     let error_doc = docs::lines_to_attrs(&format!("Every error the `{}` operation can return.", op.id.name()));
-    Ok(vec![quote! {
-        #protocol
-        #examples
-        #sent_members
-        #op_doc
-        #pagination
-        #deprecated
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-        #[non_exhaustive]
-        pub struct #op_ident;
-        impl #op_ident {
-            /// The operation's shape id in the model.
-            pub const SHAPE_ID: &'static str = #op_id_str;
-            #http_consts
-        }
-
-        #error_doc
-        #[non_exhaustive]
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #error_name {
-            #(#variants)*
-            /// An error the model does not describe (unknown code, unreadable body,
-            /// a status from a proxy); it keeps the status, code and message, and
-            /// the start of a body it could not read.
-            Unhandled(crate::error::Unhandled),
-        }
-        impl #error_name {
-            /// The error code: the modeled error's name, or the code an unhandled error carried.
-            pub fn code(&self) -> #OPTION<&str> {
-                match self {
-                    #(#arms_code)*
-                    Self::Unhandled(e) => e.code(),
-                }
-            }
-            /// The error message, if any.
-            pub fn message(&self) -> #OPTION<&str> {
-                match self {
-                    #(#arms_message)*
-                    Self::Unhandled(e) => e.message(),
-                }
-            }
-            /// The HTTP status code of the error.
-            pub fn status(&self) -> u16 {
-                match self {
-                    #(#arms_status)*
-                    Self::Unhandled(e) => e.status(),
-                }
-            }
-            /// Whether retrying may succeed: throttling (429) and server errors (5xx).
-            pub fn is_retryable(&self) -> bool {
-                let status = self.status();
-                status == 429 || (500..600).contains(&status)
-            }
-            #(#predicates)*
-            /// Whether the error is not one the model describes.
-            pub fn is_unhandled(&self) -> bool {
-                ::std::matches!(self, Self::Unhandled(_))
+    quote! {
+    #error_doc
+    #[non_exhaustive]
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum #error_name {
+        #(#variants)*
+        /// An error the model does not describe (unknown code, unreadable body,
+        /// a status from a proxy); it keeps the status, code and message, and
+        /// the start of a body it could not read.
+        Unhandled(crate::error::Unhandled),
+    }
+    impl #error_name {
+        /// The error code: the modeled error's name, or the code an unhandled error carried.
+        pub fn code(&self) -> #OPTION<&str> {
+            match self {
+                #(#arms_code)*
+                Self::Unhandled(e) => e.code(),
             }
         }
-        impl ::std::fmt::Display for #error_name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #(#arms_display)*
-                    Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-                }
+        /// The error message, if any.
+        pub fn message(&self) -> #OPTION<&str> {
+            match self {
+                #(#arms_message)*
+                Self::Unhandled(e) => e.message(),
             }
         }
-        impl ::std::error::Error for #error_name {
-            fn source(&self) -> #OPTION<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    #(#arms_source)*
-                    Self::Unhandled(e) => #SOME(e),
-                }
+        /// The HTTP status code of the error.
+        pub fn status(&self) -> u16 {
+            match self {
+                #(#arms_status)*
+                Self::Unhandled(e) => e.status(),
             }
         }
-    }])
+        /// Whether retrying may succeed: throttling (429) and server errors (5xx).
+        pub fn is_retryable(&self) -> bool {
+            let status = self.status();
+            status == 429 || (500..600).contains(&status)
+        }
+        #(#predicates)*
+        /// Whether the error is not one the model describes.
+        pub fn is_unhandled(&self) -> bool {
+            ::std::matches!(self, Self::Unhandled(_))
+        }
+    }
+    impl ::std::fmt::Display for #error_name {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            match self {
+                #(#arms_display)*
+                Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
+            }
+        }
+    }
+    impl ::std::error::Error for #error_name {
+        fn source(&self) -> #OPTION<&(dyn ::std::error::Error + 'static)> {
+            match self {
+                #(#arms_source)*
+                Self::Unhandled(e) => #SOME(e),
+            }
+        }
+    }
+    }
 }

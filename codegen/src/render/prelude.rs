@@ -8,13 +8,16 @@
 //! `Result`), so when any generated type takes one of these names, every use
 //! is written as an absolute path instead.
 //!
-//! Templates interpolate the constants below (`#OPTION<#STRING>`); the style
-//! of the rendering in progress on the current thread picks the form.
+//! The plan decides the style ([`PreludeStyle`]); templates interpolate the
+//! constants below (`#OPTION<#STRING>`), and the style that the printer in
+//! progress on the current thread entered picks the form.
 
 use std::cell::Cell;
 
 use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream};
 use quote::{ToTokens, TokenStreamExt};
+
+use crate::plan::PreludeStyle;
 
 /// A prelude item: its bare name and the absolute path it stands for.
 #[derive(Clone, Copy)]
@@ -31,8 +34,8 @@ macro_rules! prelude_names {
                 path: &[$(stringify!($segment)),+],
             };
         )*
-        /// Every bare name above: a generated type with one of them switches
-        /// the rendering to absolute paths.
+        /// Every bare name above: the plan's list must match it.
+        #[cfg(test)]
         const BARE_NAMES: &[&str] = &[$($constant.bare),*];
     };
 }
@@ -62,19 +65,14 @@ thread_local! {
     static ABSOLUTE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether generated types named `type_names` need absolute prelude paths.
-pub(crate) fn needs_absolute_paths<'a>(mut type_names: impl Iterator<Item = &'a str>) -> bool {
-    type_names.any(|name| BARE_NAMES.contains(&name))
-}
-
 /// Sets the style of the current thread's rendering until dropped.
 pub(crate) struct Style {
     previous: bool,
 }
 
 impl Style {
-    pub(crate) fn enter(absolute: bool) -> Style {
-        Style { previous: ABSOLUTE.replace(absolute) }
+    pub(crate) fn enter(style: PreludeStyle) -> Style {
+        Style { previous: ABSOLUTE.replace(style == PreludeStyle::Absolute) }
     }
 }
 
@@ -105,11 +103,12 @@ mod tests {
 
     #[test]
     fn bare_unless_a_generated_type_shadows_a_name() {
-        assert!(!needs_absolute_paths(["Runtime", "GetLayerVersionOutput"].into_iter()));
-        assert!(needs_absolute_paths(["Runtime", "String"].into_iter()));
+        assert_eq!(PreludeStyle::for_types(["Runtime", "GetLayerVersionOutput"].into_iter()), PreludeStyle::Bare);
+        assert_eq!(PreludeStyle::for_types(["Runtime", "String"].into_iter()), PreludeStyle::Absolute);
+        assert_eq!(BARE_NAMES, crate::plan::PRELUDE_NAMES);
         let bare = quote!(#OPTION<#STRING>).to_string();
         let absolute = {
-            let _style = Style::enter(true);
+            let _style = Style::enter(PreludeStyle::Absolute);
             quote!(#OPTION<#STRING>).to_string()
         };
         assert_eq!(bare, "Option < String >");

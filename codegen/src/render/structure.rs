@@ -2,185 +2,81 @@
 //! and its builder.
 
 use super::prelude::*;
-use std::collections::BTreeMap;
+use super::HomePaths;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use serde_json::Value;
 
-use super::types::{default_expr, is_zero_default, map_key_type, rust_type, Repr};
+use super::types::{default_tokens, type_tokens, Repr};
 use super::{deprecated_attr, docs, ident, names, Ctx, Home};
-use crate::error::Error;
-use crate::ir::{Member, Shape, ShapeId, ShapeKind};
+use crate::ir::{Member, Shape};
+pub(crate) use crate::plan::FieldKind;
+use crate::plan::{FieldPlan, SerdeWith};
 
-/// How a member is held in its structure.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum FieldKind {
-    /// `required` without a default: a plain field that builders must set.
-    Required,
-    /// A model default: a plain field that starts at the default (but see
-    /// [`unset_default`] for operation inputs).
-    Default(Value),
-    /// Anything else, and operation-input members whose default the caller may
-    /// leave unset: `Option<T>`.
-    Optional,
-}
-
-/// One member of a structure, with everything the renderers need.
+/// One member of a structure: the plan's decisions (reached through `Deref`:
+/// `field.kind`, `field.binding`, ...) and their tokens.
 #[derive(Clone)]
 pub(crate) struct Field<'a> {
     pub member: &'a Member,
-    /// The member's id, `ns#Shape$Member`, for messages.
-    pub at: String,
+    /// What the plan decided.
+    pub plan: &'a FieldPlan,
     pub ident: Ident,
-    pub name: String,
-    pub wire: String,
     /// The member's Rust type without `Option` (boxed where recursive).
     pub ty: TokenStream,
     /// The unboxed target type.
     pub target_ty: TokenStream,
-    pub repr: Repr,
     /// The element type of a list, or the value type of a map.
     pub elem_ty: Option<TokenStream>,
     /// How the element or value type is represented.
     pub elem_repr: Option<Repr>,
     /// The key type of a map, and how it is represented.
     pub key: Option<(TokenStream, Repr)>,
-    pub kind: FieldKind,
-    pub sensitive: bool,
-    pub boxed: bool,
-    /// A streaming blob or event stream, carried as the raw HTTP body.
-    pub streaming: bool,
-    /// The model default of an `Optional` member that has one (see
-    /// [`unset_default`]): left out of requests until the caller sets it,
-    /// filled in by the server when a request leaves it out.
-    pub unset_default: Option<Value>,
+    /// The model default as an expression, where one is written out.
+    pub default_expr: Option<TokenStream>,
 }
 
-/// Whether a member with a model default is held as `Option<T>` instead of
-/// starting at its default: a top-level member of an operation's input that is
-/// not `required`.
-///
-/// A request carries such a member only when the caller set it, even to the
-/// default, as the Smithy specification and its compliance suite ask
-/// (`RestJsonClientSkipsTopLevelDefaultValuesInInput`): the service may change
-/// the default, and a client that sent the old one would pin its callers to
-/// it. Nested structures, outputs and errors keep the default as a plain value.
-pub(crate) fn unset_default(ctx: &Ctx, shape: &Shape, member: &Member) -> bool {
-    ctx.operation_inputs.contains(&shape.id) && !member.traits.required
-}
+impl std::ops::Deref for Field<'_> {
+    type Target = FieldPlan;
 
-/// Whether a target is sensitive, looking through lists and maps.
-pub(crate) fn is_sensitive(ctx: &Ctx, member: &Member) -> bool {
-    if member.traits.sensitive {
-        return true;
+    fn deref(&self) -> &FieldPlan {
+        self.plan
     }
-    let mut target = &member.target;
-    loop {
-        let shape = ctx.shape(target);
-        if shape.traits.sensitive {
-            return true;
-        }
-        match &shape.kind {
-            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } => {
-                if m.traits.sensitive {
-                    return true;
-                }
-                target = &m.target;
-            }
-            _ => return false,
+}
+
+impl Field<'_> {
+    /// The expression of the member's model default (`Default::default()`
+    /// where that is the same value).
+    pub(crate) fn default_value(&self) -> TokenStream {
+        match &self.default_expr {
+            Some(expr) => expr.clone(),
+            None => quote!(#DEFAULT::default()),
         }
     }
 }
 
-/// Whether `target` leads back to `owner` through structure or union members
-/// only (lists and maps already allocate, so they need no box).
-pub(crate) fn is_recursive(ctx: &Ctx, owner: &ShapeId, target: &ShapeId) -> bool {
-    let mut stack = vec![target];
-    let mut seen = std::collections::BTreeSet::new();
-    while let Some(id) = stack.pop() {
-        if id == owner {
-            return true;
-        }
-        if !seen.insert(id) {
-            continue;
-        }
-        stack.extend(ctx.shape(id).members().iter().map(|m| &m.target));
-    }
-    false
+/// The fields of a structure, as the plan decided them.
+pub(crate) fn fields<'a>(ctx: &Ctx<'a>, shape: &'a Shape) -> Vec<Field<'a>> {
+    let Some(planned) = ctx.plan.structures.get(&shape.id) else {
+        return Vec::new();
+    };
+    shape.members().iter().zip(planned).map(|(member, plan)| field(member, plan)).collect()
 }
 
-/// The fields of a structure; member names that collide after conversion are an error.
-pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, Error> {
-    let mut out = Vec::new();
-    let mut taken: BTreeMap<String, &str> = BTreeMap::new();
-    let mut wire_names: BTreeMap<String, &str> = BTreeMap::new();
-    for member in shape.members() {
-        let wire = member.traits.json_name.as_deref().unwrap_or(&member.name);
-        if let Some(other) = wire_names.insert(wire.to_string(), &member.name) {
-            return Err(Error::at(
-                shape.id.member(&member.name),
-                format!("its JSON name `{wire}` is also the JSON name of `{other}`"),
-            ));
-        }
-        let at = shape.id.member(&member.name);
-        let name = names::member(&member.name);
-        if let Some(other) = taken.insert(name.clone(), &member.name) {
-            return Err(Error::at(
-                at,
-                format!("member name collides with `{other}`: both become the Rust field `{name}`"),
-            ));
-        }
-        let target = ctx.shape(&member.target);
-        // Streaming blobs and event streams are carried as the raw body.
-        let streaming = member.traits.streaming || target.traits.streaming;
-        let (target_ty, repr) = if streaming {
-            (quote!(crate::primitives::Blob), Repr::Named)
-        } else {
-            rust_type(ctx, &member.target, &at)?
-        };
-        let default = member.traits.default.clone().or_else(|| target.traits.default.clone());
-        let default = default.filter(|v| !v.is_null());
-        let unset_default = default.clone().filter(|_| unset_default(ctx, shape, member));
-        let kind = match default {
-            Some(_) if unset_default.is_some() => FieldKind::Optional,
-            Some(v) => FieldKind::Default(v),
-            None if member.traits.required => FieldKind::Required,
-            None => FieldKind::Optional,
-        };
-        let (elem_ty, elem_repr) = match &target.kind {
-            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } if !streaming => {
-                let (ty, repr) = rust_type(ctx, &m.target, &at)?;
-                (Some(ty), Some(repr))
-            }
-            _ => (None, None),
-        };
-        let key = match &target.kind {
-            ShapeKind::Map { key, .. } if !streaming => Some(map_key_type(ctx, &key.target, &at)?),
-            _ => None,
-        };
-        let boxed = repr == Repr::Named && is_recursive(ctx, &shape.id, &member.target);
-        let ty = if boxed { quote!(#BOX<#target_ty>) } else { target_ty.clone() };
-        out.push(Field {
-            member,
-            at: at.clone(),
-            ident: ident(&name),
-            name,
-            wire: member.traits.json_name.clone().unwrap_or_else(|| member.name.clone()),
-            ty,
-            target_ty,
-            repr,
-            elem_ty,
-            elem_repr,
-            key,
-            kind,
-            sensitive: is_sensitive(ctx, member),
-            boxed,
-            streaming,
-            unset_default,
-        });
+/// One field's tokens.
+fn field<'a>(member: &'a Member, plan: &'a FieldPlan) -> Field<'a> {
+    let target_ty = type_tokens(&plan.target_ty);
+    let ty = if plan.boxed { quote!(#BOX<#target_ty>) } else { target_ty.clone() };
+    Field {
+        member,
+        plan,
+        ident: ident(&plan.name),
+        ty,
+        target_ty,
+        elem_ty: plan.elem.as_ref().map(|(ty, _)| type_tokens(ty)),
+        elem_repr: plan.elem.as_ref().map(|(_, repr)| *repr),
+        key: plan.key.as_ref().map(|(ty, repr)| (type_tokens(ty), *repr)),
+        default_expr: plan.default_value.as_ref().map(default_tokens),
     }
-    Ok(out)
 }
 
 fn member_doc(ctx: &Ctx, field: &Field) -> TokenStream {
@@ -268,88 +164,33 @@ fn getter(field: &Field) -> TokenStream {
     }
 }
 
-/// How a member's JSON form departs from its type's own serde impl.
-#[derive(Clone, Copy)]
-enum SerdeWith {
-    /// A runtime `serde_support` module with `serialize`/`deserialize` for `T` and an
-    /// `option` child for `Option<T>`.
-    Scalar(&'static str),
-    /// A runtime `serde_support` module for an optional collection (`Option<Vec<T>>`,
-    /// `Option<HashMap<String, T>>`) of such scalars.
-    Collection(&'static str),
-}
-
-/// The runtime `serde_support` module a member needs for its JSON form, if any.
-fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<SerdeWith>, Error> {
-    let target = ctx.shape(&field.member.target);
-    let module_for = |shape: &crate::ir::Shape, format: Option<&String>| match &shape.kind {
-        ShapeKind::Simple(crate::ir::Simple::Double) => Some("::smithy_codegen_runtime::serde_support::float"),
-        ShapeKind::Simple(crate::ir::Simple::Timestamp) => match format.map(String::as_str) {
-            Some("date-time") => Some("::smithy_codegen_runtime::serde_support::date_time"),
-            Some("http-date") => Some("::smithy_codegen_runtime::serde_support::http_date"),
-            _ => None,
-        },
-        _ => None,
-    };
-    let format = field.member.traits.timestamp_format.as_ref().or(target.traits.timestamp_format.as_ref());
-    if let Some(module) = module_for(target, format) {
-        return Ok(Some(SerdeWith::Scalar(module)));
-    }
-    // Inside lists and maps the element's own serde impl is used; formats it
-    // cannot express are refused rather than written wrongly.
-    if let ShapeKind::List(m) | ShapeKind::Map { value: m, .. } = &target.kind {
-        let inner = ctx.shape(&m.target);
-        let doubles = matches!(inner.kind, ShapeKind::Simple(crate::ir::Simple::Double));
-        if doubles && field.kind == FieldKind::Optional {
-            return Ok(Some(SerdeWith::Collection(if matches!(target.kind, ShapeKind::List(_)) {
-                "::smithy_codegen_runtime::serde_support::float::list"
-            } else {
-                "::smithy_codegen_runtime::serde_support::float::map"
-            })));
-        }
-        let format = m.traits.timestamp_format.as_ref().or(inner.traits.timestamp_format.as_ref());
-        if module_for(inner, format).is_some() {
-            return Err(Error::Unsupported {
-                at: field.at.clone(),
-                what: "lists or maps of doubles or of text-format timestamps".into(),
-            });
-        }
-    }
-    Ok(None)
-}
-
-pub(crate) fn serde_attrs(
-    ctx: &Ctx,
-    shape: &Shape,
-    field: &Field,
-    extra: &mut Vec<TokenStream>,
-) -> Result<TokenStream, Error> {
+pub(crate) fn serde_attrs(shape: &Shape, field: &Field, extra: &mut Vec<TokenStream>) -> TokenStream {
     if field.streaming {
         // The raw body is never part of a JSON document.
-        return Ok(quote!(#[serde(skip)]));
+        return quote!(#[serde(skip)]);
     }
     let wire = &field.wire;
     let mut parts = vec![quote!(rename = #wire)];
     // Wire forms serde's own impls do not produce: text timestamps, and
     // doubles that JSON cannot spell.
-    let special = special_serde_module(ctx, field)?;
+    let special = field.serde_with;
     if let Some(SerdeWith::Collection(module)) = special {
         parts.push(quote!(with = #module));
         parts.push(quote!(default));
         parts.push(quote!(skip_serializing_if = "::std::option::Option::is_none"));
-        return Ok(quote!(#[serde(#(#parts),*)]));
+        return quote!(#[serde(#(#parts),*)]);
     }
     if let Some(SerdeWith::Scalar(module)) = special {
         let path = match &field.kind {
             FieldKind::Optional => format!("{module}::option"),
             FieldKind::Required => module.to_string(),
-            FieldKind::Default(v) if is_zero_default(ctx, &field.member.target, v) => {
+            FieldKind::Default(_) if field.zero_default => {
                 let ser = format!("{module}::serialize");
                 let de = format!("{module}::option::deserialize_or_default");
                 parts.push(quote!(default));
                 parts.push(quote!(serialize_with = #ser));
                 parts.push(quote!(deserialize_with = #de));
-                return Ok(quote!(#[serde(#(#parts),*)]));
+                return quote!(#[serde(#(#parts),*)]);
             }
             // Non-zero defaults: the generic path below, through the module.
             FieldKind::Default(_) => {
@@ -368,13 +209,12 @@ pub(crate) fn serde_attrs(
             parts.push(quote!(skip_serializing_if = "::std::option::Option::is_none"));
         }
         FieldKind::Required => {}
-        FieldKind::Default(v) => {
-            if is_zero_default(ctx, &field.member.target, v) && !field.boxed {
+        FieldKind::Default(_) => {
+            if field.zero_default && !field.boxed {
                 parts.push(quote!(default));
                 parts.push(quote!(deserialize_with = "::smithy_codegen_runtime::serde_support::null_as_default"));
             } else {
-                let at = shape.id.member(&field.member.name);
-                let expr = default_expr(ctx, &field.member.target, v, &at)?;
+                let expr = field.default_value();
                 let ty = &field.ty;
                 let base =
                     format!("__default_{}_{}", names::snake(shape.id.name()), field.name.trim_start_matches("r#"));
@@ -384,7 +224,7 @@ pub(crate) fn serde_attrs(
                 let de_path = de_fn.to_string();
                 let read_option = match special {
                     Some(SerdeWith::Scalar(module)) => {
-                        let module: TokenStream = module.parse().map_err(|_| Error::Render(module.to_string()))?;
+                        let module: TokenStream = module.parse().expect("the runtime's module paths are Rust paths");
                         quote!(#module::option::deserialize(d)?)
                     }
                     _ => quote!(<#OPTION<#ty> as ::serde::Deserialize>::deserialize(d)?),
@@ -400,12 +240,12 @@ pub(crate) fn serde_attrs(
             }
         }
     }
-    Ok(quote!(#[serde(#(#parts),*)]))
+    quote!(#[serde(#(#parts),*)])
 }
 
 /// Renders a structure and its builder.
-pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStream, TokenStream), Error> {
-    let fields = fields(ctx, shape)?;
+pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> (TokenStream, TokenStream) {
+    let fields = fields(ctx, shape);
     let name = ident(&home.name);
     let is_error = shape.traits.error.is_some();
     let mut extra = Vec::new();
@@ -418,7 +258,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
     let mut wire_fields = Vec::new();
     for f in &fields {
         let fdoc = member_doc(ctx, f);
-        let serde = serde_attrs(ctx, shape, f, &mut extra)?;
+        let serde = serde_attrs(shape, f, &mut extra);
         let id = &f.ident;
         let ty = &f.ty;
         let ty = if f.kind == FieldKind::Optional { quote!(#OPTION<#ty>) } else { quote!(#ty) };
@@ -464,8 +304,8 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<(TokenStre
         #error_impls
         #(#extra)*
     };
-    let builder = render_builder(ctx, shape, home, &fields)?;
-    Ok((item, builder))
+    let builder = render_builder(home, &fields);
+    (item, builder)
 }
 
 /// The structure's serde impls, through a private twin that carries the wire
@@ -537,7 +377,82 @@ fn element_param(ty: Option<&TokenStream>, repr: Option<Repr>, name: TokenStream
     }
 }
 
-fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Result<TokenStream, Error> {
+/// A builder's methods for one field: the setter that takes a value (or
+/// appends one element), `set_*` and `get_*`.
+fn builder_methods(f: &Field) -> TokenStream {
+    let id = &f.ident;
+    let ty = &f.ty;
+    let target_ty = &f.target_ty;
+    let set = format_ident!("set_{}", f.name.trim_start_matches("r#"));
+    let get = format_ident!("get_{}", f.name.trim_start_matches("r#"));
+    let member = &f.member.name;
+    let wrap = |v: TokenStream| if f.boxed { quote!(#BOX::new(#v)) } else { v };
+    let setter = match f.repr {
+        Repr::List => {
+            let (elem, push) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(input));
+            let doc =
+                docs::lines_to_attrs(&format!("Appends an item to `{member}`; use `{set}` to replace the whole list."));
+            quote! {
+                #doc
+                pub fn #id(mut self, input: #elem) -> Self {
+                    self.#id.get_or_insert_with(#VEC::new).push(#push);
+                    self
+                }
+            }
+        }
+        Repr::Map => {
+            let (key_ty, key) = element_param(f.key.as_ref().map(|k| &k.0), f.key.as_ref().map(|k| k.1), quote!(key));
+            let (value_ty, value) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(value));
+            let doc = docs::lines_to_attrs(&format!(
+                "Inserts an entry into `{member}`; use `{set}` to replace the whole map."
+            ));
+            quote! {
+                #doc
+                pub fn #id(mut self, key: #key_ty, value: #value_ty) -> Self {
+                    self.#id.get_or_insert_with(::std::collections::HashMap::new).insert(#key, #value);
+                    self
+                }
+            }
+        }
+        Repr::String => {
+            let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
+            quote! {
+                #doc
+                pub fn #id(mut self, input: impl #INTO<#STRING>) -> Self {
+                    self.#id = #SOME(input.into());
+                    self
+                }
+            }
+        }
+        _ => {
+            let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
+            let value = wrap(quote!(input));
+            quote! {
+                #doc
+                pub fn #id(mut self, input: #target_ty) -> Self {
+                    self.#id = #SOME(#value);
+                    self
+                }
+            }
+        }
+    };
+    let set_doc = docs::lines_to_attrs(&format!("Sets or clears `{member}`."));
+    let get_doc = docs::lines_to_attrs(&format!("The value of `{member}` set so far."));
+    quote! {
+        #setter
+        #set_doc
+        pub fn #set(mut self, input: #OPTION<#ty>) -> Self {
+            self.#id = input;
+            self
+        }
+        #get_doc
+        pub fn #get(&self) -> &#OPTION<#ty> {
+            &self.#id
+        }
+    }
+}
+
+fn render_builder(home: &Home, fields: &[Field]) -> TokenStream {
     let builder = ident(&names::suffixed(&home.name, "Builder"));
     let path = home.path();
     // Builders live in a `builders` child of their type's module.
@@ -547,81 +462,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
         let ty = &f.ty;
         quote!(pub(crate) #id: #OPTION<#ty>,)
     });
-    let mut methods = Vec::new();
-    for f in fields {
-        let id = &f.ident;
-        let ty = &f.ty;
-        let target_ty = &f.target_ty;
-        let set = format_ident!("set_{}", f.name.trim_start_matches("r#"));
-        let get = format_ident!("get_{}", f.name.trim_start_matches("r#"));
-        let member = &f.member.name;
-        let wrap = |v: TokenStream| if f.boxed { quote!(#BOX::new(#v)) } else { v };
-        let setter = match f.repr {
-            Repr::List => {
-                let (elem, push) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(input));
-                let doc = docs::lines_to_attrs(&format!(
-                    "Appends an item to `{member}`; use `{set}` to replace the whole list."
-                ));
-                quote! {
-                    #doc
-                    pub fn #id(mut self, input: #elem) -> Self {
-                        self.#id.get_or_insert_with(#VEC::new).push(#push);
-                        self
-                    }
-                }
-            }
-            Repr::Map => {
-                let (key_ty, key) =
-                    element_param(f.key.as_ref().map(|k| &k.0), f.key.as_ref().map(|k| k.1), quote!(key));
-                let (value_ty, value) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(value));
-                let doc = docs::lines_to_attrs(&format!(
-                    "Inserts an entry into `{member}`; use `{set}` to replace the whole map."
-                ));
-                quote! {
-                    #doc
-                    pub fn #id(mut self, key: #key_ty, value: #value_ty) -> Self {
-                        self.#id.get_or_insert_with(::std::collections::HashMap::new).insert(#key, #value);
-                        self
-                    }
-                }
-            }
-            Repr::String => {
-                let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
-                quote! {
-                    #doc
-                    pub fn #id(mut self, input: impl #INTO<#STRING>) -> Self {
-                        self.#id = #SOME(input.into());
-                        self
-                    }
-                }
-            }
-            _ => {
-                let doc = docs::lines_to_attrs(&format!("Sets `{member}`."));
-                let value = wrap(quote!(input));
-                quote! {
-                    #doc
-                    pub fn #id(mut self, input: #target_ty) -> Self {
-                        self.#id = #SOME(#value);
-                        self
-                    }
-                }
-            }
-        };
-        let set_doc = docs::lines_to_attrs(&format!("Sets or clears `{member}`."));
-        let get_doc = docs::lines_to_attrs(&format!("The value of `{member}` set so far."));
-        methods.push(quote! {
-            #setter
-            #set_doc
-            pub fn #set(mut self, input: #OPTION<#ty>) -> Self {
-                self.#id = input;
-                self
-            }
-            #get_doc
-            pub fn #get(&self) -> &#OPTION<#ty> {
-                &self.#id
-            }
-        });
-    }
+    let methods: Vec<TokenStream> = fields.iter().map(builder_methods).collect();
     let fallible = fields.iter().any(|f| f.kind == FieldKind::Required);
     let shape_name = home.name.as_str();
     let shape_link = format!("[`{shape_name}`](super::{shape_name})");
@@ -636,11 +477,10 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
                 self.#id.ok_or(crate::error::BuildError::missing(#shape_name, #member, #field_name))?
             },
             FieldKind::Default(v) => {
-                if is_zero_default(ctx, &f.member.target, v) && !f.boxed {
+                if f.zero_default && !f.boxed {
                     quote!(self.#id.unwrap_or_default())
                 } else {
-                    let at = shape.id.member(member);
-                    let expr = default_expr(ctx, &f.member.target, v, &at)?;
+                    let expr = f.default_value();
                     if v.is_number() || v.is_boolean() {
                         quote!(self.#id.unwrap_or(#expr))
                     } else {
@@ -672,7 +512,7 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
     };
     let debug = debug_impl(&builder, fields, quote!());
     let derive_debug = if debug.is_some() { quote!() } else { quote!(Debug,) };
-    Ok(quote! {
+    quote! {
         #doc
         #[non_exhaustive]
         #[derive(#derive_debug Clone, PartialEq, Default)]
@@ -684,5 +524,5 @@ fn render_builder(ctx: &Ctx, shape: &Shape, home: &Home, fields: &[Field]) -> Re
             #build
         }
         #debug
-    })
+    }
 }

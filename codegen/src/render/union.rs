@@ -5,55 +5,51 @@ use super::prelude::*;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::rust_type;
+use super::types::type_tokens;
 use super::{docs, ident, names, Ctx, Home};
-use crate::error::Error;
-use crate::ir::{is_unit, Shape};
+use crate::ir::Shape;
+use crate::plan::{VariantPlan, Variants};
 
 /// Renders a union shape.
-pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStream, Error> {
+pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
     let name = ident(&home.name);
     let doc = match &shape.traits.documentation {
         Some(d) => docs::attrs(d),
         None => docs::lines_to_attrs(&format!("The `{}` union.", shape.id.name())),
     };
-    let mut taken = std::collections::BTreeMap::new();
+    let planned: &[VariantPlan] = match ctx.plan.variants.get(&shape.id) {
+        Some(Variants::Union(variants)) => variants,
+        _ => &[],
+    };
     let mut variants = Vec::new();
     let mut ser_arms = Vec::new();
     let mut de_arms = Vec::new();
     let mut accessors = Vec::new();
-    for member in shape.members() {
-        let at = shape.id.member(&member.name);
-        let variant_name = names::variant(&member.name);
-        if let Some(other) = taken.insert(variant_name.clone(), member.name.clone()) {
-            return Err(Error::at(
-                at,
-                format!("union member collides with `{other}`: both become the variant `{variant_name}`"),
-            ));
-        }
-        let variant = ident(&variant_name);
-        let wire = member.traits.json_name.clone().unwrap_or_else(|| member.name.clone());
+    for (member, planned) in shape.members().iter().zip(planned) {
+        let variant_name = &planned.name;
+        let variant = ident(variant_name);
+        let wire = &planned.wire;
         let vdoc =
             match member.traits.documentation.as_ref().or(ctx.shape(&member.target).traits.documentation.as_ref()) {
                 Some(d) => docs::attrs(d),
                 None => docs::lines_to_attrs(&format!("The `{}` member.", member.name)),
             };
-        if is_unit(&member.target) {
+        let Some(ty) = &planned.ty else {
             variants.push(quote!(#vdoc #variant,));
             ser_arms.push(quote!(Self::#variant => map.serialize_entry(#wire, &::serde_json::Map::new())?,));
             de_arms.push(quote!(#wire => { map.next_value::<::serde::de::IgnoredAny>()?; #name::#variant }));
             continue;
-        }
-        let (ty, _) = rust_type(ctx, &member.target, &at)?;
-        let boxed = super::structure::is_recursive(ctx, &shape.id, &member.target);
+        };
+        let ty = type_tokens(ty);
         let next = quote!(map.next_value::<#ty>()?);
-        let (field_ty, value) = if boxed { (quote!(#BOX<#ty>), quote!(#BOX::new(#next))) } else { (ty.clone(), next) };
+        let (field_ty, value) =
+            if planned.boxed { (quote!(#BOX<#ty>), quote!(#BOX::new(#next))) } else { (ty.clone(), next) };
         variants.push(quote!(#vdoc #variant(#field_ty),));
         ser_arms.push(quote!(Self::#variant(value) => map.serialize_entry(#wire, value)?,));
         de_arms.push(quote!(#wire => #name::#variant(#value),));
         // smithy-rs derives these from the variant name (`Unknown` -> `as_unknown_value`).
-        let as_fn = ident(&format!("as_{}", names::snake(&variant_name)));
-        let is_fn = ident(&format!("is_{}", names::snake(&variant_name)));
+        let as_fn = ident(&format!("as_{}", names::snake(variant_name)));
+        let is_fn = ident(&format!("is_{}", names::snake(variant_name)));
         let as_doc = format!("The `{}` value, or `Err(self)` for another member.", member.name);
         let is_doc = format!("Whether this is the `{}` member.", member.name);
         accessors.push(quote! {
@@ -69,7 +65,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
     }
     let type_name = home.name.as_str();
     let expecting = format!("a `{type_name}` union: an object with exactly one member");
-    Ok(quote! {
+    quote! {
         #doc
         #[non_exhaustive]
         #[derive(Debug, Clone, PartialEq)]
@@ -124,5 +120,5 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStrea
                 deserializer.deserialize_map(UnionVisitor)
             }
         }
-    })
+    }
 }

@@ -1,12 +1,10 @@
 //! The client side: the statements that build a request (path, query,
 //! headers and body) and fill in idempotency tokens.
 
-use super::bindings::{map_of_lists, scalar_kind, to_str, to_text, Binding, LiteralQuery, ScalarKind, UriSegment};
-use crate::error::Error;
+use super::bindings::{scalar_kind, to_str, to_text, Binding, LiteralQuery, ScalarKind, UriSegment};
 use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
 use crate::render::types::Repr;
-use crate::render::Ctx;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -46,11 +44,7 @@ pub(super) fn request_statements(
 
 /// Statements that append the path to `uri`: literal segments, and labels
 /// percent-encoded from the input's members.
-pub(super) fn uri_statements(
-    ctx: &Ctx,
-    segments: &[UriSegment],
-    label_order: &[&Field],
-) -> Result<Vec<TokenStream>, Error> {
+pub(super) fn uri_statements(segments: &[UriSegment], label_order: &[&Field]) -> Vec<TokenStream> {
     let mut uri_build = Vec::new();
     for (literal, label, greedy) in segments {
         uri_build.push(quote!(uri.push('/');));
@@ -58,7 +52,7 @@ pub(super) fn uri_statements(
             None => uri_build.push(quote!(uri.push_str(#literal);)),
             Some(name) => {
                 let f = label_order.iter().find(|f| &f.member.name == name).expect("checked");
-                let kind = scalar_kind(ctx, f)?;
+                let kind = scalar_kind(f).clone();
                 let id = &f.ident;
                 let text = to_str(&kind, quote!(self.#id));
                 uri_build.push(quote!(::smithy_codegen_runtime::uri::push_label(&mut uri, #text, #greedy);));
@@ -68,28 +62,24 @@ pub(super) fn uri_statements(
     if segments.is_empty() {
         uri_build.push(quote!(uri.push('/');));
     }
-    Ok(uri_build)
+    uri_build
 }
 
 /// Statements that push the query pairs onto `query`: the URI's literal
 /// pairs, then the `httpQueryParams` maps and the `httpQuery` members.
-pub(super) fn query_statements(
-    ctx: &Ctx,
-    literal_query: &LiteralQuery,
-    input_bound: &[(Field, Binding)],
-) -> Result<Vec<TokenStream>, Error> {
+pub(super) fn query_statements(literal_query: &LiteralQuery, input_bound: &[(Field, Binding)]) -> Vec<TokenStream> {
     let mut query_build = Vec::new();
     for (k, v) in literal_query {
         query_build.push(quote!(query.push((::std::borrow::Cow::Borrowed(#k), ::std::borrow::Cow::Borrowed(#v)));));
     }
     for (f, b) in input_bound {
         if *b == Binding::QueryParams {
-            query_build.push(query_params_statement(ctx, f));
+            query_build.push(query_params_statement(f));
             continue;
         }
         let Binding::Query(key) = b else { continue };
         let id = &f.ident;
-        let kind = scalar_kind(ctx, f)?;
+        let kind = scalar_kind(f).clone();
         let push = match &kind {
             ScalarKind::ListOf(inner) => {
                 let t = to_text(inner, quote!(item));
@@ -106,14 +96,14 @@ pub(super) fn query_statements(
             quote!({ let v = &self.#id; #push })
         });
     }
-    Ok(query_build)
+    query_build
 }
 
 /// The statement that pushes an `httpQueryParams` map's pairs (a map of lists
 /// repeats its key).
-fn query_params_statement(ctx: &Ctx, f: &Field) -> TokenStream {
+fn query_params_statement(f: &Field) -> TokenStream {
     let id = &f.ident;
-    let push = if map_of_lists(ctx, f) {
+    let push = if f.map_of_lists {
         quote!(for (k, values) in map.iter() {
             for v in values {
                 query.push((::std::borrow::Cow::Borrowed(k.as_str()), ::std::borrow::Cow::Borrowed(v.as_str())));

@@ -1,15 +1,10 @@
 //! Reading members out of an HTTP message: one decode function per structure,
 //! shared by responses (client) and requests (server).
 
-use super::bindings::{
-    from_text, map_of_lists, payload_kind, scalar_kind, scalar_ty, Binding, BodyTypes, PayloadKind, ScalarKind,
-};
-use crate::error::Error;
-use crate::ir::Shape;
+use super::bindings::{from_text, scalar_kind, scalar_ty, Binding, BodyTypes, PayloadKind, ScalarKind};
 use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
-use crate::render::types::{default_expr, is_zero_default};
-use crate::render::{Ctx, Home};
+use crate::render::Home;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -17,12 +12,10 @@ use quote::quote;
 /// and an initializer per field, reading labels from `labels`, headers from
 /// `headers`, query pairs from `query`. Errors are `String`s naming the member.
 pub(super) fn decode_fields(
-    ctx: &Ctx,
-    shape: &Shape,
     home: &Home,
     bound: &[(Field, Binding)],
     types: &Option<BodyTypes>,
-) -> Result<(TokenStream, Vec<TokenStream>), Error> {
+) -> (TokenStream, Vec<TokenStream>) {
     let what = &home.name;
     let body_count = bound.iter().filter(|(_, b)| *b == Binding::Body).count();
     let decode = match types {
@@ -40,10 +33,10 @@ pub(super) fn decode_fields(
         let member = f.member.name.as_str();
         let ty_of_code = &f.target_ty;
         let init = match b {
-            Binding::Payload => payload_init(ctx, shape, what, f)?,
+            Binding::Payload => payload_init(what, f),
             Binding::ResponseCode => present(quote!(<#ty_of_code>::from(status)), f),
             Binding::PrefixHeaders(prefix) => {
-                let missing = absent(ctx, shape, f)?;
+                let missing = absent(f);
                 let value = present(quote!(map), f);
                 quote!({
                     let map: ::std::collections::HashMap<#STRING, #STRING> = headers
@@ -56,17 +49,17 @@ pub(super) fn decode_fields(
                     if map.is_empty() { #missing } else { #value }
                 })
             }
-            Binding::QueryParams => query_params_init(ctx, shape, bound, f)?,
+            Binding::QueryParams => query_params_init(bound, f),
             Binding::Body => {
                 if types.is_some() {
                     quote!(body.#id)
                 } else {
                     // Unreachable: all-body structures decode whole.
-                    absent(ctx, shape, f)?
+                    absent(f)
                 }
             }
             Binding::Label => {
-                let kind = scalar_kind(ctx, f)?;
+                let kind = scalar_kind(f).clone();
                 let ty = scalar_ty(f);
                 let value = present(from_text(&kind, &ty, member), f);
                 let i = label_index;
@@ -76,32 +69,32 @@ pub(super) fn decode_fields(
                     #value
                 })
             }
-            Binding::Header(name) => header_init(ctx, shape, f, name)?,
-            Binding::Query(key) => query_init(ctx, shape, f, key)?,
+            Binding::Header(name) => header_init(f, name),
+            Binding::Query(key) => query_init(f, key),
         };
         inits.push(quote!(#id: #init,));
     }
-    Ok((decode, inits))
+    (decode, inits)
 }
 
 /// The value of a member the message leaves out: `None`, the model's
 /// default, or an error naming a required member.
-fn absent(ctx: &Ctx, shape: &Shape, f: &Field) -> Result<TokenStream, Error> {
+fn absent(f: &Field) -> TokenStream {
     let member = f.member.name.as_str();
-    Ok(match &f.kind {
+    match &f.kind {
         FieldKind::Optional => quote!(#NONE),
         FieldKind::Required => {
             let msg = format!("{member}: required member is missing");
             quote!(return #ERR(#STRING::from(#msg)))
         }
-        FieldKind::Default(v) => {
-            if is_zero_default(ctx, &f.member.target, v) {
+        FieldKind::Default(_) => {
+            if f.zero_default {
                 quote!(#DEFAULT::default())
             } else {
-                default_expr(ctx, &f.member.target, v, &shape.id.member(member))?
+                f.default_value()
             }
         }
-    })
+    }
 }
 
 /// A value the message carries, wrapped in `Some` for an optional member.
@@ -114,12 +107,12 @@ fn present(value: TokenStream, f: &Field) -> TokenStream {
 }
 
 /// The payload member from the whole body: JSON, bytes or text.
-fn payload_init(ctx: &Ctx, shape: &Shape, what: &str, f: &Field) -> Result<TokenStream, Error> {
+fn payload_init(what: &str, f: &Field) -> TokenStream {
     let member = f.member.name.as_str();
-    let missing = absent(ctx, shape, f)?;
+    let missing = absent(f);
     let ty = &f.target_ty;
     let what_member = format!("{what}.{member}");
-    let decoded = match payload_kind(ctx, f) {
+    let decoded = match f.payload {
         PayloadKind::Json => quote!(::smithy_codegen_runtime::json_body::decode_json::<#ty>(body, #what_member)?),
         PayloadKind::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
         PayloadKind::Text { is_enum } => {
@@ -134,12 +127,12 @@ fn payload_init(ctx: &Ctx, shape: &Shape, what: &str, f: &Field) -> Result<Token
     };
     let boxed = if f.boxed { quote!(#BOX::new(#decoded)) } else { decoded };
     let value = present(boxed, f);
-    Ok(quote!(if body.is_empty() { #missing } else { #value }))
+    quote!(if body.is_empty() { #missing } else { #value })
 }
 
 /// An `httpQueryParams` map: the query pairs that no `httpQuery` member binds.
-fn query_params_init(ctx: &Ctx, shape: &Shape, bound: &[(Field, Binding)], f: &Field) -> Result<TokenStream, Error> {
-    let missing = absent(ctx, shape, f)?;
+fn query_params_init(bound: &[(Field, Binding)], f: &Field) -> TokenStream {
+    let missing = absent(f);
     let value = present(quote!(map), f);
     let bound_keys: Vec<&str> = bound
         .iter()
@@ -148,7 +141,7 @@ fn query_params_init(ctx: &Ctx, shape: &Shape, bound: &[(Field, Binding)], f: &F
             _ => None,
         })
         .collect();
-    let collect = if map_of_lists(ctx, f) {
+    let collect = if f.map_of_lists {
         quote! {
             let mut map: ::std::collections::HashMap<#STRING, #VEC<#STRING>> = ::std::collections::HashMap::new();
             for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
@@ -163,19 +156,19 @@ fn query_params_init(ctx: &Ctx, shape: &Shape, bound: &[(Field, Binding)], f: &F
             }
         }
     };
-    Ok(quote!({
+    quote!({
         #collect
         if map.is_empty() { #missing } else { #value }
-    }))
+    })
 }
 
 /// An `httpHeader` member: a scalar, or a comma-separated list.
-fn header_init(ctx: &Ctx, shape: &Shape, f: &Field, name: &str) -> Result<TokenStream, Error> {
+fn header_init(f: &Field, name: &str) -> TokenStream {
     let member = f.member.name.as_str();
-    let kind = scalar_kind(ctx, f)?;
+    let kind = scalar_kind(f).clone();
     let ty = scalar_ty(f);
-    let missing = absent(ctx, shape, f)?;
-    Ok(match &kind {
+    let missing = absent(f);
+    match &kind {
         ScalarKind::ListOf(inner) => {
             let parse = from_text(inner, &ty, member);
             let value = present(quote!(items), f);
@@ -203,16 +196,16 @@ fn header_init(ctx: &Ctx, shape: &Shape, f: &Field, name: &str) -> Result<TokenS
                 #NONE => #missing,
             })
         }
-    })
+    }
 }
 
 /// An `httpQuery` member: the first value of its key, or every value for a list.
-fn query_init(ctx: &Ctx, shape: &Shape, f: &Field, key: &str) -> Result<TokenStream, Error> {
+fn query_init(f: &Field, key: &str) -> TokenStream {
     let member = f.member.name.as_str();
-    let kind = scalar_kind(ctx, f)?;
+    let kind = scalar_kind(f).clone();
     let ty = scalar_ty(f);
-    let missing = absent(ctx, shape, f)?;
-    Ok(match &kind {
+    let missing = absent(f);
+    match &kind {
         ScalarKind::ListOf(inner) => {
             let parse = from_text(inner, &ty, member);
             let value = present(quote!(items), f);
@@ -235,7 +228,7 @@ fn query_init(ctx: &Ctx, shape: &Shape, f: &Field, key: &str) -> Result<TokenStr
                 #NONE => #missing,
             })
         }
-    })
+    }
 }
 
 /// The parts of an HTTP message that a structure's decoder reads; it takes
@@ -300,28 +293,22 @@ impl DecodeInputs {
 
 /// A decode function `fn(<the parts it reads>) -> Result<Self, String>`
 /// shared by the client (responses) and the server (requests).
-pub(super) fn decode_fn(
-    ctx: &Ctx,
-    shape: &Shape,
-    home: &Home,
-    bound: &[(Field, Binding)],
-    types: &Option<BodyTypes>,
-) -> Result<TokenStream, Error> {
+pub(super) fn decode_fn(home: &Home, bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> TokenStream {
     let what = &home.name;
     let all_body = !bound.is_empty() && bound.iter().all(|(_, b)| *b == Binding::Body);
     let body_expr = if all_body {
         quote!(::smithy_codegen_runtime::json_body::decode_json::<Self>(body, #what))
     } else {
-        let (decode, inits) = decode_fields(ctx, shape, home, bound, types)?;
+        let (decode, inits) = decode_fields(home, bound, types);
         quote! {
             #decode
             #OK(Self { #(#inits)* })
         }
     };
     let params = DecodeInputs::of(bound).params();
-    Ok(quote! {
+    quote! {
         pub(crate) fn decode_http(#params) -> #RESULT<Self, #STRING> {
             #body_expr
         }
-    })
+    }
 }

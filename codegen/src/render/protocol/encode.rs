@@ -1,10 +1,7 @@
 //! Writing members into an HTTP message: JSON bodies, payloads and headers,
 //! shared by requests (client) and responses (server).
 
-use super::bindings::{
-    header_name, payload_kind, scalar_kind, to_str, to_text, Binding, BodyTypes, PayloadKind, ScalarKind,
-};
-use crate::error::Error;
+use super::bindings::{scalar_kind, to_str, to_text, Binding, BodyTypes, PayloadKind, ScalarKind};
 use crate::ir::ShapeKind;
 use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
@@ -42,7 +39,7 @@ pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(T
     let id = &f.ident;
     let target = ctx.shape(&f.member.target);
     let media_type = target.traits.other.get("smithy.api#mediaType").and_then(|v| v.as_str()).map(str::to_string);
-    let (bytes, content_type) = match payload_kind(ctx, f) {
+    let (bytes, content_type) = match f.payload {
         PayloadKind::Json => {
             (quote!(::smithy_codegen_runtime::response::encode_json(v)), "application/json".to_string())
         }
@@ -70,11 +67,10 @@ pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(T
 /// HTTP cannot carry runs `on_error` (which sees the `ValidationError` as `e`),
 /// or with `None` is left out: a response is still worth sending.
 pub(super) fn encode_headers(
-    ctx: &Ctx,
     bound: &[(Field, Binding)],
     on_error: Option<TokenStream>,
     add: &dyn Fn(TokenStream, TokenStream) -> TokenStream,
-) -> Result<Vec<TokenStream>, Error> {
+) -> Vec<TokenStream> {
     // `checked` is a `Result` of a header; `pattern` binds its `Ok` value.
     let use_header = |checked: TokenStream, pattern: TokenStream, added: TokenStream| match &on_error {
         Some(on_error) => quote! {
@@ -108,10 +104,10 @@ pub(super) fn encode_headers(
             continue;
         }
         let Binding::Header(name) = b else { continue };
-        let lower = header_name(f, name)?;
+        let lower = f.header.clone().unwrap_or_else(|| name.to_ascii_lowercase());
         let id = &f.ident;
         let member = f.member.name.as_str();
-        let kind = scalar_kind(ctx, f)?;
+        let kind = scalar_kind(f).clone();
         let text = match &kind {
             ScalarKind::ListOf(inner) => {
                 let item = to_text(inner, quote!(item));
@@ -130,7 +126,7 @@ pub(super) fn encode_headers(
             quote!({ let v = &self.#id; #push })
         });
     }
-    Ok(out)
+    out
 }
 
 pub(super) fn insert_header(name: TokenStream, value: TokenStream) -> TokenStream {

@@ -5,28 +5,28 @@ use super::bindings::{body_types, bound_fields};
 use super::decode::{decode_fn, DecodeArgs, DecodeInputs};
 use super::encode::{encode_headers, insert_header};
 use super::server::{response, response_body};
-use crate::error::Error;
 use crate::ir::Shape;
 use crate::render::prelude::*;
 use crate::render::structure::{fields, FieldKind};
-use crate::render::types::{default_expr, is_zero_default, Repr};
+use crate::render::types::Repr;
+use crate::render::HomePaths;
 use crate::render::{ident, Ctx, Home};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The HTTP decode/encode of one error structure, shared by every operation
 /// that can return it.
-pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStream, Error> {
+pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
     let cfg = ctx.protocol_cfg();
     let path = home.path();
-    let bound = bound_fields(ctx, shape)?;
-    let types = body_types(ctx, shape, home, &bound)?;
-    let decode = decode_fn(ctx, shape, home, &bound, &types)?;
-    let headers = encode_headers(ctx, &bound, None, &insert_header)?;
+    let bound = bound_fields(ctx, shape);
+    let types = body_types(ctx, shape, home, &bound);
+    let decode = decode_fn(home, &bound, &types);
+    let headers = encode_headers(&bound, None, &insert_header);
     let response =
         response(quote!(Self::STATUS), quote!(#SOME(Self::CODE)), response_body(ctx, &bound, &types), headers);
     let body_types = types.iter().flat_map(|t| [t.owned.clone(), t.borrowed.clone()]);
-    Ok(quote! {
+    quote! {
         #(#body_types)*
         #cfg
         impl #path {
@@ -35,17 +35,17 @@ pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<Toke
                 #response
             }
         }
-    })
+    }
 }
 
 /// The arm of an operation error's `from_http_response` for one modeled error
 /// (`status`, `headers`, `body` and the error metadata `meta` are in scope).
-pub(super) fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> Result<TokenStream, Error> {
+pub(super) fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> TokenStream {
     let home = &ctx.homes[id];
     let name = ident(&home.name);
     let path = home.path();
     let code = id.name();
-    let args = DecodeInputs::of(&bound_fields(ctx, ctx.shape(id))?).args(DecodeArgs {
+    let args = DecodeInputs::of(&bound_fields(ctx, ctx.shape(id))).args(DecodeArgs {
         status: quote!(status),
         labels: quote!(&[]),
         query: quote!(&[]),
@@ -53,7 +53,7 @@ pub(super) fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> Result<Tok
         body: quote!(body),
     });
     // The metadata's message stands in for an absent modeled one.
-    let fill_message = fields(ctx, ctx.shape(id))?
+    let fill_message = fields(ctx, ctx.shape(id))
         .into_iter()
         .find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String)
         .filter(|f| f.kind == FieldKind::Optional)
@@ -67,12 +67,12 @@ pub(super) fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> Result<Tok
         }),
         None => quote!(#OK(e) => Self::#name(e),),
     };
-    Ok(quote! {
+    quote! {
         #SOME(#code) => match #path::decode_http(#args) {
             #decoded
             #ERR(problem) => Self::Unhandled(meta.undecodable(status, problem, body)),
         },
-    })
+    }
 }
 
 /// The expression (with `message: String` in scope) of the error a server
@@ -81,13 +81,13 @@ pub(super) fn bad_request_error(
     ctx: &Ctx,
     errors: &[&crate::ir::ShapeId],
     error_ident: &proc_macro2::Ident,
-) -> Result<TokenStream, Error> {
+) -> TokenStream {
     for id in errors {
         let shape = ctx.shape(id);
         if shape.traits.http_error != Some(400) {
             continue;
         }
-        let fields = fields(ctx, shape)?;
+        let fields = fields(ctx, shape);
         let Some(message) =
             fields.iter().find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String)
         else {
@@ -111,24 +111,22 @@ pub(super) fn bad_request_error(
             } else {
                 match &f.kind {
                     FieldKind::Optional => quote!(#NONE),
-                    FieldKind::Default(v) if is_zero_default(ctx, &f.member.target, v) => {
-                        quote!(#DEFAULT::default())
-                    }
-                    FieldKind::Default(v) => default_expr(ctx, &f.member.target, v, &shape.id.member(&f.member.name))?,
+                    FieldKind::Default(_) if f.zero_default => quote!(#DEFAULT::default()),
+                    FieldKind::Default(_) => f.default_value(),
                     FieldKind::Required => unreachable!("skipped above"),
                 }
             };
             inits.push(quote!(#id: #value,));
         }
-        return Ok(quote!(#error_ident::#variant(#path { #(#inits)* })));
+        return quote!(#error_ident::#variant(#path { #(#inits)* }));
     }
-    Ok(quote! {
+    quote! {
         #error_ident::Unhandled(crate::error::Unhandled::new(
             400,
             #SOME(#STRING::from("ValidationException")),
             #SOME(message),
         ))
-    })
+    }
 }
 
 /// The operation error enum's `impl`: reading error responses (client) and
@@ -138,13 +136,13 @@ pub(super) fn operation_error_impl(
     ctx: &Ctx,
     error_ident: &proc_macro2::Ident,
     errors: &[&crate::ir::ShapeId],
-) -> Result<TokenStream, Error> {
-    let decode_arms = errors.iter().map(|id| error_decode_arm(ctx, id)).collect::<Result<Vec<_>, _>>()?;
+) -> TokenStream {
+    let decode_arms: Vec<TokenStream> = errors.iter().map(|id| error_decode_arm(ctx, id)).collect();
     let encode_arms = errors.iter().map(|id| {
         let name = ident(&ctx.homes[*id].name);
         quote!(Self::#name(e) => e.encode_http(),)
     });
-    Ok(quote! {
+    quote! {
         impl #error_ident {
             /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
             /// `code`/`Code` or `__type`; a known code decodes into its variant,
@@ -171,5 +169,5 @@ pub(super) fn operation_error_impl(
                 }
             }
         }
-    })
+    }
 }

@@ -10,15 +10,15 @@ mod server;
 mod validate;
 
 pub(crate) use bindings::{bound_fields, literal_query_keys, Binding};
+use bindings::{LiteralQuery, UriSegment};
 pub(crate) use errors::render_error;
 pub(crate) use validate::render_validate;
 
-use crate::error::Error;
-use crate::ir::{Shape, ShapeKind};
+use crate::ir::Shape;
 use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
 use crate::render::{ident, Ctx};
-use bindings::{body_types, parse_uri};
+use bindings::body_types;
 use client::{fill_idempotency_tokens, query_statements, request_statements, uri_statements};
 use decode::{decode_fn, DecodeArgs, DecodeInputs};
 use encode::{encode_body, encode_headers, encode_payload, insert_header};
@@ -28,60 +28,43 @@ use quote::{format_ident, quote};
 use server::{decode_request, response, response_body};
 
 /// Everything protocol-related for one operation.
-pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::ShapeId]) -> Result<TokenStream, Error> {
-    let ShapeKind::Operation(operation) = &op.kind else {
-        return Ok(quote!());
+pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::ShapeId]) -> TokenStream {
+    let Some(planned) = ctx.plan.operations.get(&op.id) else {
+        return quote!();
     };
-    let Some(http) = &op.traits.http else {
-        return Err(Error::Unsupported {
-            at: op.id.to_string(),
-            what: "operations without the smithy.api#http trait (restJson1 needs it)".into(),
-        });
-    };
-    let op_type = crate::render::names::type_name(&ctx.renamed(&op.id));
+    let http = &planned.http;
     let names = OperationNames {
-        op: ident(&op_type),
-        error: ident(&crate::render::names::suffixed(&op_type, "Error")),
+        op: ident(&planned.type_name),
+        error: ident(&planned.error_name),
         method: method_tokens(&http.method),
     };
-    let (segments, literal_query) = parse_uri(op, http)?;
+    let (segments, literal_query) = (&planned.segments, &planned.literal_query);
+    let (input, output) = (ctx.shape(&planned.input), ctx.shape(&planned.output));
+    let (input_home, output_home) = (&ctx.homes[&planned.input], &ctx.homes[&planned.output]);
+    let input_bound = bound_fields(ctx, input);
+    let output_bound = bound_fields(ctx, output);
+    let label_order: Vec<&Field> = planned.label_order.iter().map(|&i| &input_bound[i].0).collect();
 
-    let empty = Shape { id: op.id.clone(), kind: ShapeKind::Structure(Vec::new()), traits: Default::default() };
-    let input = operation.input.as_ref().map(|id| ctx.shape(id)).unwrap_or(&empty);
-    let output = operation.output.as_ref().map(|id| ctx.shape(id)).unwrap_or(&empty);
-    let (Some(input_home), Some(output_home)) = (
-        operation.input.as_ref().and_then(|id| ctx.homes.get(id)),
-        operation.output.as_ref().and_then(|id| ctx.homes.get(id)),
-    ) else {
-        return Err(Error::Unsupported {
-            at: op.id.to_string(),
-            what: "operations without input or output structures".into(),
-        });
-    };
-    let input_bound = bound_fields(ctx, input)?;
-    let output_bound = bound_fields(ctx, output)?;
-    let label_order = uri_labels(op, input, &segments, &literal_query, &input_bound)?;
-
-    let input_types = body_types(ctx, input, input_home, &input_bound)?;
-    let output_types = body_types(ctx, output, output_home, &output_bound)?;
+    let input_types = body_types(ctx, input, input_home, &input_bound);
+    let output_types = body_types(ctx, output, output_home, &output_bound);
     let body_type_items: Vec<TokenStream> = [&input_types, &output_types]
         .into_iter()
         .flatten()
         .flat_map(|t| [t.owned.clone(), t.borrowed.clone()])
         .collect();
-    let matches = matches_impl(&names, &segments, &literal_query);
+    let matches = matches_impl(&names, segments, literal_query);
     let input_impl = input_impl(
         ctx,
         &names,
         http,
-        InputParts { shape: input, home: input_home, bound: &input_bound, types: &input_types },
-        RequestLayout { segments: &segments, literal_query: &literal_query, label_order: &label_order },
+        InputParts { home: input_home, bound: &input_bound, types: &input_types },
+        RequestLayout { segments, literal_query, label_order: &label_order },
         errors,
-    )?;
-    let output_impl = output_impl(ctx, &names, http.code, output, output_home, &output_bound, &output_types)?;
-    let error_impl = operation_error_impl(ctx, &names.error, errors)?;
+    );
+    let output_impl = output_impl(ctx, &names, http.code, output_home, &output_bound, &output_types);
+    let error_impl = operation_error_impl(ctx, &names.error, errors);
     let cfg = ctx.protocol_cfg();
-    Ok(quote! {
+    quote! {
         #cfg
         #matches
 
@@ -95,7 +78,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
 
         #cfg
         #error_impl
-    })
+    }
 }
 
 /// The Rust names of an operation's generated items.
@@ -110,7 +93,6 @@ struct OperationNames {
 
 /// The input structure with its bindings and private body types.
 struct InputParts<'a> {
-    shape: &'a Shape,
     home: &'a crate::render::Home,
     bound: &'a [(Field<'a>, Binding)],
     types: &'a Option<bindings::BodyTypes>,
@@ -119,8 +101,8 @@ struct InputParts<'a> {
 /// The operation's URI: its segments, literal query pairs, and its labels'
 /// members in URI order.
 struct RequestLayout<'a> {
-    segments: &'a [bindings::UriSegment],
-    literal_query: &'a bindings::LiteralQuery,
+    segments: &'a [UriSegment],
+    literal_query: &'a LiteralQuery,
     label_order: &'a [&'a Field<'a>],
 }
 
@@ -135,57 +117,8 @@ fn method_tokens(method: &str) -> TokenStream {
     }
 }
 
-/// Checks the URI against the input's bindings (a label appears once and has
-/// an `httpLabel` member, and vice versa; a query key is bound once) and
-/// returns the label members in URI order.
-fn uri_labels<'a>(
-    op: &Shape,
-    input: &Shape,
-    segments: &[bindings::UriSegment],
-    literal_query: &bindings::LiteralQuery,
-    input_bound: &'a [(Field<'a>, Binding)],
-) -> Result<Vec<&'a Field<'a>>, Error> {
-    let mut seen_labels = std::collections::BTreeSet::new();
-    for (_, label, _) in segments {
-        if let Some(name) = label {
-            if !seen_labels.insert(name) {
-                return Err(Error::at(op.id.as_str(), format!("uri label `{name}` appears more than once")));
-            }
-        }
-    }
-    let mut seen_keys: std::collections::BTreeSet<&str> = literal_query.iter().map(|(k, _)| k.as_str()).collect();
-    for (f, b) in input_bound {
-        if let Binding::Query(key) = b {
-            if !seen_keys.insert(key) {
-                return Err(Error::at(f.at.clone(), format!("query parameter `{key}` is bound more than once")));
-            }
-        }
-    }
-    let labels: Vec<&Field> = input_bound.iter().filter(|(_, b)| *b == Binding::Label).map(|(f, _)| f).collect();
-    let mut label_order = Vec::new();
-    for (_, label, _) in segments {
-        if let Some(name) = label {
-            let field = labels.iter().find(|f| &f.member.name == name).ok_or_else(|| {
-                Error::at(op.id.as_str(), format!("uri label `{name}` has no httpLabel member in the input"))
-            })?;
-            label_order.push(*field);
-        }
-    }
-    if let Some(f) = labels.iter().find(|f| !label_order.iter().any(|l| l.member.name == f.member.name)) {
-        return Err(Error::at(
-            input.id.member(&f.member.name),
-            format!("httpLabel member has no `{{{}}}` in the operation's uri", f.member.name),
-        ));
-    }
-    Ok(label_order)
-}
-
 /// The operation's `PATH` pattern and `matches()`.
-fn matches_impl(
-    names: &OperationNames,
-    segments: &[bindings::UriSegment],
-    literal_query: &bindings::LiteralQuery,
-) -> TokenStream {
+fn matches_impl(names: &OperationNames, segments: &[UriSegment], literal_query: &LiteralQuery) -> TokenStream {
     let OperationNames { op: op_ident, method: method_tokens, .. } = names;
     let pattern_tokens = segments
         .iter()
@@ -232,18 +165,17 @@ fn input_impl(
     input: InputParts,
     layout: RequestLayout,
     errors: &[&crate::ir::ShapeId],
-) -> Result<TokenStream, Error> {
+) -> TokenStream {
     let OperationNames { op: op_ident, error: error_ident, method: method_tokens } = names;
     let method = &http.method;
-    let uri_build = uri_statements(ctx, layout.segments, layout.label_order)?;
-    let query_build = query_statements(ctx, layout.literal_query, input.bound)?;
+    let uri_build = uri_statements(layout.segments, layout.label_order);
+    let query_build = query_statements(layout.literal_query, input.bound);
     let fill_tokens = fill_idempotency_tokens(input.bound);
     let mut input_headers = encode_headers(
-        ctx,
         input.bound,
         Some(quote!(return #ERR(e.into()))),
         &|name, value| quote!(builder = builder.header(#name, #value)),
-    )?;
+    );
     let input_body = match encode_payload(ctx, input.bound)
         .map(|(body, ct)| (body, quote!(#ct)))
         .or_else(|| encode_body(input.bound, input.types).map(|b| (b, quote!("application/json"))))
@@ -260,18 +192,18 @@ fn input_impl(
     let mut input_bound_uri_order: Vec<(Field, Binding)> =
         layout.label_order.iter().map(|f| ((*f).clone(), Binding::Label)).collect();
     input_bound_uri_order.extend(input.bound.iter().filter(|(_, b)| *b != Binding::Label).cloned());
-    let input_decode = decode_fn(ctx, input.shape, input.home, &input_bound_uri_order, input.types)?;
-    let decode_request = decode_request(ctx, op_ident, input.bound)?;
+    let input_decode = decode_fn(input.home, &input_bound_uri_order, input.types);
+    let decode_request = decode_request(op_ident, input.bound);
     // The error a server answers malformed requests with: the operation's first
     // client error with status 400 that carries a message, else an unmodeled 400.
-    let bad_request = bad_request_error(ctx, errors, error_ident)?;
+    let bad_request = bad_request_error(ctx, errors, error_ident);
     let input_name = ident(&input.home.name);
     let input_doc = format!(
         "Builds the HTTP request ({method} `{}`): constraints are checked first, labels are\npercent-encoded as single path segments. The URI holds the path and query only;\nthe caller adds scheme and host.",
         http.uri
     );
     let input_doc = crate::render::docs::lines_to_attrs(&input_doc);
-    Ok(quote! {
+    quote! {
         impl #input_name {
             #input_doc
             pub fn to_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
@@ -310,7 +242,7 @@ fn input_impl(
 
             #input_decode
         }
-    })
+    }
 }
 
 /// The output's `impl`: reading responses (client) and writing them (server).
@@ -318,11 +250,10 @@ fn output_impl(
     ctx: &Ctx,
     names: &OperationNames,
     success: u16,
-    output: &Shape,
     output_home: &crate::render::Home,
     output_bound: &[(Field, Binding)],
     output_types: &Option<bindings::BodyTypes>,
-) -> Result<TokenStream, Error> {
+) -> TokenStream {
     let error_ident = &names.error;
     let output_status = match output_bound.iter().find(|(_, b)| *b == Binding::ResponseCode) {
         Some((f, _)) => {
@@ -335,10 +266,10 @@ fn output_impl(
         }
         None => quote!(#success),
     };
-    let output_headers = encode_headers(ctx, output_bound, None, &insert_header)?;
+    let output_headers = encode_headers(output_bound, None, &insert_header);
     let output_response =
         response(output_status, quote!(#NONE), response_body(ctx, output_bound, output_types), output_headers);
-    let output_decode = decode_fn(ctx, output, output_home, output_bound, output_types)?;
+    let output_decode = decode_fn(output_home, output_bound, output_types);
     let output_args = DecodeInputs::of(output_bound).args(DecodeArgs {
         status: quote!(status),
         labels: quote!(&[]),
@@ -347,7 +278,7 @@ fn output_impl(
         body: quote!(response.body().as_ref()),
     });
     let output_name = ident(&output_home.name);
-    Ok(quote! {
+    quote! {
         impl #output_name {
             /// Reads a response on the client side: a success status decodes the
             /// body (and bound headers); any other status, or a body that does not
@@ -371,5 +302,5 @@ fn output_impl(
 
             #output_decode
         }
-    })
+    }
 }

@@ -3,10 +3,8 @@
 use super::bindings::{Binding, BodyTypes};
 use super::decode::{DecodeArgs, DecodeInputs};
 use super::encode::{encode_body, encode_payload};
-use crate::error::Error;
 use crate::render::prelude::*;
 use crate::render::structure::Field;
-use crate::render::types::{default_expr, is_zero_default};
 use crate::render::Ctx;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -50,13 +48,9 @@ pub(super) fn response(
 /// The body of `decode_http_request` after the method check: match the path,
 /// read what the input's members need (labels, query), decode them, then give
 /// the members the request left out their model default (see
-/// [`crate::render::structure::unset_default`]), so that a handler sees the same value
+/// [`crate::plan::Plan::unset_default`]), so that a handler sees the same value
 /// whether or not the client sent it.
-pub(super) fn decode_request(
-    ctx: &Ctx,
-    op_ident: &proc_macro2::Ident,
-    input_bound: &[(Field, Binding)],
-) -> Result<TokenStream, Error> {
+pub(super) fn decode_request(op_ident: &proc_macro2::Ident, input_bound: &[(Field, Binding)]) -> TokenStream {
     let reads = DecodeInputs::of(input_bound);
     let labels = if reads.labels {
         quote! {
@@ -86,10 +80,10 @@ pub(super) fn decode_request(
     for (f, _) in input_bound {
         let Some(default) = &f.unset_default else { continue };
         let id = &f.ident;
-        let value = default_expr(ctx, &f.member.target, default, &f.at)?;
+        let value = f.default_value();
         fills.push(if default.is_number() || default.is_boolean() {
             quote!(input.#id.get_or_insert(#value);)
-        } else if is_zero_default(ctx, &f.member.target, default) {
+        } else if f.zero_default {
             quote!(input.#id.get_or_insert_default();)
         } else {
             quote!(input.#id.get_or_insert_with(|| #value);)
@@ -104,9 +98,9 @@ pub(super) fn decode_request(
             #OK(input)
         }
     };
-    Ok(quote! {
+    quote! {
         #labels
         #query
         #decode
-    })
+    }
 }

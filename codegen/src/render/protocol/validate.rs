@@ -1,7 +1,7 @@
 //! The `validate()` method: the model's `length`, `range` and `pattern` checks.
 
-use crate::error::Error;
 use crate::ir::{Shape, ShapeKind, Simple};
+use crate::plan::Pattern;
 use crate::render::prelude::*;
 use crate::render::structure::{fields, FieldKind};
 use crate::render::types::Repr;
@@ -10,18 +10,17 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `validate()` for a structure: every constraint trait of its members.
-pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<TokenStream, Error> {
+pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
     let cfg = ctx.protocol_cfg();
     let name = ident(&home.name);
     let mut checks = Vec::new();
     let mut unchecked = Vec::new();
-    for f in fields(ctx, shape)? {
+    for f in fields(ctx, shape) {
         let target = ctx.shape(&f.member.target);
         let member = f.member.name.as_str();
         let id = &f.ident;
         // Member traits refine the target's.
         let length = f.member.traits.length.or(target.traits.length);
-        let pattern = f.member.traits.pattern.clone().or_else(|| target.traits.pattern.clone());
         let range = f.member.traits.range.clone().or_else(|| target.traits.range.clone());
         let mut inner = Vec::new();
         if let Some(l) = length {
@@ -36,22 +35,13 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
                 _ => {}
             }
         }
-        if let (Some(p), Repr::String) = (&pattern, f.repr) {
-            if let Err(e) = regex_lite::Regex::new(p) {
-                let look_around = e.to_string().contains("look-around");
-                if !(look_around && ctx.settings.skip_look_around_patterns) {
-                    return Err(Error::at(
-                        shape.id.member(member),
-                        format!("trait `smithy.api#pattern`: pattern `{p}` does not compile: {e}"),
-                    ));
-                }
-                unchecked.push(format!("- `{member}`: `{}`", p.replace('`', "'")));
-            } else {
-                inner.push(quote! {
-                static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                ::smithy_codegen_runtime::validation::check_pattern(#member, v, &PATTERN, #p)?;
-                });
-            }
+        match &f.pattern {
+            Some(Pattern::Checked(p)) => inner.push(quote! {
+            static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
+            ::smithy_codegen_runtime::validation::check_pattern(#member, v, &PATTERN, #p)?;
+            }),
+            Some(Pattern::LookAround(p)) => unchecked.push(format!("- `{member}`: `{}`", p.replace('`', "'"))),
+            None => {}
         }
         if let (Some(r), Repr::Copy) = (&range, f.repr) {
             if matches!(target.kind, ShapeKind::Simple(s) if s.is_number()) {
@@ -113,7 +103,7 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
         doc.push_str(&unchecked.join("\n"));
     }
     let doc = crate::render::docs::lines_to_attrs(&doc);
-    Ok(quote! {
+    quote! {
         #cfg
         impl #name {
             #doc
@@ -122,7 +112,7 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<T
                 #OK(())
             }
         }
-    })
+    }
 }
 
 pub(super) fn opt_u64(v: Option<u64>) -> TokenStream {

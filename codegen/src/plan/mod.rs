@@ -1,0 +1,278 @@
+//! Plan stage: every Rust-level decision about a closure, made once, before
+//! anything is printed.
+//!
+//! [`build`] takes a resolved model and the closure of the chosen operations
+//! and decides where each type lives and what it is called, gives every
+//! operation an input and output of its own, finds the members that need a
+//! `Box`, and picks how prelude names are written. The render stage prints
+//! from the [`Plan`]; it makes no decision of its own.
+
+mod bindings;
+mod cycles;
+mod enums;
+mod homes;
+pub mod names;
+mod operations;
+mod prelude;
+mod structures;
+mod synthesize;
+mod types;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::closure::Closure;
+use crate::error::Error;
+use crate::ir::{Model, ShapeId, ShapeKind};
+use crate::Settings;
+
+pub(crate) use bindings::{Binding, PayloadKind, ScalarKind};
+pub(crate) use cycles::Cycles;
+pub(crate) use enums::{VariantPlan, Variants};
+pub(crate) use homes::{renamed, Home, Place};
+pub(crate) use operations::{literal_query_keys, LiteralQuery, OperationPlan, UriSegment};
+pub use prelude::PreludeStyle;
+#[cfg(test)]
+pub(crate) use prelude::PRELUDE_NAMES;
+pub(crate) use structures::{FieldKind, FieldPlan, Pattern, SerdeWith};
+pub(crate) use types::{DefaultValue, Repr, RustType};
+
+/// Everything the render stage prints from.
+#[derive(Debug)]
+pub struct Plan {
+    /// The closure's shapes (and the prelude), with the synthesized
+    /// operation inputs and outputs.
+    pub(crate) model: Model,
+    /// The closure over [`Plan::model`].
+    pub(crate) closure: Closure,
+    /// The settings the plan was made for.
+    pub(crate) settings: Settings,
+    /// Where every generated type lives, by shape id.
+    pub(crate) homes: BTreeMap<ShapeId, Home>,
+    /// The operations' input structures: their top-level members follow the
+    /// request rules for defaults.
+    pub(crate) operation_inputs: BTreeSet<ShapeId>,
+    /// The members that close a cycle and are boxed.
+    pub(crate) cycles: Cycles,
+    /// How prelude names are written.
+    pub(crate) prelude: PreludeStyle,
+    /// The fields of every structure, by shape id.
+    pub(crate) structures: BTreeMap<ShapeId, Vec<FieldPlan>>,
+    /// The variants of every enum, intEnum and union, by shape id.
+    pub(crate) variants: BTreeMap<ShapeId, Variants>,
+    /// The HTTP layout of every operation, by shape id.
+    pub(crate) operations: BTreeMap<ShapeId, OperationPlan>,
+    /// Whether a member of the closure is an idempotency token (the
+    /// generated crate then needs the runtime's `idempotency-token` feature).
+    pub(crate) idempotency_tokens: bool,
+}
+
+/// Plans the rendering of `closure`.
+pub fn build(model: &Model, closure: &Closure, settings: &Settings) -> Result<Plan, Error> {
+    let (model, closure) = synthesize::operation_io(model, closure)?;
+    let mut plan = Plan::names_only(model, closure, settings)?;
+    plan.cycles = Cycles::find(&plan.model, plan.closure.shapes.iter());
+    plan.prelude = prelude_style(&plan.model, &plan.closure, &plan.homes);
+    plan.plan_shapes()?;
+    plan.plan_operations()?;
+    plan.idempotency_tokens = plan.has_idempotency_tokens();
+    Ok(plan)
+}
+
+impl Plan {
+    /// A plan of where each type lives and what it is called, and no more:
+    /// no cycles, no fields (what [`build`] starts from, and `diff` needs).
+    pub(crate) fn names_only(model: Model, closure: Closure, settings: &Settings) -> Result<Plan, Error> {
+        let homes = homes::assign(&model, &closure)?;
+        let operation_inputs = operation_inputs(&model, &closure);
+        Ok(Plan {
+            model,
+            closure,
+            settings: settings.clone(),
+            homes,
+            operation_inputs,
+            cycles: Cycles::default(),
+            prelude: PreludeStyle::Bare,
+            structures: BTreeMap::new(),
+            variants: BTreeMap::new(),
+            operations: BTreeMap::new(),
+            idempotency_tokens: false,
+        })
+    }
+
+    /// The HTTP layout of every operation.
+    fn plan_operations(&mut self) -> Result<(), Error> {
+        let mut operations = BTreeMap::new();
+        for id in &self.closure.operations {
+            if let Some(planned) = self.plan_operation(&self.model.shapes[id])? {
+                operations.insert(id.clone(), planned);
+            }
+        }
+        self.operations = operations;
+        Ok(())
+    }
+
+    /// Whether a member of the closure is an idempotency token.
+    fn has_idempotency_tokens(&self) -> bool {
+        self.closure
+            .shapes
+            .iter()
+            .filter_map(|id| self.model.shapes.get(id))
+            .flat_map(crate::ir::Shape::all_members)
+            .any(|member| member.traits.idempotency_token)
+    }
+
+    /// The operations' inputs and outputs.
+    fn http_messages(&self) -> BTreeSet<ShapeId> {
+        let mut out = BTreeSet::new();
+        for id in &self.closure.operations {
+            if let ShapeKind::Operation(op) = &self.model.shapes[id].kind {
+                out.extend(op.input.iter().chain(op.output.iter()).cloned());
+            }
+        }
+        out
+    }
+
+    /// The fields of every structure and the variants of every enum and
+    /// union that get a type, checked in the order of their homes.
+    fn plan_shapes(&mut self) -> Result<(), Error> {
+        let (mut structures, mut variants) = (BTreeMap::new(), BTreeMap::new());
+        let messages = self.http_messages();
+        for id in self.homes.keys() {
+            let shape = &self.model.shapes[id];
+            if let ShapeKind::Structure(_) = shape.kind {
+                let http_message = messages.contains(id) || shape.traits.error.is_some();
+                structures.insert(id.clone(), self.plan_fields(shape, http_message)?);
+            } else if let Some(planned) = self.plan_variants(shape)? {
+                variants.insert(id.clone(), planned);
+            }
+        }
+        self.structures = structures;
+        self.variants = variants;
+        Ok(())
+    }
+}
+
+/// The input structures of the closure's operations.
+fn operation_inputs(model: &Model, closure: &Closure) -> BTreeSet<ShapeId> {
+    closure
+        .operations
+        .iter()
+        .filter_map(|id| match &model.shapes[id].kind {
+            ShapeKind::Operation(op) => op.input.clone(),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The prelude style for the types the modules define: shapes, and per
+/// operation a marker type and an error enum (builders end in `Builder`, no
+/// prelude name does).
+fn prelude_style(model: &Model, closure: &Closure, homes: &BTreeMap<ShapeId, Home>) -> PreludeStyle {
+    let operation_types: Vec<String> = closure
+        .operations
+        .iter()
+        .flat_map(|id| [id.name().to_string(), renamed(model, closure, id)])
+        .map(|name| names::type_name(&name))
+        .flat_map(|name| [names::suffixed(&name, "Error"), name])
+        .collect();
+    PreludeStyle::for_types(
+        homes.values().map(|home| home.name.as_str()).chain(operation_types.iter().map(String::as_str)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MODEL: &str = r##"{
+        "smithy": "2.0",
+        "shapes": {
+            "ex#Things": { "type": "service", "version": "1", "operations": [{ "target": "ex#GetThing" }] },
+            "ex#GetThing": {
+                "type": "operation",
+                "input": { "target": "ex#GetThingRequest" },
+                "output": { "target": "ex#GetThingResponse" },
+                "traits": { "smithy.api#http": { "method": "GET", "uri": "/things/{Name}", "code": 200 } }
+            },
+            "ex#GetThingRequest": {
+                "type": "structure",
+                "members": {
+                    "Limit": { "target": "smithy.api#Integer", "traits": { "smithy.api#httpQuery": "limit", "smithy.api#default": 10 } },
+                    "Name": { "target": "smithy.api#String", "traits": { "smithy.api#httpLabel": {}, "smithy.api#required": {} } }
+                }
+            },
+            "ex#GetThingResponse": {
+                "type": "structure",
+                "members": {
+                    "Root": { "target": "ex#Node" },
+                    "Limit": { "target": "smithy.api#Integer", "traits": { "smithy.api#default": 10 } }
+                }
+            },
+            "ex#Node": {
+                "type": "structure",
+                "members": { "Child": { "target": "ex#Node" }, "Siblings": { "target": "ex#Nodes" } }
+            },
+            "ex#Nodes": { "type": "list", "member": { "target": "ex#Node" } }
+        }
+    }"##;
+
+    fn plan() -> Plan {
+        let model = crate::ir::resolve(&crate::ast::parse(MODEL.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["GetThing"]).unwrap();
+        build(&model, &closure, &Settings::default()).unwrap()
+    }
+
+    fn id(name: &str) -> ShapeId {
+        ShapeId::parse(name).unwrap()
+    }
+
+    #[test]
+    fn decides_homes_fields_and_boxes_once() {
+        let plan = plan();
+        let input = &plan.homes[&id("ex#GetThingRequest")];
+        assert_eq!((input.place.clone(), input.name.as_str()), (Place::Operation("get_thing".into()), "GetThingInput"));
+        assert_eq!(plan.homes[&id("ex#Node")].place, Place::Types);
+        // A member leading back to its structure is boxed; one through a list is not.
+        let node = &plan.structures[&id("ex#Node")];
+        assert_eq!((node[0].name.as_str(), node[0].boxed), ("child", true));
+        assert_eq!((node[1].name.as_str(), node[1].boxed), ("siblings", false));
+        // An input's defaulted member is optional and sent only when set; an output's starts at the default.
+        let input = &plan.structures[&id("ex#GetThingRequest")];
+        assert_eq!(input[0].kind, FieldKind::Optional);
+        assert_eq!(input[0].unset_default, Some(serde_json::json!(10)));
+        assert_eq!(input[0].binding, Binding::Query("limit".into()));
+        assert_eq!(input[0].scalar, Some(ScalarKind::Display));
+        let output = &plan.structures[&id("ex#GetThingResponse")];
+        assert_eq!(output[1].kind, FieldKind::Default(serde_json::json!(10)));
+        assert_eq!(plan.prelude, PreludeStyle::Bare);
+    }
+
+    #[test]
+    fn lays_out_each_operation() {
+        let plan = plan();
+        let op = &plan.operations[&id("ex#GetThing")];
+        assert_eq!(
+            (op.module.as_str(), op.type_name.as_str(), op.error_name.as_str()),
+            ("get_thing", "GetThing", "GetThingError")
+        );
+        assert_eq!(
+            op.segments,
+            vec![("things".to_string(), None, false), (String::new(), Some("Name".to_string()), false)]
+        );
+        // `Name` is the input's second member.
+        assert_eq!(op.label_order, vec![1]);
+        assert!(op.errors.is_empty());
+    }
+
+    #[test]
+    fn refuses_a_query_key_bound_twice_before_printing() {
+        let model = MODEL
+            .replace(r#""smithy.api#httpLabel": {}, "smithy.api#required": {}"#, r#""smithy.api#httpQuery": "limit""#);
+        let model = model.replace("/things/{Name}", "/things");
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["GetThing"]).unwrap();
+        let error = build(&model, &closure, &Settings::default()).unwrap_err().to_string();
+        assert!(error.contains("query parameter `limit` is bound more than once"), "{error}");
+        assert!(error.contains("GetThing"), "{error}");
+    }
+}

@@ -1,0 +1,281 @@
+//! Structures: every member's Rust field, decided once for the printers.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::bindings::{Binding, PayloadKind, ScalarKind};
+use super::names;
+use super::types::{DefaultValue, Repr, RustType};
+use super::Plan;
+use crate::error::Error;
+use crate::ir::{Member, Shape, ShapeKind, Simple};
+
+/// How a member is held in its structure.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum FieldKind {
+    /// `required` without a default: a plain field that builders must set.
+    Required,
+    /// A model default: a plain field that starts at the default (but see
+    /// [`Plan::unset_default`] for operation inputs).
+    Default(Value),
+    /// Anything else, and operation-input members whose default the caller may
+    /// leave unset: `Option<T>`.
+    Optional,
+}
+
+/// How a member's JSON form departs from its type's own serde impl.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum SerdeWith {
+    /// A runtime `serde_support` module with `serialize`/`deserialize` for `T` and an
+    /// `option` child for `Option<T>`.
+    Scalar(&'static str),
+    /// A runtime `serde_support` module for an optional collection (`Option<Vec<T>>`,
+    /// `Option<HashMap<String, T>>`) of such scalars.
+    Collection(&'static str),
+}
+
+/// One member of a structure, as a Rust field.
+#[derive(Debug, Clone)]
+pub(crate) struct FieldPlan {
+    /// The member's id, `ns#Shape$Member`, for messages.
+    pub at: String,
+    /// The Rust field name (`r#type`, `build_value`).
+    pub name: String,
+    /// The JSON name.
+    pub wire: String,
+    /// The unboxed target type (the raw body's `Blob` for a streaming member).
+    pub target_ty: RustType,
+    pub repr: Repr,
+    /// The element type of a list, or the value type of a map, and its representation.
+    pub elem: Option<(RustType, Repr)>,
+    /// The key type of a map, and its representation.
+    pub key: Option<(RustType, Repr)>,
+    pub kind: FieldKind,
+    pub sensitive: bool,
+    pub boxed: bool,
+    /// A streaming blob or event stream, carried as the raw HTTP body.
+    pub streaming: bool,
+    /// The model default of an `Optional` member that has one (see
+    /// [`Plan::unset_default`]).
+    pub unset_default: Option<Value>,
+    /// Whether the model default equals the Rust type's `Default::default()`.
+    pub zero_default: bool,
+    /// The model default as a Rust value, where a printer writes it out
+    /// (`None` where `Default::default()` is written instead).
+    pub default_value: Option<DefaultValue>,
+    /// The runtime serde module the member's JSON form needs, if any.
+    pub serde_with: Option<SerdeWith>,
+    /// Where the member travels in an HTTP message.
+    pub binding: Binding,
+    /// How a label, query or header value is written as text (for the
+    /// members of operation inputs, outputs and errors).
+    pub scalar: Option<ScalarKind>,
+    /// The lowercased name of a header member (as `scalar`).
+    pub header: Option<String>,
+    /// The `pattern` a string member's value must match.
+    pub pattern: Option<Pattern>,
+    /// How the member travels when it is the HTTP payload.
+    pub payload: PayloadKind,
+    /// Whether the member is a map of lists (for `httpQueryParams`: repeated keys).
+    pub map_of_lists: bool,
+}
+
+/// A string member's `pattern`, as `validate()` checks it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Pattern {
+    /// Compiles with `regex-lite`: checked.
+    Checked(String),
+    /// Needs look-around, which `regex-lite` lacks, and the settings allow
+    /// leaving such patterns unchecked: documented instead.
+    LookAround(String),
+}
+
+impl Plan {
+    /// Whether a member with a model default is held as `Option<T>` instead of
+    /// starting at its default: a top-level member of an operation's input that is
+    /// not `required`.
+    ///
+    /// A request carries such a member only when the caller set it, even to the
+    /// default, as the Smithy specification and its compliance suite ask
+    /// (`RestJsonClientSkipsTopLevelDefaultValuesInInput`): the service may change
+    /// the default, and a client that sent the old one would pin its callers to
+    /// it. Nested structures, outputs and errors keep the default as a plain value.
+    pub(crate) fn unset_default(&self, shape: &Shape, member: &Member) -> bool {
+        self.operation_inputs.contains(&shape.id) && !member.traits.required
+    }
+
+    /// Whether a target is sensitive, looking through lists and maps.
+    fn is_sensitive(&self, member: &Member) -> bool {
+        if member.traits.sensitive {
+            return true;
+        }
+        let mut target = &member.target;
+        loop {
+            let shape = &self.model.shapes[target];
+            if shape.traits.sensitive {
+                return true;
+            }
+            match &shape.kind {
+                ShapeKind::List(m) | ShapeKind::Map { value: m, .. } => {
+                    if m.traits.sensitive {
+                        return true;
+                    }
+                    target = &m.target;
+                }
+                _ => return false,
+            }
+        }
+    }
+
+    /// The fields of a structure; member names or JSON names that collide are
+    /// an error. The members of a structure that is an HTTP message
+    /// (`http_message`: an operation's input or output, or an error) are
+    /// checked to fit where they travel.
+    pub(crate) fn plan_fields(&self, shape: &Shape, http_message: bool) -> Result<Vec<FieldPlan>, Error> {
+        let mut taken: BTreeMap<String, &str> = BTreeMap::new();
+        let mut wire_names: BTreeMap<String, &str> = BTreeMap::new();
+        let mut out = Vec::new();
+        for member in shape.members() {
+            let wire = member.traits.json_name.as_deref().unwrap_or(&member.name);
+            if let Some(other) = wire_names.insert(wire.to_string(), &member.name) {
+                return Err(Error::at(
+                    shape.id.member(&member.name),
+                    format!("its JSON name `{wire}` is also the JSON name of `{other}`"),
+                ));
+            }
+            let name = names::member(&member.name);
+            if let Some(other) = taken.insert(name.clone(), &member.name) {
+                return Err(Error::at(
+                    shape.id.member(&member.name),
+                    format!("member name collides with `{other}`: both become the Rust field `{name}`"),
+                ));
+            }
+            let mut field = self.plan_field(shape, member, name)?;
+            if http_message {
+                self.plan_http_text(member, &mut field)?;
+            }
+            out.push(field);
+        }
+        Ok(out)
+    }
+
+    /// One field: its types, how it is held, its default and serde form.
+    fn plan_field(&self, shape: &Shape, member: &Member, name: String) -> Result<FieldPlan, Error> {
+        let at = shape.id.member(&member.name);
+        let target = &self.model.shapes[&member.target];
+        // Streaming blobs and event streams are carried as the raw body.
+        let streaming = member.traits.streaming || target.traits.streaming;
+        let (target_ty, repr) =
+            if streaming { (RustType::Blob, Repr::Named) } else { self.rust_type(&member.target, &at)? };
+        let default = member.traits.default.clone().or_else(|| target.traits.default.clone());
+        let default = default.filter(|v| !v.is_null());
+        let unset_default = default.clone().filter(|_| self.unset_default(shape, member));
+        let kind = match &default {
+            Some(_) if unset_default.is_some() => FieldKind::Optional,
+            Some(v) => FieldKind::Default(v.clone()),
+            None if member.traits.required => FieldKind::Required,
+            None => FieldKind::Optional,
+        };
+        let elem = match &target.kind {
+            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } if !streaming => Some(self.rust_type(&m.target, &at)?),
+            _ => None,
+        };
+        let key = match &target.kind {
+            ShapeKind::Map { key, .. } if !streaming => Some(self.map_key_type(&key.target, &at)?),
+            _ => None,
+        };
+        let boxed = repr == Repr::Named && self.cycles.is_recursive(&shape.id, &member.target);
+        let zero_default = default.as_ref().is_some_and(|v| self.is_zero_default(&member.target, v));
+        // Printers write the default out for an input's unset default, and for
+        // a plain default unless `Default::default()` is the same value.
+        let default_value = match &default {
+            Some(v) if unset_default.is_some() || !zero_default || boxed => {
+                Some(self.default_value(&member.target, v, &at)?)
+            }
+            _ => None,
+        };
+        let serde_with = if streaming { None } else { self.serde_with(member, &kind, &at)? };
+        let pattern = if repr == Repr::String { self.pattern(member, &at)? } else { None };
+        Ok(FieldPlan {
+            at,
+            name,
+            wire: member.traits.json_name.clone().unwrap_or_else(|| member.name.clone()),
+            target_ty,
+            repr,
+            elem,
+            key,
+            kind,
+            sensitive: self.is_sensitive(member),
+            boxed,
+            streaming,
+            unset_default,
+            zero_default,
+            default_value,
+            serde_with,
+            binding: Binding::of(member),
+            scalar: None,
+            header: None,
+            pattern,
+            payload: self.payload_kind(member, streaming),
+            map_of_lists: self.map_of_lists(member),
+        })
+    }
+
+    /// The `pattern` of a string member (the member's refines the target's),
+    /// which must compile unless the settings let look-around patterns pass.
+    fn pattern(&self, member: &Member, at: &str) -> Result<Option<Pattern>, Error> {
+        let target = &self.model.shapes[&member.target];
+        let Some(pattern) = member.traits.pattern.clone().or_else(|| target.traits.pattern.clone()) else {
+            return Ok(None);
+        };
+        match regex_lite::Regex::new(&pattern) {
+            Ok(_) => Ok(Some(Pattern::Checked(pattern))),
+            Err(e) if e.to_string().contains("look-around") && self.settings.skip_look_around_patterns => {
+                Ok(Some(Pattern::LookAround(pattern)))
+            }
+            Err(e) => {
+                Err(Error::at(at, format!("trait `smithy.api#pattern`: pattern `{pattern}` does not compile: {e}")))
+            }
+        }
+    }
+
+    /// The runtime `serde_support` module a member needs for its JSON form, if any.
+    fn serde_with(&self, member: &Member, kind: &FieldKind, at: &str) -> Result<Option<SerdeWith>, Error> {
+        let target = &self.model.shapes[&member.target];
+        let module_for = |shape: &Shape, format: Option<&String>| match &shape.kind {
+            ShapeKind::Simple(Simple::Double) => Some("::smithy_codegen_runtime::serde_support::float"),
+            ShapeKind::Simple(Simple::Timestamp) => match format.map(String::as_str) {
+                Some("date-time") => Some("::smithy_codegen_runtime::serde_support::date_time"),
+                Some("http-date") => Some("::smithy_codegen_runtime::serde_support::http_date"),
+                _ => None,
+            },
+            _ => None,
+        };
+        let format = member.traits.timestamp_format.as_ref().or(target.traits.timestamp_format.as_ref());
+        if let Some(module) = module_for(target, format) {
+            return Ok(Some(SerdeWith::Scalar(module)));
+        }
+        // Inside lists and maps the element's own serde impl is used; formats it
+        // cannot express are refused rather than written wrongly.
+        if let ShapeKind::List(m) | ShapeKind::Map { value: m, .. } = &target.kind {
+            let inner = &self.model.shapes[&m.target];
+            let doubles = matches!(inner.kind, ShapeKind::Simple(Simple::Double));
+            if doubles && *kind == FieldKind::Optional {
+                return Ok(Some(SerdeWith::Collection(if matches!(target.kind, ShapeKind::List(_)) {
+                    "::smithy_codegen_runtime::serde_support::float::list"
+                } else {
+                    "::smithy_codegen_runtime::serde_support::float::map"
+                })));
+            }
+            let format = m.traits.timestamp_format.as_ref().or(inner.traits.timestamp_format.as_ref());
+            if module_for(inner, format).is_some() {
+                return Err(Error::Unsupported {
+                    at: at.to_string(),
+                    what: "lists or maps of doubles or of text-format timestamps".into(),
+                });
+            }
+        }
+        Ok(None)
+    }
+}
