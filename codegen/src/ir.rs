@@ -7,9 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde_json::Value;
-
-use crate::ast::{AstMember, AstModel, AstRef, AstShape};
+use crate::ast::{AstMember, AstModel, AstRef, AstShape, Node};
 use crate::error::Error;
 use crate::traits::Traits;
 
@@ -332,7 +330,7 @@ fn prelude_shape(id: &ShapeId) -> Option<Shape> {
     };
     let mut traits = Traits::default();
     if id.name().starts_with("Primitive") {
-        traits.default = Some(if id.name() == "PrimitiveBoolean" { Value::Bool(false) } else { Value::from(0) });
+        traits.default = Some(if id.name() == "PrimitiveBoolean" { Node::Bool(false) } else { Node::from(0) });
     }
     Some(Shape { id: id.clone(), kind, traits })
 }
@@ -407,7 +405,7 @@ fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
                 let member_traits = Traits::from_ast(&at, &m.traits)?;
                 let value = match &member_traits.enum_value {
                     None => name.clone(),
-                    Some(Value::String(s)) => s.clone(),
+                    Some(Node::String(s)) => s.clone(),
                     Some(other) => return Err(Error::at(at, format!("enumValue must be a string, found {other}"))),
                 };
                 values.push(EnumValue { name: name.clone(), value, traits: member_traits });
@@ -423,7 +421,7 @@ fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
                 let value = member_traits
                     .enum_value
                     .as_ref()
-                    .and_then(Value::as_i64)
+                    .and_then(Node::as_i64)
                     .and_then(|v| i32::try_from(v).ok())
                     .ok_or_else(|| Error::at(&at, "intEnum member needs an integer enumValue in i32 range"))?;
                 values.push(IntEnumValue { name: name.clone(), value, traits: member_traits });

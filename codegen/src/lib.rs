@@ -31,6 +31,7 @@ pub mod extract;
 pub mod idl;
 pub mod ir;
 pub mod mixins;
+pub mod node;
 mod parallel;
 #[cfg(feature = "protocol-tests")]
 pub mod protocol_tests;

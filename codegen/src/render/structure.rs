@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
-use serde_json::Value;
 
 use super::types::{default_expr, is_zero_default, map_key_type, rust_type, Repr};
 use super::{deprecated_attr, docs, ident, names, Ctx, Home};
+use crate::ast::Node;
 use crate::error::Error;
 use crate::ir::{Member, Shape, ShapeId, ShapeKind};
 
@@ -20,7 +20,7 @@ pub(crate) enum FieldKind {
     Required,
     /// A model default: a plain field that starts at the default (but see
     /// [`unset_default`] for operation inputs).
-    Default(Value),
+    Default(Node),
     /// Anything else, and operation-input members whose default the caller may
     /// leave unset: `Option<T>`.
     Optional,
@@ -54,7 +54,7 @@ pub(crate) struct Field<'a> {
     /// The model default of an `Optional` member that has one (see
     /// [`unset_default`]): left out of requests until the caller sets it,
     /// filled in by the server when a request leaves it out.
-    pub unset_default: Option<Value>,
+    pub unset_default: Option<Node>,
 }
 
 /// Whether a member with a model default is held as `Option<T>` instead of

@@ -3,9 +3,9 @@
 use super::prelude::*;
 use proc_macro2::TokenStream;
 use quote::quote;
-use serde_json::Value;
 
 use super::Ctx;
+use crate::ast::Node;
 use crate::error::Error;
 use crate::ir::{ShapeId, ShapeKind, Simple};
 
@@ -78,25 +78,25 @@ pub(crate) fn map_key_type(ctx: &Ctx, key: &ShapeId, at: &str) -> Result<(TokenS
 }
 
 /// Whether `default` equals the Rust type's `Default::default()`.
-pub(crate) fn is_zero_default(ctx: &Ctx, target: &ShapeId, default: &Value) -> bool {
+pub(crate) fn is_zero_default(ctx: &Ctx, target: &ShapeId, default: &Node) -> bool {
     match (&ctx.shape(target).kind, default) {
-        (ShapeKind::Simple(Simple::Boolean), Value::Bool(b)) => !b,
-        (ShapeKind::Simple(s), Value::Number(n)) if s.is_number() => n.as_f64() == Some(0.0),
-        (ShapeKind::Simple(Simple::String | Simple::Blob), Value::String(s)) => s.is_empty(),
-        (ShapeKind::List(_), Value::Array(a)) => a.is_empty(),
-        (ShapeKind::Map { .. }, Value::Object(o)) => o.is_empty(),
+        (ShapeKind::Simple(Simple::Boolean), Node::Bool(b)) => !b,
+        (ShapeKind::Simple(s), Node::Number(n)) if s.is_number() => n.as_f64() == Some(0.0),
+        (ShapeKind::Simple(Simple::String | Simple::Blob), Node::String(s)) => s.is_empty(),
+        (ShapeKind::List(_), Node::Array(a)) => a.is_empty(),
+        (ShapeKind::Map { .. }, Node::Object(o)) => o.is_empty(),
         _ => false,
     }
 }
 
 /// An expression of the default value `default` for a member targeting `target`.
-pub(crate) fn default_expr(ctx: &Ctx, target: &ShapeId, default: &Value, at: &str) -> Result<TokenStream, Error> {
+pub(crate) fn default_expr(ctx: &Ctx, target: &ShapeId, default: &Node, at: &str) -> Result<TokenStream, Error> {
     let shape = ctx.shape(target);
     let bad = || Error::at(at, format!("default value {default} does not fit target `{target}`"));
     Ok(match (&shape.kind, default) {
-        (ShapeKind::Simple(Simple::Boolean), Value::Bool(b)) => quote!(#b),
-        (ShapeKind::Simple(Simple::String), Value::String(s)) => quote!(#STRING::from(#s)),
-        (ShapeKind::Simple(simple), Value::Number(n)) => {
+        (ShapeKind::Simple(Simple::Boolean), Node::Bool(b)) => quote!(#b),
+        (ShapeKind::Simple(Simple::String), Node::String(s)) => quote!(#STRING::from(#s)),
+        (ShapeKind::Simple(simple), Node::Number(n)) => {
             let literal = match simple {
                 Simple::Byte => n.as_i64().and_then(|v| i8::try_from(v).ok()).map(|v| quote!(#v)),
                 Simple::Short => n.as_i64().and_then(|v| i16::try_from(v).ok()).map(|v| quote!(#v)),
@@ -111,15 +111,15 @@ pub(crate) fn default_expr(ctx: &Ctx, target: &ShapeId, default: &Value, at: &st
             };
             literal.ok_or_else(bad)?
         }
-        (ShapeKind::Enum(values), Value::String(s)) => {
+        (ShapeKind::Enum(values), Node::String(s)) => {
             if !values.iter().any(|v| &v.value == s) {
                 return Err(Error::at(at, format!("default `{s}` is not a value of enum `{target}`")));
             }
             let path = ctx.homes[target].path();
             quote!(#path::from(#s))
         }
-        (ShapeKind::List(_), Value::Array(a)) if a.is_empty() => quote!(#VEC::new()),
-        (ShapeKind::Map { .. }, Value::Object(o)) if o.is_empty() => quote!(::std::collections::HashMap::new()),
+        (ShapeKind::List(_), Node::Array(a)) if a.is_empty() => quote!(#VEC::new()),
+        (ShapeKind::Map { .. }, Node::Object(o)) if o.is_empty() => quote!(::std::collections::HashMap::new()),
         _ => return Err(bad()),
     })
 }
