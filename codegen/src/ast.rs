@@ -1,16 +1,18 @@
 //! Parse stage: serde types that mirror the Smithy JSON AST (IDL 2.0) one to one.
 //!
-//! Nothing here is validated beyond JSON syntax and field types; traits stay raw
-//! JSON so that unknown traits survive a read/write round trip.
+//! Nothing here is validated beyond JSON syntax and field types; traits stay
+//! node values ([`Node`], numbers as written) so that unknown traits survive a
+//! read/write round trip. Models are read from text in memory (`serde_json`'s
+//! `from_str` or `from_slice`): node values borrow their text while they are read.
 
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
+pub use crate::node::{Node, NodeMap, Number};
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
 
 use crate::error::Error;
 
@@ -21,7 +23,7 @@ pub struct AstModel {
     pub smithy: String,
     /// Free-form model metadata, kept as is.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub metadata: BTreeMap<String, Value>,
+    pub metadata: BTreeMap<String, Node>,
     /// Shapes by absolute shape id, in the file's order.
     #[serde(default)]
     pub shapes: OrderedMap<AstShape>,
@@ -41,7 +43,7 @@ pub struct AstMember {
     pub target: String,
     /// Member traits by absolute trait id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub traits: BTreeMap<String, Value>,
+    pub traits: BTreeMap<String, Node>,
 }
 
 /// One shape of any type; fields that do not apply to the type stay empty.
@@ -115,7 +117,7 @@ pub struct AstShape {
     pub mixins: Option<Vec<AstRef>>,
     /// Shape traits by absolute trait id; unknown traits are kept as they are.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub traits: BTreeMap<String, Value>,
+    pub traits: BTreeMap<String, Node>,
 }
 
 /// A JSON object read into a vector, so that declaration order survives

@@ -49,8 +49,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::Serialize;
-use serde_json::Value;
 
+use crate::ast::Node;
 use crate::closure::{self, Closure};
 use crate::error::Error;
 use crate::extract::is_kept_trait;
@@ -833,7 +833,7 @@ fn compare_traits(out: &mut Changes, dir: Direction, id: &ShapeId, member: Optio
         push(kind, message.to_string());
     }
     if *default != n.default {
-        let show = |v: &Option<Value>| v.as_ref().map(|v| format!("`{v}`")).unwrap_or_else(|| "none".into());
+        let show = |v: &Option<Node>| v.as_ref().map(|v| format!("`{v}`")).unwrap_or_else(|| "none".into());
         push(Kind::Breaking, format!("default changed from {} to {}", show(default), show(&n.default)));
     }
     compare_constraints(&mut push, dir, (length, range, pattern), n);
@@ -926,8 +926,8 @@ fn compare_constraints(
 /// Raw traits of the kept namespaces (see [`is_kept_trait`]).
 fn compare_other_traits(
     push: &mut impl FnMut(Kind, String),
-    old: &BTreeMap<String, Value>,
-    new: &BTreeMap<String, Value>,
+    old: &BTreeMap<String, Node>,
+    new: &BTreeMap<String, Node>,
 ) {
     let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
     for key in keys {

@@ -7,9 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
-
-use crate::ast::{AstMember, AstModel, AstShape};
+use crate::ast::{AstMember, AstModel, AstShape, Node};
 use crate::closure;
 use crate::error::Error;
 use crate::ir::{self, ShapeId};
@@ -30,16 +28,16 @@ const EXAMPLES: &str = "smithy.api#examples";
 /// The trait id of legacy enums.
 const LEGACY_ENUM: &str = "smithy.api#enum";
 
-fn strip_trait_map(traits: &mut BTreeMap<String, Value>) {
+fn strip_trait_map(traits: &mut BTreeMap<String, Node>) {
     traits.retain(|k, _| is_kept_trait(k));
-    if let Some(Value::Array(examples)) = traits.get_mut(EXAMPLES) {
-        for e in examples.iter_mut().filter_map(Value::as_object_mut) {
+    if let Some(Node::Array(examples)) = traits.get_mut(EXAMPLES) {
+        for e in examples.iter_mut().filter_map(Node::as_object_mut) {
             e.remove("documentation");
             e.remove("title");
         }
     }
-    if let Some(Value::Array(defs)) = traits.get_mut(LEGACY_ENUM) {
-        for d in defs.iter_mut().filter_map(Value::as_object_mut) {
+    if let Some(Node::Array(defs)) = traits.get_mut(LEGACY_ENUM) {
+        for d in defs.iter_mut().filter_map(Node::as_object_mut) {
             d.remove("documentation");
         }
     }
@@ -80,17 +78,17 @@ pub fn strip_docs(model: &mut AstModel) {
     }
 }
 
-fn doc_of(traits: &BTreeMap<String, Value>) -> Option<&Value> {
+fn doc_of(traits: &BTreeMap<String, Node>) -> Option<&Node> {
     traits.get(DOC)
 }
 
 /// The documentation `ours` gives an enum value: a legacy definition with the
 /// same value, or an enum member with that name or wire value.
-fn enum_value_doc<'a>(ours: &'a AstShape, name: Option<&str>, value: &str) -> Option<&'a Value> {
-    if let Some(Value::Array(defs)) = ours.traits.get(LEGACY_ENUM) {
+fn enum_value_doc<'a>(ours: &'a AstShape, name: Option<&str>, value: &str) -> Option<&'a Node> {
+    if let Some(Node::Array(defs)) = ours.traits.get(LEGACY_ENUM) {
         return defs
             .iter()
-            .find(|d| d.get("value").and_then(Value::as_str) == Some(value))
+            .find(|d| d.get("value").and_then(Node::as_str) == Some(value))
             .and_then(|d| d.get("documentation"));
     }
     let members = ours.members.as_ref()?;
@@ -98,7 +96,7 @@ fn enum_value_doc<'a>(ours: &'a AstShape, name: Option<&str>, value: &str) -> Op
     let by_value = || {
         members
             .iter()
-            .find(|(k, m)| m.traits.get("smithy.api#enumValue").and_then(Value::as_str).unwrap_or(k) == value)
+            .find(|(k, m)| m.traits.get("smithy.api#enumValue").and_then(Node::as_str).unwrap_or(k) == value)
             .map(|(_, m)| m)
     };
     by_name.or_else(by_value).and_then(|m| doc_of(&m.traits))
@@ -131,7 +129,7 @@ pub fn keep_docs(model: &mut AstModel, ours: &AstModel) -> Vec<String> {
         for (name, m) in members_mut(shape) {
             let upstream_doc = member_of(&upstream, &name).and_then(|u| doc_of(&u.traits)).is_some();
             strip_trait_map(&mut m.traits);
-            let value = m.traits.get("smithy.api#enumValue").and_then(Value::as_str).unwrap_or(&name).to_string();
+            let value = m.traits.get("smithy.api#enumValue").and_then(Node::as_str).unwrap_or(&name).to_string();
             let doc = our_shape.and_then(|o| {
                 if is_enum {
                     enum_value_doc(o, Some(&name), &value)
@@ -148,12 +146,12 @@ pub fn keep_docs(model: &mut AstModel, ours: &AstModel) -> Vec<String> {
             }
         }
         // Legacy enum definitions.
-        if let (Some(Value::Array(defs)), Some(Value::Array(up_defs))) =
+        if let (Some(Node::Array(defs)), Some(Node::Array(up_defs))) =
             (shape.traits.get_mut(LEGACY_ENUM), upstream.traits.get(LEGACY_ENUM))
         {
             for (d, up) in defs.iter_mut().zip(up_defs) {
-                let value = d.get("value").and_then(Value::as_str).unwrap_or_default().to_string();
-                let name = d.get("name").and_then(Value::as_str).map(str::to_string);
+                let value = d.get("value").and_then(Node::as_str).unwrap_or_default().to_string();
+                let name = d.get("name").and_then(Node::as_str).map(str::to_string);
                 let doc = our_shape.and_then(|o| enum_value_doc(o, name.as_deref(), &value));
                 match (doc, d.as_object_mut()) {
                     (Some(doc), Some(obj)) => {
@@ -165,10 +163,10 @@ pub fn keep_docs(model: &mut AstModel, ours: &AstModel) -> Vec<String> {
             }
         }
         // Example prose, matched by equal `input`.
-        if let (Some(Value::Array(examples)), Some(Value::Array(up_examples))) =
+        if let (Some(Node::Array(examples)), Some(Node::Array(up_examples))) =
             (shape.traits.get_mut(EXAMPLES), upstream.traits.get(EXAMPLES))
         {
-            let our_examples = our_shape.and_then(|o| o.traits.get(EXAMPLES)).and_then(Value::as_array);
+            let our_examples = our_shape.and_then(|o| o.traits.get(EXAMPLES)).and_then(Node::as_array);
             for (i, (e, up)) in examples.iter_mut().zip(up_examples).enumerate() {
                 let ours_e = our_examples.and_then(|list| list.iter().find(|oe| oe.get("input") == e.get("input")));
                 let mut found = false;

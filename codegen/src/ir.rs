@@ -7,9 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde_json::Value;
-
-use crate::ast::{AstMember, AstModel, AstRef, AstShape};
+use crate::ast::{AstMember, AstModel, AstRef, AstShape, Node};
 use crate::error::Error;
 use crate::traits::Traits;
 
@@ -335,7 +333,7 @@ fn prelude_shape(id: &ShapeId) -> Option<Shape> {
     };
     let mut traits = Traits::default();
     if id.name().starts_with("Primitive") {
-        traits.default = Some(if id.name() == "PrimitiveBoolean" { Value::Bool(false) } else { Value::from(0) });
+        traits.default = Some(if id.name() == "PrimitiveBoolean" { Node::Bool(false) } else { Node::from(0) });
     }
     Some(Shape { id: id.clone(), kind, traits })
 }
@@ -382,7 +380,7 @@ fn member(owner: &ShapeId, name: &str, m: &AstMember) -> Result<Member, Error> {
 }
 
 /// The values of the legacy (IDL 1.0 style) `smithy.api#enum` trait on a string.
-fn legacy_enum(at: &str, v: &Value) -> Result<Vec<EnumValue>, Error> {
+fn legacy_enum(at: &str, v: &Node) -> Result<Vec<EnumValue>, Error> {
     let id = LEGACY_ENUM;
     let bad = |at: &str, id: &str, what: &str| Error::at(at, format!("trait `{id}`: {what}"));
     let list = v.as_array().ok_or_else(|| bad(at, id, "expected a list"))?;
@@ -393,14 +391,14 @@ fn legacy_enum(at: &str, v: &Value) -> Result<Vec<EnumValue>, Error> {
         .map(|def| {
             let value = def
                 .get("value")
-                .and_then(Value::as_str)
+                .and_then(Node::as_str)
                 .ok_or_else(|| bad(at, id, "each definition needs a string `value`"))?;
-            let name = def.get("name").and_then(Value::as_str).unwrap_or(value);
+            let name = def.get("name").and_then(Node::as_str).unwrap_or(value);
             let mut traits = Traits {
-                documentation: def.get("documentation").and_then(Value::as_str).map(str::to_string),
+                documentation: def.get("documentation").and_then(Node::as_str).map(str::to_string),
                 ..Traits::default()
             };
-            if def.get("deprecated").and_then(Value::as_bool) == Some(true) {
+            if def.get("deprecated").and_then(Node::as_bool) == Some(true) {
                 traits.deprecated = Some(crate::traits::Deprecated::default());
             }
             Ok(EnumValue { name: name.to_string(), value: value.to_string(), traits })
@@ -439,7 +437,7 @@ fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
                 let member_traits = Traits::from_ast(&at, &m.traits)?;
                 let value = match &member_traits.enum_value {
                     None => name.clone(),
-                    Some(Value::String(s)) => s.clone(),
+                    Some(Node::String(s)) => s.clone(),
                     Some(other) => return Err(Error::at(at, format!("enumValue must be a string, found {other}"))),
                 };
                 values.push(EnumValue { name: name.clone(), value, traits: member_traits });
@@ -455,7 +453,7 @@ fn resolve_shape(id: &ShapeId, shape: &AstShape) -> Result<Shape, Error> {
                 let value = member_traits
                     .enum_value
                     .as_ref()
-                    .and_then(Value::as_i64)
+                    .and_then(Node::as_i64)
                     .and_then(|v| i32::try_from(v).ok())
                     .ok_or_else(|| Error::at(&at, "intEnum member needs an integer enumValue in i32 range"))?;
                 values.push(IntEnumValue { name: name.clone(), value, traits: member_traits });

@@ -32,6 +32,7 @@ pub mod extract;
 pub mod idl;
 pub mod ir;
 pub mod mixins;
+pub mod node;
 mod parallel;
 pub mod plan;
 #[cfg(feature = "protocol-tests")]

@@ -5,9 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde_json::Value;
-
-use crate::ast::{AstMember, AstModel, AstRef, AstShape, OrderedMap};
+use crate::ast::{AstMember, AstModel, AstRef, AstShape, Node, OrderedMap};
 use crate::error::Error;
 
 const MIXIN: &str = "smithy.api#mixin";
@@ -51,7 +49,7 @@ pub fn flatten(model: &AstModel, keep_mixins: bool) -> Result<AstModel, Error> {
 }
 
 /// Traits an `apply` entry adds to a member (by name; empty for the shape).
-type AppliedTraits<'a> = (String, &'a BTreeMap<String, Value>);
+type AppliedTraits<'a> = (String, &'a BTreeMap<String, Node>);
 
 struct Flattener<'a> {
     shapes: HashMap<&'a str, &'a AstShape>,
@@ -173,8 +171,8 @@ impl<'a> Flattener<'a> {
 /// The traits a mixin keeps to itself: `mixin` and its `localTraits`.
 fn local_traits(shape: &AstShape) -> Vec<String> {
     let mut local = vec![MIXIN.to_string()];
-    if let Some(Value::Array(ids)) = shape.traits.get(MIXIN).and_then(|m| m.get("localTraits")) {
-        local.extend(ids.iter().filter_map(Value::as_str).map(str::to_string));
+    if let Some(Node::Array(ids)) = shape.traits.get(MIXIN).and_then(|m| m.get("localTraits")) {
+        local.extend(ids.iter().filter_map(Node::as_str).map(str::to_string));
     }
     local
 }

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Number, Value};
+use crate::ast::{Node, Number};
 
 use crate::error::Error;
 
@@ -60,8 +60,8 @@ pub struct Traits {
     pub documentation: Option<String>,
     /// `smithy.api#required`.
     pub required: bool,
-    /// `smithy.api#default`: `Some(Value::Null)` means "explicitly no default".
-    pub default: Option<Value>,
+    /// `smithy.api#default`: `Some(Node::Null)` means "explicitly no default".
+    pub default: Option<Node>,
     /// `smithy.api#length`.
     pub length: Option<Length>,
     /// `smithy.api#range`.
@@ -101,23 +101,23 @@ pub struct Traits {
     /// `smithy.api#jsonName`.
     pub json_name: Option<String>,
     /// `smithy.api#enumValue`.
-    pub enum_value: Option<Value>,
+    pub enum_value: Option<Node>,
     /// Every other trait, raw, by absolute trait id (including those typed above
     /// only as flags, such as `smithy.api#readonly` and `smithy.api#paginated`).
-    pub other: BTreeMap<String, Value>,
+    pub other: BTreeMap<String, Node>,
 }
 
 fn bad(at: &str, trait_id: &str, what: &str) -> Error {
     Error::at(at, format!("trait `{trait_id}`: {what}"))
 }
 
-fn string(at: &str, id: &str, v: &Value) -> Result<String, Error> {
+fn string(at: &str, id: &str, v: &Node) -> Result<String, Error> {
     v.as_str().map(str::to_string).ok_or_else(|| bad(at, id, "expected a string"))
 }
 
-fn opt_u64(at: &str, id: &str, v: &Value, key: &str) -> Result<Option<u64>, Error> {
+fn opt_u64(at: &str, id: &str, v: &Node, key: &str) -> Result<Option<u64>, Error> {
     match v.get(key) {
-        None | Some(Value::Null) => Ok(None),
+        None | Some(Node::Null) => Ok(None),
         Some(n) => n
             .as_u64()
             .map(Some)
@@ -125,17 +125,17 @@ fn opt_u64(at: &str, id: &str, v: &Value, key: &str) -> Result<Option<u64>, Erro
     }
 }
 
-fn opt_number(at: &str, id: &str, v: &Value, key: &str) -> Result<Option<Number>, Error> {
+fn opt_number(at: &str, id: &str, v: &Node, key: &str) -> Result<Option<Number>, Error> {
     match v.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) => Ok(Some(n.clone())),
+        None | Some(Node::Null) => Ok(None),
+        Some(Node::Number(n)) => Ok(Some(n.clone())),
         Some(other) => Err(bad(at, id, &format!("`{key}` must be a number, found {other}"))),
     }
 }
 
 impl Traits {
     /// Types the traits of the shape or member at `at`.
-    pub fn from_ast(at: &str, raw: &BTreeMap<String, Value>) -> Result<Traits, Error> {
+    pub fn from_ast(at: &str, raw: &BTreeMap<String, Node>) -> Result<Traits, Error> {
         let mut t = Traits::default();
         for (id, v) in raw {
             match id.as_str() {
@@ -166,8 +166,8 @@ impl Traits {
                     t.pattern = Some(string(at, id, v)?);
                 }
                 "smithy.api#http" => {
-                    let method = v.get("method").and_then(Value::as_str);
-                    let uri = v.get("uri").and_then(Value::as_str);
+                    let method = v.get("method").and_then(Node::as_str);
+                    let uri = v.get("uri").and_then(Node::as_str);
                     let (Some(method), Some(uri)) = (method, uri) else {
                         return Err(bad(at, id, "needs string `method` and `uri`"));
                     };
@@ -215,8 +215,8 @@ impl Traits {
                 "smithy.api#idempotencyToken" => t.idempotency_token = true,
                 "smithy.api#deprecated" => {
                     t.deprecated = Some(Deprecated {
-                        message: v.get("message").and_then(Value::as_str).map(str::to_string),
-                        since: v.get("since").and_then(Value::as_str).map(str::to_string),
+                        message: v.get("message").and_then(Node::as_str).map(str::to_string),
+                        since: v.get("since").and_then(Node::as_str).map(str::to_string),
                     })
                 }
                 "smithy.api#timestampFormat" => {

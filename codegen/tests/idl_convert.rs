@@ -84,6 +84,34 @@ fn the_lambda_model_converts_to_idl_and_back() {
     assert!(back == convert(&["--model", model, "--to", "json"]), "JSON -> IDL -> JSON changed model/lambda.json");
 }
 
+/// Numbers keep their text both ways, whatever their size: Smithy holds
+/// `bigDecimal` and `bigInteger` values beyond f64 and u64 (the loader suite's
+/// `traits.smithy` has such values). Leading zeros, which JSON cannot write,
+/// are dropped.
+#[test]
+fn numbers_keep_their_text_through_json_and_idl() {
+    let dir = scratch("numbers");
+    let idl_file = dir.join("numbers.smithy");
+    let written = ["1.7976931348623157E+309", "2e+308", "-1.50", "18446744073709551616", "-0", "1e3"];
+    let mut idl = "$version: \"2.0\"\nnamespace ex\n\n@trait\ndocument n\n".to_string();
+    for (i, number) in written.iter().enumerate() {
+        idl.push_str(&format!("\n@n({number})\nstring S{i}\n"));
+    }
+    idl.push_str("\n@n(007)\nstring Zeros\n");
+    std::fs::write(&idl_file, idl).unwrap();
+    let json = convert(&["--model", idl_file.to_str().unwrap(), "--to", "json"]);
+    for number in written {
+        assert!(json.contains(&format!("\"ex#n\": {number}\n")), "{number} in\n{json}");
+    }
+    assert!(json.contains("\"ex#n\": 7\n"), "007 becomes 7:\n{json}");
+    let json_file = dir.join("numbers.json");
+    std::fs::write(&json_file, &json).unwrap();
+    let again = convert(&["--model", json_file.to_str().unwrap(), "--to", "idl"]);
+    for number in written {
+        assert!(again.contains(&format!("@n({number})")), "{number} in\n{again}");
+    }
+}
+
 #[test]
 fn convert_errors_name_the_file_line_and_column() {
     let dir = scratch("errors");

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
-use smithy_codegen::ast::{self, AstMember, AstModel, AstShape};
+use smithy_codegen::ast::{self, AstMember, AstModel, AstShape, Node};
 use smithy_codegen::{closure, ir, Error};
 
 /// The official model, under the shared test data.
@@ -119,14 +119,14 @@ fn drop_pattern(model: &mut AstModel, at: &str) {
 
 /// Drops documentation, tags, example prose and every trait outside
 /// `smithy.api` and `aws.protocols`.
-fn normalise_traits(traits: &mut BTreeMap<String, Value>) {
+fn normalise_traits(traits: &mut BTreeMap<String, Node>) {
     traits.retain(|id, _| {
         let namespace = id.split_once('#').map_or("", |(ns, _)| ns);
         matches!(namespace, "smithy.api" | "aws.protocols") && id != DOCUMENTATION && id != "smithy.api#tags"
     });
-    if let Some(Value::Array(examples)) = traits.get_mut("smithy.api#examples") {
+    if let Some(Node::Array(examples)) = traits.get_mut("smithy.api#examples") {
         for example in examples {
-            if let Value::Object(fields) = example {
+            if let Node::Object(fields) = example {
                 fields.remove("documentation");
                 fields.remove("title");
             }
@@ -275,7 +275,7 @@ fn our_model_has_the_expected_size() {
 fn our_model_documents_every_shape_and_member() {
     let ours = parse(&our_bytes(), OURS);
     let mut missing = Vec::new();
-    let documented = |traits: &BTreeMap<String, Value>| matches!(traits.get(DOCUMENTATION), Some(Value::String(s)) if !s.trim().is_empty());
+    let documented = |traits: &BTreeMap<String, Node>| matches!(traits.get(DOCUMENTATION), Some(Node::String(s)) if !s.trim().is_empty());
     for (id, shape) in ours.shapes.iter() {
         if !documented(&shape.traits) {
             missing.push(id.clone());
@@ -405,7 +405,7 @@ fn a_mismatch_names_the_first_differing_shape() {
     fewer.shapes.0.retain(|(id, _)| id != "com.amazonaws.lambda#Runtime");
     shape_mut(&mut fewer, "com.amazonaws.lambda#ThrottleReason")
         .traits
-        .insert("smithy.api#sensitive".into(), Value::Object(Default::default()));
+        .insert("smithy.api#sensitive".into(), Node::Object(Default::default()));
     let message = mismatch_message(&fewer, &ours);
     assert!(
         message.starts_with("first differing shape: com.amazonaws.lambda#Runtime: missing from our model"),

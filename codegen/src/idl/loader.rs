@@ -6,10 +6,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use serde_json::Value;
-
 use super::parser::{parse_file, Node, ParsedFile, ParsedShape, TraitUse};
-use super::prelude::is_prelude_name;
+use super::prelude::{is_prelude_list_trait, is_prelude_name};
 use super::{Diagnostic, Location};
 use crate::ast::{self, AstMember, AstModel, AstRef, AstShape, OrderedMap};
 use crate::error::Error;
@@ -166,15 +164,15 @@ impl Scope<'_> {
     }
 
     /// A node value as JSON; unquoted shape ids that name a shape become absolute.
-    fn value(&self, node: Node) -> Value {
+    fn value(&self, node: Node) -> ast::Node {
         match node {
-            Node::Null => Value::Null,
-            Node::Bool(b) => Value::Bool(b),
-            Node::Number(n) => Value::Number(n),
-            Node::Str(s) => Value::String(s),
-            Node::ShapeId(id) => Value::String(self.resolve_existing(&id).unwrap_or(id)),
-            Node::Array(items) => Value::Array(items.into_iter().map(|i| self.value(i)).collect()),
-            Node::Object(entries) => Value::Object(entries.into_iter().map(|(k, v)| (k, self.value(v))).collect()),
+            Node::Null => ast::Node::Null,
+            Node::Bool(b) => ast::Node::Bool(b),
+            Node::Number(n) => ast::Node::Number(n),
+            Node::Str(s) => ast::Node::String(s),
+            Node::ShapeId(id) => ast::Node::String(self.resolve_existing(&id).unwrap_or(id)),
+            Node::Array(items) => ast::Node::Array(items.into_iter().map(|i| self.value(i)).collect()),
+            Node::Object(entries) => ast::Node::Object(entries.into_iter().map(|(k, v)| (k, self.value(v))).collect()),
         }
     }
 }
@@ -340,20 +338,27 @@ impl Loader {
     }
 
     /// Trait values by absolute id; a doc comment becomes `smithy.api#documentation`.
-    fn trait_values(&mut self, scope: &Scope, docs: Option<String>, traits: Vec<TraitUse>) -> BTreeMap<String, Value> {
+    fn trait_values(
+        &mut self,
+        scope: &Scope,
+        docs: Option<String>,
+        traits: Vec<TraitUse>,
+    ) -> BTreeMap<String, ast::Node> {
         let mut values = BTreeMap::new();
         if let Some(docs) = docs {
-            values.insert("smithy.api#documentation".to_string(), Value::String(docs));
+            values.insert("smithy.api#documentation".to_string(), ast::Node::String(docs));
         }
         let mut written: BTreeMap<String, Location> = BTreeMap::new();
         for t in traits {
             let name = scope.resolve(&t.name);
             let value = match t.value {
                 Some(node) => scope.value(node),
-                None if scope.defined.get(&name).is_some_and(|(_, kind)| kind == "list" || kind == "set") => {
-                    Value::Array(Vec::new())
+                None if scope.defined.get(&name).is_some_and(|(_, kind)| kind == "list" || kind == "set")
+                    || name.strip_prefix("smithy.api#").is_some_and(is_prelude_list_trait) =>
+                {
+                    ast::Node::Array(Vec::new())
                 }
-                None => Value::Object(Default::default()),
+                None => ast::Node::Object(Default::default()),
             };
             if let Some(first) = written.get(&name) {
                 if values.get(&name) != Some(&value) {
@@ -368,10 +373,10 @@ impl Loader {
         values
     }
 
-    fn merge_metadata(&mut self, key: String, value: Value, at: &Location) {
+    fn merge_metadata(&mut self, key: String, value: ast::Node, at: &Location) {
         if let Some(existing) = self.model.metadata.get_mut(&key) {
             match (existing, value) {
-                (Value::Array(items), Value::Array(more)) => items.extend(more),
+                (ast::Node::Array(items), ast::Node::Array(more)) => items.extend(more),
                 (existing, value) if *existing == value => {}
                 _ => {
                     let first = self.metadata_at.get(&key).map(ToString::to_string).unwrap_or_default();
@@ -384,7 +389,7 @@ impl Loader {
         self.model.metadata.insert(key, value);
     }
 
-    fn merge_metadata_json(&mut self, file: &str, metadata: BTreeMap<String, Value>) {
+    fn merge_metadata_json(&mut self, file: &str, metadata: BTreeMap<String, ast::Node>) {
         let at = Location { file: file.into(), line: 1, column: 1 };
         for (key, value) in metadata {
             self.merge_metadata(key, value, &at);
@@ -538,8 +543,8 @@ fn shape_problems(id: &str, shape: &AstShape, v2: bool) -> Vec<String> {
             }
             for (name, member) in members {
                 match member.traits.get("smithy.api#enumValue") {
-                    Some(Value::Number(n)) if n.as_i64().is_some_and(|v| i32::try_from(v).is_ok()) => {}
-                    Some(Value::Number(n)) if n.is_i64() || n.is_u64() => {
+                    Some(ast::Node::Number(n)) if n.as_i64().is_some_and(|v| i32::try_from(v).is_ok()) => {}
+                    Some(ast::Node::Number(n)) if n.is_i64() || n.is_u64() => {
                         problems.push(format!("{id}${name}: intEnum members must fit within an integer, but found {n}"))
                     }
                     Some(other) => {
@@ -554,7 +559,7 @@ fn shape_problems(id: &str, shape: &AstShape, v2: bool) -> Vec<String> {
         "enum" => {
             for (name, member) in shape.members.iter().flat_map(|m| m.iter()) {
                 match member.traits.get("smithy.api#enumValue") {
-                    None | Some(Value::String(_)) => {}
+                    None | Some(ast::Node::String(_)) => {}
                     Some(other) => problems.push(format!(
                         "{id}${name}: enum members can only be assigned string values, but found {other}"
                     )),
@@ -583,7 +588,7 @@ fn shape_problems(id: &str, shape: &AstShape, v2: bool) -> Vec<String> {
     problems
 }
 
-fn member_traits_mut<'a>(shape: &'a mut AstShape, name: &str) -> Option<&'a mut BTreeMap<String, Value>> {
+fn member_traits_mut<'a>(shape: &'a mut AstShape, name: &str) -> Option<&'a mut BTreeMap<String, ast::Node>> {
     if let Some(members) = &mut shape.members {
         return members.0.iter_mut().find(|(n, _)| n == name).map(|(_, m)| &mut m.traits);
     }
@@ -598,14 +603,14 @@ fn member_traits_mut<'a>(shape: &'a mut AstShape, name: &str) -> Option<&'a mut 
 
 /// Adds applied traits; lists concatenate, equal values are fine, anything
 /// else is a conflict (the conflicting trait's name is returned).
-fn merge_traits(existing: &mut BTreeMap<String, Value>, traits: BTreeMap<String, Value>) -> Result<(), String> {
+fn merge_traits(existing: &mut BTreeMap<String, ast::Node>, traits: BTreeMap<String, ast::Node>) -> Result<(), String> {
     for (name, value) in traits {
         match existing.get_mut(&name) {
             None => {
                 existing.insert(name, value);
             }
-            Some(Value::Array(items)) if value.is_array() => {
-                if let Value::Array(more) = value {
+            Some(ast::Node::Array(items)) if value.is_array() => {
+                if let ast::Node::Array(more) = value {
                     items.extend(more);
                 }
             }

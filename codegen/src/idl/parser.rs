@@ -12,7 +12,7 @@ use crate::ast::{AstMember, AstRef, AstShape, OrderedMap};
 pub enum Node {
     Null,
     Bool(bool),
-    Number(serde_json::Number),
+    Number(crate::ast::Number),
     Str(String),
     /// An unquoted shape id, as written.
     ShapeId(String),
@@ -733,7 +733,7 @@ impl Parser {
                     Ok(Node::Number(n))
                 }
                 None => {
-                    let message = format!("number `{text}` is out of range");
+                    let message = format!("invalid number `{text}`");
                     self.fail(message)
                 }
             },
@@ -1041,14 +1041,17 @@ fn set_ref_map(slot: &mut Option<OrderedMap<AstRef>>, value: Node) -> Option<Str
     None
 }
 
-/// A number token as a JSON number: an integer when it has neither fraction
-/// nor exponent and fits, a float otherwise.
-fn number_value(text: &str) -> Option<serde_json::Number> {
-    if let Ok(i) = text.parse::<i64>() {
-        return Some(i.into());
-    }
-    if let Ok(u) = text.parse::<u64>() {
-        return Some(u.into());
-    }
-    text.parse::<f64>().ok().and_then(serde_json::Number::from_f64)
+/// A number token as a node number, its text kept. The lexer lets leading
+/// zeros through (`007`); they are dropped, since JSON has no such form.
+fn number_value(text: &str) -> Option<crate::ast::Number> {
+    crate::ast::Number::parse(text).or_else(|| {
+        let (sign, unsigned) = text.strip_prefix('-').map_or(("", text), |rest| ("-", rest));
+        let trimmed = unsigned.trim_start_matches('0');
+        let trimmed = if trimmed.is_empty() || !trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("0{trimmed}")
+        } else {
+            trimmed.to_string()
+        };
+        crate::ast::Number::parse(&format!("{sign}{trimmed}"))
+    })
 }

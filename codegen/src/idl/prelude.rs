@@ -109,3 +109,12 @@ pub const PRELUDE_NAMES: &[&str] = &[
 pub fn is_prelude_name(name: &str) -> bool {
     PRELUDE_NAMES.contains(&name)
 }
+
+/// The prelude's list-shaped traits: written without a value, they are an
+/// empty list (other traits without a value are an empty object).
+const PRELUDE_LIST_TRAITS: &[&str] = &["auth", "enum", "examples", "references", "suppress", "tags"];
+
+/// Whether `name` is a list-shaped trait of the prelude.
+pub fn is_prelude_list_trait(name: &str) -> bool {
+    PRELUDE_LIST_TRAITS.contains(&name)
+}

@@ -4,10 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
-use serde_json::Value;
-
 use super::prelude::is_prelude_name;
-use crate::ast::{AstMember, AstModel, AstRef, AstShape, OrderedMap};
+use crate::ast::{AstMember, AstModel, AstRef, AstShape, Node, OrderedMap};
 
 const INDENT: &str = "    ";
 
@@ -70,7 +68,7 @@ impl Printer<'_> {
         id.into()
     }
 
-    fn traits(&self, out: &mut String, traits: &BTreeMap<String, Value>, indent: &str, skip: &[&str]) {
+    fn traits(&self, out: &mut String, traits: &BTreeMap<String, Node>, indent: &str, skip: &[&str]) {
         // A doc comment only counts before the traits.
         let docs = traits.get_key_value("smithy.api#documentation");
         for (name, value) in docs.into_iter().chain(traits.iter().filter(|(n, _)| *n != "smithy.api#documentation")) {
@@ -87,7 +85,7 @@ impl Printer<'_> {
             }
             let name = self.short(name);
             match value {
-                Value::Object(map) if map.is_empty() => {
+                Node::Object(map) if map.is_empty() => {
                     let _ = writeln!(out, "{indent}@{name}");
                 }
                 _ => {
@@ -222,7 +220,7 @@ fn slot<'m>((name, member): (&'static str, &'m Option<AstMember>)) -> Option<(&'
 
 /// A JSON string literal, which is also a valid IDL string.
 fn quote(text: &str) -> String {
-    Value::String(text.to_string()).to_string()
+    Node::String(text.to_string()).to_string()
 }
 
 /// An object key: bare when it is an identifier.
@@ -238,18 +236,18 @@ fn key_text(key: &str) -> String {
 }
 
 /// A node value in IDL; objects and arrays longer than a line are split.
-fn node(value: &Value, indent: &str) -> String {
+fn node(value: &Node, indent: &str) -> String {
     let flat = flat_node(value);
     if flat.len() <= 80 {
         return flat;
     }
     let inner = format!("{indent}{INDENT}");
     match value {
-        Value::Array(items) => {
+        Node::Array(items) => {
             let lines: Vec<String> = items.iter().map(|v| format!("{inner}{}", node(v, &inner))).collect();
             format!("[\n{}\n{indent}]", lines.join("\n"))
         }
-        Value::Object(map) => {
+        Node::Object(map) => {
             let lines: Vec<String> =
                 map.iter().map(|(k, v)| format!("{inner}{}: {}", key_text(k), node(v, &inner))).collect();
             format!("{{\n{}\n{indent}}}", lines.join("\n"))
@@ -259,10 +257,10 @@ fn node(value: &Value, indent: &str) -> String {
 }
 
 /// A node value on one line.
-fn flat_node(value: &Value) -> String {
+fn flat_node(value: &Node) -> String {
     match value {
-        Value::Array(items) => format!("[{}]", items.iter().map(flat_node).collect::<Vec<_>>().join(", ")),
-        Value::Object(map) => {
+        Node::Array(items) => format!("[{}]", items.iter().map(flat_node).collect::<Vec<_>>().join(", ")),
+        Node::Object(map) => {
             let entries: Vec<String> = map.iter().map(|(k, v)| format!("{}: {}", key_text(k), flat_node(v))).collect();
             format!("{{{}}}", entries.join(", "))
         }

@@ -239,11 +239,11 @@ mod tests {
         // An input's defaulted member is optional and sent only when set; an output's starts at the default.
         let input = &plan.structures[&id("ex#GetThingRequest")];
         assert_eq!(input[0].kind, FieldKind::Optional);
-        assert_eq!(input[0].unset_default, Some(serde_json::json!(10)));
+        assert_eq!(input[0].unset_default, Some(crate::ast::Node::from(10)));
         assert_eq!(input[0].binding, Binding::Query("limit".into()));
         assert_eq!(input[0].scalar, Some(ScalarKind::Display));
         let output = &plan.structures[&id("ex#GetThingResponse")];
-        assert_eq!(output[1].kind, FieldKind::Default(serde_json::json!(10)));
+        assert_eq!(output[1].kind, FieldKind::Default(crate::ast::Node::from(10)));
         assert_eq!(plan.prelude, PreludeStyle::Bare);
     }
 

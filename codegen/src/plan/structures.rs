@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
+use crate::ast::Node;
 
 use super::bindings::{Binding, PayloadKind, ScalarKind};
 use super::names;
@@ -18,7 +18,7 @@ pub(crate) enum FieldKind {
     Required,
     /// A model default: a plain field that starts at the default (but see
     /// [`Plan::unset_default`] for operation inputs).
-    Default(Value),
+    Default(Node),
     /// Anything else, and operation-input members whose default the caller may
     /// leave unset: `Option<T>`.
     Optional,
@@ -58,7 +58,7 @@ pub(crate) struct FieldPlan {
     pub streaming: bool,
     /// The model default of an `Optional` member that has one (see
     /// [`Plan::unset_default`]).
-    pub unset_default: Option<Value>,
+    pub unset_default: Option<Node>,
     /// Whether the model default equals the Rust type's `Default::default()`.
     pub zero_default: bool,
     /// The model default as a Rust value, where a printer writes it out

@@ -1,6 +1,6 @@
 //! The Rust type of every member target, and member defaults, as data.
 
-use serde_json::Value;
+use crate::ast::Node;
 
 use super::{Home, Plan};
 use crate::error::Error;
@@ -102,45 +102,46 @@ impl Plan {
     }
 
     /// Whether `default` equals the Rust type's `Default::default()`.
-    pub(crate) fn is_zero_default(&self, target: &ShapeId, default: &Value) -> bool {
+    pub(crate) fn is_zero_default(&self, target: &ShapeId, default: &Node) -> bool {
         match (&self.model.shapes[target].kind, default) {
-            (ShapeKind::Simple(Simple::Boolean), Value::Bool(b)) => !b,
-            (ShapeKind::Simple(s), Value::Number(n)) if s.is_number() => n.as_f64() == Some(0.0),
-            (ShapeKind::Simple(Simple::String | Simple::Blob), Value::String(s)) => s.is_empty(),
-            (ShapeKind::List(_), Value::Array(a)) => a.is_empty(),
-            (ShapeKind::Map { .. }, Value::Object(o)) => o.is_empty(),
+            (ShapeKind::Simple(Simple::Boolean), Node::Bool(b)) => !b,
+            (ShapeKind::Simple(s), Node::Number(n)) if s.is_number() => n.as_f64() == Some(0.0),
+            (ShapeKind::Simple(Simple::String | Simple::Blob), Node::String(s)) => s.is_empty(),
+            (ShapeKind::List(_), Node::Array(a)) => a.is_empty(),
+            (ShapeKind::Map { .. }, Node::Object(o)) => o.is_empty(),
             _ => false,
         }
     }
 
     /// The default value `default` for a member targeting `target`, checked
     /// against the target.
-    pub(crate) fn default_value(&self, target: &ShapeId, default: &Value, at: &str) -> Result<DefaultValue, Error> {
+    pub(crate) fn default_value(&self, target: &ShapeId, default: &Node, at: &str) -> Result<DefaultValue, Error> {
         let shape = &self.model.shapes[target];
         let bad = || Error::at(at, format!("default value {default} does not fit target `{target}`"));
         Ok(match (&shape.kind, default) {
-            (ShapeKind::Simple(Simple::Boolean), Value::Bool(b)) => DefaultValue::Bool(*b),
-            (ShapeKind::Simple(Simple::String), Value::String(s)) => DefaultValue::String(s.clone()),
-            (ShapeKind::Simple(simple), Value::Number(n)) => {
+            (ShapeKind::Simple(Simple::Boolean), Node::Bool(b)) => DefaultValue::Bool(*b),
+            (ShapeKind::Simple(Simple::String), Node::String(s)) => DefaultValue::String(s.clone()),
+            (ShapeKind::Simple(simple), Node::Number(n)) => {
                 let literal = match simple {
                     Simple::Byte => n.as_i64().and_then(|v| i8::try_from(v).ok()).map(DefaultValue::I8),
                     Simple::Short => n.as_i64().and_then(|v| i16::try_from(v).ok()).map(DefaultValue::I16),
                     Simple::Integer => n.as_i64().and_then(|v| i32::try_from(v).ok()).map(DefaultValue::I32),
                     Simple::Long => n.as_i64().map(DefaultValue::I64),
-                    Simple::Float => n.as_f64().map(|v| DefaultValue::F32(v as f32)),
-                    Simple::Double => n.as_f64().map(DefaultValue::F64),
+                    // A number beyond the type's range has no literal.
+                    Simple::Float => n.as_f64().map(|v| v as f32).filter(|v| v.is_finite()).map(DefaultValue::F32),
+                    Simple::Double => n.as_f64().filter(|v| v.is_finite()).map(DefaultValue::F64),
                     _ => None,
                 };
                 literal.ok_or_else(bad)?
             }
-            (ShapeKind::Enum(values), Value::String(s)) => {
+            (ShapeKind::Enum(values), Node::String(s)) => {
                 if !values.iter().any(|v| &v.value == s) {
                     return Err(Error::at(at, format!("default `{s}` is not a value of enum `{target}`")));
                 }
                 DefaultValue::Enum(self.homes[target].clone(), s.clone())
             }
-            (ShapeKind::List(_), Value::Array(a)) if a.is_empty() => DefaultValue::EmptyVec,
-            (ShapeKind::Map { .. }, Value::Object(o)) if o.is_empty() => DefaultValue::EmptyMap,
+            (ShapeKind::List(_), Node::Array(a)) if a.is_empty() => DefaultValue::EmptyVec,
+            (ShapeKind::Map { .. }, Node::Object(o)) if o.is_empty() => DefaultValue::EmptyMap,
             _ => return Err(bad()),
         })
     }

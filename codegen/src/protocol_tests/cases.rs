@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::parameters;
-use crate::ast::{AstModel, AstShape};
+use crate::ast::{AstModel, AstShape, Node};
 use crate::error::Error;
 
 const REQUEST_TESTS: &str = "smithy.test#httpRequestTests";
@@ -368,15 +368,15 @@ fn response_cases(on: &AstShape, id: &str, is_error: bool) -> Result<Vec<HttpRes
 /// The cases of trait `trait_id` on `on` (none when the trait is absent).
 fn read_cases<T: serde::de::DeserializeOwned>(on: &AstShape, id: &str, trait_id: &str) -> Result<Vec<T>, Error> {
     let Some(value) = on.traits.get(trait_id) else { return Ok(Vec::new()) };
-    let Value::Array(items) = value else {
+    let Node::Array(items) = value else {
         return Err(Error::at(id, format!("{trait_id}: expected a list of test cases")));
     };
     items
         .iter()
         .enumerate()
         .map(|(index, item)| {
-            T::deserialize(item).map_err(|e| {
-                let case = item.get("id").and_then(Value::as_str).map_or(format!("#{index}"), str::to_string);
+            item.to_json_value().and_then(T::deserialize).map_err(|e| {
+                let case = item.get("id").and_then(Node::as_str).map_or(format!("#{index}"), str::to_string);
                 case_error(id, trait_id, &case, e.to_string())
             })
         })
@@ -489,14 +489,14 @@ fn instantiate(
 /// `eventStreamTests` are counted, not read: the event-stream work owns them.
 fn count_event_stream_cases(op: &AstShape, id: &str, count: &mut EventStreamCount) -> Result<(), Error> {
     let Some(value) = op.traits.get(EVENT_STREAM_TESTS) else { return Ok(()) };
-    let Value::Array(items) = value else {
+    let Node::Array(items) = value else {
         return Err(Error::at(id, format!("{EVENT_STREAM_TESTS}: expected a list of test cases")));
     };
     for (index, item) in items.iter().enumerate() {
         let applies_to = match item.get("appliesTo") {
             None => None,
-            Some(value) => Some(AppliesTo::deserialize(value).map_err(|e| {
-                let case = item.get("id").and_then(Value::as_str).map_or(format!("#{index}"), str::to_string);
+            Some(value) => Some(value.to_json_value().and_then(AppliesTo::deserialize).map_err(|e| {
+                let case = item.get("id").and_then(Node::as_str).map_or(format!("#{index}"), str::to_string);
                 case_error(id, EVENT_STREAM_TESTS, &case, format!("appliesTo: {e}"))
             })?),
         };

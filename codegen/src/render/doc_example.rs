@@ -3,11 +3,10 @@
 //! and the values of the operation's first `smithy.api#examples` entry where it
 //! has them), so that it is right by construction; the doc test checks it.
 
-use serde_json::{Map, Value};
-
 use super::structure::{fields, FieldKind};
 use super::types::Repr;
 use super::{Ctx, Home, Place};
+use crate::ast::{Node, NodeMap};
 use crate::ir::{Shape, ShapeId, ShapeKind, Simple};
 
 /// How deep nested structures may go before an example gives up on the input.
@@ -23,7 +22,7 @@ pub(crate) fn operation_example(ctx: &Ctx, op: &Shape, crate_name: &str) -> Opti
         .traits
         .other
         .get("smithy.api#examples")
-        .and_then(Value::as_array)
+        .and_then(Node::as_array)
         .and_then(|all| all.iter().find(|e| e.get("error").is_none()));
     let Place::Operation(module) = &input_home.place else { return None };
 
@@ -65,7 +64,7 @@ fn builder_expr(
     ctx: &Ctx,
     id: &ShapeId,
     type_name: &str,
-    example: Option<&Value>,
+    example: Option<&Node>,
     crate_name: &str,
     depth: usize,
     separator: &str,
@@ -89,15 +88,15 @@ fn builder_expr(
         }
         match (field.repr, &ctx.shape(target).kind) {
             (Repr::List, ShapeKind::List(item)) => {
-                let items = given.and_then(Value::as_array).cloned().unwrap_or_else(|| vec![Value::Null]);
+                let items = given.and_then(Node::as_array).cloned().unwrap_or_else(|| vec![Node::Null]);
                 for item_value in items.iter().take(2) {
                     let value = value_expr(ctx, &item.target, Some(item_value), crate_name, depth, Text::Owned)?;
                     out.push_str(&format!("{separator}.{method}({value})"));
                 }
             }
             (Repr::Map, ShapeKind::Map { value: entry, .. }) => {
-                let placeholder = [("key".to_string(), Value::Null)].into_iter().collect();
-                let entries = given.and_then(Value::as_object).filter(|m| !m.is_empty()).unwrap_or(&placeholder);
+                let placeholder = [("key".to_string(), Node::Null)].into_iter().collect();
+                let entries = given.and_then(Node::as_object).filter(|m| !m.is_empty()).unwrap_or(&placeholder);
                 for (key, entry_value) in entries.iter().take(2) {
                     let value = value_expr(ctx, &entry.target, Some(entry_value), crate_name, depth, Text::Owned)?;
                     out.push_str(&format!("{separator}.{method}({key:?}, {value})"));
@@ -126,7 +125,7 @@ enum Text {
 fn value_expr(
     ctx: &Ctx,
     target: &ShapeId,
-    example: Option<&Value>,
+    example: Option<&Node>,
     crate_name: &str,
     depth: usize,
     text: Text,
@@ -135,30 +134,30 @@ fn value_expr(
     let home = ctx.homes.get(target);
     Some(match &shape.kind {
         ShapeKind::Simple(Simple::String) => {
-            let literal = format!("{:?}", example.and_then(Value::as_str).unwrap_or("example"));
+            let literal = format!("{:?}", example.and_then(Node::as_str).unwrap_or("example"));
             if text == Text::Owned {
                 format!("{literal}.to_string()")
             } else {
                 literal
             }
         }
-        ShapeKind::Simple(Simple::Boolean) => example.and_then(Value::as_bool).unwrap_or(true).to_string(),
+        ShapeKind::Simple(Simple::Boolean) => example.and_then(Node::as_bool).unwrap_or(true).to_string(),
         ShapeKind::Simple(Simple::Float | Simple::Double) => {
-            format!("{:?}", example.and_then(Value::as_f64).unwrap_or(1.0))
+            format!("{:?}", example.and_then(Node::as_f64).unwrap_or(1.0))
         }
-        ShapeKind::Simple(s) if s.is_number() => example.and_then(Value::as_i64).unwrap_or(1).to_string(),
+        ShapeKind::Simple(s) if s.is_number() => example.and_then(Node::as_i64).unwrap_or(1).to_string(),
         ShapeKind::Simple(Simple::Timestamp) => format!("{crate_name}::primitives::DateTime::from_secs(0)"),
         ShapeKind::Simple(Simple::Blob) => {
-            let text = example.and_then(Value::as_str).unwrap_or("example");
+            let text = example.and_then(Node::as_str).unwrap_or("example");
             format!("{crate_name}::primitives::Blob::new({text:?})")
         }
         ShapeKind::Simple(Simple::Document) => "serde_json::Value::Null".to_string(),
         ShapeKind::Enum(values) => {
-            let value = example.and_then(Value::as_str).unwrap_or(&values.first()?.value);
+            let value = example.and_then(Node::as_str).unwrap_or(&values.first()?.value);
             format!("{}::from({value:?})", type_path(home?, crate_name))
         }
         ShapeKind::IntEnum(values) => {
-            let value = example.and_then(Value::as_i64).unwrap_or(i64::from(values.first()?.value));
+            let value = example.and_then(Node::as_i64).unwrap_or(i64::from(values.first()?.value));
             format!("{}({value})", type_path(home?, crate_name))
         }
         ShapeKind::Structure(_) => {
@@ -178,7 +177,7 @@ fn value_expr(
 
 /// The smallest JSON document of `target` that decodes: its required members
 /// only (`format` is the member's timestamp format, if it names one).
-fn minimal_json(ctx: &Ctx, target: &ShapeId, format: Option<&String>, depth: usize) -> Value {
+fn minimal_json(ctx: &Ctx, target: &ShapeId, format: Option<&String>, depth: usize) -> Node {
     let shape = ctx.shape(target);
     let member_json = |m: &crate::ir::Member| {
         let wire = m.traits.json_name.clone().unwrap_or_else(|| m.name.clone());
@@ -187,23 +186,23 @@ fn minimal_json(ctx: &Ctx, target: &ShapeId, format: Option<&String>, depth: usi
     match &shape.kind {
         ShapeKind::Structure(members) if depth <= MAX_DEPTH => {
             let required = members.iter().filter(|m| m.traits.required && m.traits.default.is_none());
-            Value::Object(required.map(member_json).collect())
+            Node::Object(required.map(member_json).collect())
         }
-        ShapeKind::Union(members) => Value::Object(members.first().map(member_json).into_iter().collect()),
-        ShapeKind::Simple(Simple::String) => Value::from("example"),
-        ShapeKind::Simple(Simple::Boolean) => Value::from(true),
+        ShapeKind::Union(members) => Node::Object(members.first().map(member_json).into_iter().collect()),
+        ShapeKind::Simple(Simple::String) => Node::from("example"),
+        ShapeKind::Simple(Simple::Boolean) => Node::from(true),
         ShapeKind::Simple(Simple::Timestamp) => {
             match format.or(shape.traits.timestamp_format.as_ref()).map(String::as_str) {
-                Some("date-time") => Value::from("1970-01-01T00:00:00Z"),
-                Some("http-date") => Value::from("Thu, 01 Jan 1970 00:00:00 GMT"),
-                _ => Value::from(0),
+                Some("date-time") => Node::from("1970-01-01T00:00:00Z"),
+                Some("http-date") => Node::from("Thu, 01 Jan 1970 00:00:00 GMT"),
+                _ => Node::from(0),
             }
         }
-        ShapeKind::Simple(Simple::Blob) => Value::from(""),
-        ShapeKind::Simple(s) if s.is_number() => Value::from(1),
-        ShapeKind::Enum(values) => values.first().map(|v| Value::from(v.value.clone())).unwrap_or(Value::Null),
-        ShapeKind::IntEnum(values) => values.first().map(|v| Value::from(v.value)).unwrap_or(Value::Null),
-        ShapeKind::List(_) => Value::Array(Vec::new()),
-        _ => Value::Object(Map::new()),
+        ShapeKind::Simple(Simple::Blob) => Node::from(""),
+        ShapeKind::Simple(s) if s.is_number() => Node::from(1),
+        ShapeKind::Enum(values) => values.first().map(|v| Node::from(v.value.clone())).unwrap_or(Node::Null),
+        ShapeKind::IntEnum(values) => values.first().map(|v| Node::from(v.value)).unwrap_or(Node::Null),
+        ShapeKind::List(_) => Node::Array(Vec::new()),
+        _ => Node::Object(NodeMap::new()),
     }
 }

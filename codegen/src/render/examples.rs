@@ -2,18 +2,17 @@
 //! are plain strings and timestamps are date-time strings. This turns them into
 //! the JSON documents the generated serde impls read, guided by the shapes.
 
-use serde_json::{Map, Value};
-
 use super::Ctx;
+use crate::ast::{Node, NodeMap};
 use crate::ir::{ShapeId, ShapeKind, Simple};
 use crate::traits::Traits;
 
 /// The wire JSON of an example node value of `target`.
-pub(crate) fn to_wire(ctx: &Ctx, target: &ShapeId, member: Option<&Traits>, value: &Value) -> Value {
+pub(crate) fn to_wire(ctx: &Ctx, target: &ShapeId, member: Option<&Traits>, value: &Node) -> Node {
     let shape = ctx.shape(target);
     match (&shape.kind, value) {
-        (ShapeKind::Structure(members) | ShapeKind::Union(members), Value::Object(fields)) => {
-            let mut out = Map::new();
+        (ShapeKind::Structure(members) | ShapeKind::Union(members), Node::Object(fields)) => {
+            let mut out = NodeMap::new();
             for (name, field) in fields {
                 match members.iter().find(|m| &m.name == name) {
                     Some(m) => {
@@ -25,21 +24,21 @@ pub(crate) fn to_wire(ctx: &Ctx, target: &ShapeId, member: Option<&Traits>, valu
                     }
                 }
             }
-            Value::Object(out)
+            Node::Object(out)
         }
-        (ShapeKind::List(m), Value::Array(items)) => {
-            Value::Array(items.iter().map(|v| to_wire(ctx, &m.target, Some(&m.traits), v)).collect())
+        (ShapeKind::List(m), Node::Array(items)) => {
+            Node::Array(items.iter().map(|v| to_wire(ctx, &m.target, Some(&m.traits), v)).collect())
         }
-        (ShapeKind::Map { value: m, .. }, Value::Object(fields)) => Value::Object(
-            fields.iter().map(|(k, v)| (k.clone(), to_wire(ctx, &m.target, Some(&m.traits), v))).collect(),
-        ),
-        (ShapeKind::Simple(Simple::Blob), Value::String(text)) => Value::String(base64(text.as_bytes())),
-        (ShapeKind::Simple(Simple::Timestamp), Value::String(text)) => {
+        (ShapeKind::Map { value: m, .. }, Node::Object(fields)) => {
+            Node::Object(fields.iter().map(|(k, v)| (k.clone(), to_wire(ctx, &m.target, Some(&m.traits), v))).collect())
+        }
+        (ShapeKind::Simple(Simple::Blob), Node::String(text)) => Node::String(base64(text.as_bytes())),
+        (ShapeKind::Simple(Simple::Timestamp), Node::String(text)) => {
             let format =
                 member.and_then(|t| t.timestamp_format.clone()).or_else(|| shape.traits.timestamp_format.clone());
             match (format.as_deref(), epoch_seconds(text)) {
                 (None | Some("epoch-seconds"), Some(secs)) => {
-                    serde_json::Number::from_f64(secs).map(Value::Number).unwrap_or_else(|| value.clone())
+                    crate::ast::Number::from_f64(secs).map(Node::Number).unwrap_or_else(|| value.clone())
                 }
                 _ => value.clone(),
             }

@@ -310,7 +310,7 @@ fn types_module(ctx: &Ctx) -> TokenStream {
 /// its shape name.
 fn service_title(ctx: &Ctx) -> Option<String> {
     let id = ctx.closure.service.as_ref()?;
-    let title = ctx.shape(id).traits.other.get("smithy.api#title").and_then(serde_json::Value::as_str);
+    let title = ctx.shape(id).traits.other.get("smithy.api#title").and_then(crate::ast::Node::as_str);
     Some(match title {
         Some(title) => title.to_string(),
         None => format!("`{}`", id.name()),

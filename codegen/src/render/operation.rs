@@ -13,7 +13,7 @@ use crate::ir::{Shape, ShapeId, ShapeKind};
 /// layer, becomes a request), and its output decodes into the output type and
 /// survives a re-encoding.
 fn example_tests(ctx: &Ctx, op: &Shape, input: &TokenStream, output: &TokenStream) -> TokenStream {
-    let (Some(serde_json::Value::Array(examples)), ShapeKind::Operation(operation)) =
+    let (Some(crate::ast::Node::Array(examples)), ShapeKind::Operation(operation)) =
         (op.traits.other.get("smithy.api#examples"), &op.kind)
     else {
         return quote!();
@@ -65,7 +65,7 @@ fn pagination_doc(ctx: &Ctx, op: &Shape) -> TokenStream {
     let service_settings =
         ctx.closure.service.as_ref().and_then(|s| ctx.shape(s).traits.other.get("smithy.api#paginated"));
     let setting = |key: &str| {
-        op_settings.get(key).or_else(|| service_settings.and_then(|s| s.get(key))).and_then(serde_json::Value::as_str)
+        op_settings.get(key).or_else(|| service_settings.and_then(|s| s.get(key))).and_then(crate::ast::Node::as_str)
     };
     let mut text = String::from("\nPaginated:");
     if let (Some(input), Some(output)) = (setting("inputToken"), setting("outputToken")) {

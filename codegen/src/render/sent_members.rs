@@ -16,6 +16,7 @@ use serde_json::{json, Map, Value};
 use super::protocol::{bound_fields, literal_query_keys, Binding};
 use super::structure::{Field, FieldKind};
 use super::Ctx;
+use crate::ast::Node;
 use crate::ir::{Member, Shape, ShapeKind, Simple};
 
 /// The key of placeholder maps (also the query key or header suffix they become).
@@ -144,11 +145,13 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape, input: &Shape, input_path: &TokenStr
         for (f, b) in &defaulted {
             let default = f.unset_default.as_ref().expect("filtered");
             if let Value::Object(object) = &mut explicit {
-                object.insert(f.wire.clone(), default.clone());
+                // The plan refused defaults that do not fit their type, and every number that fits is finite.
+                let json = default.to_json_value().expect("a planned default is finite");
+                object.insert(f.wire.clone(), json);
             }
             // An empty list or map set explicitly has no form in a query or a header.
-            let empty = matches!(default, Value::Array(a) if a.is_empty())
-                || matches!(default, Value::Object(o) if o.is_empty());
+            let empty =
+                matches!(default, Node::Array(a) if a.is_empty()) || matches!(default, Node::Object(o) if o.is_empty());
             if !empty || *b == Binding::Body {
                 explicit_expected.add(f, b);
             }
