@@ -85,8 +85,9 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     pub kind: Kind,
-    pub line: usize,
-    pub column: usize,
+    // u32 keeps a token at 40 bytes instead of 48: there is one per few bytes of input.
+    pub line: u32,
+    pub column: u32,
 }
 
 /// Splits `text` into tokens; the last one is always [`Kind::Eof`]. Lexical
@@ -99,11 +100,16 @@ pub fn tokenize(file: &str, text: &str, errors: &mut Vec<Diagnostic>) -> Vec<Tok
         let (line, column) = (lexer.line, lexer.column);
         let kind = lexer.next_kind();
         let done = kind == Kind::Eof;
-        tokens.push(Token { kind, line, column });
+        tokens.push(Token { kind, line: saturate(line), column: saturate(column) });
         if done {
             return tokens;
         }
     }
+}
+
+/// A position as stored in a token (files past 4 GiB lines or columns stop counting).
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 struct Lexer<'a> {
@@ -143,6 +149,7 @@ impl<'a> Lexer<'a> {
         n
     }
 
+    #[inline]
     fn bump(&mut self) -> Option<char> {
         let c = self.current()?;
         self.at += c.len_utf8();

@@ -145,7 +145,7 @@ impl Parser {
 
     fn here(&self) -> Location {
         let t = self.token();
-        Location { file: self.file.clone(), line: t.line, column: t.column }
+        Location { file: self.file.clone(), line: t.line as usize, column: t.column as usize }
     }
 
     fn advance(&mut self) {
@@ -183,7 +183,7 @@ impl Parser {
     fn fail<T>(&mut self, message: String) -> Parsed<T> {
         if *self.peek() != Kind::Invalid {
             let t = self.token();
-            let (line, column) = (t.line, t.column);
+            let (line, column) = (t.line as usize, t.column as usize);
             self.errors.push(Diagnostic { file: self.out.file.clone(), line, column, message });
         }
         Err(Stop)
