@@ -53,7 +53,7 @@ pub struct Number {
 enum View {
     Int(i64),
     UInt(u64),
-    /// Possibly infinite: the number is beyond the f64 range.
+    /// Infinite when the number is beyond the f64 range.
     Float(f64),
 }
 
@@ -71,6 +71,12 @@ impl Number {
             View::Float(float(text))
         };
         Some(Number { text: text.into(), view })
+    }
+
+    /// A finite f64, written as serde_json writes it (`1.0`, `1e100`); `None` otherwise.
+    pub fn from_f64(value: f64) -> Option<Number> {
+        let text = serde_json::Number::from_f64(value)?.to_string();
+        Some(Number { text: text.into(), view: View::Float(value) })
     }
 
     /// The number as written.
@@ -265,14 +271,6 @@ impl From<i64> for Number {
 impl From<u64> for Number {
     fn from(value: u64) -> Number {
         Number { text: value.to_string().into(), view: View::UInt(value) }
-    }
-}
-
-impl Number {
-    /// A finite f64, written as serde_json writes it (`1.0`, `1e100`); `None` otherwise.
-    pub fn from_f64(value: f64) -> Option<Number> {
-        let text = serde_json::Number::from_f64(value)?.to_string();
-        Some(Number { text: text.into(), view: View::Float(value) })
     }
 }
 

@@ -163,19 +163,24 @@ impl Reader<'_> {
     }
 
     /// The character of a `\uXXXX` escape (after `\u`), joining a surrogate
-    /// pair; a lone surrogate is refused, as serde_json refuses it.
+    /// pair. serde_json's scan lets a lone surrogate through; it is refused
+    /// here, as serde_json refuses it when it decodes a string.
     fn unicode_escape(&mut self) -> Result<char, String> {
         let high = self.hex4()?;
+        let lone = |code: u32| format!("lone surrogate `\\u{code:04X}` in a string");
+        if (0xDC00..0xE000).contains(&high) {
+            return Err(lone(high));
+        }
         if !(0xD800..0xDC00).contains(&high) {
-            return char::from_u32(high).ok_or_else(|| self.unexpected("a character, not a lone surrogate"));
+            return char::from_u32(high).ok_or_else(|| self.unexpected("a character"));
         }
         if !self.text[self.at..].starts_with("\\u") {
-            return Err(self.unexpected("the second half of a surrogate pair"));
+            return Err(lone(high));
         }
         self.at += 2;
         let low = self.hex4()?;
         if !(0xDC00..0xE000).contains(&low) {
-            return Err(self.unexpected("the second half of a surrogate pair"));
+            return Err(lone(high));
         }
         let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
         char::from_u32(code).ok_or_else(|| self.unexpected("a character"))
@@ -229,5 +234,7 @@ mod tests {
         ] {
             assert!(read(bad).is_err(), "`{bad}` is refused");
         }
+        assert_eq!(read(r#""a\udc00""#).unwrap_err(), "lone surrogate `\\uDC00` in a string");
+        assert_eq!(read(r#""a\ud800b""#).unwrap_err(), "lone surrogate `\\uD800` in a string");
     }
 }
