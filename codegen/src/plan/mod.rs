@@ -33,7 +33,7 @@ pub(crate) use operations::{literal_query_keys, LiteralQuery, OperationPlan, Uri
 pub use prelude::PreludeStyle;
 #[cfg(test)]
 pub(crate) use prelude::PRELUDE_NAMES;
-pub(crate) use structures::{FieldKind, FieldPlan, Pattern, SerdeWith};
+pub(crate) use structures::{FieldKind, FieldPlan, Nested, Pattern, SerdeWith};
 pub(crate) use types::{DefaultValue, Repr, RustType};
 
 /// Everything the render stage prints from.
