@@ -194,7 +194,7 @@ struct ModuleItems {
 
 /// Renders the closure to formatted Rust source: the header, the `types`
 /// module, the `operation` module, then the runtime support.
-/// (planned by [`crate::plan::build`], then printed by [`print`]).
+/// (planned by [`crate::plan::build`], then printed by [`print()`]).
 pub fn render(model: &Model, closure: &Closure, settings: &Settings) -> Result<String, Error> {
     print(&crate::plan::build(model, closure, settings)?)
 }
