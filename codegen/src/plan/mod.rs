@@ -2,10 +2,21 @@
 //! anything is printed.
 //!
 //! [`build`] takes a resolved model and the closure of the chosen operations
-//! and decides where each type lives and what it is called, gives every
-//! operation an input and output of its own, finds the members that need a
-//! `Box`, and picks how prelude names are written. The render stage prints
-//! from the [`Plan`]; it makes no decision of its own.
+//! and decides, one module a concept:
+//!
+//! - where each type lives and what it is called (`homes`, `names`), after
+//!   giving every operation an input and output of its own (`synthesize`);
+//! - which members need a `Box` (`cycles`);
+//! - every structure's fields: Rust name and type, `Option` or plain, the
+//!   default, serde's special cases, the pattern and other `validate()` checks
+//!   (`structures`, `types`), and where each travels in an HTTP message and
+//!   how it is written there (`bindings`);
+//! - enum and union variants (`enums`);
+//! - every operation's names, errors and URI layout (`operations`);
+//! - how prelude names are written (`prelude`).
+//!
+//! The model checks these decisions need are made here, so that the render
+//! stage prints from the [`Plan`] and cannot fail on a model that planned.
 
 mod bindings;
 mod cycles;
