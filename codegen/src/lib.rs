@@ -70,7 +70,7 @@ pub struct Settings {
     /// with it, every operation module gets a doc example (a doc test).
     pub crate_name: Option<String>,
     /// The crate has one Cargo feature per operation, named by
-    /// [`render::names::cargo_feature`] (`GetLayerVersion` -> `get-layer-version`):
+    /// [`plan::names::cargo_feature`] (`GetLayerVersion` -> `get-layer-version`):
     /// the docs name each operation's feature, with a docs.rs badge.
     pub operation_features: bool,
 }
@@ -170,7 +170,7 @@ pub fn generate(model_json: &[u8], operations: &[&str], settings: &Settings) -> 
 
 /// The bare names of every operation of the model's service (through its
 /// resources too), in shape id order: what a build script maps to Cargo
-/// features (see [`render::names::cargo_feature`]).
+/// features (see [`plan::names::cargo_feature`]).
 pub fn operation_names(model_json: &[u8]) -> Result<Vec<String>, Error> {
     operation_names_of(&ast::parse(model_json)?)
 }

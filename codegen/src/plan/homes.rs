@@ -18,6 +18,7 @@ pub(crate) enum Place {
     Operation(String),
 }
 
+#[cfg(feature = "diff")]
 impl Place {
     /// The module path as a reader writes it (`types::error`, `operation::invoke`).
     pub(crate) fn module_path(&self) -> String {

@@ -2,10 +2,21 @@
 //! anything is printed.
 //!
 //! [`build`] takes a resolved model and the closure of the chosen operations
-//! and decides where each type lives and what it is called, gives every
-//! operation an input and output of its own, finds the members that need a
-//! `Box`, and picks how prelude names are written. The render stage prints
-//! from the [`Plan`]; it makes no decision of its own.
+//! and decides, one module a concept:
+//!
+//! - where each type lives and what it is called (`homes`, `names`), after
+//!   giving every operation an input and output of its own (`synthesize`);
+//! - which members need a `Box` (`cycles`);
+//! - every structure's fields: Rust name and type, `Option` or plain, the
+//!   default, serde's special cases, the pattern and other `validate()` checks
+//!   (`structures`, `types`), and where each travels in an HTTP message and
+//!   how it is written there (`bindings`);
+//! - enum and union variants (`enums`);
+//! - every operation's names, errors and URI layout (`operations`);
+//! - how prelude names are written (`prelude`).
+//!
+//! The model checks these decisions need are made here, so that the render
+//! stage prints from the [`Plan`] and cannot fail on a model that planned.
 
 mod bindings;
 mod cycles;
@@ -33,7 +44,7 @@ pub(crate) use operations::{literal_query_keys, LiteralQuery, OperationPlan, Uri
 pub use prelude::PreludeStyle;
 #[cfg(test)]
 pub(crate) use prelude::PRELUDE_NAMES;
-pub(crate) use structures::{FieldKind, FieldPlan, Pattern, SerdeWith};
+pub(crate) use structures::{FieldKind, FieldPlan, Nested, Pattern, SerdeWith};
 pub(crate) use types::{DefaultValue, Repr, RustType};
 
 /// Everything the render stage prints from.
@@ -59,11 +70,24 @@ pub struct Plan {
     pub(crate) structures: BTreeMap<ShapeId, Vec<FieldPlan>>,
     /// The variants of every enum, intEnum and union, by shape id.
     pub(crate) variants: BTreeMap<ShapeId, Variants>,
+    /// What every error structure answers with, by shape id.
+    pub(crate) errors: BTreeMap<ShapeId, ErrorPlan>,
     /// The HTTP layout of every operation, by shape id.
     pub(crate) operations: BTreeMap<ShapeId, OperationPlan>,
     /// Whether a member of the closure is an idempotency token (the
     /// generated crate then needs the runtime's `idempotency-token` feature).
     pub(crate) idempotency_tokens: bool,
+}
+
+/// What an error structure answers with.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ErrorPlan {
+    /// Its HTTP status: `httpError`, else 500 for a server fault and 400 for a client one.
+    pub status: u16,
+    /// The `httpError` trait's status, if the model gives one.
+    pub status_trait: Option<u16>,
+    /// The position of its string `message` member (any case), if it has one.
+    pub message: Option<usize>,
 }
 
 /// Plans the rendering of `closure`.
@@ -73,6 +97,7 @@ pub fn build(model: &Model, closure: &Closure, settings: &Settings) -> Result<Pl
     plan.cycles = Cycles::find(&plan.model, plan.closure.shapes.iter());
     plan.prelude = prelude_style(&plan.model, &plan.closure, &plan.homes);
     plan.plan_shapes()?;
+    plan.errors = plan.plan_errors();
     plan.plan_operations()?;
     plan.idempotency_tokens = plan.has_idempotency_tokens();
     Ok(plan)
@@ -95,6 +120,7 @@ impl Plan {
             structures: BTreeMap::new(),
             variants: BTreeMap::new(),
             operations: BTreeMap::new(),
+            errors: BTreeMap::new(),
             idempotency_tokens: false,
         })
     }
@@ -109,6 +135,27 @@ impl Plan {
         }
         self.operations = operations;
         Ok(())
+    }
+
+    /// The status and message member of every error structure.
+    fn plan_errors(&self) -> BTreeMap<ShapeId, ErrorPlan> {
+        let mut out = BTreeMap::new();
+        for (id, fields) in &self.structures {
+            let shape = &self.model.shapes[id];
+            let Some(fault) = shape.traits.error else { continue };
+            let status = shape.traits.http_error.unwrap_or(match fault {
+                crate::traits::Fault::Server => 500,
+                crate::traits::Fault::Client => 400,
+            });
+            // Member names that differ only in case collide as fields, so at most one matches.
+            let message = shape
+                .members()
+                .iter()
+                .zip(fields)
+                .position(|(m, f)| m.name.eq_ignore_ascii_case("message") && f.repr == Repr::String);
+            out.insert(id.clone(), ErrorPlan { status, status_trait: shape.traits.http_error, message });
+        }
+        out
     }
 
     /// Whether a member of the closure is an idempotency token.

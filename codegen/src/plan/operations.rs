@@ -29,6 +29,10 @@ pub(crate) struct OperationPlan {
     pub error_name: String,
     /// The errors it can return: its own, then the service's, each once.
     pub errors: Vec<ShapeId>,
+    /// The error a server answers a malformed request with: the first of
+    /// `errors` with status 400 whose only required member (if any) is its
+    /// string message; `None` for an unmodeled 400.
+    pub bad_request: Option<ShapeId>,
     /// The operation's `http` trait.
     pub http: Http,
     /// The URI pattern's path segments.
@@ -69,6 +73,8 @@ impl Plan {
         let input_shape = &self.model.shapes[input];
         let input_fields = self.structures.get(input).map(Vec::as_slice).unwrap_or_default();
         let label_order = uri_labels(op, input_shape, &segments, &literal_query, input_fields)?;
+        let errors = self.operation_errors(&operation.errors);
+        let bad_request = errors.iter().find(|id| self.answers_bad_requests(id)).cloned();
         let name = renamed(&self.model, &self.closure, &op.id);
         let type_name = names::type_name(&name);
         Ok(Some(OperationPlan {
@@ -76,7 +82,8 @@ impl Plan {
             error_name: names::suffixed(&type_name, "Error"),
             type_name,
             name,
-            errors: self.operation_errors(&operation.errors),
+            errors,
+            bad_request,
             http: http.clone(),
             segments,
             literal_query,
@@ -101,6 +108,19 @@ impl Plan {
             }
         }
         out
+    }
+
+    /// Whether the error `id` can stand for a malformed request: status 400,
+    /// a string message, and no other required member.
+    fn answers_bad_requests(&self, id: &ShapeId) -> bool {
+        let Some(error) = self.errors.get(id).filter(|e| e.status_trait == Some(400)) else {
+            return false;
+        };
+        let Some(message) = error.message else {
+            return false;
+        };
+        let fields = &self.structures[id];
+        !fields.iter().enumerate().any(|(i, f)| i != message && f.kind == super::FieldKind::Required)
     }
 }
 

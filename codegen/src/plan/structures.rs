@@ -75,10 +75,46 @@ pub(crate) struct FieldPlan {
     pub header: Option<String>,
     /// The `pattern` a string member's value must match.
     pub pattern: Option<Pattern>,
+    /// The `length`, `range` and nested checks of `validate()`.
+    pub constraints: Constraints,
     /// How the member travels when it is the HTTP payload.
     pub payload: PayloadKind,
     /// Whether the member is a map of lists (for `httpQueryParams`: repeated keys).
     pub map_of_lists: bool,
+}
+
+/// The checks `validate()` makes of a member, besides its pattern (member
+/// traits refine the target's).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Constraints {
+    /// `length` of a string, list or map: inclusive bounds.
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    /// `range` of a number: inclusive bounds, compared as `f64`.
+    pub range: Option<RangeCheck>,
+    /// Which structures inside the member validate themselves.
+    pub nested: Nested,
+}
+
+/// A `range` check of a number.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RangeCheck {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    /// Whether the value is already an `f64` (a double), else it is converted.
+    pub is_f64: bool,
+}
+
+/// Structures a member holds, which `validate()` checks in turn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Nested {
+    #[default]
+    None,
+    /// The member is a structure.
+    Structure,
+    /// A list of structures.
+    List,
+    /// A map whose values are structures.
+    MapValues,
 }
 
 /// A string member's `pattern`, as `validate()` checks it.
@@ -217,6 +253,7 @@ impl Plan {
             scalar: None,
             header: None,
             pattern,
+            constraints: self.constraints(member, repr),
             payload: self.payload_kind(member, streaming),
             map_of_lists: self.map_of_lists(member),
         })
@@ -238,6 +275,33 @@ impl Plan {
                 Err(Error::at(at, format!("trait `smithy.api#pattern`: pattern `{pattern}` does not compile: {e}")))
             }
         }
+    }
+
+    /// The `length`, `range` and nested checks of a member held as `repr`.
+    fn constraints(&self, member: &Member, repr: Repr) -> Constraints {
+        let target = &self.model.shapes[&member.target];
+        let is_structure = |id: &crate::ir::ShapeId| matches!(self.model.shapes[id].kind, ShapeKind::Structure(_));
+        let length = match repr {
+            Repr::String | Repr::List | Repr::Map => member.traits.length.or(target.traits.length),
+            _ => None,
+        };
+        let range = match (&target.kind, repr) {
+            (ShapeKind::Simple(s), Repr::Copy) if s.is_number() => {
+                member.traits.range.clone().or_else(|| target.traits.range.clone()).map(|r| RangeCheck {
+                    min: r.min.as_ref().and_then(|n| n.as_f64()),
+                    max: r.max.as_ref().and_then(|n| n.as_f64()),
+                    is_f64: *s == Simple::Double,
+                })
+            }
+            _ => None,
+        };
+        let nested = match &target.kind {
+            ShapeKind::Structure(_) => Nested::Structure,
+            ShapeKind::List(m) if is_structure(&m.target) => Nested::List,
+            ShapeKind::Map { value, .. } if is_structure(&value.target) => Nested::MapValues,
+            _ => Nested::None,
+        };
+        Constraints { length: length.map(|l| (l.min, l.max)), range, nested }
     }
 
     /// The runtime `serde_support` module a member needs for its JSON form, if any.

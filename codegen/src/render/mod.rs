@@ -136,10 +136,6 @@ impl<'a> Ctx<'a> {
             None => quote!(),
         }
     }
-
-    fn renamed(&self, id: &ShapeId) -> String {
-        crate::plan::renamed(self.model, self.closure, id)
-    }
 }
 
 /// The Rust names a closure generates, for `diff` to compare.
@@ -167,7 +163,10 @@ pub(crate) fn rust_names(model: &Model, closure: &Closure) -> Result<RustNames, 
         .map(|(id, home)| (id.clone(), format!("{}::{}", home.place.module_path(), home.name)))
         .collect();
     for op in &closure.operations {
-        paths.insert(op.clone(), Place::Operation(names::module(&ctx.renamed(op))).module_path());
+        paths.insert(
+            op.clone(),
+            Place::Operation(names::module(&crate::plan::renamed(model, closure, op))).module_path(),
+        );
     }
     // Prelude shapes (`smithy.api#String`) are targets without being in the closure.
     let targets: std::collections::BTreeSet<&ShapeId> =
@@ -195,7 +194,7 @@ struct ModuleItems {
 
 /// Renders the closure to formatted Rust source: the header, the `types`
 /// module, the `operation` module, then the runtime support.
-/// (planned by [`crate::plan::build`], then printed by [`print`]).
+/// (planned by [`crate::plan::build`], then printed by [`print()`]).
 pub fn render(model: &Model, closure: &Closure, settings: &Settings) -> Result<String, Error> {
     print(&crate::plan::build(model, closure, settings)?)
 }

@@ -11,7 +11,7 @@ use super::types::{default_tokens, type_tokens, Repr};
 use super::{deprecated_attr, docs, ident, names, Ctx, Home};
 use crate::ir::{Member, Shape};
 pub(crate) use crate::plan::FieldKind;
-use crate::plan::{FieldPlan, SerdeWith};
+use crate::plan::{ErrorPlan, FieldPlan, SerdeWith};
 
 /// One member of a structure: the plan's decisions (reached through `Deref`:
 /// `field.kind`, `field.binding`, ...) and their tokens.
@@ -280,7 +280,10 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> (TokenStream, Tok
     let builder_path = home.builder_path();
     let builder_doc = docs::lines_to_attrs(&format!("A builder for [`{}`].", home.name));
 
-    let error_impls = if is_error { error_impls(shape, &name, &fields) } else { quote!() };
+    let error_impls = match ctx.plan.errors.get(&shape.id) {
+        Some(error) => error_impls(shape, &name, &fields, error),
+        None => quote!(),
+    };
 
     let wire = wire_serde(&name, &wire_fields);
     let deprecated = deprecated_attr(&shape.traits);
@@ -336,15 +339,11 @@ fn wire_serde(name: &Ident, wire_fields: &[TokenStream]) -> TokenStream {
     }
 }
 
-fn error_impls(shape: &Shape, name: &Ident, fields: &[Field]) -> TokenStream {
+fn error_impls(shape: &Shape, name: &Ident, fields: &[Field], error: &ErrorPlan) -> TokenStream {
     let code = shape.id.name();
-    let status = shape.traits.http_error.unwrap_or(match shape.traits.error {
-        Some(crate::traits::Fault::Server) => 500,
-        _ => 400,
-    });
-    let message_field = fields.iter().find(|f| f.member.name.eq_ignore_ascii_case("message"));
-    let message_body = match message_field {
-        Some(f) if f.repr == Repr::String => {
+    let status = error.status;
+    let message_body = match error.message.map(|i| &fields[i]) {
+        Some(f) => {
             let id = &f.ident;
             if f.kind == FieldKind::Optional {
                 quote!(self.#id.as_deref())

@@ -8,7 +8,6 @@ use super::server::{response, response_body};
 use crate::ir::Shape;
 use crate::render::prelude::*;
 use crate::render::structure::{fields, FieldKind};
-use crate::render::types::Repr;
 use crate::render::HomePaths;
 use crate::render::{ident, Ctx, Home};
 use proc_macro2::TokenStream;
@@ -53,11 +52,9 @@ pub(super) fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> TokenStrea
         body: quote!(body),
     });
     // The metadata's message stands in for an absent modeled one.
-    let fill_message = fields(ctx, ctx.shape(id))
-        .into_iter()
-        .find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String)
-        .filter(|f| f.kind == FieldKind::Optional)
-        .map(|f| f.ident);
+    let fields = fields(ctx, ctx.shape(id));
+    let fill_message =
+        ctx.plan.errors[id].message.map(|i| &fields[i]).filter(|f| f.kind == FieldKind::Optional).map(|f| &f.ident);
     let decoded = match fill_message {
         Some(field) => quote!(#OK(mut e) => {
             if e.#field.is_none() {
@@ -79,41 +76,26 @@ pub(super) fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> TokenStrea
 /// answers a malformed request with.
 pub(super) fn bad_request_error(
     ctx: &Ctx,
-    errors: &[&crate::ir::ShapeId],
+    bad_request: Option<&crate::ir::ShapeId>,
     error_ident: &proc_macro2::Ident,
 ) -> TokenStream {
-    for id in errors {
-        let shape = ctx.shape(id);
-        if shape.traits.http_error != Some(400) {
-            continue;
-        }
-        let fields = fields(ctx, shape);
-        let Some(message) =
-            fields.iter().find(|f| f.member.name.eq_ignore_ascii_case("message") && f.repr == Repr::String)
-        else {
-            continue;
-        };
-        if fields.iter().any(|f| f.kind == FieldKind::Required && f.member.name != message.member.name) {
-            continue;
-        }
-        let home = &ctx.homes[*id];
+    if let Some(id) = bad_request {
+        let fields = fields(ctx, ctx.shape(id));
+        let message = ctx.plan.errors[id].message.expect("the plan picks a bad-request error with a message");
+        let home = &ctx.homes[id];
         let path = home.path();
         let variant = ident(&home.name);
         let mut inits = Vec::new();
-        for f in &fields {
+        for (i, f) in fields.iter().enumerate() {
             let id = &f.ident;
-            let value = if f.member.name == message.member.name {
-                if f.kind == FieldKind::Optional {
-                    quote!(#SOME(message))
-                } else {
-                    quote!(message)
-                }
-            } else {
-                match &f.kind {
-                    FieldKind::Optional => quote!(#NONE),
-                    FieldKind::Default(_) if f.zero_default => quote!(#DEFAULT::default()),
-                    FieldKind::Default(_) => f.default_value(),
-                    FieldKind::Required => unreachable!("skipped above"),
+            let value = match &f.kind {
+                FieldKind::Optional if i == message => quote!(#SOME(message)),
+                _ if i == message => quote!(message),
+                FieldKind::Optional => quote!(#NONE),
+                FieldKind::Default(_) if f.zero_default => quote!(#DEFAULT::default()),
+                FieldKind::Default(_) => f.default_value(),
+                FieldKind::Required => {
+                    unreachable!("the plan picks an error whose only required member is its message")
                 }
             };
             inits.push(quote!(#id: #value,));

@@ -59,7 +59,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         http,
         InputParts { home: input_home, bound: &input_bound, types: &input_types },
         RequestLayout { segments, literal_query, label_order: &label_order },
-        errors,
+        planned.bad_request.as_ref(),
     );
     let output_impl = output_impl(ctx, &names, http.code, output_home, &output_bound, &output_types);
     let error_impl = operation_error_impl(ctx, &names.error, errors);
@@ -164,7 +164,7 @@ fn input_impl(
     http: &crate::traits::Http,
     input: InputParts,
     layout: RequestLayout,
-    errors: &[&crate::ir::ShapeId],
+    bad_request: Option<&crate::ir::ShapeId>,
 ) -> TokenStream {
     let OperationNames { op: op_ident, error: error_ident, method: method_tokens } = names;
     let method = &http.method;
@@ -196,7 +196,7 @@ fn input_impl(
     let decode_request = decode_request(op_ident, input.bound);
     // The error a server answers malformed requests with: the operation's first
     // client error with status 400 that carries a message, else an unmodeled 400.
-    let bad_request = bad_request_error(ctx, errors, error_ident);
+    let bad_request = bad_request_error(ctx, bad_request, error_ident);
     let input_name = ident(&input.home.name);
     let input_doc = format!(
         "Builds the HTTP request ({method} `{}`): constraints are checked first, labels are\npercent-encoded as single path segments. The URI holds the path and query only;\nthe caller adds scheme and host.",

@@ -1,7 +1,7 @@
 //! The `validate()` method: the model's `length`, `range` and `pattern` checks.
 
-use crate::ir::{Shape, ShapeKind, Simple};
-use crate::plan::Pattern;
+use crate::ir::Shape;
+use crate::plan::{Nested, Pattern};
 use crate::render::prelude::*;
 use crate::render::structure::{fields, FieldKind};
 use crate::render::types::Repr;
@@ -16,24 +16,17 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStr
     let mut checks = Vec::new();
     let mut unchecked = Vec::new();
     for f in fields(ctx, shape) {
-        let target = ctx.shape(&f.member.target);
         let member = f.member.name.as_str();
         let id = &f.ident;
-        // Member traits refine the target's.
-        let length = f.member.traits.length.or(target.traits.length);
-        let range = f.member.traits.range.clone().or_else(|| target.traits.range.clone());
         let mut inner = Vec::new();
-        if let Some(l) = length {
-            let min = opt_u64(l.min);
-            let max = opt_u64(l.max);
-            match f.repr {
-                Repr::String => inner
-                    .push(quote!(::smithy_codegen_runtime::validation::check_string_length(#member, v, #min, #max)?;)),
-                Repr::List | Repr::Map => inner.push(
-                    quote!(::smithy_codegen_runtime::validation::check_count(#member, v.len() as u64, #min, #max)?;),
-                ),
-                _ => {}
-            }
+        if let Some((min, max)) = f.constraints.length {
+            let (min, max) = (opt_u64(min), opt_u64(max));
+            inner.push(match f.repr {
+                Repr::String => {
+                    quote!(::smithy_codegen_runtime::validation::check_string_length(#member, v, #min, #max)?;)
+                }
+                _ => quote!(::smithy_codegen_runtime::validation::check_count(#member, v.len() as u64, #min, #max)?;),
+            });
         }
         match &f.pattern {
             Some(Pattern::Checked(p)) => inner.push(quote! {
@@ -43,32 +36,21 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStr
             Some(Pattern::LookAround(p)) => unchecked.push(format!("- `{member}`: `{}`", p.replace('`', "'"))),
             None => {}
         }
-        if let (Some(r), Repr::Copy) = (&range, f.repr) {
-            if matches!(target.kind, ShapeKind::Simple(s) if s.is_number()) {
-                let min = opt_f64(r.min.as_ref().and_then(|n| n.as_f64()));
-                let max = opt_f64(r.max.as_ref().and_then(|n| n.as_f64()));
-                let value = if matches!(target.kind, ShapeKind::Simple(Simple::Double)) {
-                    quote!(*v)
-                } else {
-                    quote!(*v as f64)
-                };
-                inner.push(quote!(::smithy_codegen_runtime::validation::check_range(#member, #value, #min, #max)?;));
-            }
+        if let Some(r) = &f.constraints.range {
+            let (min, max) = (opt_f64(r.min), opt_f64(r.max));
+            let value = if r.is_f64 { quote!(*v) } else { quote!(*v as f64) };
+            inner.push(quote!(::smithy_codegen_runtime::validation::check_range(#member, #value, #min, #max)?;));
         }
         // Nested structures validate themselves.
-        let nested = match &target.kind {
-            ShapeKind::Structure(_) => Some(quote!(v.validate()?;)),
-            ShapeKind::List(m) if matches!(ctx.shape(&m.target).kind, ShapeKind::Structure(_)) => {
-                Some(quote!(for item in v.iter() {
-                    item.validate()?;
-                }))
-            }
-            ShapeKind::Map { value, .. } if matches!(ctx.shape(&value.target).kind, ShapeKind::Structure(_)) => {
-                Some(quote!(for item in v.values() {
-                    item.validate()?;
-                }))
-            }
-            _ => None,
+        let nested = match f.constraints.nested {
+            Nested::Structure => Some(quote!(v.validate()?;)),
+            Nested::List => Some(quote!(for item in v.iter() {
+                item.validate()?;
+            })),
+            Nested::MapValues => Some(quote!(for item in v.values() {
+                item.validate()?;
+            })),
+            Nested::None => None,
         };
         inner.extend(nested);
         if inner.is_empty() {
