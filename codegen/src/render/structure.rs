@@ -49,8 +49,11 @@ pub(crate) struct Field<'a> {
     pub kind: FieldKind,
     pub sensitive: bool,
     pub boxed: bool,
-    /// A streaming blob or event stream, carried as the raw HTTP body.
+    /// A streaming blob (carried as the raw HTTP body) or event stream.
     pub streaming: bool,
+    /// An event stream (a `@streaming` union): held as the decoder of its
+    /// events (see [`super::event_stream`]), a plain field.
+    pub event_stream: bool,
     /// The model default of an `Optional` member that has one (see
     /// [`unset_default`]): left out of requests until the caller sets it,
     /// filled in by the server when a request leaves it out.
@@ -132,9 +135,12 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
             ));
         }
         let target = ctx.shape(&member.target);
-        // Streaming blobs and event streams are carried as the raw body.
+        // Streaming blobs are carried as the raw body, event streams as the decoder of their events.
         let streaming = member.traits.streaming || target.traits.streaming;
-        let (target_ty, repr) = if streaming {
+        let event_stream = super::event_stream::is_event_stream(ctx, &member.target);
+        let (target_ty, repr) = if event_stream {
+            (super::event_stream::member_type(ctx, &member.target, &at)?, Repr::Named)
+        } else if streaming {
             (quote!(crate::primitives::Blob), Repr::Named)
         } else {
             rust_type(ctx, &member.target, &at)?
@@ -145,7 +151,7 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
         let kind = match default {
             Some(_) if unset_default.is_some() => FieldKind::Optional,
             Some(v) => FieldKind::Default(v),
-            None if member.traits.required => FieldKind::Required,
+            None if member.traits.required || event_stream => FieldKind::Required,
             None => FieldKind::Optional,
         };
         let (elem_ty, elem_repr) = match &target.kind {
@@ -177,6 +183,7 @@ pub(crate) fn fields<'a>(ctx: &Ctx, shape: &'a Shape) -> Result<Vec<Field<'a>>, 
             sensitive: is_sensitive(ctx, member),
             boxed,
             streaming,
+            event_stream,
             unset_default,
         });
     }
@@ -194,7 +201,11 @@ fn member_doc(ctx: &Ctx, field: &Field) -> TokenStream {
         Some(d) => docs::attrs(&d),
         None => docs::lines_to_attrs(&format!("The `{}` member.", field.member.name)),
     };
-    if field.streaming {
+    if field.event_stream {
+        tokens.extend(docs::lines_to_attrs(
+            "\nAn event stream: feed the HTTP body's chunks to this decoder, which yields the\nstream's events.",
+        ));
+    } else if field.streaming {
         tokens.extend(docs::lines_to_attrs(
             "\nA streaming member: this is the raw HTTP body (for an event stream, its\nencoded frames), not decoded by this crate.",
         ));
@@ -325,7 +336,7 @@ pub(crate) fn serde_attrs(
     extra: &mut Vec<TokenStream>,
 ) -> Result<TokenStream, Error> {
     if field.streaming {
-        // The raw body is never part of a JSON document.
+        // The raw body (or the decoder of its events) is never part of a JSON document.
         return Ok(quote!(#[serde(skip)]));
     }
     let wire = &field.wire;

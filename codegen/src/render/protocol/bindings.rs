@@ -237,9 +237,14 @@ pub(super) enum PayloadKind {
     Blob,
     /// A string or enum: the raw UTF-8 text.
     Text { is_enum: bool },
+    /// An event stream: frames that its decoder reads (`render::event_stream`).
+    EventStream,
 }
 
 pub(super) fn payload_kind(ctx: &Ctx, f: &Field) -> PayloadKind {
+    if f.event_stream {
+        return PayloadKind::EventStream;
+    }
     if f.streaming {
         return PayloadKind::Blob;
     }

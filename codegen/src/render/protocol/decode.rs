@@ -115,6 +115,10 @@ fn present(value: TokenStream, f: &Field) -> TokenStream {
 
 /// The payload member from the whole body: JSON, bytes or text.
 fn payload_init(ctx: &Ctx, shape: &Shape, what: &str, f: &Field) -> Result<TokenStream, Error> {
+    if f.event_stream {
+        // The body received so far; the caller feeds the rest as it arrives.
+        return Ok(quote!(::smithy_codegen_runtime::event_stream::EventDecoder::with_unread(body.to_vec())));
+    }
     let member = f.member.name.as_str();
     let missing = absent(ctx, shape, f)?;
     let ty = &f.target_ty;
@@ -122,6 +126,9 @@ fn payload_init(ctx: &Ctx, shape: &Shape, what: &str, f: &Field) -> Result<Token
     let decoded = match payload_kind(ctx, f) {
         PayloadKind::Json => quote!(::smithy_codegen_runtime::json_body::decode_json::<#ty>(body, #what_member)?),
         PayloadKind::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
+        PayloadKind::EventStream => {
+            quote!(::smithy_codegen_runtime::event_stream::EventDecoder::with_unread(body.to_vec()))
+        }
         PayloadKind::Text { is_enum } => {
             let msg = format!("{member}: the body is not UTF-8 text");
             let text = quote!(::std::str::from_utf8(body).map_err(|_| #STRING::from(#msg))?);
