@@ -1090,6 +1090,34 @@ const EVENTS_MINIMAL: &str = r##"{
     }
 }"##;
 
+/// Event-stream members named like the fallback variants (`unknown`,
+/// `Unhandled`) and Rust keywords: they get other variant and field names.
+fn events_with_odd_names() -> String {
+    EVENTS_MINIMAL
+        .replace(
+            r#""members": { "Tick": { "target": "com.example#Tick" } },"#,
+            r#""members": {
+                "Tick": { "target": "com.example#Tick" },
+                "unknown": { "target": "com.example#Tick" },
+                "Unhandled": { "target": "com.example#Gone" },
+                "UnhandledValue": { "target": "com.example#Gone" }
+            },"#,
+        )
+        .replace(
+            r#""members": { "Count": { "target": "smithy.api#Long" } }"#,
+            r#""members": {
+                "Count": { "target": "smithy.api#Long" },
+                "type": { "target": "smithy.api#String", "traits": { "smithy.api#eventHeader": {}, "smithy.api#required": {} } },
+                "Self": { "target": "smithy.api#Boolean", "traits": { "smithy.api#eventHeader": {} } }
+            }
+        },
+        "com.example#Gone": {
+            "type": "structure",
+            "members": { "message": { "target": "smithy.api#String" } },
+            "traits": { "smithy.api#error": "client" }"#,
+        )
+}
+
 #[test]
 fn event_streams() {
     insta::assert_snapshot!("event_streams", render_model(EVENTS));
@@ -1117,6 +1145,7 @@ fn snapshot_models_compile() {
         ("edge-keyword-operation", edge_model("Match", PLAIN_ERROR)),
         ("events", EVENTS.to_string()),
         ("events-minimal", EVENTS_MINIMAL.to_string()),
+        ("events-odd-names", events_with_odd_names()),
     ];
     let mut gated = Settings::new();
     gated.with_protocol_feature("http");

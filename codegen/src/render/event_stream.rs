@@ -123,9 +123,11 @@ pub(crate) fn plan(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<StreamPlan, 
     let mut taken = std::collections::BTreeMap::new();
     for member in shape.members() {
         let at = shape.id.member(&member.name);
-        let variant = names::variant(&member.name);
-        if variant == "Unknown" || variant == "Unhandled" {
-            return Err(Error::at(at, format!("an event-stream member may not be called `{variant}` in Rust")));
+        let target = ctx.shape(&member.target);
+        let mut variant = names::variant(&member.name);
+        // `Unhandled` is taken by the error enum's fallback (as `names::variant` keeps `Unknown` free).
+        if target.traits.error.is_some() && matches!(variant.as_str(), "Unhandled" | "UnhandledValue") {
+            variant.push_str(if variant == "Unhandled" { "Value" } else { "_" });
         }
         if let Some(other) = taken.insert(variant.clone(), member.name.clone()) {
             return Err(Error::at(
@@ -133,7 +135,6 @@ pub(crate) fn plan(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<StreamPlan, 
                 format!("union member collides with `{other}`: both become the variant `{variant}`"),
             ));
         }
-        let target = ctx.shape(&member.target);
         if !matches!(target.kind, ShapeKind::Structure(_)) {
             return Err(Error::at(
                 at,
