@@ -138,7 +138,10 @@ pub(crate) fn plan(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<StreamPlan, 
         if !matches!(target.kind, ShapeKind::Structure(_)) {
             return Err(Error::at(
                 at,
-                format!("an event-stream member must target a structure, not a {}", target.kind.type_name()),
+                format!(
+                    "an event-stream member must target a structure; this one targets `{}`",
+                    target.kind.type_name()
+                ),
             ));
         }
         if target.traits.error.is_some() {
@@ -173,7 +176,7 @@ fn plan_event(ctx: &Ctx, target: &Shape, event_type: String, variant: String) ->
                     return Err(Error::at(
                         f.at.clone(),
                         format!(
-                            "an `@eventPayload` member must target a blob, string, structure or union, not a {}",
+                            "an `@eventPayload` member must target a blob, string, structure or union; this one targets `{}`",
                             other.type_name()
                         ),
                     ))
@@ -208,7 +211,7 @@ fn header_form(ctx: &Ctx, f: &Field) -> Result<HeaderForm, Error> {
                 f.at.clone(),
                 format!(
                     "an `@eventHeader` member must target a boolean, byte, short, integer, long, blob, string, \
-                     string enum or timestamp, not a {}",
+                     string enum or timestamp; this one targets `{}`",
                     other.type_name()
                 ),
             ))
