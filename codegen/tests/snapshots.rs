@@ -1015,7 +1015,7 @@ fn members_travel_where_the_model_binds_them() {
     assert_eq!(text("Author"), Some("ann"));
     assert_eq!(text("Level"), Some("high"));
     assert_eq!(frame.header("Priority").map(|value| value.type_name()), Some("integer"));
-    assert_eq!(frame.payload(), br#"{"SentAt":5,"Text":"hi"}"#);
+    assert_eq!(frame.payload(), br#"{"Text":"hi","SentAt":5}"#, "JSON members in declaration order");
 
     let greeting = NoteStream::Greeting(GreetingEvent::builder().text("hello").build().unwrap());
     let frame = EventEncoder::<NoteStream>::new().encode(&greeting).unwrap();

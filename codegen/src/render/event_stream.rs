@@ -48,9 +48,9 @@ pub(crate) struct EventPlan {
     pub headers: Vec<HeaderPlan>,
     /// The `@eventPayload` member (field name, and how it is written).
     pub payload: Option<(String, PayloadForm)>,
-    /// JSON names of the header members, which the JSON payload leaves out
-    /// (used when there is no `@eventPayload`).
-    pub header_json_names: Vec<String>,
+    /// JSON names of the members that the JSON payload holds when there is
+    /// no `@eventPayload` (all but the headers), in declaration order.
+    pub body_json_names: Vec<String>,
 }
 
 /// One `@eventHeader` member.
@@ -185,8 +185,12 @@ fn plan_event(ctx: &Ctx, target: &Shape, event_type: String, variant: String) ->
             payload = Some((f.name.clone(), form));
         }
     }
-    let header_json_names = headers.iter().map(|h| h.json_name.clone()).collect();
-    Ok(EventPlan { event_type, variant, target: target.id.clone(), headers, payload, header_json_names })
+    let body_json_names = fields(ctx, target)?
+        .iter()
+        .filter(|f| !f.member.traits.has("smithy.api#eventHeader"))
+        .map(|f| f.wire.clone())
+        .collect();
+    Ok(EventPlan { event_type, variant, target: target.id.clone(), headers, payload, body_json_names })
 }
 
 fn header_form(ctx: &Ctx, f: &Field) -> Result<HeaderForm, Error> {
@@ -469,8 +473,12 @@ fn encode_event(ctx: &Ctx, event: &EventPlan) -> Result<TokenStream, Error> {
     });
     let (content_type, payload) = match &event.payload {
         None => {
-            let names = &event.header_json_names;
-            ("application/json", quote!(#rt::to_json(event, &[#(#names),*])?))
+            let names = &event.body_json_names;
+            if event.headers.is_empty() {
+                ("application/json", quote!(#rt::to_json(event)?))
+            } else {
+                ("application/json", quote!(#rt::json_members(event, &[#(#names),*])?))
+            }
         }
         Some((field, form)) => {
             let id = ident(field);
@@ -479,7 +487,7 @@ fn encode_event(ctx: &Ctx, event: &EventPlan) -> Result<TokenStream, Error> {
                 PayloadForm::Blob => ("application/octet-stream", quote!(value.as_bytes().to_vec())),
                 PayloadForm::Text { is_enum: false } => ("text/plain", quote!(value.as_bytes().to_vec())),
                 PayloadForm::Text { is_enum: true } => ("text/plain", quote!(value.as_str().as_bytes().to_vec())),
-                PayloadForm::Json => ("application/json", quote!(#rt::to_json(value, &[])?)),
+                PayloadForm::Json => ("application/json", quote!(#rt::to_json(value)?)),
             };
             let bytes = match f.kind {
                 FieldKind::Optional => quote!(match &event.#id { #SOME(value) => #bytes, #NONE => #VEC::new() }),

@@ -72,9 +72,9 @@ pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use header::{Header, HeaderValue, Headers};
 pub use message::{Message, MessageBuilder};
 pub use typed::{
-    decode_message, event_message, exception_message, header, json_member, json_payload, required_header, text_payload,
-    to_json, EventDecodeError, EventDecoder, EventEncoder, EventStreamError, EventUnion, EventUnionError, Events,
-    HeaderType, UnknownEvent, UnmodeledError,
+    decode_message, event_message, exception_message, header, json_member, json_members, json_payload, required_header,
+    text_payload, to_json, EventDecodeError, EventDecoder, EventEncoder, EventStreamError, EventUnion, EventUnionError,
+    Events, HeaderType, UnknownEvent, UnmodeledError,
 };
 
 /// The fixed start of every frame: total length, headers length, prelude CRC.

@@ -635,20 +635,34 @@ pub fn exception_message<T: Serialize>(exception_type: &str, error: &T) -> Resul
         .header(":message-type", "exception")
         .header(":exception-type", exception_type)
         .header(":content-type", "application/json")
-        .payload(to_json(error, &[])?)
+        .payload(to_json(error)?)
         .build()
 }
 
-/// The JSON payload of an event's members, without those that travel as
-/// headers (by their JSON names).
-pub fn to_json<T: Serialize>(value: &T, header_members: &[&str]) -> Result<Vec<u8>, EncodeError> {
-    let mut json = serde_json::to_value(value).map_err(|e| EncodeError::Payload { reason: e.to_string() })?;
-    if let serde_json::Value::Object(object) = &mut json {
-        for name in header_members {
-            object.remove(*name);
+/// A structure or union as a JSON payload, members in declaration order.
+pub fn to_json<T: Serialize>(value: &T) -> Result<Vec<u8>, EncodeError> {
+    serde_json::to_vec(value).map_err(|e| EncodeError::Payload { reason: e.to_string() })
+}
+
+/// The JSON payload of an event whose other members travel as headers: the
+/// members named in `members` (JSON names, in declaration order) that `value`
+/// writes, in that order.
+pub fn json_members<T: Serialize>(value: &T, members: &[&str]) -> Result<Vec<u8>, EncodeError> {
+    let payload_error = |e: serde_json::Error| EncodeError::Payload { reason: e.to_string() };
+    let json = serde_json::to_value(value).map_err(payload_error)?;
+    let mut out = vec![b'{'];
+    for name in members {
+        if let Some(member) = json.get(*name) {
+            if out.len() > 1 {
+                out.push(b',');
+            }
+            serde_json::to_writer(&mut out, name).map_err(payload_error)?;
+            out.push(b':');
+            serde_json::to_writer(&mut out, member).map_err(payload_error)?;
         }
     }
-    serde_json::to_vec(&json).map_err(|e| EncodeError::Payload { reason: e.to_string() })
+    out.push(b'}');
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -701,7 +715,7 @@ mod tests {
                     if let Some(author) = author {
                         builder = builder.header("author", author.to_header());
                     }
-                    builder.payload(to_json(&NoteBody { text: text.clone() }, &[])?).build()
+                    builder.payload(json_members(&NoteBody { text: text.clone() }, &["text"])?).build()
                 }
                 Stream::Unknown(event) => Ok(event.message().clone()),
             }
@@ -819,6 +833,21 @@ mod tests {
         assert_eq!(fed.feed(frame.as_bytes()).count(), 1);
         assert_eq!(decoder, fed, "the same state as a decoder fed the bytes");
         assert_eq!(decoder.finish().count(), 0, "decoded once");
+    }
+
+    #[test]
+    fn json_members_keep_the_given_order_and_skip_absent_ones() {
+        #[derive(serde::Serialize)]
+        struct Event {
+            zeta: u8,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            absent: Option<u8>,
+            header: &'static str,
+            alpha: &'static str,
+        }
+        let event = Event { zeta: 1, absent: None, header: "h", alpha: "a\"" };
+        assert_eq!(json_members(&event, &["zeta", "absent", "alpha"]).unwrap(), br#"{"zeta":1,"alpha":"a\""}"#);
+        assert_eq!(json_members(&event, &[]).unwrap(), b"{}");
     }
 
     #[test]
