@@ -894,6 +894,7 @@ const EVENTS: &str = r##"{
                 "Attachment": { "target": "com.example#AttachmentEvent" },
                 "Greeting": { "target": "com.example#GreetingEvent" },
                 "Summary": { "target": "com.example#SummaryEvent" },
+                "Ping": { "target": "com.example#PingEvent" },
                 "Throttled": { "target": "com.example#ThrottledError" }
             },
             "traits": { "smithy.api#streaming": {}, "smithy.api#documentation": "What a board sends." }
@@ -934,6 +935,13 @@ const EVENTS: &str = r##"{
                 "Totals": { "target": "com.example#Totals", "traits": { "smithy.api#eventPayload": {} } }
             }
         },
+        "com.example#PingEvent": {
+            "type": "structure",
+            "members": {
+                "Seq": { "target": "smithy.api#Long", "traits": { "smithy.api#eventHeader": {} } },
+                "SentAt": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#eventHeader": {} } }
+            }
+        },
         "com.example#Totals": {
             "type": "structure",
             "members": {
@@ -971,7 +979,9 @@ const EVENTS_AT_RUN_TIME: &str = r##"
 use events_behaviour::event_stream::{EventDecoder, EventEncoder, EventStreamError, Message};
 use events_behaviour::primitives::{Blob, DateTime};
 use events_behaviour::types::error::{NoteStreamError, ThrottledError};
-use events_behaviour::types::{AttachmentEvent, GreetingEvent, Level, NoteEvent, NoteStream, SummaryEvent, Totals};
+use events_behaviour::types::{
+    AttachmentEvent, GreetingEvent, Level, NoteEvent, NoteStream, PingEvent, SummaryEvent, Totals,
+};
 
 fn note() -> NoteStream {
     let event = NoteEvent::builder().author("ann").priority(3).level(Level::High).text("hi").sent_at(DateTime::from_secs(5));
@@ -992,6 +1002,8 @@ fn every_kind_of_member_round_trips() {
         NoteStream::Attachment(AttachmentEvent::builder().content_id("c1").data(Blob::new(vec![0u8, 159])).build()),
         NoteStream::Greeting(GreetingEvent::builder().text("hello").build().unwrap()),
         NoteStream::Summary(SummaryEvent::builder().totals(Totals::builder().notes(2).build()).build()),
+        NoteStream::Ping(PingEvent::builder().seq(7).sent_at(DateTime::from_millis(1_730_384_114_000)).build()),
+        NoteStream::Ping(PingEvent::builder().build()),
     ];
     let error = NoteStreamError::Throttled(ThrottledError::builder().message("slow down").build());
     let encoder = EventEncoder::<NoteStream>::new();
@@ -1016,6 +1028,13 @@ fn members_travel_where_the_model_binds_them() {
     assert_eq!(text("Level"), Some("high"));
     assert_eq!(frame.header("Priority").map(|value| value.type_name()), Some("integer"));
     assert_eq!(frame.payload(), br#"{"Text":"hi","SentAt":5}"#, "JSON members in declaration order");
+
+    // Headers only: no payload, and no `:content-type`.
+    let ping = NoteStream::Ping(PingEvent::builder().seq(7).build());
+    let frame = EventEncoder::<NoteStream>::new().encode(&ping).unwrap();
+    assert_eq!(frame.header(":content-type"), None);
+    assert_eq!(frame.payload(), b"");
+    assert_eq!(frame.header("Seq").map(|value| value.type_name()), Some("long"));
 
     let greeting = NoteStream::Greeting(GreetingEvent::builder().text("hello").build().unwrap());
     let frame = EventEncoder::<NoteStream>::new().encode(&greeting).unwrap();

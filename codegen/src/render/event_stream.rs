@@ -472,12 +472,14 @@ fn encode_event(ctx: &Ctx, event: &EventPlan) -> Result<TokenStream, Error> {
         }
     });
     let (content_type, payload) = match &event.payload {
+        // Headers only: no payload, and no `:content-type` (as the suite's frames have it).
+        None if event.body_json_names.is_empty() => (None, None),
         None => {
             let names = &event.body_json_names;
             if event.headers.is_empty() {
-                ("application/json", quote!(#rt::to_json(event)?))
+                (Some("application/json"), Some(quote!(#rt::to_json(event)?)))
             } else {
-                ("application/json", quote!(#rt::json_members(event, &[#(#names),*])?))
+                (Some("application/json"), Some(quote!(#rt::json_members(event, &[#(#names),*])?)))
             }
         }
         Some((field, form)) => {
@@ -493,17 +495,25 @@ fn encode_event(ctx: &Ctx, event: &EventPlan) -> Result<TokenStream, Error> {
                 FieldKind::Optional => quote!(match &event.#id { #SOME(value) => #bytes, #NONE => #VEC::new() }),
                 _ => quote!({ let value = &event.#id; #bytes }),
             };
-            (content_type, bytes)
+            (Some(content_type), Some(bytes))
         }
     };
+    let content_type = match content_type {
+        Some(content_type) => quote!(#SOME(#content_type)),
+        None => quote!(#NONE),
+    };
     let start = quote!(#rt::event_message(#event_type, #content_type));
+    let end = match payload {
+        Some(payload) => quote!(.payload(#payload).build()),
+        None => quote!(.build()),
+    };
     if event.headers.is_empty() {
-        return Ok(quote!(#start.payload(#payload).build()));
+        return Ok(quote!(#start #end));
     }
     Ok(quote!({
         let mut builder = #start;
         #(#headers)*
-        builder.payload(#payload).build()
+        builder #end
     }))
 }
 

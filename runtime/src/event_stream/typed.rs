@@ -150,10 +150,11 @@ pub enum EventDecodeError {
         /// The header's name.
         header: String,
     },
-    /// A header that must be a string is of another type.
+    /// A header is not of the type its member (or the format) needs.
     HeaderType {
-        /// The event (or exception) type, or the message type for the `:`-headers.
-        event_type: String,
+        /// The event (or exception) type; `None` for the format's own
+        /// `:`-headers (`:message-type`, `:event-type`, ...).
+        event_type: Option<String>,
         /// The header's name.
         header: String,
         /// The type the member needs.
@@ -178,7 +179,10 @@ impl fmt::Display for EventDecodeError {
             EventDecodeError::Framing(e) => e.fmt(f),
             EventDecodeError::MissingHeader { header } => write!(f, "event-stream message without a `{header}` header"),
             EventDecodeError::HeaderType { event_type, header, expected, found } => {
-                write!(f, "event `{event_type}`: header `{header}` is a {found}, expected a {expected}")
+                if let Some(event_type) = event_type {
+                    write!(f, "event `{event_type}`: ")?;
+                }
+                write!(f, "header `{header}` is a {found}, expected a {expected}")
             }
             EventDecodeError::UnknownMessageType(t) => {
                 write!(f, "event-stream message of unknown `:message-type` {t:?} (expected event, exception or error)")
@@ -247,10 +251,10 @@ impl<E: Error + 'static> Error for EventStreamError<E> {
 /// ```
 pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventStreamError<E::Error>> {
     let malformed = EventStreamError::Malformed;
-    let message_type = string_header(message, ":message-type", "message").map_err(malformed)?;
+    let message_type = string_header(message, ":message-type").map_err(malformed)?;
     match message_type {
         "event" => {
-            let event_type = string_header(message, ":event-type", "event").map_err(malformed)?;
+            let event_type = string_header(message, ":event-type").map_err(malformed)?;
             match E::decode_event(event_type, message).map_err(malformed)? {
                 Some(event) => Ok(event),
                 None => Ok(E::from_unknown(UnknownEvent {
@@ -260,7 +264,7 @@ pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventSt
             }
         }
         "exception" => {
-            let exception_type = string_header(message, ":exception-type", "exception").map_err(malformed)?;
+            let exception_type = string_header(message, ":exception-type").map_err(malformed)?;
             let error = match E::Error::decode_exception(exception_type, message).map_err(malformed)? {
                 Some(error) => error,
                 None => E::Error::unhandled(UnmodeledError {
@@ -271,12 +275,12 @@ pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventSt
             Err(EventStreamError::Service(error))
         }
         "error" => {
-            let code = string_header(message, ":error-code", "error").map_err(malformed)?;
+            let code = string_header(message, ":error-code").map_err(malformed)?;
             let text = match message.header(":error-message") {
                 Some(value) => Some(
                     value
                         .as_str()
-                        .ok_or_else(|| header_type_error("error", ":error-message", "string", value))
+                        .ok_or_else(|| header_type_error(None, ":error-message", "string", value))
                         .map_err(malformed)?
                         .to_owned(),
                 ),
@@ -297,23 +301,23 @@ fn payload_message(payload: &[u8]) -> Option<String> {
 }
 
 fn header_type_error(
-    event_type: &str,
+    event_type: Option<&str>,
     header: &str,
     expected: &'static str,
     found: HeaderValue<'_>,
 ) -> EventDecodeError {
     EventDecodeError::HeaderType {
-        event_type: event_type.to_owned(),
+        event_type: event_type.map(str::to_owned),
         header: header.to_owned(),
         expected,
         found: found.type_name(),
     }
 }
 
-/// A string header that must be there.
-fn string_header<'m>(message: &'m Message<'_>, name: &str, what: &str) -> Result<&'m str, EventDecodeError> {
+/// One of the format's string headers, which must be there.
+fn string_header<'m>(message: &'m Message<'_>, name: &str) -> Result<&'m str, EventDecodeError> {
     let value = message.header(name).ok_or_else(|| EventDecodeError::MissingHeader { header: name.to_owned() })?;
-    value.as_str().ok_or_else(|| header_type_error(what, name, "string", value))
+    value.as_str().ok_or_else(|| header_type_error(None, name, "string", value))
 }
 
 /// Decodes one stream of a union's events that arrives in chunks: the typed
@@ -568,9 +572,9 @@ pub fn header<T: HeaderType>(
 ) -> Result<Option<T>, EventDecodeError> {
     match message.header(name) {
         None => Ok(None),
-        Some(value) => {
-            T::from_header(value).map(Some).ok_or_else(|| header_type_error(event_type, name, T::TYPE_NAME, value))
-        }
+        Some(value) => T::from_header(value)
+            .map(Some)
+            .ok_or_else(|| header_type_error(Some(event_type), name, T::TYPE_NAME, value)),
     }
 }
 
@@ -620,12 +624,13 @@ pub fn text_payload(message: &Message<'_>, event_type: &str) -> Result<String, E
 }
 
 /// The start of an event's message: `:message-type event`, its
-/// `:event-type` and the payload's `:content-type`.
-pub fn event_message(event_type: &str, content_type: &str) -> MessageBuilder {
-    Message::builder()
-        .header(":message-type", "event")
-        .header(":event-type", event_type)
-        .header(":content-type", content_type)
+/// `:event-type` and, for an event with a payload, its `:content-type`.
+pub fn event_message(event_type: &str, content_type: Option<&str>) -> MessageBuilder {
+    let builder = Message::builder().header(":message-type", "event").header(":event-type", event_type);
+    match content_type {
+        Some(content_type) => builder.header(":content-type", content_type),
+        None => builder,
+    }
 }
 
 /// The message of a modeled error: `:message-type exception`, its
@@ -711,7 +716,7 @@ mod tests {
         fn encode_event(&self) -> Result<Message<'static>, EncodeError> {
             match self {
                 Stream::Note { author, text } => {
-                    let mut builder = event_message("Note", "application/json");
+                    let mut builder = event_message("Note", Some("application/json"));
                     if let Some(author) = author {
                         builder = builder.header("author", author.to_header());
                     }
@@ -790,13 +795,20 @@ mod tests {
 
     #[test]
     fn bad_messages_are_errors_that_say_what_is_wrong() {
-        let cases: [(MessageBuilder, &str); 5] = [
+        let cases: [(MessageBuilder, &str); 6] = [
+            (
+                Message::builder().header(":message-type", &b"event"[..]),
+                "header `:message-type` is a byte array, expected a string",
+            ),
             (Message::builder(), "event-stream message without a `:message-type` header"),
             (Message::builder().header(":message-type", "gossip"), "unknown `:message-type` \"gossip\""),
             (Message::builder().header(":message-type", "event"), "without a `:event-type` header"),
-            (event_message("Note", "application/json").payload("{"), "event `Note`: bad payload: not a JSON object"),
             (
-                event_message("Note", "application/json").header("author", 5i32).payload(r#"{"text":"t"}"#),
+                event_message("Note", Some("application/json")).payload("{"),
+                "event `Note`: bad payload: not a JSON object",
+            ),
+            (
+                event_message("Note", Some("application/json")).header("author", 5i32).payload(r#"{"text":"t"}"#),
                 "event `Note`: header `author` is a integer, expected a string",
             ),
         ];
