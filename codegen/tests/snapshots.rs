@@ -1075,8 +1075,9 @@ fn unknown_events_are_kept_and_bad_ones_named() {
 }
 "##;
 
-/// The smallest event stream: one event of JSON members only, no headers, no
-/// modeled errors (Lambda's `InvokeComplete` has this form).
+/// The smallest event stream: an event of JSON members only (Lambda's
+/// `InvokeComplete` has this form) and one without members, no headers, no
+/// modeled errors.
 const EVENTS_MINIMAL: &str = r##"{
     "smithy": "2.0",
     "shapes": {
@@ -1099,9 +1100,13 @@ const EVENTS_MINIMAL: &str = r##"{
         },
         "com.example#Ticks": {
             "type": "union",
-            "members": { "Tick": { "target": "com.example#Tick" } },
+            "members": {
+                "Tick": { "target": "com.example#Tick" },
+                "Heartbeat": { "target": "com.example#Heartbeat" }
+            },
             "traits": { "smithy.api#streaming": {} }
         },
+        "com.example#Heartbeat": { "type": "structure", "members": {} },
         "com.example#Tick": {
             "type": "structure",
             "members": { "Count": { "target": "smithy.api#Long" } }
@@ -1112,15 +1117,13 @@ const EVENTS_MINIMAL: &str = r##"{
 /// Event-stream members named like the fallback variants (`unknown`,
 /// `Unhandled`) and Rust keywords: they get other variant and field names.
 fn events_with_odd_names() -> String {
-    EVENTS_MINIMAL
+    let model = EVENTS_MINIMAL
         .replace(
-            r#""members": { "Tick": { "target": "com.example#Tick" } },"#,
-            r#""members": {
-                "Tick": { "target": "com.example#Tick" },
+            r#""Heartbeat": { "target": "com.example#Heartbeat" }"#,
+            r#""Heartbeat": { "target": "com.example#Heartbeat" },
                 "unknown": { "target": "com.example#Tick" },
                 "Unhandled": { "target": "com.example#Gone" },
-                "UnhandledValue": { "target": "com.example#Gone" }
-            },"#,
+                "UnhandledValue": { "target": "com.example#Gone" }"#,
         )
         .replace(
             r#""members": { "Count": { "target": "smithy.api#Long" } }"#,
@@ -1134,7 +1137,9 @@ fn events_with_odd_names() -> String {
             "type": "structure",
             "members": { "message": { "target": "smithy.api#String" } },
             "traits": { "smithy.api#error": "client" }"#,
-        )
+        );
+    assert!(model.contains("UnhandledValue") && model.contains(r#""type": { "target""#), "both replacements apply");
+    model
 }
 
 #[test]

@@ -272,7 +272,13 @@ pub(crate) fn render_union(ctx: &Ctx, shape: &Shape, home: &Home) -> Result<Toke
         let decode = decode_event(ctx, event, &ty)?;
         decode_arms.push(quote!(#event_type => Self::#variant(#decode),));
         let encode = encode_event(ctx, event)?;
-        encode_arms.push(quote!(Self::#variant(event) => #encode,));
+        // An event without members writes nothing of it.
+        let binding = if event.headers.is_empty() && event.payload.is_none() && event.body_json_names.is_empty() {
+            quote!(_)
+        } else {
+            quote!(event)
+        };
+        encode_arms.push(quote!(Self::#variant(#binding) => #encode,));
     }
     // A union without events knows no event type.
     let decode_body = if plan.events.is_empty() {
