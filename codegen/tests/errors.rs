@@ -338,6 +338,18 @@ fn event_stream_members_that_cannot_travel_are_named() {
     assert!(error.starts_with("ns#Bad$Tags: an `@eventHeader` member must target a boolean"), "{error}");
     assert!(error.ends_with("this one targets `list`"), "{error}");
 
+    let loose_member = event_stream_model(
+        r#"{ "type": "structure", "members": {
+            "Data": { "target": "smithy.api#Blob", "traits": { "smithy.api#eventPayload": {} } },
+            "Note": { "target": "smithy.api#String" }
+        } }"#,
+        "",
+    );
+    assert_eq!(
+        message(&loose_member),
+        "ns#Bad$Note: beside an `@eventPayload` member, every member must be an `@eventHeader`"
+    );
+
     let number_payload = event_stream_model(
         r#"{ "type": "structure", "members": { "N": { "target": "smithy.api#Integer", "traits": { "smithy.api#eventPayload": {} } } } }"#,
         "",

@@ -182,7 +182,22 @@ fn plan_event(ctx: &Ctx, target: &Shape, event_type: String, variant: String) ->
                     ))
                 }
             };
+            if payload.is_some() {
+                return Err(Error::at(f.at.clone(), "a second `@eventPayload` member; an event has at most one"));
+            }
             payload = Some((f.name.clone(), form));
+        }
+    }
+    if payload.is_some() {
+        let all = fields(ctx, target)?;
+        let loose = all.iter().find(|f| {
+            !f.member.traits.has("smithy.api#eventHeader") && !f.member.traits.has("smithy.api#eventPayload")
+        });
+        if let Some(f) = loose {
+            return Err(Error::at(
+                f.at.clone(),
+                "beside an `@eventPayload` member, every member must be an `@eventHeader`",
+            ));
         }
     }
     let body_json_names = fields(ctx, target)?
@@ -410,8 +425,7 @@ fn decode_event(ctx: &Ctx, event: &EventPlan, ty: &TokenStream) -> Result<TokenS
     };
     let field = ident(payload_field);
     inits.push(quote!(#field: #read,));
-    let path = ty;
-    Ok(quote!(#path { #(#inits)* }))
+    Ok(quote!(#ty { #(#inits)* }))
 }
 
 /// A header's value as its member holds it: `Option<T>`, or `T` when required.
