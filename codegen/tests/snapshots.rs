@@ -939,7 +939,15 @@ const EVENTS: &str = r##"{
             "type": "structure",
             "members": {
                 "Seq": { "target": "smithy.api#Long", "traits": { "smithy.api#eventHeader": {} } },
-                "SentAt": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#eventHeader": {} } }
+                "SentAt": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#eventHeader": {} } },
+                "Mood": { "target": "com.example#Mood", "traits": { "smithy.api#eventHeader": {} } }
+            }
+        },
+        "com.example#Mood": {
+            "type": "intEnum",
+            "members": {
+                "CALM": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": 1 } },
+                "BUSY": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": 2 } }
             }
         },
         "com.example#Totals": {
@@ -980,7 +988,7 @@ use events_behaviour::event_stream::{EventDecoder, EventEncoder, EventStreamErro
 use events_behaviour::primitives::{Blob, DateTime};
 use events_behaviour::types::error::{NoteStreamError, ThrottledError};
 use events_behaviour::types::{
-    AttachmentEvent, GreetingEvent, Level, NoteEvent, NoteStream, PingEvent, SummaryEvent, Totals,
+    AttachmentEvent, GreetingEvent, Level, Mood, NoteEvent, NoteStream, PingEvent, SummaryEvent, Totals,
 };
 
 fn note() -> NoteStream {
@@ -1002,7 +1010,10 @@ fn every_kind_of_member_round_trips() {
         NoteStream::Attachment(AttachmentEvent::builder().content_id("c1").data(Blob::new(vec![0u8, 159])).build()),
         NoteStream::Greeting(GreetingEvent::builder().text("hello").build().unwrap()),
         NoteStream::Summary(SummaryEvent::builder().totals(Totals::builder().notes(2).build()).build()),
-        NoteStream::Ping(PingEvent::builder().seq(7).sent_at(DateTime::from_millis(1_730_384_114_000)).build()),
+        NoteStream::Ping(
+            PingEvent::builder().seq(7).sent_at(DateTime::from_millis(1_730_384_114_000)).mood(Mood::BUSY).build(),
+        ),
+        NoteStream::Ping(PingEvent::builder().mood(Mood(9)).build()),
         NoteStream::Ping(PingEvent::builder().build()),
     ];
     let error = NoteStreamError::Throttled(ThrottledError::builder().message("slow down").build());

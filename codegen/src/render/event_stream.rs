@@ -72,6 +72,8 @@ pub(crate) enum HeaderForm {
     Value(HeaderScalar),
     /// A string enum: the enum's `as_str` and `From<&str>`.
     Enum,
+    /// An intEnum (a newtype of `i32`, this shape): an `i32` header.
+    IntEnum(ShapeId),
 }
 
 /// The Rust types that the runtime converts to and from headers.
@@ -213,6 +215,7 @@ fn header_form(ctx: &Ctx, f: &Field) -> Result<HeaderForm, Error> {
     let format = f.member.traits.timestamp_format.as_deref().or(target.traits.timestamp_format.as_deref());
     Ok(HeaderForm::Value(match &target.kind {
         ShapeKind::Enum(_) => return Ok(HeaderForm::Enum),
+        ShapeKind::IntEnum(_) => return Ok(HeaderForm::IntEnum(f.member.target.clone())),
         ShapeKind::Simple(Simple::Boolean) => HeaderScalar::Bool,
         ShapeKind::Simple(Simple::Byte) => HeaderScalar::Byte,
         ShapeKind::Simple(Simple::Short) => HeaderScalar::Short,
@@ -230,7 +233,7 @@ fn header_form(ctx: &Ctx, f: &Field) -> Result<HeaderForm, Error> {
                 f.at.clone(),
                 format!(
                     "an `@eventHeader` member must target a boolean, byte, short, integer, long, blob, string, \
-                     string enum or timestamp; this one targets `{}`",
+                     enum, intEnum or timestamp; this one targets `{}`",
                     other.type_name()
                 ),
             ))
@@ -370,15 +373,15 @@ fn decode_event(ctx: &Ctx, event: &EventPlan, ty: &TokenStream) -> Result<TokenS
             let value = placeholder(&h.form);
             quote!((#json_name, #value))
         });
-        let sets = event.headers.iter().map(|h| {
+        let mut sets = Vec::new();
+        for h in &event.headers {
             let field = ident(&h.field);
-            let read = read_header(h);
-            match &h.kind {
-                FieldKind::Required => quote!(event.#field = #read;),
-                FieldKind::Optional => quote!(event.#field = #read;),
+            let read = read_header(ctx, h)?;
+            sets.push(match &h.kind {
+                FieldKind::Required | FieldKind::Optional => quote!(event.#field = #read;),
                 FieldKind::Default(_) => quote!(if let #SOME(value) = #read { event.#field = value; }),
-            }
-        });
+            });
+        }
         let read = quote!(#rt::json_payload(message, #event_type, &[#(#placeholders),*])?);
         if event.headers.is_empty() {
             return Ok(read);
@@ -393,7 +396,7 @@ fn decode_event(ctx: &Ctx, event: &EventPlan, ty: &TokenStream) -> Result<TokenS
     let mut inits = Vec::new();
     for h in &event.headers {
         let field = ident(&h.field);
-        let read = read_header(h);
+        let read = read_header(ctx, h)?;
         let value = match &h.kind {
             FieldKind::Optional | FieldKind::Required => read,
             FieldKind::Default(v) => {
@@ -429,11 +432,19 @@ fn decode_event(ctx: &Ctx, event: &EventPlan, ty: &TokenStream) -> Result<TokenS
 }
 
 /// A header's value as its member holds it: `Option<T>`, or `T` when required.
-fn read_header(h: &HeaderPlan) -> TokenStream {
+fn read_header(ctx: &Ctx, h: &HeaderPlan) -> Result<TokenStream, Error> {
     let rt = runtime();
     let header = &h.header;
     let required = h.kind == FieldKind::Required;
-    match &h.form {
+    Ok(match &h.form {
+        HeaderForm::IntEnum(target) => {
+            let (ty, _) = rust_type(ctx, target, target.as_str())?;
+            if required {
+                quote!(#ty(#rt::required_header(message, #header, event_type)?))
+            } else {
+                quote!(#rt::header(message, #header, event_type)?.map(#ty))
+            }
+        }
         HeaderForm::Value(_) if required => quote!(#rt::required_header(message, #header, event_type)?),
         HeaderForm::Value(_) => quote!(#rt::header(message, #header, event_type)?),
         HeaderForm::Enum if required => {
@@ -442,7 +453,7 @@ fn read_header(h: &HeaderPlan) -> TokenStream {
         HeaderForm::Enum => {
             quote!(#rt::header::<#STRING>(message, #header, event_type)?.map(|value| value.as_str().into()))
         }
-    }
+    })
 }
 
 /// A JSON value that a required header member's serde accepts.
@@ -455,7 +466,8 @@ fn placeholder(form: &HeaderForm) -> TokenStream {
             | HeaderScalar::Integer
             | HeaderScalar::Long
             | HeaderScalar::Timestamp(TimestampJson::EpochSeconds),
-        ) => quote!(::serde_json::Value::from(0)),
+        )
+        | HeaderForm::IntEnum(_) => quote!(::serde_json::Value::from(0)),
         HeaderForm::Value(HeaderScalar::Timestamp(TimestampJson::DateTime)) => {
             quote!(::serde_json::Value::from("1970-01-01T00:00:00Z"))
         }
@@ -478,6 +490,7 @@ fn encode_event(ctx: &Ctx, event: &EventPlan) -> Result<TokenStream, Error> {
         let value = match &h.form {
             HeaderForm::Value(_) => quote!(#rt::HeaderType::to_header(value)),
             HeaderForm::Enum => quote!(value.as_str()),
+            HeaderForm::IntEnum(_) => quote!(value.0),
         };
         match &h.kind {
             FieldKind::Optional => quote! {
