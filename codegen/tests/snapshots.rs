@@ -870,7 +870,13 @@ const EVENTS: &str = r##"{
             "type": "operation",
             "input": { "target": "com.example#WatchNotesInput" },
             "output": { "target": "com.example#WatchNotesOutput" },
+            "errors": [{ "target": "com.example#NoSuchBoard" }],
             "traits": { "smithy.api#http": { "method": "GET", "uri": "/notes/{Board}" } }
+        },
+        "com.example#NoSuchBoard": {
+            "type": "structure",
+            "members": { "message": { "target": "smithy.api#String" } },
+            "traits": { "smithy.api#error": "client", "smithy.api#httpError": 404 }
         },
         "com.example#WatchNotesInput": {
             "type": "structure",
