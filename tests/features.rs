@@ -77,3 +77,38 @@ fn operations_with_idempotency_tokens_enable_the_runtime_feature() {
         .collect();
     assert_eq!(enabling, expected);
 }
+
+/// Operations whose input or output has an event stream (a member targeting a
+/// `@streaming` union) enable the runtime's `event-stream` feature (their
+/// generated code decodes and encodes events with it), and no other operation
+/// feature does. Lambda's event streams are top-level members.
+#[test]
+fn operations_with_event_streams_enable_the_runtime_feature() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/model/lambda.json")).expect("model");
+    let model: serde_json::Value = serde_json::from_slice(&bytes).expect("the model is JSON");
+    let shapes = model["shapes"].as_object().expect("shapes");
+    let is_event_stream = |id: &str| {
+        shapes.get(id).is_some_and(|s| s["type"] == "union" && s["traits"].get("smithy.api#streaming").is_some())
+    };
+    let has_stream = |id: Option<&str>| {
+        // Units (`smithy.api#Unit`) are no shapes of the model.
+        id.and_then(|id| shapes.get(id))
+            .and_then(|shape| shape["members"].as_object())
+            .is_some_and(|members| members.values().any(|m| m["target"].as_str().is_some_and(is_event_stream)))
+    };
+    let expected: BTreeSet<String> = shapes
+        .iter()
+        .filter(|(_, shape)| shape["type"] == "operation")
+        .filter(|(_, shape)| {
+            has_stream(shape["input"]["target"].as_str()) || has_stream(shape["output"]["target"].as_str())
+        })
+        .map(|(id, _)| smithy_codegen::render::names::cargo_feature(id.rsplit('#').next().expect("a name")))
+        .collect();
+    assert_eq!(expected, BTreeSet::from(["invoke-with-response-stream".to_string()]));
+    let enabling: BTreeSet<String> = manifest_features()
+        .into_iter()
+        .filter(|(name, value)| name != "full" && value.contains("\"smithy-codegen-runtime/event-stream\""))
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(enabling, expected);
+}

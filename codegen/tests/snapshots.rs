@@ -854,6 +854,316 @@ fn plain_text_paragraphs_survive() {
     );
 }
 
+// (i) An event stream: a `@streaming` union with events whose members travel
+// as headers (a required one too), a blob, string or structure payload, or a
+// JSON payload of the rest, and a modeled error member.
+const EVENTS: &str = r##"{
+    "smithy": "2.0",
+    "shapes": {
+        "com.example#NoteService": {
+            "type": "service",
+            "version": "2024-01-01",
+            "operations": [{ "target": "com.example#WatchNotes" }],
+            "traits": { "aws.protocols#restJson1": {} }
+        },
+        "com.example#WatchNotes": {
+            "type": "operation",
+            "input": { "target": "com.example#WatchNotesInput" },
+            "output": { "target": "com.example#WatchNotesOutput" },
+            "errors": [{ "target": "com.example#NoSuchBoard" }],
+            "traits": { "smithy.api#http": { "method": "GET", "uri": "/notes/{Board}" } }
+        },
+        "com.example#NoSuchBoard": {
+            "type": "structure",
+            "members": { "message": { "target": "smithy.api#String" } },
+            "traits": { "smithy.api#error": "client", "smithy.api#httpError": 404 }
+        },
+        "com.example#WatchNotesInput": {
+            "type": "structure",
+            "members": {
+                "Board": { "target": "smithy.api#String", "traits": { "smithy.api#required": {}, "smithy.api#httpLabel": {} } }
+            },
+            "traits": { "smithy.api#input": {} }
+        },
+        "com.example#WatchNotesOutput": {
+            "type": "structure",
+            "members": {
+                "Board": { "target": "smithy.api#String", "traits": { "smithy.api#httpHeader": "X-Board" } },
+                "Notes": { "target": "com.example#NoteStream", "traits": { "smithy.api#httpPayload": {} } }
+            },
+            "traits": { "smithy.api#output": {} }
+        },
+        "com.example#NoteStream": {
+            "type": "union",
+            "members": {
+                "Note": { "target": "com.example#NoteEvent" },
+                "Attachment": { "target": "com.example#AttachmentEvent" },
+                "Greeting": { "target": "com.example#GreetingEvent" },
+                "Summary": { "target": "com.example#SummaryEvent" },
+                "Ping": { "target": "com.example#PingEvent" },
+                "Throttled": { "target": "com.example#ThrottledError" }
+            },
+            "traits": { "smithy.api#streaming": {}, "smithy.api#documentation": "What a board sends." }
+        },
+        "com.example#NoteEvent": {
+            "type": "structure",
+            "members": {
+                "Author": { "target": "smithy.api#String", "traits": { "smithy.api#eventHeader": {} } },
+                "Priority": { "target": "smithy.api#Integer", "traits": { "smithy.api#eventHeader": {}, "smithy.api#required": {} } },
+                "Level": { "target": "com.example#Level", "traits": { "smithy.api#eventHeader": {} } },
+                "Text": { "target": "smithy.api#String" },
+                "SentAt": { "target": "smithy.api#Timestamp" }
+            }
+        },
+        "com.example#Level": {
+            "type": "enum",
+            "members": {
+                "LOW": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "low" } },
+                "HIGH": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "high" } }
+            }
+        },
+        "com.example#AttachmentEvent": {
+            "type": "structure",
+            "members": {
+                "ContentId": { "target": "smithy.api#String", "traits": { "smithy.api#eventHeader": {} } },
+                "Data": { "target": "smithy.api#Blob", "traits": { "smithy.api#eventPayload": {} } }
+            }
+        },
+        "com.example#GreetingEvent": {
+            "type": "structure",
+            "members": {
+                "Text": { "target": "smithy.api#String", "traits": { "smithy.api#eventPayload": {}, "smithy.api#required": {} } }
+            }
+        },
+        "com.example#SummaryEvent": {
+            "type": "structure",
+            "members": {
+                "Totals": { "target": "com.example#Totals", "traits": { "smithy.api#eventPayload": {} } }
+            }
+        },
+        "com.example#PingEvent": {
+            "type": "structure",
+            "members": {
+                "Seq": { "target": "smithy.api#Long", "traits": { "smithy.api#eventHeader": {} } },
+                "SentAt": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#eventHeader": {} } },
+                "Mood": { "target": "com.example#Mood", "traits": { "smithy.api#eventHeader": {} } }
+            }
+        },
+        "com.example#Mood": {
+            "type": "intEnum",
+            "members": {
+                "CALM": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": 1 } },
+                "BUSY": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": 2 } }
+            }
+        },
+        "com.example#Totals": {
+            "type": "structure",
+            "members": {
+                "Notes": { "target": "smithy.api#Long" }
+            }
+        },
+        "com.example#ThrottledError": {
+            "type": "structure",
+            "members": {
+                "message": { "target": "smithy.api#String" }
+            },
+            "traits": { "smithy.api#error": "client" }
+        }
+    }
+}"##;
+
+/// The generated code of [`EVENTS`] at run time: every kind of member
+/// round-trips through the encoder and a decoder fed 3-byte chunks, the wire
+/// form is what the bindings say, and bad or unknown messages are kept or
+/// named. Runs `cargo test` on a crate of the generated code.
+#[test]
+fn event_stream_round_trips_at_run_time() {
+    let code = Settings::default().generate(EVENTS.as_bytes(), &[]).expect("generates");
+    let dir = common::crate_dir("events-behaviour");
+    let _ = std::fs::remove_dir_all(&dir);
+    common::write_crate(&dir, "events-behaviour", &code);
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
+    std::fs::write(dir.join("tests/round_trip.rs"), EVENTS_AT_RUN_TIME).unwrap();
+    if let Err(output) = common::cargo_test(&dir, &["--test", "round_trip"]) {
+        panic!("the generated event stream misbehaves:\n{output}");
+    }
+}
+
+const EVENTS_AT_RUN_TIME: &str = r##"
+use events_behaviour::event_stream::{EventDecoder, EventEncoder, EventStreamError, Message};
+use events_behaviour::primitives::{Blob, DateTime};
+use events_behaviour::types::error::{NoteStreamError, ThrottledError};
+use events_behaviour::types::{
+    AttachmentEvent, GreetingEvent, Level, Mood, NoteEvent, NoteStream, PingEvent, SummaryEvent, Totals,
+};
+
+fn note() -> NoteStream {
+    let event = NoteEvent::builder().author("ann").priority(3).level(Level::High).text("hi").sent_at(DateTime::from_secs(5));
+    NoteStream::Note(event.build().unwrap())
+}
+
+fn decode_all(bytes: &[u8]) -> Vec<Result<NoteStream, EventStreamError<NoteStreamError>>> {
+    let mut decoder = EventDecoder::<NoteStream>::new();
+    let mut out: Vec<_> = bytes.chunks(3).flat_map(|chunk| decoder.feed(chunk)).collect();
+    out.extend(decoder.finish());
+    out
+}
+
+#[test]
+fn every_kind_of_member_round_trips() {
+    let events = vec![
+        note(),
+        NoteStream::Attachment(AttachmentEvent::builder().content_id("c1").data(Blob::new(vec![0u8, 159])).build()),
+        NoteStream::Greeting(GreetingEvent::builder().text("hello").build().unwrap()),
+        NoteStream::Summary(SummaryEvent::builder().totals(Totals::builder().notes(2).build()).build()),
+        NoteStream::Ping(
+            PingEvent::builder().seq(7).sent_at(DateTime::from_millis(1_730_384_114_000)).mood(Mood::BUSY).build(),
+        ),
+        NoteStream::Ping(PingEvent::builder().mood(Mood(9)).build()),
+        NoteStream::Ping(PingEvent::builder().build()),
+    ];
+    let error = NoteStreamError::Throttled(ThrottledError::builder().message("slow down").build());
+    let encoder = EventEncoder::<NoteStream>::new();
+    let mut bytes = Vec::new();
+    for event in &events {
+        bytes.extend_from_slice(encoder.encode(event).unwrap().as_bytes());
+    }
+    bytes.extend_from_slice(encoder.encode_error(&error).unwrap().as_bytes());
+    let decoded = decode_all(&bytes);
+    let expected: Vec<_> = events.into_iter().map(Ok).chain([Err(EventStreamError::Service(error))]).collect();
+    assert_eq!(decoded, expected);
+}
+
+#[test]
+fn members_travel_where_the_model_binds_them() {
+    let frame = EventEncoder::<NoteStream>::new().encode(&note()).unwrap();
+    let text = |name: &str| frame.header(name).and_then(|value| value.as_str());
+    assert_eq!(text(":message-type"), Some("event"));
+    assert_eq!(text(":event-type"), Some("Note"));
+    assert_eq!(text(":content-type"), Some("application/json"));
+    assert_eq!(text("Author"), Some("ann"));
+    assert_eq!(text("Level"), Some("high"));
+    assert_eq!(frame.header("Priority").map(|value| value.type_name()), Some("integer"));
+    assert_eq!(frame.payload(), br#"{"Text":"hi","SentAt":5}"#, "JSON members in declaration order");
+
+    // Headers only: no payload, and no `:content-type`.
+    let ping = NoteStream::Ping(PingEvent::builder().seq(7).build());
+    let frame = EventEncoder::<NoteStream>::new().encode(&ping).unwrap();
+    assert_eq!(frame.header(":content-type"), None);
+    assert_eq!(frame.payload(), b"");
+    assert_eq!(frame.header("Seq").map(|value| value.type_name()), Some("long"));
+
+    let greeting = NoteStream::Greeting(GreetingEvent::builder().text("hello").build().unwrap());
+    let frame = EventEncoder::<NoteStream>::new().encode(&greeting).unwrap();
+    assert_eq!(frame.payload(), b"hello");
+    assert_eq!(frame.header(":content-type").and_then(|value| value.as_str()), Some("text/plain"));
+}
+
+#[test]
+fn unknown_events_are_kept_and_bad_ones_named() {
+    let future = Message::builder()
+        .header(":message-type", "event")
+        .header(":event-type", "Reaction")
+        .payload(&br#"{"emoji":1}"#[..])
+        .build()
+        .unwrap();
+    let without_priority = Message::builder()
+        .header(":message-type", "event")
+        .header(":event-type", "Note")
+        .payload(&br#"{"Text":"x"}"#[..])
+        .build()
+        .unwrap();
+    let bad_json = Message::builder()
+        .header(":message-type", "event")
+        .header(":event-type", "Summary")
+        .payload(&br#"{"Notes":"many"}"#[..])
+        .build()
+        .unwrap();
+    let bytes = [future.as_bytes(), without_priority.as_bytes(), bad_json.as_bytes()].concat();
+    let decoded = decode_all(&bytes);
+    let Ok(NoteStream::Unknown(kept)) = &decoded[0] else { panic!("{:?}", decoded[0]) };
+    assert_eq!((kept.event_type(), kept.message()), ("Reaction", &future));
+    let reencoded = EventEncoder::<NoteStream>::new().encode(&NoteStream::Unknown(kept.clone())).unwrap();
+    assert_eq!(reencoded.as_bytes(), future.as_bytes());
+    let Err(EventStreamError::Malformed(missing)) = &decoded[1] else { panic!("{:?}", decoded[1]) };
+    assert!(missing.to_string().contains("`Priority`"), "{missing}");
+    let Err(EventStreamError::Malformed(bad)) = &decoded[2] else { panic!("{:?}", decoded[2]) };
+    assert!(bad.to_string().starts_with("event `Summary`: bad payload"), "{bad}");
+}
+"##;
+
+/// The smallest event stream: an event of JSON members only (Lambda's
+/// `InvokeComplete` has this form) and one without members, no headers, no
+/// modeled errors.
+const EVENTS_MINIMAL: &str = r##"{
+    "smithy": "2.0",
+    "shapes": {
+        "com.example#TickService": {
+            "type": "service",
+            "version": "2024-01-01",
+            "operations": [{ "target": "com.example#Watch" }],
+            "traits": { "aws.protocols#restJson1": {} }
+        },
+        "com.example#Watch": {
+            "type": "operation",
+            "output": { "target": "com.example#WatchOutput" },
+            "traits": { "smithy.api#http": { "method": "GET", "uri": "/ticks" } }
+        },
+        "com.example#WatchOutput": {
+            "type": "structure",
+            "members": {
+                "Ticks": { "target": "com.example#Ticks", "traits": { "smithy.api#httpPayload": {} } }
+            }
+        },
+        "com.example#Ticks": {
+            "type": "union",
+            "members": {
+                "Tick": { "target": "com.example#Tick" },
+                "Heartbeat": { "target": "com.example#Heartbeat" }
+            },
+            "traits": { "smithy.api#streaming": {} }
+        },
+        "com.example#Heartbeat": { "type": "structure", "members": {} },
+        "com.example#Tick": {
+            "type": "structure",
+            "members": { "Count": { "target": "smithy.api#Long" } }
+        }
+    }
+}"##;
+
+/// Event-stream members named like the fallback variants (`unknown`,
+/// `Unhandled`) and Rust keywords: they get other variant and field names.
+fn events_with_odd_names() -> String {
+    let model = EVENTS_MINIMAL
+        .replace(
+            r#""Heartbeat": { "target": "com.example#Heartbeat" }"#,
+            r#""Heartbeat": { "target": "com.example#Heartbeat" },
+                "unknown": { "target": "com.example#Tick" },
+                "Unhandled": { "target": "com.example#Gone" },
+                "UnhandledValue": { "target": "com.example#Gone" }"#,
+        )
+        .replace(
+            r#""members": { "Count": { "target": "smithy.api#Long" } }"#,
+            r#""members": {
+                "Count": { "target": "smithy.api#Long" },
+                "type": { "target": "smithy.api#String", "traits": { "smithy.api#eventHeader": {}, "smithy.api#required": {} } },
+                "Self": { "target": "smithy.api#Boolean", "traits": { "smithy.api#eventHeader": {} } }
+            }
+        },
+        "com.example#Gone": {
+            "type": "structure",
+            "members": { "message": { "target": "smithy.api#String" } },
+            "traits": { "smithy.api#error": "client" }"#,
+        );
+    assert!(model.contains("UnhandledValue") && model.contains(r#""type": { "target""#), "both replacements apply");
+    model
+}
+
+#[test]
+fn event_streams() {
+    insta::assert_snapshot!("event_streams", render_model(EVENTS));
+}
+
 /// Every model these tests render, whole (runtime included), as one crate each
 /// of a temporary workspace: one `cargo check` compiles them all, warnings
 /// denied: with the protocol layer ungated (as the snapshots render it), and
@@ -874,6 +1184,9 @@ fn snapshot_models_compile() {
         ("edge-error-with-required-message", edge_model("Op", ERROR_WITH_REQUIRED_MESSAGE)),
         ("edge-empty-output", empty_output_model()),
         ("edge-keyword-operation", edge_model("Match", PLAIN_ERROR)),
+        ("events", EVENTS.to_string()),
+        ("events-minimal", EVENTS_MINIMAL.to_string()),
+        ("events-odd-names", events_with_odd_names()),
     ];
     let mut gated = Settings::new();
     gated.with_protocol_feature("http");

@@ -312,13 +312,15 @@ pub fn compare(theirs: &[Entry], ours: &[Entry]) -> Comparison {
 
 /// Our deliberate getter differences (the README's switching table): a
 /// required (or defaulted) member is a plain value where the SDK's input
-/// getter returns an `Option` of it (`Option<&str>` / `&str`), and streaming
-/// bodies are the raw `Blob` where the SDK has a `ByteStream` or an event
-/// stream receiver.
+/// getter returns an `Option` of it (`Option<&str>` / `&str`), streaming
+/// bodies are the raw `Blob` where the SDK has a `ByteStream`, and event
+/// streams are a sans-IO `EventDecoder` of the same event type where the SDK
+/// has an `EventReceiver`.
 fn deliberate(theirs: &str, ours: &str) -> bool {
     let required_is_plain = theirs.strip_prefix("Option<").and_then(|t| t.strip_suffix('>')) == Some(ours);
-    let streaming = (theirs.contains("ByteStream") || theirs.contains("EventReceiver<")) && ours.contains("Blob");
-    required_is_plain || streaming
+    let streaming = theirs.contains("ByteStream") && ours.contains("Blob");
+    let event_stream = theirs.contains("EventReceiver<") && ours.contains("EventDecoder<");
+    required_is_plain || streaming || event_stream
 }
 
 #[cfg(test)]

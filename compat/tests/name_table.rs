@@ -4,7 +4,7 @@
 //! every getter returns, and every builder method takes, the types the
 //! SDK's do, but for the deliberate
 //! differences of the README's switching table (required members are plain
-//! values, streaming bodies are `Blob`s).
+//! values, streaming bodies are `Blob`s, event streams are `EventDecoder`s).
 //!
 //! `data/aws-sdk-lambda.names` is read from the SDK's source by
 //! `scripts/sdk-name-table`; ours is read the same way from the code

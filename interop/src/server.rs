@@ -1,4 +1,5 @@
-//! A loopback GetLayerVersion server on the generated restJson1 glue.
+//! A loopback GetLayerVersion server on the generated restJson1 glue (which
+//! also serves a streamed InvokeWithResponseStream: [`crate::stream_server`]).
 //!
 //! [`handle`] is the whole service, sans-IO: an `http::Request` in, an
 //! `http::Response` out. [`serve`] runs it on hyper 1 for a bound listener.
@@ -169,6 +170,9 @@ pub fn handle(store: &LayerStore, request: http::Request<Vec<u8>>) -> http::Resp
 }
 
 fn route(store: &LayerStore, request: http::Request<Vec<u8>>) -> http::Response<Vec<u8>> {
+    if crate::stream_server::matches(&request) {
+        return crate::stream_server::handle(&request);
+    }
     if !GetLayerVersion::matches(&request) {
         return Unhandled::new(
             404,

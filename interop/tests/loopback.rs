@@ -469,3 +469,64 @@ fn unreserved_or_escaped_rejects_what_it_should() {
         assert!(!unreserved_or_escaped(bad), "{bad}");
     }
 }
+
+// ---------------------------------------------------------------------------
+// A streamed invoke: the server's event frames through the example client
+// ---------------------------------------------------------------------------
+
+#[allow(dead_code)]
+#[path = "../examples/invoke_stream.rs"]
+mod invoke_stream_example;
+
+use lambda_model::event_stream::EventStreamError;
+use lambda_model::types::error::InvokeWithResponseStreamResponseEventError;
+use lambda_model_interop::stream_server::{BROKEN_FUNCTION, CHUNK_LEN, FAILING_FUNCTION};
+
+#[test]
+fn streamed_invoke_reads_payload_chunks_until_invoke_complete() {
+    let payload = b"a streamed answer, in pieces";
+    // Reads of 1, 5 and 4096 bytes: frames split anywhere, or many per read.
+    for read_size in [1, 5, 4096] {
+        let mut received = Vec::new();
+        let streamed =
+            invoke_stream_example::invoke_stream(agent(), layer_server(), "echo", payload, read_size, |bytes| {
+                received.extend_from_slice(bytes)
+            })
+            .unwrap_or_else(|e| panic!("reads of {read_size}: {e}"));
+        assert_eq!(received, payload, "reads of {read_size}");
+        assert_eq!(streamed.chunks, payload.len().div_ceil(CHUNK_LEN));
+        assert_eq!(streamed.output.status_code(), 200);
+        assert_eq!(streamed.output.executed_version(), Some("$LATEST"));
+        assert_eq!(streamed.output.response_stream_content_type(), Some("application/vnd.amazon.eventstream"));
+        assert_eq!(streamed.complete.error_code(), None);
+        assert_eq!(streamed.complete.log_result(), Some("bG9n"));
+    }
+}
+
+#[test]
+fn streamed_invoke_reports_the_functions_error_in_invoke_complete() {
+    let streamed = invoke_stream_example::invoke_stream(agent(), layer_server(), FAILING_FUNCTION, b"", 7, |_| {})
+        .expect("the stream completes");
+    assert_eq!(streamed.chunks, 0);
+    assert_eq!(streamed.complete.error_code(), Some("Unhandled"));
+    assert_eq!(streamed.complete.error_details(), Some("the function failed"));
+}
+
+#[test]
+fn streamed_invoke_cut_by_an_unmodeled_error_names_its_code_and_message() {
+    let mut received = Vec::new();
+    let error =
+        invoke_stream_example::invoke_stream(agent(), layer_server(), BROKEN_FUNCTION, b"partial", 3, |bytes| {
+            received.extend_from_slice(bytes)
+        })
+        .expect_err("the stream breaks");
+    assert_eq!(received, b"partial", "the chunks before the error arrived");
+    let error = error
+        .downcast::<EventStreamError<InvokeWithResponseStreamResponseEventError>>()
+        .unwrap_or_else(|e| panic!("not an event-stream error: {e}"));
+    let EventStreamError::Service(InvokeWithResponseStreamResponseEventError::Unhandled(e)) = *error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(e.code(), "ServiceException");
+    assert_eq!(e.message(), Some("the function's stream broke"));
+}

@@ -5,7 +5,9 @@
 //!   `Option` pattern, i64 edge values) serializes and deserializes back to an
 //!   equal value, through serde_json and through the HTTP response glue;
 //! - any string read as `Runtime` (and `Architecture`, `ThrottleReason`) writes
-//!   back byte for byte, through `From<&str>`, `FromStr`, `as_str` and serde_json.
+//!   back byte for byte, through `From<&str>`, `FromStr`, `as_str` and serde_json;
+//! - any sequence of InvokeWithResponseStream events (unknown ones too),
+//!   encoded and cut at arbitrary byte boundaries, decodes to itself.
 //!
 //! The layer-name property (any valid name survives client encode -> server
 //! decode) lives in `tests/loopback.rs`, both over HTTP and sans-IO
@@ -186,5 +188,75 @@ fn escaped_json_strings_read_as_their_text() {
         let runtime: Runtime = serde_json::from_str(json).unwrap();
         assert_eq!(runtime.as_str(), text, "{json}");
         assert_eq!(runtime, Runtime::from(text));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// InvokeWithResponseStream's events through the event-stream codec
+// ---------------------------------------------------------------------------
+
+use lambda_model::event_stream::{EventDecoder, EventEncoder, Message};
+use lambda_model::types::{
+    InvokeResponseStreamUpdate, InvokeWithResponseStreamCompleteEvent, InvokeWithResponseStreamResponseEvent as Event,
+};
+
+/// A `PayloadChunk` of arbitrary bytes, an `InvokeComplete` with any
+/// `Option` pattern of arbitrary texts, or an event of a type this crate does
+/// not know (kept as `Unknown`).
+fn event() -> impl Strategy<Value = Event> {
+    let chunk = prop::collection::vec(any::<u8>(), 0..64)
+        .prop_map(|bytes| Event::PayloadChunk(InvokeResponseStreamUpdate::builder().payload(bytes.into()).build()));
+    let complete = (prop::option::of(text()), prop::option::of(text()), prop::option::of(text())).prop_map(
+        |(code, details, log)| {
+            let event = InvokeWithResponseStreamCompleteEvent::builder()
+                .set_error_code(code)
+                .set_error_details(details)
+                .set_log_result(log);
+            Event::InvokeComplete(event.build())
+        },
+    );
+    let unknown = ("[A-Za-z]{1,20}", prop::collection::vec(any::<u8>(), 0..32)).prop_filter_map(
+        "a known event type",
+        |(event_type, payload)| {
+            let message = Message::builder()
+                .header(":message-type", "event")
+                .header(":event-type", event_type.as_str())
+                .payload(payload)
+                .build()
+                .ok()?;
+            let mut decoder = EventDecoder::<Event>::new();
+            let decoded = decoder.feed(message.as_bytes()).next()?.ok()?;
+            decoded.is_unknown().then_some(decoded)
+        },
+    );
+    prop_oneof![3 => chunk, 2 => complete, 1 => unknown]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Any sequence of events, encoded and cut at arbitrary byte boundaries,
+    /// decodes to itself (unknown events byte for byte).
+    #[test]
+    fn any_event_sequence_survives_any_chunking(
+        events in prop::collection::vec(event(), 0..8),
+        cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12),
+    ) {
+        let encoder = EventEncoder::<Event>::new();
+        let mut bytes = Vec::new();
+        for event in &events {
+            bytes.extend_from_slice(encoder.encode(event).expect("encodes").as_bytes());
+        }
+        let mut cuts: Vec<usize> = cuts.iter().map(|i| i.index(bytes.len() + 1)).collect();
+        cuts.extend([0, bytes.len()]);
+        cuts.sort_unstable();
+        let mut decoder = EventDecoder::<Event>::new();
+        let mut decoded = Vec::new();
+        for piece in cuts.windows(2) {
+            decoded.extend(decoder.feed(&bytes[piece[0]..piece[1]]));
+        }
+        decoded.extend(decoder.finish());
+        let decoded: Vec<Event> = decoded.into_iter().collect::<Result<_, _>>().expect("decodes");
+        prop_assert_eq!(decoded, events);
     }
 }

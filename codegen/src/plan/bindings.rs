@@ -53,6 +53,8 @@ pub(crate) enum PayloadKind {
     Blob,
     /// A string or enum: the raw UTF-8 text.
     Text { is_enum: bool },
+    /// An event stream: frames that its decoder reads (`render::event_stream`).
+    EventStream,
 }
 
 /// A timestamp's text format (the runtime's `TimestampFormat`).
@@ -127,6 +129,9 @@ impl Plan {
 
     /// How `member` travels when it is an HTTP payload.
     pub(crate) fn payload_kind(&self, member: &Member, streaming: bool) -> PayloadKind {
+        if self.is_event_stream(&member.target) {
+            return PayloadKind::EventStream;
+        }
         if streaming {
             return PayloadKind::Blob;
         }

@@ -21,6 +21,7 @@
 mod bindings;
 mod cycles;
 mod enums;
+mod event_streams;
 mod homes;
 pub mod names;
 mod operations;
@@ -39,6 +40,9 @@ use crate::Settings;
 pub(crate) use bindings::{Binding, PayloadKind, ScalarKind};
 pub(crate) use cycles::Cycles;
 pub(crate) use enums::{VariantPlan, Variants};
+pub(crate) use event_streams::{
+    EventPlan, HeaderForm, HeaderPlan, HeaderScalar, PayloadForm, StreamPlan, TimestampJson,
+};
 pub(crate) use homes::{renamed, Home, Place};
 pub(crate) use operations::{literal_query_keys, LiteralQuery, OperationPlan, UriSegment};
 pub use prelude::PreludeStyle;
@@ -74,6 +78,10 @@ pub struct Plan {
     pub(crate) errors: BTreeMap<ShapeId, ErrorPlan>,
     /// The HTTP layout of every operation, by shape id.
     pub(crate) operations: BTreeMap<ShapeId, OperationPlan>,
+    /// The `@streaming` unions (event streams), by shape id.
+    pub(crate) streams: BTreeMap<ShapeId, StreamPlan>,
+    /// The error structures that only event streams use (no HTTP error glue).
+    pub(crate) stream_only_errors: BTreeSet<ShapeId>,
     /// Whether a member of the closure is an idempotency token (the
     /// generated crate then needs the runtime's `idempotency-token` feature).
     pub(crate) idempotency_tokens: bool,
@@ -99,6 +107,7 @@ pub fn build(model: &Model, closure: &Closure, settings: &Settings) -> Result<Pl
     plan.plan_shapes()?;
     plan.errors = plan.plan_errors();
     plan.plan_operations()?;
+    plan.plan_streams()?;
     plan.idempotency_tokens = plan.has_idempotency_tokens();
     Ok(plan)
 }
@@ -121,6 +130,8 @@ impl Plan {
             variants: BTreeMap::new(),
             operations: BTreeMap::new(),
             errors: BTreeMap::new(),
+            streams: BTreeMap::new(),
+            stream_only_errors: BTreeSet::new(),
             idempotency_tokens: false,
         })
     }

@@ -54,8 +54,11 @@ pub(crate) struct FieldPlan {
     pub kind: FieldKind,
     pub sensitive: bool,
     pub boxed: bool,
-    /// A streaming blob or event stream, carried as the raw HTTP body.
+    /// A streaming blob (carried as the raw HTTP body) or event stream.
     pub streaming: bool,
+    /// An event stream (a `@streaming` union): held as the decoder of its
+    /// events (see `render::event_stream`), a plain field.
+    pub event_stream: bool,
     /// The model default of an `Optional` member that has one (see
     /// [`Plan::unset_default`]).
     pub unset_default: Option<Node>,
@@ -141,6 +144,12 @@ impl Plan {
         self.operation_inputs.contains(&shape.id) && !member.traits.required
     }
 
+    /// Whether a member target is an event stream (a `@streaming` union).
+    pub(crate) fn is_event_stream(&self, target: &crate::ir::ShapeId) -> bool {
+        let shape = &self.model.shapes[target];
+        shape.traits.streaming && matches!(shape.kind, ShapeKind::Union(_))
+    }
+
     /// Whether a target is sensitive, looking through lists and maps.
     fn is_sensitive(&self, member: &Member) -> bool {
         if member.traits.sensitive {
@@ -200,17 +209,23 @@ impl Plan {
     fn plan_field(&self, shape: &Shape, member: &Member, name: String) -> Result<FieldPlan, Error> {
         let at = shape.id.member(&member.name);
         let target = &self.model.shapes[&member.target];
-        // Streaming blobs and event streams are carried as the raw body.
+        // Streaming blobs are carried as the raw body, event streams as the decoder of their events.
         let streaming = member.traits.streaming || target.traits.streaming;
-        let (target_ty, repr) =
-            if streaming { (RustType::Blob, Repr::Named) } else { self.rust_type(&member.target, &at)? };
+        let event_stream = self.is_event_stream(&member.target);
+        let (target_ty, repr) = if event_stream {
+            (RustType::EventDecoder(self.homes[&member.target].clone()), Repr::Named)
+        } else if streaming {
+            (RustType::Blob, Repr::Named)
+        } else {
+            self.rust_type(&member.target, &at)?
+        };
         let default = member.traits.default.clone().or_else(|| target.traits.default.clone());
         let default = default.filter(|v| !v.is_null());
         let unset_default = default.clone().filter(|_| self.unset_default(shape, member));
         let kind = match &default {
             Some(_) if unset_default.is_some() => FieldKind::Optional,
             Some(v) => FieldKind::Default(v.clone()),
-            None if member.traits.required => FieldKind::Required,
+            None if member.traits.required || event_stream => FieldKind::Required,
             None => FieldKind::Optional,
         };
         let elem = match &target.kind {
@@ -245,6 +260,7 @@ impl Plan {
             sensitive: self.is_sensitive(member),
             boxed,
             streaming,
+            event_stream,
             unset_default,
             zero_default,
             default_value,

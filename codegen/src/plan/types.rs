@@ -46,6 +46,8 @@ pub(crate) enum RustType {
     Map(Box<RustType>, Box<RustType>),
     /// A generated type, by the home the plan gave it.
     Generated(Home),
+    /// The runtime's `EventDecoder` of a `@streaming` union (the union's home).
+    EventDecoder(Home),
 }
 
 impl Plan {

@@ -82,6 +82,10 @@ fn builder_expr(
         }
         let method = field.ident.to_string();
         let target = &field.member.target;
+        if field.event_stream {
+            out.push_str(&format!("{separator}.{method}(Default::default())"));
+            continue;
+        }
         if field.streaming {
             out.push_str(&format!("{separator}.{method}({crate_name}::primitives::Blob::new(\"example\"))"));
             continue;

@@ -90,7 +90,11 @@ fn member_doc(ctx: &Ctx, field: &Field) -> TokenStream {
         Some(d) => docs::attrs(&d),
         None => docs::lines_to_attrs(&format!("The `{}` member.", field.member.name)),
     };
-    if field.streaming {
+    if field.event_stream {
+        tokens.extend(docs::lines_to_attrs(
+            "\nAn event stream: feed the HTTP body's chunks to this decoder, which yields the\nstream's events.",
+        ));
+    } else if field.streaming {
         tokens.extend(docs::lines_to_attrs(
             "\nA streaming member: this is the raw HTTP body (for an event stream, its\nencoded frames), not decoded by this crate.",
         ));

@@ -30,6 +30,10 @@ pub(crate) fn type_tokens(ty: &RustType) -> TokenStream {
             quote!(::std::collections::HashMap<#key, #value>)
         }
         RustType::Generated(home) => home.path(),
+        RustType::EventDecoder(home) => {
+            let union = home.path();
+            quote!(::smithy_codegen_runtime::event_stream::EventDecoder<#union>)
+        }
     }
 }
 

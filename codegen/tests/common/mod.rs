@@ -17,9 +17,12 @@ pub fn crate_dir(name: &str) -> PathBuf {
 }
 
 /// The `[package]`, features and dependencies of a crate of generated code
-/// (protocol layer behind the default feature `http`).
-fn manifest(name: &str) -> String {
+/// (protocol layer behind the default feature `http`), with the runtime's
+/// `event-stream` feature when the code has event streams.
+fn manifest(name: &str, code: &str) -> String {
     let runtime = concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime");
+    let runtime_features =
+        if code.contains("::smithy_codegen_runtime::event_stream::") { r#", features = ["event-stream"]"# } else { "" };
     format!(
         r#"[package]
 name = "{name}"
@@ -32,7 +35,7 @@ default = ["http"]
 http = ["dep:http", "dep:regex-lite", "smithy-codegen-runtime/http"]
 
 [dependencies]
-smithy-codegen-runtime = {{ path = {runtime:?} }}
+smithy-codegen-runtime = {{ path = {runtime:?}{runtime_features} }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = "1"
 time = {{ version = "0.3", default-features = false, features = ["std", "parsing", "formatting"] }}
@@ -62,7 +65,7 @@ fn copy_lock_file(dir: &Path) {
 /// A stand-alone crate (its own workspace) around `code`.
 pub fn write_crate(dir: &Path, name: &str, code: &str) {
     write_sources(dir, code);
-    std::fs::write(dir.join("Cargo.toml"), manifest(name) + "\n[workspace]\n").unwrap();
+    std::fs::write(dir.join("Cargo.toml"), manifest(name, code) + "\n[workspace]\n").unwrap();
     copy_lock_file(dir);
 }
 
@@ -74,7 +77,7 @@ pub fn write_workspace(dir: &Path, crates: &[(String, String)]) {
     for (name, code) in crates {
         let member = dir.join(name);
         write_sources(&member, code);
-        std::fs::write(member.join("Cargo.toml"), manifest(name)).unwrap();
+        std::fs::write(member.join("Cargo.toml"), manifest(name, code)).unwrap();
     }
     let members: Vec<String> = crates.iter().map(|(name, _)| format!("{name:?}")).collect();
     std::fs::write(
@@ -94,6 +97,11 @@ pub fn cargo_check(dir: &Path, extra_args: &[&str]) -> Result<(), String> {
 /// `cargo test --doc` in `dir`: the generated doc examples; the output on failure.
 pub fn cargo_doc_test(dir: &Path) -> Result<(), String> {
     cargo(dir, &["test", "--quiet", "--offline", "--doc"], &[])
+}
+
+/// `cargo test` in `dir` (a crate) with `extra_args`: its integration tests; the output on failure.
+pub fn cargo_test(dir: &Path, extra_args: &[&str]) -> Result<(), String> {
+    cargo(dir, &["test", "--quiet", "--offline"], extra_args)
 }
 
 /// Runs cargo in `dir` with the shared target directory and without the

@@ -40,7 +40,7 @@ use super::PRELUDE_LEN;
 /// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Decoder {
     /// Undecoded bytes from earlier chunks, from `pending[consumed..]` on: the
     /// start of a split frame, or the rest of a chunk whose iterator was dropped.
@@ -89,6 +89,16 @@ impl Decoder {
             _ => DecodeErrorKind::Truncated { buffered: rest.len(), frame_len },
         };
         Err(DecodeError::new(self.offset, kind))
+    }
+}
+
+/// Two decoders are equal when they are at the same stream position with the
+/// same undecoded bytes (and the same error, after one).
+impl PartialEq for Decoder {
+    fn eq(&self, other: &Self) -> bool {
+        self.offset == other.offset
+            && self.pending[self.consumed..] == other.pending[other.consumed..]
+            && self.failed == other.failed
     }
 }
 

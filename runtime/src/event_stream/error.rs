@@ -216,6 +216,11 @@ pub enum EncodeError {
         /// The frame's length in bytes.
         len: usize,
     },
+    /// An event's members could not be written as a JSON payload.
+    Payload {
+        /// What went wrong.
+        reason: String,
+    },
 }
 
 impl fmt::Display for EncodeError {
@@ -234,6 +239,7 @@ impl fmt::Display for EncodeError {
             EncodeError::MessageTooLong { len } => {
                 write!(f, "the frame would be {len} bytes long, above the limit of {MAX_MESSAGE_LEN}")
             }
+            EncodeError::Payload { reason } => write!(f, "the event's payload cannot be written: {reason}"),
         }
     }
 }

@@ -19,6 +19,11 @@
 //! - [`Message::builder`] writes a frame; [`Message::as_bytes`] is what goes
 //!   on the wire.
 //!
+//! - Typed events: generated code implements [`EventUnion`] for each
+//!   `@streaming` union (and [`EventUnionError`] for its errors);
+//!   [`EventDecoder`] turns a stream's chunks into its events, and
+//!   [`EventEncoder`] turns events into frames.
+//!
 //! Malformed input is an error that names the frame's offset in the stream
 //! and what is wrong with it, never a panic. Memory stays bounded by the
 //! format's limits: a frame is at most [`MAX_MESSAGE_LEN`] bytes (16 MiB) and
@@ -60,11 +65,17 @@ mod error;
 mod frame;
 mod header;
 mod message;
+mod typed;
 
 pub use decoder::{decode_all, Decoder, Messages};
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};
 pub use header::{Header, HeaderValue, Headers};
 pub use message::{Message, MessageBuilder};
+pub use typed::{
+    decode_message, event_message, exception_message, header, json_member, json_members, json_payload, required_header,
+    text_payload, to_json, EventDecodeError, EventDecoder, EventEncoder, EventStreamError, EventUnion, EventUnionError,
+    Events, HeaderType, UnknownEvent, UnmodeledError,
+};
 
 /// The fixed start of every frame: total length, headers length, prelude CRC.
 pub const PRELUDE_LEN: usize = 12;

@@ -115,6 +115,10 @@ fn payload_init(what: &str, f: &Field) -> TokenStream {
     let decoded = match f.payload {
         PayloadKind::Json => quote!(::smithy_codegen_runtime::json_body::decode_json::<#ty>(body, #what_member)?),
         PayloadKind::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
+        // The body received so far (never "missing"); the caller feeds the rest as it arrives.
+        PayloadKind::EventStream => {
+            return quote!(::smithy_codegen_runtime::event_stream::EventDecoder::with_unread(body.to_vec()))
+        }
         PayloadKind::Text { is_enum } => {
             let msg = format!("{member}: the body is not UTF-8 text");
             let text = quote!(::std::str::from_utf8(body).map_err(|_| #STRING::from(#msg))?);

@@ -51,6 +51,10 @@ pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(T
             };
             (quote!(v.as_bytes().to_vec()), media_type.unwrap_or_else(|| default.to_string()))
         }
+        // The frames follow the head, written by the stream's `EventEncoder`.
+        PayloadKind::EventStream => {
+            (quote!({ let _ = v; #VEC::new() }), "application/vnd.amazon.eventstream".to_string())
+        }
         PayloadKind::Text { .. } => {
             (quote!(v.as_str().as_bytes().to_vec()), media_type.unwrap_or_else(|| "text/plain".to_string()))
         }
