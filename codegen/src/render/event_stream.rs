@@ -678,8 +678,8 @@ pub(crate) fn runtime_module(model: &crate::ir::Model, closure: &crate::closure:
             /// [`EventEncoder`](crate::event_stream::EventEncoder) writes them (both sans-IO).
             pub mod event_stream {
                 pub use #rt::{
-                    EncodeError, EventDecodeError, EventDecoder, EventEncoder, EventStreamError, Message,
-                    UnknownEvent, UnmodeledError,
+                    EncodeError, EventDecodeError, EventDecoder, EventEncoder, EventStreamError, HeaderValue,
+                    Message, UnknownEvent, UnmodeledError,
                 };
             }
         }
