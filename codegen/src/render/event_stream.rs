@@ -429,8 +429,8 @@ pub(crate) fn runtime_module(ctx: &Ctx) -> Option<TokenStream> {
             /// [`EventEncoder`](crate::event_stream::EventEncoder) writes them (both sans-IO).
             pub mod event_stream {
                 pub use #rt::{
-                    EncodeError, EventDecodeError, EventDecoder, EventEncoder, EventStreamError, Message,
-                    UnknownEvent, UnmodeledError,
+                    EncodeError, EventDecodeError, EventDecoder, EventEncoder, EventStreamError, HeaderValue,
+                    Message, UnknownEvent, UnmodeledError,
                 };
             }
         }
