@@ -206,7 +206,7 @@ fn assign_homes(ctx: &mut Ctx) -> Result<(), Error> {
 
 /// The Rust names a closure generates, for `diff` to compare.
 #[derive(Debug, Clone, Default)]
-#[cfg(feature = "diff")]
+#[cfg(any(feature = "diff", feature = "protocol-tests"))]
 pub(crate) struct RustNames {
     /// The path of every generated type (`types::Runtime`,
     /// `operation::get_layer_version::GetLayerVersionInput`) and of every
@@ -230,7 +230,7 @@ fn operation_inputs(model: &Model, closure: &Closure) -> std::collections::BTree
 }
 
 /// The Rust names of `closure`, decided as [`render`] decides them.
-#[cfg(feature = "diff")]
+#[cfg(any(feature = "diff", feature = "protocol-tests"))]
 pub(crate) fn rust_names(model: &Model, closure: &Closure) -> Result<RustNames, Error> {
     let settings = Settings::default();
     let operation_inputs = operation_inputs(model, closure);
@@ -268,6 +268,15 @@ pub(crate) fn rust_names(model: &Model, closure: &Closure) -> Result<RustNames, 
         })
         .collect();
     Ok(RustNames { paths, member_types })
+}
+
+/// The Rust names of `closure` as [`render`] writes them: after each
+/// operation gets input and output structures of its own, so that a shape
+/// shared by operations or targeted by members keeps its `types` path.
+#[cfg(feature = "protocol-tests")]
+pub(crate) fn rendered_names(model: &Model, closure: &Closure) -> Result<RustNames, Error> {
+    let (model, closure) = synthesize_operation_io(model, closure)?;
+    rust_names(&model, &closure)
 }
 
 /// Items of one module and of its `builders` child.
