@@ -179,8 +179,13 @@ impl ValueBuilder<'_> {
             (Simple::Timestamp, Value::Number(n)) => match n.as_i64() {
                 Some(seconds) => quote!(#krate::primitives::DateTime::from_secs(#seconds)),
                 None => {
-                    let seconds = Literal::f64_suffixed(n.as_f64()?);
-                    quote!(#krate::primitives::DateTime::from_secs_f64(#seconds))
+                    // The suite's fractions are decimal (`.123`): rounded to the
+                    // microsecond, as binary f64 arithmetic would miss them.
+                    let value = n.as_f64()?;
+                    let seconds = value.floor();
+                    let micros = ((value - seconds) * 1e6).round() as u32;
+                    let (seconds, nanos) = (seconds as i64, micros * 1000);
+                    quote!(#krate::primitives::DateTime::from_secs_and_nanos(#seconds, #nanos))
                 }
             },
             (Simple::Document, value) => {
@@ -268,7 +273,7 @@ mod tests {
             ". count (3i32)",
             ". ratio (f32 :: NAN)",
             ". data (service :: primitives :: Blob :: new (b\"raw\" . to_vec ()))",
-            ". when (service :: primitives :: DateTime :: from_secs_f64 (1.5f64))",
+            ". when (service :: primitives :: DateTime :: from_secs_and_nanos (1i64 , 500000000u32))",
             ". set_tags (:: std :: option :: Option :: Some (:: std :: vec ! [:: std :: string :: String :: from (\"x\")]))",
             ". set_sizes (:: std :: option :: Option :: Some (:: std :: collections :: HashMap :: from ([(:: std :: string :: String :: from (\"k\") , 2i64)])))",
             ". color (service :: types :: Color :: from (\"red\"))",

@@ -60,7 +60,8 @@ fn main() -> ExitCode {
             .filter(|o| !o.passed && entries.iter().any(|e| e.category == category && e.id == o.id))
             .count();
         println!(
-            "{category:<16} {ran:>4} cases: {passed:>4} passed, {:>4} failed ({listed_failures} expected)",
+            "{:<16} {ran:>4} cases: {passed:>4} passed, {:>4} failed ({listed_failures} expected)",
+            category.as_str(),
             ran - passed
         );
     }
