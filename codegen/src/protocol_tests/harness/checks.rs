@@ -84,7 +84,9 @@ pub fn request(
     for (name, value) in headers {
         builder = builder.header(*name, *value);
     }
-    builder.body(body.unwrap_or_default().as_bytes().to_vec()).map_err(|e| format!("the case's request `{uri}` is not valid HTTP here: {e}"))
+    builder
+        .body(body.unwrap_or_default().as_bytes().to_vec())
+        .map_err(|e| format!("the case's request `{uri}` is not valid HTTP here: {e}"))
 }
 
 /// A response as the case describes it (clients decode it).
@@ -93,7 +95,9 @@ pub fn response(code: u16, headers: &[(&str, &str)], body: Option<&str>) -> Resu
     for (name, value) in headers {
         builder = builder.header(*name, *value);
     }
-    builder.body(body.unwrap_or_default().as_bytes().to_vec()).map_err(|e| format!("the case's response is not valid HTTP here: {e}"))
+    builder
+        .body(body.unwrap_or_default().as_bytes().to_vec())
+        .map_err(|e| format!("the case's response is not valid HTTP here: {e}"))
 }
 
 /// Equality for decoded values; NaN equals NaN (the suite sends NaN floats).
@@ -118,7 +122,12 @@ pub fn check_request(actual: &http::Request<Vec<u8>>, expected: &ExpectedRequest
         problems.push(format!("path `{}` (expected `{}`)", actual.uri().path(), expected.uri));
     }
     problems.extend(query_problems(actual.uri().query(), expected));
-    problems.extend(header_problems(actual.headers(), expected.headers, expected.forbid_headers, expected.require_headers));
+    problems.extend(header_problems(
+        actual.headers(),
+        expected.headers,
+        expected.forbid_headers,
+        expected.require_headers,
+    ));
     if let Some(resolved) = expected.resolved_host {
         let host = actual.uri().host().or(expected.host).unwrap_or_default();
         if host != resolved {
@@ -134,7 +143,12 @@ pub fn check_response(actual: &http::Response<Vec<u8>>, expected: &ExpectedRespo
     if actual.status().as_u16() != expected.code {
         problems.push(format!("status {} (expected {})", actual.status().as_u16(), expected.code));
     }
-    problems.extend(header_problems(actual.headers(), expected.headers, expected.forbid_headers, expected.require_headers));
+    problems.extend(header_problems(
+        actual.headers(),
+        expected.headers,
+        expected.forbid_headers,
+        expected.require_headers,
+    ));
     problems.extend(body_problem(actual.body(), expected.body, expected.body_media_type));
     report(problems)
 }
@@ -147,7 +161,9 @@ pub fn check_malformed(actual: &http::Response<Vec<u8>>, expected: &ExpectedMalf
     problems.extend(header_problems(actual.headers(), expected.headers, &[], &[]));
     match &expected.body {
         None => {}
-        Some(BodyCheck::Contents(body, media_type)) => problems.extend(body_problem(actual.body(), Some(body), Some(media_type))),
+        Some(BodyCheck::Contents(body, media_type)) => {
+            problems.extend(body_problem(actual.body(), Some(body), Some(media_type)))
+        }
         Some(BodyCheck::MessageRegex(regex)) => problems.extend(message_problem(actual.body(), regex)),
     }
     report(problems)
@@ -191,10 +207,16 @@ fn query_problems(query: Option<&str>, expected: &ExpectedRequest) -> Vec<String
 }
 
 /// Header names compare case-insensitively; several values of one name join with `, `.
-fn header_problems(actual: &http::HeaderMap, expected: &[(&str, &str)], forbid: &[&str], require: &[&str]) -> Vec<String> {
+fn header_problems(
+    actual: &http::HeaderMap,
+    expected: &[(&str, &str)],
+    forbid: &[&str],
+    require: &[&str],
+) -> Vec<String> {
     let mut problems = Vec::new();
     for (name, value) in expected {
-        let values: Vec<String> = actual.get_all(*name).iter().map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).collect();
+        let values: Vec<String> =
+            actual.get_all(*name).iter().map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned()).collect();
         if values.is_empty() {
             problems.push(format!("header `{name}` missing (expected `{value}`)"));
         } else if values.join(", ") != *value {
