@@ -76,11 +76,13 @@ pub(super) fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> Result<Tok
 }
 
 /// The expression (with `message: String` in scope) of the error a server
-/// answers a malformed request with.
+/// answers a malformed request with: the operation's first 400 error that
+/// carries a message, else an unmodeled 400 with the code `unmodeled_code`.
 pub(super) fn bad_request_error(
     ctx: &Ctx,
     errors: &[&crate::ir::ShapeId],
     error_ident: &proc_macro2::Ident,
+    unmodeled_code: &str,
 ) -> Result<TokenStream, Error> {
     for id in errors {
         let shape = ctx.shape(id);
@@ -125,7 +127,7 @@ pub(super) fn bad_request_error(
     Ok(quote! {
         #error_ident::Unhandled(crate::error::Unhandled::new(
             400,
-            #SOME(#STRING::from("ValidationException")),
+            #SOME(#STRING::from(#unmodeled_code)),
             #SOME(message),
         ))
     })
