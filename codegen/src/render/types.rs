@@ -107,6 +107,11 @@ pub(crate) fn default_expr(ctx: &Ctx, target: &ShapeId, default: &Value, at: &st
                     quote!(#v)
                 }),
                 Simple::Double => n.as_f64().map(|v| quote!(#v)),
+                // Epoch seconds.
+                Simple::Timestamp => match n.as_i64() {
+                    Some(seconds) => Some(quote!(crate::primitives::DateTime::from_secs(#seconds))),
+                    None => n.as_f64().map(|seconds| quote!(crate::primitives::DateTime::from_secs_f64(#seconds))),
+                },
                 _ => None,
             };
             literal.ok_or_else(bad)?
@@ -118,8 +123,79 @@ pub(crate) fn default_expr(ctx: &Ctx, target: &ShapeId, default: &Value, at: &st
             let path = ctx.homes[target].path();
             quote!(#path::from(#s))
         }
+        (ShapeKind::Simple(Simple::Blob), Value::String(s)) if s.is_empty() => {
+            quote!(crate::primitives::Blob::default())
+        }
+        // Smithy writes blob defaults in base64; the bytes go in as a byte string.
+        (ShapeKind::Simple(Simple::Blob), Value::String(s)) => {
+            let bytes = proc_macro2::Literal::byte_string(&decode_base64(s).ok_or_else(bad)?);
+            quote!(crate::primitives::Blob::new(#bytes.to_vec()))
+        }
+        (ShapeKind::Simple(Simple::Document), document) => document_expr(document).ok_or_else(bad)?,
+        (ShapeKind::IntEnum(_), Value::Number(n)) => {
+            let value = n.as_i64().and_then(|v| i32::try_from(v).ok()).ok_or_else(bad)?;
+            let path = ctx.homes[target].path();
+            quote!(#path(#value))
+        }
         (ShapeKind::List(_), Value::Array(a)) if a.is_empty() => quote!(#VEC::new()),
         (ShapeKind::Map { .. }, Value::Object(o)) if o.is_empty() => quote!(::std::collections::HashMap::new()),
         _ => return Err(bad()),
     })
+}
+
+/// A document default: a scalar, or an empty list or object (what Smithy
+/// models write; larger documents are left to the model's author).
+fn document_expr(document: &Value) -> Option<TokenStream> {
+    Some(match document {
+        Value::Null => quote!(::serde_json::Value::Null),
+        Value::Bool(b) => quote!(::serde_json::Value::Bool(#b)),
+        Value::String(s) => quote!(::serde_json::Value::String(#STRING::from(#s))),
+        Value::Number(n) => {
+            let text = n.to_string();
+            quote!(::serde_json::Value::Number(#text.parse().expect("a JSON number")))
+        }
+        Value::Array(a) if a.is_empty() => quote!(::serde_json::Value::Array(#VEC::new())),
+        Value::Object(o) if o.is_empty() => quote!(::serde_json::Value::Object(::serde_json::Map::new())),
+        _ => return None,
+    })
+}
+
+/// Standard base64 (padding optional); `None` for anything else.
+fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    let digits = text.trim_end_matches('=').as_bytes();
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    if digits.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let mut bits = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            bits |= u32::from(value(c)?) << (18 - 6 * i);
+        }
+        out.extend_from_slice(&bits.to_be_bytes()[1..chunk.len()]);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_base64;
+
+    #[test]
+    fn base64_defaults_decode() {
+        assert_eq!(decode_base64("YWJj").as_deref(), Some(&b"abc"[..]));
+        assert_eq!(decode_base64("YQ==").as_deref(), Some(&b"a"[..]));
+        assert_eq!(decode_base64("YWI").as_deref(), Some(&b"ab"[..]));
+        assert_eq!(decode_base64(""), Some(Vec::new()));
+        assert_eq!(decode_base64("Y"), None);
+        assert_eq!(decode_base64("Y*=="), None);
+    }
 }

@@ -1,3 +1,4 @@
+#![allow(dead_code)] // Not every service has cases of every kind.
 //! The comparisons the compliance cases make: requests and responses against
 //! the case's expectations, decoded values against the case's params.
 //! Copied into every compliance crate by `smithy-codegen protocol-tests`.
