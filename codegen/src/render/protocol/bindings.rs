@@ -74,9 +74,7 @@ pub(super) fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error>
         (ShapeKind::Simple(Simple::String), _) => ScalarKind::String,
         (ShapeKind::Enum(_), _) => ScalarKind::Enum,
         (ShapeKind::Simple(Simple::Timestamp), _) => timestamp(target),
-        (ShapeKind::IntEnum(_), _) => {
-            return Err(Error::Unsupported { at: at(), what: "HTTP-bound intEnum members".into() })
-        }
+        (ShapeKind::IntEnum(_), _) => ScalarKind::IntEnum,
         (ShapeKind::Simple(Simple::Boolean), _) => ScalarKind::Display,
         (ShapeKind::Simple(s), _) if s.is_number() => ScalarKind::Display,
         (ShapeKind::List(m), _) => {
@@ -84,6 +82,7 @@ pub(super) fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error>
             match &inner.kind {
                 ShapeKind::Simple(Simple::String) => ScalarKind::ListOf(Box::new(ScalarKind::String)),
                 ShapeKind::Enum(_) => ScalarKind::ListOf(Box::new(ScalarKind::Enum)),
+                ShapeKind::IntEnum(_) => ScalarKind::ListOf(Box::new(ScalarKind::IntEnum)),
                 ShapeKind::Simple(Simple::Timestamp) => ScalarKind::ListOf(Box::new(timestamp(inner))),
                 ShapeKind::Simple(s) if s.is_number() || *s == Simple::Boolean => {
                     ScalarKind::ListOf(Box::new(ScalarKind::Display))
@@ -103,6 +102,8 @@ pub(super) enum ScalarKind {
     Enum,
     /// A timestamp in the named `TimestampFormat` variant.
     Timestamp(&'static str),
+    /// An intEnum's `i32` newtype: its number, as text.
+    IntEnum,
     /// Numbers and booleans: `Display` out, `FromStr` in.
     Display,
     ListOf(Box<ScalarKind>),
@@ -117,6 +118,7 @@ pub(super) fn to_text(kind: &ScalarKind, v: TokenStream) -> TokenStream {
             quote!(::std::borrow::Cow::<str>::Owned(#v.fmt(crate::primitives::TimestampFormat::#format)))
         }
         ScalarKind::Enum => quote!(::std::borrow::Cow::Borrowed(#v.as_str())),
+        ScalarKind::IntEnum => quote!(::std::borrow::Cow::<str>::Owned(#v.0.to_string())),
         _ => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),
     }
 }
@@ -129,6 +131,7 @@ pub(super) fn to_str(kind: &ScalarKind, v: TokenStream) -> TokenStream {
             let format = quote::format_ident!("{}", format);
             quote!(&#v.fmt(crate::primitives::TimestampFormat::#format))
         }
+        ScalarKind::IntEnum => quote!(&#v.0.to_string()),
         _ => quote!(&#v.to_string()),
     }
 }
@@ -144,6 +147,10 @@ pub(super) fn from_text(kind: &ScalarKind, ty: &TokenStream, member: &str) -> To
             let msg = format!("{member}: {{}} is not a timestamp in the {format} format");
             quote!(crate::primitives::DateTime::parse(s, crate::primitives::TimestampFormat::#format_ident)
                 .ok_or_else(|| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
+        }
+        ScalarKind::IntEnum => {
+            let msg = format!("{member}: cannot parse {{}} as a value of this member");
+            quote!(s.parse::<i32>().map(#ty).map_err(|_| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
         }
         _ => {
             let msg = format!("{member}: cannot parse {{}} as a value of this member");
