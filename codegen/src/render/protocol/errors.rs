@@ -146,6 +146,31 @@ pub(super) fn operation_error_impl(
         let name = ident(&ctx.homes[*id].name);
         quote!(Self::#name(e) => e.encode_http(),)
     });
+    // An operation without modeled errors has only `Unhandled`: no match.
+    let (decode, encode) = if errors.is_empty() {
+        (
+            quote!(Self::Unhandled(meta.unhandled(status, body))),
+            quote! {
+                let Self::Unhandled(e) = self;
+                e.to_http_response()
+            },
+        )
+    } else {
+        (
+            quote! {
+                match meta.code.as_deref() {
+                    #(#decode_arms)*
+                    _ => Self::Unhandled(meta.unhandled(status, body)),
+                }
+            },
+            quote! {
+                match self {
+                    #(#encode_arms)*
+                    Self::Unhandled(e) => e.to_http_response(),
+                }
+            },
+        )
+    };
     Ok(quote! {
         impl #error_ident {
             /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
@@ -158,19 +183,13 @@ pub(super) fn operation_error_impl(
                 let headers = response.headers();
                 let body = response.body().as_ref();
                 let meta = ::smithy_codegen_runtime::error_metadata::ErrorMetadata::read(headers, body);
-                match meta.code.as_deref() {
-                    #(#decode_arms)*
-                    _ => Self::Unhandled(meta.unhandled(status, body)),
-                }
+                #decode
             }
 
             /// The error response on the server side: status from `httpError`, the
             /// `X-Amzn-ErrorType` header, a JSON body and bound headers such as `Retry-After`.
             pub fn to_http_response(&self) -> ::http::Response<#VEC<u8>> {
-                match self {
-                    #(#encode_arms)*
-                    Self::Unhandled(e) => e.to_http_response(),
-                }
+                #encode
             }
         }
     })
