@@ -198,9 +198,10 @@ fn matches_impl(
     let literal_query_checks = if literal_query.is_empty() {
         quote!()
     } else {
-        let checks = literal_query
-            .iter()
-            .map(|(k, v)| quote!(if !query.iter().any(|(qk, qv)| qk == #k && qv == #v) { return false; }));
+        let checks = literal_query.iter().map(|(k, v)| {
+            let value_matches = if v.is_empty() { quote!(qv.is_empty()) } else { quote!(qv == #v) };
+            quote!(if !query.iter().any(|(qk, qv)| qk == #k && #value_matches) { return false; })
+        });
         quote! {
             let query = ::smithy_codegen_runtime::uri::parse_query(request.uri().query());
             #(#checks)*
