@@ -179,12 +179,30 @@ fn header_init(ctx: &Ctx, shape: &Shape, f: &Field, name: &str) -> Result<TokenS
         ScalarKind::ListOf(inner) => {
             let parse = from_text(inner, &ty, member);
             let value = present(quote!(items), f);
+            // Strings may be quoted (they can hold commas); HTTP dates hold a comma.
+            let push = quote!(items.push(#parse););
+            let read_items = match **inner {
+                ScalarKind::String | ScalarKind::Enum => quote! {
+                    for s in ::smithy_codegen_runtime::header_list::split(text) {
+                        let s = s.as_str();
+                        #push
+                    }
+                },
+                ScalarKind::Timestamp("HttpDate") => quote! {
+                    for s in ::smithy_codegen_runtime::header_list::split_http_dates(text) {
+                        #push
+                    }
+                },
+                _ => quote! {
+                    for s in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                        #push
+                    }
+                },
+            };
             quote!(match ::smithy_codegen_runtime::validation::header(headers, #name) {
                 #SOME(text) => {
                     let mut items = #VEC::new();
-                    for s in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                        items.push(#parse);
-                    }
+                    #read_items
                     #value
                 }
                 #NONE => #missing,
