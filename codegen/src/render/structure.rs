@@ -283,7 +283,9 @@ enum SerdeWith {
 fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<SerdeWith>, Error> {
     let target = ctx.shape(&field.member.target);
     let module_for = |shape: &crate::ir::Shape, format: Option<&String>| match &shape.kind {
-        ShapeKind::Simple(crate::ir::Simple::Double) => Some("::smithy_codegen_runtime::serde_support::float"),
+        ShapeKind::Simple(crate::ir::Simple::Double | crate::ir::Simple::Float) => {
+            Some("::smithy_codegen_runtime::serde_support::float")
+        }
         ShapeKind::Simple(crate::ir::Simple::Timestamp) => match format.map(String::as_str) {
             Some("date-time") => Some("::smithy_codegen_runtime::serde_support::date_time"),
             Some("http-date") => Some("::smithy_codegen_runtime::serde_support::http_date"),
@@ -299,7 +301,7 @@ fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<SerdeWith>, E
     // cannot express are refused rather than written wrongly.
     if let ShapeKind::List(m) | ShapeKind::Map { value: m, .. } = &target.kind {
         let inner = ctx.shape(&m.target);
-        let doubles = matches!(inner.kind, ShapeKind::Simple(crate::ir::Simple::Double));
+        let doubles = matches!(inner.kind, ShapeKind::Simple(crate::ir::Simple::Double | crate::ir::Simple::Float));
         if doubles && field.kind == FieldKind::Optional {
             return Ok(Some(SerdeWith::Collection(if matches!(target.kind, ShapeKind::List(_)) {
                 "::smithy_codegen_runtime::serde_support::float::list"
@@ -316,6 +318,21 @@ fn special_serde_module(ctx: &Ctx, field: &Field) -> Result<Option<SerdeWith>, E
         }
     }
     Ok(None)
+}
+
+/// The `serialize_with` of a float member in a private body type that holds
+/// references (`Option<&f64>`, `&f32`, `Option<&Vec<f64>>`): the float
+/// module's functions take references too.
+pub(crate) fn borrowed_float_serializer(ctx: &Ctx, field: &Field) -> Result<Option<String>, Error> {
+    const FLOAT: &str = "::smithy_codegen_runtime::serde_support::float";
+    Ok(match special_serde_module(ctx, field)? {
+        Some(SerdeWith::Collection(module)) if module.starts_with(FLOAT) => Some(format!("{module}::serialize")),
+        Some(SerdeWith::Scalar(module)) if module == FLOAT => Some(match field.kind {
+            FieldKind::Optional => format!("{module}::option::serialize"),
+            _ => format!("{module}::serialize"),
+        }),
+        _ => None,
+    })
 }
 
 pub(crate) fn serde_attrs(

@@ -76,6 +76,7 @@ pub(super) fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error>
         (ShapeKind::Simple(Simple::Timestamp), _) => timestamp(target),
         (ShapeKind::IntEnum(_), _) => ScalarKind::IntEnum,
         (ShapeKind::Simple(Simple::Boolean), _) => ScalarKind::Display,
+        (ShapeKind::Simple(Simple::Float | Simple::Double), _) => ScalarKind::Float,
         (ShapeKind::Simple(s), _) if s.is_number() => ScalarKind::Display,
         (ShapeKind::List(m), _) => {
             let inner = ctx.shape(&m.target);
@@ -84,6 +85,7 @@ pub(super) fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error>
                 ShapeKind::Enum(_) => ScalarKind::ListOf(Box::new(ScalarKind::Enum)),
                 ShapeKind::IntEnum(_) => ScalarKind::ListOf(Box::new(ScalarKind::IntEnum)),
                 ShapeKind::Simple(Simple::Timestamp) => ScalarKind::ListOf(Box::new(timestamp(inner))),
+                ShapeKind::Simple(Simple::Float | Simple::Double) => ScalarKind::ListOf(Box::new(ScalarKind::Float)),
                 ShapeKind::Simple(s) if s.is_number() || *s == Simple::Boolean => {
                     ScalarKind::ListOf(Box::new(ScalarKind::Display))
                 }
@@ -104,6 +106,8 @@ pub(super) enum ScalarKind {
     Timestamp(&'static str),
     /// An intEnum's `i32` newtype: its number, as text.
     IntEnum,
+    /// Floats and doubles: `NaN` and the infinities spelled as in JSON, `FromStr` in.
+    Float,
     /// Numbers and booleans: `Display` out, `FromStr` in.
     Display,
     ListOf(Box<ScalarKind>),
@@ -119,6 +123,9 @@ pub(super) fn to_text(kind: &ScalarKind, v: TokenStream) -> TokenStream {
         }
         ScalarKind::Enum => quote!(::std::borrow::Cow::Borrowed(#v.as_str())),
         ScalarKind::IntEnum => quote!(::std::borrow::Cow::<str>::Owned(#v.0.to_string())),
+        ScalarKind::Float => {
+            quote!(::std::borrow::Cow::<str>::Owned(::smithy_codegen_runtime::serde_support::float::to_text(#v)))
+        }
         _ => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),
     }
 }
@@ -132,6 +139,7 @@ pub(super) fn to_str(kind: &ScalarKind, v: TokenStream) -> TokenStream {
             quote!(&#v.fmt(crate::primitives::TimestampFormat::#format))
         }
         ScalarKind::IntEnum => quote!(&#v.0.to_string()),
+        ScalarKind::Float => quote!(&::smithy_codegen_runtime::serde_support::float::to_text(&#v)),
         _ => quote!(&#v.to_string()),
     }
 }
@@ -197,16 +205,18 @@ pub(super) fn body_types(
         let ty = &f.ty;
         let wire = &f.wire;
         let attrs = crate::render::structure::serde_attrs(ctx, shape, f, &mut already_rendered)?;
+        let serializer =
+            crate::render::structure::borrowed_float_serializer(ctx, f)?.map(|path| quote!(, serialize_with = #path));
         let (owned_ty, borrowed_field) = if f.kind == FieldKind::Optional {
             (
                 quote!(#OPTION<#ty>),
                 quote! {
-                    #[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]
+                    #[serde(rename = #wire #serializer, skip_serializing_if = "::std::option::Option::is_none")]
                     #id: #OPTION<&'a #ty>,
                 },
             )
         } else {
-            (quote!(#ty), quote!(#[serde(rename = #wire)] #id: &'a #ty,))
+            (quote!(#ty), quote!(#[serde(rename = #wire #serializer)] #id: &'a #ty,))
         };
         owned_fields.push(quote!(#attrs #id: #owned_ty,));
         borrowed_fields.push(borrowed_field);
