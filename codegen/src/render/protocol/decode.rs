@@ -56,7 +56,7 @@ pub(super) fn decode_fields(
                     if map.is_empty() { #missing } else { #value }
                 })
             }
-            Binding::QueryParams => query_params_init(ctx, shape, bound, f)?,
+            Binding::QueryParams => query_params_init(ctx, shape, f)?,
             Binding::Body => {
                 if types.is_some() {
                     quote!(body.#id)
@@ -137,28 +137,22 @@ fn payload_init(ctx: &Ctx, shape: &Shape, what: &str, f: &Field) -> Result<Token
     Ok(quote!(if body.is_empty() { #missing } else { #value }))
 }
 
-/// An `httpQueryParams` map: the query pairs that no `httpQuery` member binds.
-fn query_params_init(ctx: &Ctx, shape: &Shape, bound: &[(Field, Binding)], f: &Field) -> Result<TokenStream, Error> {
+/// An `httpQueryParams` map: every query pair, those that `httpQuery`
+/// members bind included (as the restJson1 compliance suite expects servers to do).
+fn query_params_init(ctx: &Ctx, shape: &Shape, f: &Field) -> Result<TokenStream, Error> {
     let missing = absent(ctx, shape, f)?;
     let value = present(quote!(map), f);
-    let bound_keys: Vec<&str> = bound
-        .iter()
-        .filter_map(|(_, b)| match b {
-            Binding::Query(k) => Some(k.as_str()),
-            _ => None,
-        })
-        .collect();
     let collect = if map_of_lists(ctx, f) {
         quote! {
             let mut map: ::std::collections::HashMap<#STRING, #VEC<#STRING>> = ::std::collections::HashMap::new();
-            for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
+            for (k, v) in query.iter() {
                 map.entry(k.clone()).or_default().push(v.clone());
             }
         }
     } else {
         quote! {
             let mut map: ::std::collections::HashMap<#STRING, #STRING> = ::std::collections::HashMap::new();
-            for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
+            for (k, v) in query.iter() {
                 map.entry(k.clone()).or_insert_with(|| v.clone());
             }
         }
