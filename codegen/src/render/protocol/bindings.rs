@@ -71,6 +71,13 @@ pub(super) fn scalar_kind(ctx: &Ctx, field: &Field) -> Result<ScalarKind, Error>
     };
     let at = || field.at.clone();
     Ok(match (&target.kind, field.repr) {
+        // A header cannot carry any text: a `@mediaType` string travels in base64.
+        (ShapeKind::Simple(Simple::String), _)
+            if field.member.traits.http_header.is_some()
+                && target.traits.other.contains_key("smithy.api#mediaType") =>
+        {
+            ScalarKind::Base64String
+        }
         (ShapeKind::Simple(Simple::String), _) => ScalarKind::String,
         (ShapeKind::Enum(_), _) => ScalarKind::Enum,
         (ShapeKind::Simple(Simple::Timestamp), _) => timestamp(target),
@@ -104,6 +111,8 @@ pub(super) enum ScalarKind {
     Enum,
     /// A timestamp in the named `TimestampFormat` variant.
     Timestamp(&'static str),
+    /// A `@mediaType` string in a header: base64 of its text.
+    Base64String,
     /// An intEnum's `i32` newtype: its number, as text.
     IntEnum,
     /// Floats and doubles: `NaN` and the infinities spelled as in JSON, `FromStr` in.
@@ -123,6 +132,9 @@ pub(super) fn to_text(kind: &ScalarKind, v: TokenStream) -> TokenStream {
         }
         ScalarKind::Enum => quote!(::std::borrow::Cow::Borrowed(#v.as_str())),
         ScalarKind::IntEnum => quote!(::std::borrow::Cow::<str>::Owned(#v.0.to_string())),
+        ScalarKind::Base64String => {
+            quote!(::std::borrow::Cow::<str>::Owned(::smithy_codegen_runtime::media_type::encode_header(#v.as_str())))
+        }
         ScalarKind::Float => {
             quote!(::std::borrow::Cow::<str>::Owned(::smithy_codegen_runtime::serde_support::float::to_text(#v)))
         }
@@ -139,6 +151,7 @@ pub(super) fn to_str(kind: &ScalarKind, v: TokenStream) -> TokenStream {
             quote!(&#v.fmt(crate::primitives::TimestampFormat::#format))
         }
         ScalarKind::IntEnum => quote!(&#v.0.to_string()),
+        ScalarKind::Base64String => quote!(&::smithy_codegen_runtime::media_type::encode_header(#v.as_str())),
         ScalarKind::Float => quote!(&::smithy_codegen_runtime::serde_support::float::to_text(&#v)),
         _ => quote!(&#v.to_string()),
     }
@@ -154,6 +167,11 @@ pub(super) fn from_text(kind: &ScalarKind, ty: &TokenStream, member: &str) -> To
             let format_ident = quote::format_ident!("{}", format);
             let msg = format!("{member}: {{}} is not a timestamp in the {format} format");
             quote!(crate::primitives::DateTime::parse(s, crate::primitives::TimestampFormat::#format_ident)
+                .ok_or_else(|| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
+        }
+        ScalarKind::Base64String => {
+            let msg = format!("{member}: {{}} is not base64 of UTF-8 text");
+            quote!(::smithy_codegen_runtime::media_type::decode_header(s)
                 .ok_or_else(|| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
         }
         ScalarKind::IntEnum => {
