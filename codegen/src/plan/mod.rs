@@ -37,7 +37,7 @@ use crate::error::Error;
 use crate::ir::{Model, ShapeId, ShapeKind};
 use crate::Settings;
 
-pub(crate) use bindings::{Binding, PayloadKind, ScalarKind};
+pub(crate) use bindings::{Binding, PayloadKind, ScalarKind, TimestampFormat};
 pub(crate) use cycles::Cycles;
 pub(crate) use enums::{VariantPlan, Variants};
 pub(crate) use event_streams::{
@@ -49,7 +49,11 @@ pub use prelude::PreludeStyle;
 #[cfg(test)]
 pub(crate) use prelude::PRELUDE_NAMES;
 pub(crate) use structures::{FieldKind, FieldPlan, Nested, Pattern, SerdeWith};
-pub(crate) use types::{DefaultValue, Repr, RustType};
+/// The model and closure [`build`] plans: every operation with an input and
+/// output of its own (for names as the render stage writes them).
+#[cfg(feature = "protocol-tests")]
+pub(crate) use synthesize::operation_io as synthesize_operation_io;
+pub(crate) use types::{DefaultValue, DocumentDefault, Repr, RustType};
 
 /// Everything the render stage prints from.
 #[derive(Debug)]

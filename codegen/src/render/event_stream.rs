@@ -28,7 +28,7 @@ pub(crate) fn render_union(ctx: &Ctx, shape: &Shape) -> TokenStream {
     let plan = &ctx.plan.streams[&shape.id];
     let rt = runtime();
     let name = ident(&plan.name);
-    let error_path = error_path(&plan);
+    let error_path = error_path(plan);
     let doc = match &shape.traits.documentation {
         Some(d) => docs::attrs(d),
         None => docs::lines_to_attrs(&format!("The events of the `{}` stream.", shape.id.name())),
@@ -37,7 +37,7 @@ pub(crate) fn render_union(ctx: &Ctx, shape: &Shape) -> TokenStream {
         "\nAn event stream: [`EventDecoder`]({RUNTIME}::EventDecoder) decodes its frames into these \
          events (and [`{}`]({}) errors), [`EventEncoder`]({RUNTIME}::EventEncoder) writes them.",
         plan.error_name,
-        error_link(&plan)
+        error_link(plan)
     ));
     let mut variants = Vec::new();
     let mut accessors = Vec::new();
