@@ -17,6 +17,7 @@ use std::time::{Duration, Instant};
 use smithy_codegen::{ast, diff, extract, Settings};
 
 mod convert_command;
+mod protocol_tests_command;
 
 /// Steps slower than this report their duration on stderr.
 const SLOW: Duration = Duration::from_millis(1500);
@@ -33,6 +34,8 @@ fn usage() -> &'static str {
   smithy-codegen diff     OLD NEW [--operation ID ...] [--format text|json]
   smithy-codegen features --model PATH...   (the Cargo [features] of one feature per operation)
   smithy-codegen convert  --model PATH... --to json|idl [--out FILE|DIR]
+  smithy-codegen protocol-tests --model PATH... [--service ID] --out DIR
+                          [--runtime-path DIR] [--expected-failures FILE] [--package NAME]
 
 --model PATH: a JSON AST file, a Smithy IDL file (.smithy) or a directory of
   both; several --model values (IDL and JSON mixed) merge into one model. diff
@@ -51,6 +54,13 @@ extract: --docs upstream (default) keeps the model's documentation; none drops i
   Without --operation, every operation is extracted.
 diff: compares the closures of the operations present in both models (or of
   --operation); exit 1 when a change is breaking.
+protocol-tests: writes a crate whose `cargo test` runs the service's Smithy
+  protocol compliance cases (client and server side) against the generated code
+  and prints one line per category; --service picks one service of a model with
+  several; --runtime-path is smithy-codegen-runtime's directory (default: runtime/
+  of the workspace it runs in, whose Cargo.lock is copied too); --expected-failures
+  lists the cases known to fail (default: none). Operations that do not generate
+  are left out, and their cases fail with the generator's error.
 Exit status: 0 ok, 1 stale (check) or breaking changes (diff), 2 bad input.
 "
 }
@@ -81,6 +91,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "diff" => diff_command(rest),
         "features" => features(rest),
         "convert" => convert_command::run(rest),
+        "protocol-tests" => protocol_tests_command::run(rest),
         "--help" | "-h" | "help" => {
             report(usage())?;
             Ok(ExitCode::SUCCESS)

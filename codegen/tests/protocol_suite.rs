@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 
 use smithy_codegen::ast::AstModel;
 use smithy_codegen::protocol_tests::expected_failures::{self, Category, Entry};
-use smithy_codegen::protocol_tests::{service_cases, AppliesTo, BodyAssertion, ServiceCases};
+use smithy_codegen::protocol_tests::{
+    compliance_crate, service_cases, AppliesTo, BodyAssertion, ComplianceCrate, CrateOptions, ServiceCases,
+};
 
 const REST_JSON: &str = "aws.protocoltests.restjson#RestJson";
 const REST_JSON_VALIDATION: &str = "aws.protocoltests.restjson.validation#RestJsonValidation";
@@ -259,4 +261,58 @@ fn the_expected_failure_lists_name_cases_of_the_suite() {
     );
     let unknown = unknown_entries(&ours, &services);
     assert!(unknown.is_empty(), "expected-failures.txt entries that are not cases of the suite: {unknown:#?}");
+}
+
+/// The compliance crate of `service`, written in memory.
+fn compliance_crate_of(model: &AstModel, service: &str, list: &str) -> Result<ComplianceCrate, smithy_codegen::Error> {
+    let options = CrateOptions {
+        package: "compliance".into(),
+        runtime_path: "/nowhere/runtime".into(),
+        expected_failures: list.into(),
+    };
+    compliance_crate(model, service, &options)
+}
+
+#[test]
+fn the_compliance_crate_has_one_function_per_case_and_side() {
+    let Some(root) = shared_smithy() else { return };
+    let model = load_suite(&root);
+    let built = compliance_crate_of(&model, REST_JSON, "").unwrap_or_else(|e| panic!("{e}"));
+    let validation = compliance_crate_of(&model, REST_JSON_VALIDATION, "").unwrap();
+    let skipped: Vec<&String> = validation.skipped_operations.keys().collect();
+    assert_eq!(skipped, ["aws.protocoltests.restjson.validation#MalformedUniqueItems"]);
+    let validation_cases = &validation.files.iter().find(|(path, _)| path == "tests/compliance/cases.rs").unwrap().1;
+    assert!(validation_cases
+        .contains("the operation aws.protocoltests.restjson.validation#MalformedUniqueItems does not generate"));
+    let skipped: Vec<&String> = built.skipped_operations.keys().collect();
+    assert!(skipped.is_empty(), "every operation of RestJson generates: {skipped:?}");
+    let file = |name: &str| &built.files.iter().find(|(path, _)| path == name).unwrap().1;
+    let cases_rs = file("tests/compliance/cases.rs");
+    let rows = cases_rs.matches("Case {").count();
+    assert_eq!(rows, built.case_counts.values().sum::<usize>());
+    assert_eq!(rows, 136 + 108 + 132 + 92 + 530);
+    let cases = service_cases(&model, REST_JSON).unwrap();
+    for case in cases.requests_for(AppliesTo::Client) {
+        assert!(cases_rs.contains(&format!("id: \"{}\"", case.id)), "{}", case.id);
+    }
+    assert!(cases_rs.contains("fn client_request_rest_json_all_query_string_types()"));
+    assert!(file("Cargo.toml").contains("path = \"/nowhere/runtime\""));
+    assert!(file("src/lib.rs").starts_with("// @generated"));
+}
+
+#[test]
+fn the_compliance_crate_keeps_the_service_s_entries_and_refuses_stale_ones() {
+    let Some(root) = shared_smithy() else { return };
+    let model = load_suite(&root);
+    let list = "client-request RestJsonListsSerializeNull_nope | x\n";
+    let error = compliance_crate_of(&model, REST_JSON_VALIDATION, list).unwrap_err().to_string();
+    assert!(
+        error.contains("line 1: client-request RestJsonListsSerializeNull_nope is a case of no service of the model"),
+        "{error}"
+    );
+    let list = "malformed RestJsonMalformedEnumString_case0 | enums\nclient-request RestJsonEndpointTrait | hosts\n";
+    let built = compliance_crate_of(&model, REST_JSON_VALIDATION, list).unwrap();
+    let kept = &built.files.iter().find(|(path, _)| path == "expected-failures.txt").unwrap().1;
+    assert!(kept.contains("malformed RestJsonMalformedEnumString_case0 | enums"), "{kept}");
+    assert!(!kept.contains("RestJsonEndpointTrait"), "{kept}");
 }

@@ -17,6 +17,8 @@ const MESSAGE_CHARS: usize = 240;
 /// assert!(map.is_empty());
 /// let error = decode_json::<BTreeMap<String, u8>>(br#"{"a": "x"}"#, "response").unwrap_err();
 /// assert!(error.starts_with("invalid response body at `a`: "), "{error}");
+/// let error = decode_json::<BTreeMap<String, u8>>(br#"{"a": 1}abc"#, "request").unwrap_err();
+/// assert!(error.starts_with("invalid request body: trailing characters"), "{error}");
 /// ```
 pub fn decode_json<T: serde::de::DeserializeOwned>(body: &[u8], what: &str) -> Result<T, String> {
     let body = if body.is_empty() { b"{}".as_slice() } else { body };
@@ -28,17 +30,21 @@ pub fn decode_json<T: serde::de::DeserializeOwned>(body: &[u8], what: &str) -> R
     match serde_json::from_slice(body) {
         Ok(value) => Ok(value),
         // Decode again, slowly, only to learn where it failed.
-        Err(_) => {
+        Err(error) => {
             let de = &mut serde_json::Deserializer::from_slice(body);
-            serde_path_to_error::deserialize::<_, T>(de).map_err(|e| {
-                let path = e.path().to_string();
-                let problem = bounded_display(e.inner(), MESSAGE_CHARS);
-                if path == "." {
-                    format!("invalid {what} body: {problem}")
-                } else {
-                    format!("invalid {what} body at `{path}`: {problem}")
+            match serde_path_to_error::deserialize::<_, T>(de) {
+                // The value decodes: what failed is after it (trailing content).
+                Ok(_) => Err(format!("invalid {what} body: {}", bounded_display(&error, MESSAGE_CHARS))),
+                Err(e) => {
+                    let path = e.path().to_string();
+                    let problem = bounded_display(e.inner(), MESSAGE_CHARS);
+                    if path == "." {
+                        Err(format!("invalid {what} body: {problem}"))
+                    } else {
+                        Err(format!("invalid {what} body at `{path}`: {problem}"))
+                    }
                 }
-            })
+            }
         }
     }
 }

@@ -82,6 +82,12 @@ pub(crate) enum ScalarKind {
     String,
     Enum,
     Timestamp(TimestampFormat),
+    /// A `@mediaType` string in a header: base64 of its text.
+    Base64String,
+    /// An intEnum's `i32` newtype: its number, as text.
+    IntEnum,
+    /// Floats and doubles: `NaN` and the infinities spelled as in JSON, `FromStr` in.
+    Float,
     /// Numbers and booleans: `Display` out, `FromStr` in.
     Display,
     ListOf(Box<ScalarKind>),
@@ -105,18 +111,29 @@ impl Plan {
         };
         let unsupported = |what: &str| Error::Unsupported { at: at.to_string(), what: what.into() };
         Ok(match &target.kind {
+            // A header cannot carry any text: a `@mediaType` string travels in base64.
+            ShapeKind::Simple(Simple::String)
+                if member.traits.http_header.is_some() && target.traits.other.contains_key("smithy.api#mediaType") =>
+            {
+                ScalarKind::Base64String
+            }
             ShapeKind::Simple(Simple::String) => ScalarKind::String,
             ShapeKind::Enum(_) => ScalarKind::Enum,
             ShapeKind::Simple(Simple::Timestamp) => timestamp(target),
-            ShapeKind::IntEnum(_) => return Err(unsupported("HTTP-bound intEnum members")),
+            ShapeKind::IntEnum(_) => ScalarKind::IntEnum,
             ShapeKind::Simple(Simple::Boolean) => ScalarKind::Display,
+            ShapeKind::Simple(Simple::Float | Simple::Double) => ScalarKind::Float,
             ShapeKind::Simple(s) if s.is_number() => ScalarKind::Display,
             ShapeKind::List(m) => {
                 let inner = &self.model.shapes[&m.target];
                 match &inner.kind {
                     ShapeKind::Simple(Simple::String) => ScalarKind::ListOf(Box::new(ScalarKind::String)),
                     ShapeKind::Enum(_) => ScalarKind::ListOf(Box::new(ScalarKind::Enum)),
+                    ShapeKind::IntEnum(_) => ScalarKind::ListOf(Box::new(ScalarKind::IntEnum)),
                     ShapeKind::Simple(Simple::Timestamp) => ScalarKind::ListOf(Box::new(timestamp(inner))),
+                    ShapeKind::Simple(Simple::Float | Simple::Double) => {
+                        ScalarKind::ListOf(Box::new(ScalarKind::Float))
+                    }
                     ShapeKind::Simple(s) if s.is_number() || *s == Simple::Boolean => {
                         ScalarKind::ListOf(Box::new(ScalarKind::Display))
                     }

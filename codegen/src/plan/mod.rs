@@ -37,7 +37,7 @@ use crate::error::Error;
 use crate::ir::{Model, ShapeId, ShapeKind};
 use crate::Settings;
 
-pub(crate) use bindings::{Binding, PayloadKind, ScalarKind};
+pub(crate) use bindings::{Binding, PayloadKind, ScalarKind, TimestampFormat};
 pub(crate) use cycles::Cycles;
 pub(crate) use enums::{VariantPlan, Variants};
 pub(crate) use event_streams::{
@@ -49,7 +49,11 @@ pub use prelude::PreludeStyle;
 #[cfg(test)]
 pub(crate) use prelude::PRELUDE_NAMES;
 pub(crate) use structures::{FieldKind, FieldPlan, Nested, Pattern, SerdeWith};
-pub(crate) use types::{DefaultValue, Repr, RustType};
+/// The model and closure [`build`] plans: every operation with an input and
+/// output of its own (for names as the render stage writes them).
+#[cfg(feature = "protocol-tests")]
+pub(crate) use synthesize::operation_io as synthesize_operation_io;
+pub(crate) use types::{DefaultValue, DocumentDefault, Repr, RustType};
 
 /// Everything the render stage prints from.
 #[derive(Debug)]
@@ -332,5 +336,96 @@ mod tests {
         let error = build(&model, &closure, &Settings::default()).unwrap_err().to_string();
         assert!(error.contains("query parameter `limit` is bound more than once"), "{error}");
         assert!(error.contains("GetThing"), "{error}");
+    }
+
+    const SCALARS: &str = r##"{
+        "smithy": "2.0",
+        "shapes": {
+            "ex#Things": { "type": "service", "version": "1", "operations": [{ "target": "ex#PutThing" }] },
+            "ex#PutThing": {
+                "type": "operation",
+                "input": { "target": "ex#PutThingRequest" },
+                "traits": { "smithy.api#http": { "method": "PUT", "uri": "/things", "code": 200 } }
+            },
+            "ex#PutThingRequest": {
+                "type": "structure",
+                "members": {
+                    "Level": { "target": "ex#Level", "traits": { "smithy.api#httpHeader": "x-level" } },
+                    "Levels": { "target": "ex#Levels", "traits": { "smithy.api#httpQuery": "levels" } },
+                    "Ratio": { "target": "smithy.api#Float", "traits": { "smithy.api#httpQuery": "ratio" } },
+                    "Ratios": { "target": "ex#Ratios", "traits": { "smithy.api#httpHeader": "x-ratios" } },
+                    "Json": { "target": "ex#Json", "traits": { "smithy.api#httpHeader": "x-json" } },
+                    "Plain": { "target": "smithy.api#String", "traits": { "smithy.api#httpHeader": "x-plain" } },
+                    "Body": { "target": "ex#Defaults" }
+                }
+            },
+            "ex#Defaults": {
+                "type": "structure",
+                "members": {
+                    "When": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#default": 1515531081 } },
+                    "Bytes": { "target": "smithy.api#Blob", "traits": { "smithy.api#default": "YWJj" } },
+                    "Doc": { "target": "smithy.api#Document", "traits": { "smithy.api#default": {} } },
+                    "Level": { "target": "ex#Level", "traits": { "smithy.api#default": 10 } },
+                    "Ratio": { "target": "smithy.api#Float" },
+                    "Ratios": { "target": "ex#Ratios" }
+                }
+            },
+            "ex#Json": { "type": "string", "traits": { "smithy.api#mediaType": "application/json" } },
+            "ex#Level": {
+                "type": "intEnum",
+                "members": { "LOW": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": 1 } },
+                             "HIGH": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": 10 } } }
+            },
+            "ex#Levels": { "type": "list", "member": { "target": "ex#Level" } },
+            "ex#Ratios": { "type": "list", "member": { "target": "smithy.api#Float" } }
+        }
+    }"##;
+
+    #[test]
+    fn plans_int_enums_floats_media_types_and_defaults() {
+        let model = crate::ir::resolve(&crate::ast::parse(SCALARS.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["PutThing"]).unwrap();
+        let plan = build(&model, &closure, &Settings::default()).unwrap();
+        let input = &plan.structures[&id("ex#PutThingRequest")];
+        let scalars: Vec<_> = input.iter().map(|f| f.scalar.clone()).collect();
+        let list = |k: ScalarKind| Some(ScalarKind::ListOf(Box::new(k)));
+        assert_eq!(
+            scalars,
+            vec![
+                Some(ScalarKind::IntEnum),
+                list(ScalarKind::IntEnum),
+                Some(ScalarKind::Float),
+                list(ScalarKind::Float),
+                Some(ScalarKind::Base64String),
+                Some(ScalarKind::String),
+                None,
+            ]
+        );
+        // Floats use the runtime's float module, as doubles do.
+        assert_eq!(input[2].serde_with, Some(SerdeWith::Scalar("::smithy_codegen_runtime::serde_support::float")));
+        let defaults = &plan.structures[&id("ex#Defaults")];
+        let values: Vec<_> = defaults.iter().map(|f| f.default_value.clone()).collect();
+        assert_eq!(
+            values[..4],
+            [
+                Some(DefaultValue::EpochSeconds(1515531081)),
+                Some(DefaultValue::Blob(b"abc".to_vec())),
+                Some(DefaultValue::Document(DocumentDefault::EmptyObject)),
+                Some(DefaultValue::IntEnum(plan.homes[&id("ex#Level")].clone(), 10)),
+            ]
+        );
+        assert_eq!(
+            defaults[5].serde_with,
+            Some(SerdeWith::Collection("::smithy_codegen_runtime::serde_support::float::list"))
+        );
+    }
+
+    #[test]
+    fn refuses_a_blob_default_that_is_not_base64() {
+        let model = SCALARS.replace(r#""smithy.api#default": "YWJj""#, r#""smithy.api#default": "Y*==""#);
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["PutThing"]).unwrap();
+        let error = build(&model, &closure, &Settings::default()).unwrap_err().to_string();
+        assert!(error.contains("ex#Defaults$Bytes") && error.contains("does not fit"), "{error}");
     }
 }

@@ -324,7 +324,7 @@ impl Plan {
     fn serde_with(&self, member: &Member, kind: &FieldKind, at: &str) -> Result<Option<SerdeWith>, Error> {
         let target = &self.model.shapes[&member.target];
         let module_for = |shape: &Shape, format: Option<&String>| match &shape.kind {
-            ShapeKind::Simple(Simple::Double) => Some("::smithy_codegen_runtime::serde_support::float"),
+            ShapeKind::Simple(Simple::Double | Simple::Float) => Some("::smithy_codegen_runtime::serde_support::float"),
             ShapeKind::Simple(Simple::Timestamp) => match format.map(String::as_str) {
                 Some("date-time") => Some("::smithy_codegen_runtime::serde_support::date_time"),
                 Some("http-date") => Some("::smithy_codegen_runtime::serde_support::http_date"),
@@ -340,7 +340,7 @@ impl Plan {
         // cannot express are refused rather than written wrongly.
         if let ShapeKind::List(m) | ShapeKind::Map { value: m, .. } = &target.kind {
             let inner = &self.model.shapes[&m.target];
-            let doubles = matches!(inner.kind, ShapeKind::Simple(Simple::Double));
+            let doubles = matches!(inner.kind, ShapeKind::Simple(Simple::Double | Simple::Float));
             if doubles && *kind == FieldKind::Optional {
                 return Ok(Some(SerdeWith::Collection(if matches!(target.kind, ShapeKind::List(_)) {
                     "::smithy_codegen_runtime::serde_support::float::list"

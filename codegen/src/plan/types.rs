@@ -132,6 +132,11 @@ impl Plan {
                     // A number beyond the type's range has no literal.
                     Simple::Float => n.as_f64().map(|v| v as f32).filter(|v| v.is_finite()).map(DefaultValue::F32),
                     Simple::Double => n.as_f64().filter(|v| v.is_finite()).map(DefaultValue::F64),
+                    // Epoch seconds.
+                    Simple::Timestamp => match n.as_i64() {
+                        Some(seconds) => Some(DefaultValue::EpochSeconds(seconds)),
+                        None => n.as_f64().map(DefaultValue::EpochSecondsF64),
+                    },
                     _ => None,
                 };
                 literal.ok_or_else(bad)?
@@ -141,6 +146,15 @@ impl Plan {
                     return Err(Error::at(at, format!("default `{s}` is not a value of enum `{target}`")));
                 }
                 DefaultValue::Enum(self.homes[target].clone(), s.clone())
+            }
+            // Smithy writes blob defaults in base64: decoded here, written as bytes.
+            (ShapeKind::Simple(Simple::Blob), Node::String(s)) => DefaultValue::Blob(decode_base64(s).ok_or_else(bad)?),
+            (ShapeKind::Simple(Simple::Document), document) => {
+                DefaultValue::Document(DocumentDefault::of(document).ok_or_else(bad)?)
+            }
+            (ShapeKind::IntEnum(_), Node::Number(n)) => {
+                let value = n.as_i64().and_then(|v| i32::try_from(v).ok()).ok_or_else(bad)?;
+                DefaultValue::IntEnum(self.homes[target].clone(), value)
             }
             (ShapeKind::List(_), Node::Array(a)) if a.is_empty() => DefaultValue::EmptyVec,
             (ShapeKind::Map { .. }, Node::Object(o)) if o.is_empty() => DefaultValue::EmptyMap,
@@ -162,6 +176,89 @@ pub(crate) enum DefaultValue {
     F64(f64),
     /// A known value of a generated enum.
     Enum(Home, String),
+    /// A value of a generated intEnum.
+    IntEnum(Home, i32),
+    /// A timestamp, in whole seconds since the epoch.
+    EpochSeconds(i64),
+    /// A timestamp, in fractional seconds since the epoch.
+    EpochSecondsF64(f64),
+    /// A blob's bytes (decoded from the model's base64).
+    Blob(Vec<u8>),
+    /// A document.
+    Document(DocumentDefault),
     EmptyVec,
     EmptyMap,
+}
+
+/// A document default: a scalar, or an empty list or object (what Smithy
+/// models write; larger documents are left to the model's author).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum DocumentDefault {
+    Null,
+    Bool(bool),
+    String(String),
+    /// A JSON number's text, which `serde_json::Number` parses.
+    Number(String),
+    EmptyArray,
+    EmptyObject,
+}
+
+impl DocumentDefault {
+    /// The document default `node` stands for; `None` for larger documents
+    /// and for numbers `serde_json` cannot hold.
+    fn of(node: &Node) -> Option<DocumentDefault> {
+        Some(match node {
+            Node::Null => DocumentDefault::Null,
+            Node::Bool(b) => DocumentDefault::Bool(*b),
+            Node::String(s) => DocumentDefault::String(s.clone()),
+            Node::Number(n) => {
+                let text = n.as_str();
+                text.parse::<serde_json::Number>().ok()?;
+                DocumentDefault::Number(text.to_string())
+            }
+            Node::Array(a) if a.is_empty() => DocumentDefault::EmptyArray,
+            Node::Object(o) if o.is_empty() => DocumentDefault::EmptyObject,
+            _ => return None,
+        })
+    }
+}
+
+/// Standard base64 (padding optional); `None` for anything else.
+fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    let digits = text.trim_end_matches('=').as_bytes();
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    if digits.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let mut bits = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            bits |= u32::from(value(c)?) << (18 - 6 * i);
+        }
+        out.extend_from_slice(&bits.to_be_bytes()[1..chunk.len()]);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_base64;
+
+    #[test]
+    fn base64_defaults_decode() {
+        assert_eq!(decode_base64("YWJj").as_deref(), Some(&b"abc"[..]));
+        assert_eq!(decode_base64("YQ==").as_deref(), Some(&b"a"[..]));
+        assert_eq!(decode_base64("YWI").as_deref(), Some(&b"ab"[..]));
+        assert_eq!(decode_base64(""), Some(Vec::new()));
+        assert_eq!(decode_base64("Y"), None);
+        assert_eq!(decode_base64("Y*=="), None);
+    }
 }

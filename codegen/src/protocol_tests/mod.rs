@@ -7,13 +7,19 @@
 //! (they belong to the event-stream work). [`expected_failures`] reads the
 //! checked-in list of cases known to fail and judges a run against it.
 //!
-//! Nothing here generates tests yet: this is the typed input of that stage.
+//! [`compliance_crate`] turns a service's cases into a crate: the service's
+//! generated code, one test function per case and side, and a runner that
+//! judges the run against the list.
 
+mod case_tests;
 mod cases;
 pub mod expected_failures;
 mod parameters;
+mod suite_crate;
+mod values;
 
 pub use cases::{
     service_cases, AppliesTo, BodyAssertion, EventStreamCount, HttpRequestCase, HttpResponseCase, MalformedRequest,
     MalformedRequestCase, MalformedResponse, MalformedResponseBody, ServiceCases,
 };
+pub use suite_crate::{compliance_crate, pick_service, services, ComplianceCrate, CrateOptions};

@@ -141,7 +141,7 @@ impl<'a> Ctx<'a> {
 
 /// The Rust names a closure generates, for `diff` to compare.
 #[derive(Debug, Clone, Default)]
-#[cfg(feature = "diff")]
+#[cfg(any(feature = "diff", feature = "protocol-tests"))]
 pub(crate) struct RustNames {
     /// The path of every generated type (`types::Runtime`,
     /// `operation::get_layer_version::GetLayerVersionInput`) and of every
@@ -153,7 +153,7 @@ pub(crate) struct RustNames {
 }
 
 /// The Rust names of `closure`, decided as [`render`] decides them.
-#[cfg(feature = "diff")]
+#[cfg(any(feature = "diff", feature = "protocol-tests"))]
 pub(crate) fn rust_names(model: &Model, closure: &Closure) -> Result<RustNames, Error> {
     let plan = Plan::names_only(model.clone(), closure.clone(), &Settings::default())?;
     let ctx = Ctx::new(&plan);
@@ -184,6 +184,15 @@ pub(crate) fn rust_names(model: &Model, closure: &Closure) -> Result<RustNames, 
         })
         .collect();
     Ok(RustNames { paths, member_types })
+}
+
+/// The Rust names of `closure` as [`render`] writes them: after each
+/// operation gets input and output structures of its own, so that a shape
+/// shared by operations or targeted by members keeps its `types` path.
+#[cfg(feature = "protocol-tests")]
+pub(crate) fn rendered_names(model: &Model, closure: &Closure) -> Result<RustNames, Error> {
+    let (model, closure) = crate::plan::synthesize_operation_io(model, closure)?;
+    rust_names(&model, &closure)
 }
 
 /// Items of one module and of its `builders` child.

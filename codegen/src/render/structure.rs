@@ -168,6 +168,21 @@ fn getter(field: &Field) -> TokenStream {
     }
 }
 
+/// The `serialize_with` of a float member in a private body type that holds
+/// references (`Option<&f64>`, `&f32`, `Option<&Vec<f64>>`): the float
+/// module's functions take references too (from the plan's [`SerdeWith`]).
+pub(crate) fn borrowed_float_serializer(field: &Field) -> Option<String> {
+    const FLOAT: &str = "::smithy_codegen_runtime::serde_support::float";
+    match field.serde_with {
+        Some(SerdeWith::Collection(module)) if module.starts_with(FLOAT) => Some(format!("{module}::serialize")),
+        Some(SerdeWith::Scalar(module)) if module == FLOAT => Some(match field.kind {
+            FieldKind::Optional => format!("{module}::option::serialize"),
+            _ => format!("{module}::serialize"),
+        }),
+        _ => None,
+    }
+}
+
 pub(crate) fn serde_attrs(shape: &Shape, field: &Field, extra: &mut Vec<TokenStream>) -> TokenStream {
     if field.streaming {
         // The raw body is never part of a JSON document.

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::HomePaths;
-pub(crate) use crate::plan::{DefaultValue, Repr, RustType};
+pub(crate) use crate::plan::{DefaultValue, DocumentDefault, Repr, RustType};
 
 /// The tokens of a Rust type.
 pub(crate) fn type_tokens(ty: &RustType) -> TokenStream {
@@ -52,7 +52,32 @@ pub(crate) fn default_tokens(value: &DefaultValue) -> TokenStream {
             let path = home.path();
             quote!(#path::from(#s))
         }
+        DefaultValue::IntEnum(home, value) => {
+            let path = home.path();
+            quote!(#path(#value))
+        }
+        DefaultValue::EpochSeconds(seconds) => quote!(crate::primitives::DateTime::from_secs(#seconds)),
+        DefaultValue::EpochSecondsF64(seconds) => quote!(crate::primitives::DateTime::from_secs_f64(#seconds)),
+        DefaultValue::Blob(bytes) if bytes.is_empty() => quote!(crate::primitives::Blob::default()),
+        // The bytes go in as a byte string.
+        DefaultValue::Blob(bytes) => {
+            let bytes = proc_macro2::Literal::byte_string(bytes);
+            quote!(crate::primitives::Blob::new(#bytes.to_vec()))
+        }
+        DefaultValue::Document(document) => document_tokens(document),
         DefaultValue::EmptyVec => quote!(#VEC::new()),
         DefaultValue::EmptyMap => quote!(::std::collections::HashMap::new()),
+    }
+}
+
+/// A document default, as a `serde_json::Value`.
+fn document_tokens(document: &DocumentDefault) -> TokenStream {
+    match document {
+        DocumentDefault::Null => quote!(::serde_json::Value::Null),
+        DocumentDefault::Bool(b) => quote!(::serde_json::Value::Bool(#b)),
+        DocumentDefault::String(s) => quote!(::serde_json::Value::String(#STRING::from(#s))),
+        DocumentDefault::Number(text) => quote!(::serde_json::Value::Number(#text.parse().expect("a JSON number"))),
+        DocumentDefault::EmptyArray => quote!(::serde_json::Value::Array(#VEC::new())),
+        DocumentDefault::EmptyObject => quote!(::serde_json::Value::Object(::serde_json::Map::new())),
     }
 }

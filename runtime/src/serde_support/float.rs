@@ -1,17 +1,23 @@
-//! Doubles whose JSON cannot spell them (`NaN`, `Infinity`, `-Infinity`)
-//! travel as those strings; other doubles are numbers.
+//! Floats and doubles whose JSON cannot spell them (`NaN`, `Infinity`,
+//! `-Infinity`) travel as those strings; other values are numbers.
+//!
+//! Every function takes `f32` or `f64`, by value or by reference (the
+//! private body types of split structures serialize through references).
 //!
 //! ```
 //! #[derive(serde::Serialize, serde::Deserialize)]
 //! struct Reading {
 //!     #[serde(with = "smithy_codegen_runtime::serde_support::float")]
 //!     value: f64,
+//!     #[serde(with = "smithy_codegen_runtime::serde_support::float")]
+//!     ratio: f32,
 //! }
 //!
-//! let json = serde_json::to_string(&Reading { value: f64::NEG_INFINITY }).unwrap();
-//! assert_eq!(json, r#"{"value":"-Infinity"}"#);
-//! let read: Reading = serde_json::from_str(r#"{"value": "NaN"}"#).unwrap();
+//! let json = serde_json::to_string(&Reading { value: f64::NEG_INFINITY, ratio: 1.1 }).unwrap();
+//! assert_eq!(json, r#"{"value":"-Infinity","ratio":1.1}"#);
+//! let read: Reading = serde_json::from_str(r#"{"value": "NaN", "ratio": "Infinity"}"#).unwrap();
 //! assert!(read.value.is_nan());
+//! assert_eq!(read.ratio, f32::INFINITY);
 //! ```
 
 use serde::de::{Deserialize, Deserializer, Error};
@@ -19,14 +25,154 @@ use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// Writes a double, as a string when JSON has no number for it.
-pub fn serialize<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
-    if value.is_nan() {
+/// `f32` and `f64`, as this module reads and writes them.
+pub trait JsonFloat: Copy + std::fmt::Display + sealed::Sealed {
+    /// Writes a finite value as a JSON number.
+    fn serialize_finite<S: Serializer>(self, serializer: S) -> Result<S::Ok, S::Error>;
+    /// The value as an `f64` (for the checks).
+    fn to_f64(self) -> f64;
+    /// The nearest value to `value`.
+    fn from_f64(value: f64) -> Self;
+}
+
+impl JsonFloat for f64 {
+    fn serialize_finite<S: Serializer>(self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self)
+    }
+    fn to_f64(self) -> f64 {
+        self
+    }
+    fn from_f64(value: f64) -> Self {
+        value
+    }
+}
+
+impl JsonFloat for f32 {
+    fn serialize_finite<S: Serializer>(self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f32(self)
+    }
+    fn to_f64(self) -> f64 {
+        f64::from(self)
+    }
+    fn from_f64(value: f64) -> Self {
+        // JSON numbers are read as f64 first; the nearest f32 is the value.
+        value as f32
+    }
+}
+
+/// A float, or a reference to one: what the `serialize` functions take.
+pub trait FloatValue {
+    /// `f32` or `f64`.
+    type Float: JsonFloat;
+    /// The float.
+    fn value(&self) -> Self::Float;
+}
+
+impl FloatValue for f64 {
+    type Float = f64;
+    fn value(&self) -> f64 {
+        *self
+    }
+}
+
+impl FloatValue for f32 {
+    type Float = f32;
+    fn value(&self) -> f32 {
+        *self
+    }
+}
+
+impl<T: FloatValue> FloatValue for &T {
+    type Float = T::Float;
+    fn value(&self) -> T::Float {
+        (**self).value()
+    }
+}
+
+/// A list of floats, or a reference to one.
+pub trait FloatList {
+    /// `f32` or `f64`.
+    type Float: JsonFloat;
+    /// The items.
+    fn items(&self) -> &[Self::Float];
+}
+
+impl<F: JsonFloat> FloatList for Vec<F> {
+    type Float = F;
+    fn items(&self) -> &[F] {
+        self
+    }
+}
+
+impl<T: FloatList> FloatList for &T {
+    type Float = T::Float;
+    fn items(&self) -> &[T::Float] {
+        (**self).items()
+    }
+}
+
+/// A map of floats, or a reference to one.
+pub trait FloatMap {
+    /// `f32` or `f64`.
+    type Float: JsonFloat;
+    /// The entries.
+    fn entries(&self) -> &HashMap<String, Self::Float>;
+}
+
+impl<F: JsonFloat> FloatMap for HashMap<String, F> {
+    type Float = F;
+    fn entries(&self) -> &HashMap<String, F> {
+        self
+    }
+}
+
+impl<T: FloatMap> FloatMap for &T {
+    type Float = T::Float;
+    fn entries(&self) -> &HashMap<String, T::Float> {
+        (**self).entries()
+    }
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for f32 {}
+    impl Sealed for f64 {}
+}
+
+/// Writes a float, as a string when JSON has no number for it.
+pub fn serialize<V: FloatValue, S: Serializer>(value: &V, serializer: S) -> Result<S::Ok, S::Error> {
+    write(value.value(), serializer)
+}
+
+fn write<F: JsonFloat, S: Serializer>(value: F, serializer: S) -> Result<S::Ok, S::Error> {
+    let wide = value.to_f64();
+    if wide.is_nan() {
         serializer.serialize_str("NaN")
-    } else if value.is_infinite() {
-        serializer.serialize_str(if *value > 0.0 { "Infinity" } else { "-Infinity" })
+    } else if wide.is_infinite() {
+        serializer.serialize_str(if wide > 0.0 { "Infinity" } else { "-Infinity" })
     } else {
-        serializer.serialize_f64(*value)
+        value.serialize_finite(serializer)
+    }
+}
+
+/// A float as text (labels, query, headers): `NaN`, `Infinity` and
+/// `-Infinity` spelled as in JSON, other values as Rust prints them.
+///
+/// ```
+/// use smithy_codegen_runtime::serde_support::float::to_text;
+///
+/// assert_eq!(to_text(&f64::NEG_INFINITY), "-Infinity");
+/// assert_eq!(to_text(&1.5f32), "1.5");
+/// ```
+pub fn to_text<V: FloatValue>(value: &V) -> String {
+    let value = value.value();
+    let wide = value.to_f64();
+    if wide.is_nan() {
+        "NaN".to_string()
+    } else if wide.is_infinite() {
+        (if wide > 0.0 { "Infinity" } else { "-Infinity" }).to_string()
+    } else {
+        value.to_string()
     }
 }
 
@@ -39,24 +185,25 @@ enum Wire<'a> {
 }
 
 /// Reads a number, or one of the strings `NaN`, `Infinity` and `-Infinity`.
-pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
-    match Wire::deserialize(deserializer)? {
-        Wire::Number(n) => Ok(n),
+pub fn deserialize<'de, F: JsonFloat, D: Deserializer<'de>>(deserializer: D) -> Result<F, D::Error> {
+    let wide = match Wire::deserialize(deserializer)? {
+        Wire::Number(n) => n,
         Wire::Text(t) => match &*t {
-            "NaN" => Ok(f64::NAN),
-            "Infinity" => Ok(f64::INFINITY),
-            "-Infinity" => Ok(f64::NEG_INFINITY),
-            other => Err(D::Error::custom(format!("`{other}` is not a number"))),
+            "NaN" => f64::NAN,
+            "Infinity" => f64::INFINITY,
+            "-Infinity" => f64::NEG_INFINITY,
+            other => return Err(D::Error::custom(format!("`{other}` is not a number"))),
         },
-    }
+    };
+    Ok(F::from_f64(wide))
 }
 
 /// The same for optional members (`null` reads as absent).
 pub mod option {
     use super::*;
 
-    /// Writes a present double as [`super::serialize`] does, an absent one as `null`.
-    pub fn serialize<S: Serializer>(value: &Option<f64>, serializer: S) -> Result<S::Ok, S::Error> {
+    /// Writes a present float as [`super::serialize`] does, an absent one as `null`.
+    pub fn serialize<V: FloatValue, S: Serializer>(value: &Option<V>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(v) => super::serialize(v, serializer),
             None => serializer.serialize_none(),
@@ -64,67 +211,69 @@ pub mod option {
     }
 
     /// Reads `null` as `None`, anything else as [`super::deserialize`] does.
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
-        Ok(Option::<Float>::deserialize(deserializer)?.map(|w| w.0))
+    pub fn deserialize<'de, F: JsonFloat, D: Deserializer<'de>>(deserializer: D) -> Result<Option<F>, D::Error> {
+        Ok(Option::<Float<F>>::deserialize(deserializer)?.map(|w| w.0))
     }
 
     /// For members with a zero default: `null` reads as the default.
-    pub fn deserialize_or_default<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    pub fn deserialize_or_default<'de, F: JsonFloat + Default, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<F, D::Error> {
         deserialize(deserializer).map(Option::unwrap_or_default)
     }
 }
 
-/// `f64` through this module's rules, for collections of doubles.
-struct Float(f64);
+/// A float through this module's rules, for collections.
+struct Float<F>(F);
 
-impl Serialize for Float {
+impl<F: JsonFloat> Serialize for Float<F> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serialize(&self.0, serializer)
+        write(self.0, serializer)
     }
 }
 
-impl<'de> Deserialize<'de> for Float {
+impl<'de, F: JsonFloat> Deserialize<'de> for Float<F> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserialize(deserializer).map(Float)
     }
 }
 
-/// Optional maps of doubles (`NaN` and infinities as strings).
+/// Optional maps of floats (`NaN` and infinities as strings).
 pub mod map {
     use super::*;
 
-    type Map = HashMap<String, f64>;
-
     /// Writes each value as [`super::serialize`] does; `None` as `null`.
-    pub fn serialize<S: Serializer>(value: &Option<Map>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<M: FloatMap, S: Serializer>(value: &Option<M>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
-            Some(map) => serializer.collect_map(map.iter().map(|(k, v)| (k, Float(*v)))),
+            Some(map) => serializer.collect_map(map.entries().iter().map(|(k, v)| (k, Float(*v)))),
             None => serializer.serialize_none(),
         }
     }
 
     /// Reads each value as [`super::deserialize`] does; `null` as `None`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Map>, D::Error> {
-        let map = Option::<HashMap<String, Float>>::deserialize(deserializer)?;
+    pub fn deserialize<'de, F: JsonFloat, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<HashMap<String, F>>, D::Error> {
+        let map = Option::<HashMap<String, Float<F>>>::deserialize(deserializer)?;
         Ok(map.map(|m| m.into_iter().map(|(k, v)| (k, v.0)).collect()))
     }
 }
 
-/// Optional lists of doubles (`NaN` and infinities as strings).
+/// Optional lists of floats (`NaN` and infinities as strings).
 pub mod list {
     use super::*;
 
     /// Writes each element as [`super::serialize`] does; `None` as `null`.
-    pub fn serialize<S: Serializer>(value: &Option<Vec<f64>>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<L: FloatList, S: Serializer>(value: &Option<L>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
-            Some(list) => serializer.collect_seq(list.iter().map(|v| Float(*v))),
+            Some(list) => serializer.collect_seq(list.items().iter().map(|v| Float(*v))),
             None => serializer.serialize_none(),
         }
     }
 
     /// Reads each element as [`super::deserialize`] does; `null` as `None`.
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<f64>>, D::Error> {
-        let list = Option::<Vec<Float>>::deserialize(deserializer)?;
+    pub fn deserialize<'de, F: JsonFloat, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<F>>, D::Error> {
+        let list = Option::<Vec<Float<F>>>::deserialize(deserializer)?;
         Ok(list.map(|l| l.into_iter().map(|v| v.0).collect()))
     }
 }
@@ -165,14 +314,32 @@ mod tests {
 
     #[test]
     fn optional_and_collections() {
-        assert_eq!(super::option::deserialize(json!(null)).unwrap(), None);
-        assert_eq!(super::option::deserialize_or_default(json!(null)).unwrap(), 0.0);
-        let list = super::list::deserialize(json!([1, "Infinity"])).unwrap().unwrap();
+        assert_eq!(super::option::deserialize::<f64, _>(json!(null)).unwrap(), None);
+        assert_eq!(super::option::deserialize_or_default::<f64, _>(json!(null)).unwrap(), 0.0);
+        let list = super::list::deserialize::<f64, _>(json!([1, "Infinity"])).unwrap().unwrap();
         assert_eq!(list, vec![1.0, f64::INFINITY]);
-        let map = super::map::deserialize(json!({"a": "-Infinity"})).unwrap().unwrap();
+        let map = super::map::deserialize::<f64, _>(json!({"a": "-Infinity"})).unwrap().unwrap();
         assert_eq!(map["a"], f64::NEG_INFINITY);
         let written = super::list::serialize(&Some(vec![f64::INFINITY]), serde_json::value::Serializer).unwrap();
         assert_eq!(written, json!(["Infinity"]));
-        assert_eq!(super::map::serialize(&None, serde_json::value::Serializer).unwrap(), json!(null));
+        assert_eq!(
+            super::map::serialize(&None::<std::collections::HashMap<String, f64>>, serde_json::value::Serializer)
+                .unwrap(),
+            json!(null)
+        );
+    }
+
+    #[test]
+    fn floats_keep_their_short_form_and_references_serialize_alike() {
+        let mut text = Vec::new();
+        super::serialize(&1.1f32, &mut serde_json::Serializer::new(&mut text)).unwrap();
+        assert_eq!(text, b"1.1", "an f32 is written in its own shortest form");
+        assert_eq!(super::serialize(&&f32::NAN, serde_json::value::Serializer).unwrap(), json!("NaN"));
+        let read: f32 = super::deserialize(json!("-Infinity")).unwrap();
+        assert_eq!(read, f32::NEG_INFINITY);
+        let borrowed = super::option::serialize(&Some(&f64::INFINITY), serde_json::value::Serializer).unwrap();
+        assert_eq!(borrowed, json!("Infinity"));
+        let list = vec![f32::NAN];
+        assert_eq!(super::list::serialize(&Some(&list), serde_json::value::Serializer).unwrap(), json!(["NaN"]));
     }
 }

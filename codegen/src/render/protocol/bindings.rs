@@ -35,6 +35,13 @@ pub(super) fn to_text(kind: &ScalarKind, v: TokenStream) -> TokenStream {
             quote!(::std::borrow::Cow::<str>::Owned(#v.fmt(crate::primitives::TimestampFormat::#format)))
         }
         ScalarKind::Enum => quote!(::std::borrow::Cow::Borrowed(#v.as_str())),
+        ScalarKind::IntEnum => quote!(::std::borrow::Cow::<str>::Owned(#v.0.to_string())),
+        ScalarKind::Base64String => {
+            quote!(::std::borrow::Cow::<str>::Owned(::smithy_codegen_runtime::media_type::encode_header(#v.as_str())))
+        }
+        ScalarKind::Float => {
+            quote!(::std::borrow::Cow::<str>::Owned(::smithy_codegen_runtime::serde_support::float::to_text(#v)))
+        }
         _ => quote!(::std::borrow::Cow::<str>::Owned(#v.to_string())),
     }
 }
@@ -47,6 +54,9 @@ pub(super) fn to_str(kind: &ScalarKind, v: TokenStream) -> TokenStream {
             let format = quote::format_ident!("{}", format.variant());
             quote!(&#v.fmt(crate::primitives::TimestampFormat::#format))
         }
+        ScalarKind::IntEnum => quote!(&#v.0.to_string()),
+        ScalarKind::Base64String => quote!(&::smithy_codegen_runtime::media_type::encode_header(#v.as_str())),
+        ScalarKind::Float => quote!(&::smithy_codegen_runtime::serde_support::float::to_text(&#v)),
         _ => quote!(&#v.to_string()),
     }
 }
@@ -63,6 +73,15 @@ pub(super) fn from_text(kind: &ScalarKind, ty: &TokenStream, member: &str) -> To
             let msg = format!("{member}: {{}} is not a timestamp in the {format} format");
             quote!(crate::primitives::DateTime::parse(s, crate::primitives::TimestampFormat::#format_ident)
                 .ok_or_else(|| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
+        }
+        ScalarKind::Base64String => {
+            let msg = format!("{member}: {{}} is not base64 of UTF-8 text");
+            quote!(::smithy_codegen_runtime::media_type::decode_header(s)
+                .ok_or_else(|| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
+        }
+        ScalarKind::IntEnum => {
+            let msg = format!("{member}: cannot parse {{}} as a value of this member");
+            quote!(s.parse::<i32>().map(#ty).map_err(|_| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
         }
         _ => {
             let msg = format!("{member}: cannot parse {{}} as a value of this member");
@@ -104,16 +123,18 @@ pub(super) fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field,
         let ty = &f.ty;
         let wire = &f.wire;
         let attrs = crate::render::structure::serde_attrs(shape, f, &mut already_rendered);
+        let serializer =
+            crate::render::structure::borrowed_float_serializer(f).map(|path| quote!(, serialize_with = #path));
         let (owned_ty, borrowed_field) = if f.kind == FieldKind::Optional {
             (
                 quote!(#OPTION<#ty>),
                 quote! {
-                    #[serde(rename = #wire, skip_serializing_if = "::std::option::Option::is_none")]
+                    #[serde(rename = #wire #serializer, skip_serializing_if = "::std::option::Option::is_none")]
                     #id: #OPTION<&'a #ty>,
                 },
             )
         } else {
-            (quote!(#ty), quote!(#[serde(rename = #wire)] #id: &'a #ty,))
+            (quote!(#ty), quote!(#[serde(rename = #wire #serializer)] #id: &'a #ty,))
         };
         owned_fields.push(quote!(#attrs #id: #owned_ty,));
         borrowed_fields.push(borrowed_field);

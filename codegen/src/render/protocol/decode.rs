@@ -2,6 +2,7 @@
 //! shared by responses (client) and requests (server).
 
 use super::bindings::{from_text, scalar_kind, scalar_ty, Binding, BodyTypes, PayloadKind, ScalarKind};
+use crate::plan::TimestampFormat;
 use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
 use crate::render::Home;
@@ -49,7 +50,7 @@ pub(super) fn decode_fields(
                     if map.is_empty() { #missing } else { #value }
                 })
             }
-            Binding::QueryParams => query_params_init(bound, f),
+            Binding::QueryParams => query_params_init(f),
             Binding::Body => {
                 if types.is_some() {
                     quote!(body.#id)
@@ -134,28 +135,22 @@ fn payload_init(what: &str, f: &Field) -> TokenStream {
     quote!(if body.is_empty() { #missing } else { #value })
 }
 
-/// An `httpQueryParams` map: the query pairs that no `httpQuery` member binds.
-fn query_params_init(bound: &[(Field, Binding)], f: &Field) -> TokenStream {
+/// An `httpQueryParams` map: every query pair, those that `httpQuery`
+/// members bind included (as the restJson1 compliance suite expects servers to do).
+fn query_params_init(f: &Field) -> TokenStream {
     let missing = absent(f);
     let value = present(quote!(map), f);
-    let bound_keys: Vec<&str> = bound
-        .iter()
-        .filter_map(|(_, b)| match b {
-            Binding::Query(k) => Some(k.as_str()),
-            _ => None,
-        })
-        .collect();
     let collect = if f.map_of_lists {
         quote! {
             let mut map: ::std::collections::HashMap<#STRING, #VEC<#STRING>> = ::std::collections::HashMap::new();
-            for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
+            for (k, v) in query.iter() {
                 map.entry(k.clone()).or_default().push(v.clone());
             }
         }
     } else {
         quote! {
             let mut map: ::std::collections::HashMap<#STRING, #STRING> = ::std::collections::HashMap::new();
-            for (k, v) in query.iter().filter(|(k, _)| ![#(#bound_keys),*].contains(&k.as_str())) {
+            for (k, v) in query.iter() {
                 map.entry(k.clone()).or_insert_with(|| v.clone());
             }
         }
@@ -176,12 +171,30 @@ fn header_init(f: &Field, name: &str) -> TokenStream {
         ScalarKind::ListOf(inner) => {
             let parse = from_text(inner, &ty, member);
             let value = present(quote!(items), f);
+            // Strings may be quoted (they can hold commas); HTTP dates hold a comma.
+            let push = quote!(items.push(#parse););
+            let read_items = match **inner {
+                ScalarKind::String | ScalarKind::Enum => quote! {
+                    for s in ::smithy_codegen_runtime::header_list::split(text) {
+                        let s = s.as_str();
+                        #push
+                    }
+                },
+                ScalarKind::Timestamp(TimestampFormat::HttpDate) => quote! {
+                    for s in ::smithy_codegen_runtime::header_list::split_http_dates(text) {
+                        #push
+                    }
+                },
+                _ => quote! {
+                    for s in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                        #push
+                    }
+                },
+            };
             quote!(match ::smithy_codegen_runtime::validation::header(headers, #name) {
                 #SOME(text) => {
                     let mut items = #VEC::new();
-                    for s in text.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                        items.push(#parse);
-                    }
+                    #read_items
                     #value
                 }
                 #NONE => #missing,

@@ -114,7 +114,13 @@ pub(super) fn encode_headers(
         let kind = scalar_kind(f).clone();
         let text = match &kind {
             ScalarKind::ListOf(inner) => {
-                let item = to_text(inner, quote!(item));
+                let item = match **inner {
+                    // Quoted when they hold a comma or a quote.
+                    ScalarKind::String | ScalarKind::Enum => {
+                        quote!(::smithy_codegen_runtime::header_list::quote_item(item.as_str()))
+                    }
+                    _ => to_text(inner, quote!(item)),
+                };
                 quote!(&v.iter().map(|item| #item).collect::<#VEC<_>>().join(", "))
             }
             k => to_str(k, quote!(v)),

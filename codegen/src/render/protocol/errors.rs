@@ -73,11 +73,13 @@ pub(super) fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> TokenStrea
 }
 
 /// The expression (with `message: String` in scope) of the error a server
-/// answers a malformed request with.
+/// answers a malformed request with: the operation's first 400 error that
+/// carries a message, else an unmodeled 400 with the code `unmodeled_code`.
 pub(super) fn bad_request_error(
     ctx: &Ctx,
     bad_request: Option<&crate::ir::ShapeId>,
     error_ident: &proc_macro2::Ident,
+    unmodeled_code: &str,
 ) -> TokenStream {
     if let Some(id) = bad_request {
         let fields = fields(ctx, ctx.shape(id));
@@ -105,7 +107,7 @@ pub(super) fn bad_request_error(
     quote! {
         #error_ident::Unhandled(crate::error::Unhandled::new(
             400,
-            #SOME(#STRING::from("ValidationException")),
+            #SOME(#STRING::from(#unmodeled_code)),
             #SOME(message),
         ))
     }
@@ -124,6 +126,31 @@ pub(super) fn operation_error_impl(
         let name = ident(&ctx.homes[*id].name);
         quote!(Self::#name(e) => e.encode_http(),)
     });
+    // An operation without modeled errors has only `Unhandled`: no match.
+    let (decode, encode) = if errors.is_empty() {
+        (
+            quote!(Self::Unhandled(meta.unhandled(status, body))),
+            quote! {
+                let Self::Unhandled(e) = self;
+                e.to_http_response()
+            },
+        )
+    } else {
+        (
+            quote! {
+                match meta.code.as_deref() {
+                    #(#decode_arms)*
+                    _ => Self::Unhandled(meta.unhandled(status, body)),
+                }
+            },
+            quote! {
+                match self {
+                    #(#encode_arms)*
+                    Self::Unhandled(e) => e.to_http_response(),
+                }
+            },
+        )
+    };
     quote! {
         impl #error_ident {
             /// Reads an error response: the code from `X-Amzn-ErrorType`, the body's
@@ -136,19 +163,13 @@ pub(super) fn operation_error_impl(
                 let headers = response.headers();
                 let body = response.body().as_ref();
                 let meta = ::smithy_codegen_runtime::error_metadata::ErrorMetadata::read(headers, body);
-                match meta.code.as_deref() {
-                    #(#decode_arms)*
-                    _ => Self::Unhandled(meta.unhandled(status, body)),
-                }
+                #decode
             }
 
             /// The error response on the server side: status from `httpError`, the
             /// `X-Amzn-ErrorType` header, a JSON body and bound headers such as `Retry-After`.
             pub fn to_http_response(&self) -> ::http::Response<#VEC<u8>> {
-                match self {
-                    #(#encode_arms)*
-                    Self::Unhandled(e) => e.to_http_response(),
-                }
+                #encode
             }
         }
     }

@@ -131,9 +131,10 @@ fn matches_impl(names: &OperationNames, segments: &[UriSegment], literal_query: 
     let literal_query_checks = if literal_query.is_empty() {
         quote!()
     } else {
-        let checks = literal_query
-            .iter()
-            .map(|(k, v)| quote!(if !query.iter().any(|(qk, qv)| qk == #k && qv == #v) { return false; }));
+        let checks = literal_query.iter().map(|(k, v)| {
+            let value_matches = if v.is_empty() { quote!(qv.is_empty()) } else { quote!(qv == #v) };
+            quote!(if !query.iter().any(|(qk, qv)| qk == #k && #value_matches) { return false; })
+        });
         quote! {
             let query = ::smithy_codegen_runtime::uri::parse_query(request.uri().query());
             #(#checks)*
@@ -196,7 +197,17 @@ fn input_impl(
     let decode_request = decode_request(op_ident, input.bound);
     // The error a server answers malformed requests with: the operation's first
     // client error with status 400 that carries a message, else an unmodeled 400.
-    let bad_request = bad_request_error(ctx, bad_request, error_ident);
+    let bad_request_tokens = bad_request_error(ctx, bad_request, error_ident, "ValidationException");
+    // Without a modeled 400 error, a request that does not deserialize is a
+    // SerializationException, as the restJson1 compliance suite expects; a
+    // constraint violation stays a ValidationException.
+    let (fail_decode, decode_closure) = if bad_request.is_some() {
+        (quote!(fail), quote!())
+    } else {
+        let undecodable = bad_request_error(ctx, bad_request, error_ident, "SerializationException");
+        (quote!(fail_decode), quote!(let fail_decode = |message: #STRING| -> #error_ident { #undecodable };))
+    };
+    let bad_request = bad_request_tokens;
     let input_name = ident(&input.home.name);
     let input_doc = format!(
         "Builds the HTTP request ({method} `{}`): constraints are checked first, labels are\npercent-encoded as single path segments. The URI holds the path and query only;\nthe caller adds scheme and host.",
@@ -226,7 +237,8 @@ fn input_impl(
             /// Any failure is the operation's bad-request error (status 400).
             pub fn from_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #error_ident> {
                 let fail = |message: #STRING| -> #error_ident { #bad_request };
-                let input = Self::decode_http_request(request).map_err(fail)?;
+                #decode_closure
+                let input = Self::decode_http_request(request).map_err(#fail_decode)?;
                 input.validate().map_err(|e| fail(e.to_string()))?;
                 #OK(input)
             }
