@@ -11,23 +11,12 @@ pub const USAGE: &str = "  smithy-codegen convert  --model PATH [--model PATH ..
 
 /// Runs `convert` with the arguments after the command name.
 pub fn run(args: &[String]) -> Result<ExitCode, String> {
-    let mut models = Vec::new();
-    let mut to = None;
-    let mut out = None;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) => (flag, Some(value.to_string())),
-            None => (arg.as_str(), None),
-        };
-        let mut value = || inline.clone().or_else(|| it.next().cloned()).ok_or(format!("{flag} needs a value"));
-        match flag {
-            "--model" => models.push(PathBuf::from(value()?)),
-            "--to" => to = Some(value()?),
-            "--out" => out = Some(PathBuf::from(value()?)),
-            _ => return Err(format!("convert: unknown argument `{arg}`\nusage:\n{USAGE}")),
-        }
+    let args = crate::Args::parse(args, &["--model", "--to", "--out"], &[])?;
+    if let Some(extra) = args.positional.first() {
+        return Err(format!("convert: unexpected argument `{extra}`\nusage:\n{USAGE}"));
     }
+    let models: Vec<PathBuf> = args.all("--model").into_iter().map(PathBuf::from).collect();
+    let (to, out) = (args.one("--to")?, args.one("--out")?.map(PathBuf::from));
     if models.is_empty() {
         return Err("convert: --model is required".into());
     }

@@ -19,30 +19,23 @@ struct Options {
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
-    let mut models = Vec::new();
-    let (mut service, mut out, mut runtime, mut expected_failures, mut package) = (None, None, None, None, None);
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) => (flag, Some(value.to_string())),
-            None => (arg.as_str(), None),
-        };
-        let mut value = || inline.clone().or_else(|| it.next().cloned()).ok_or(format!("{flag} needs a value"));
-        match flag {
-            "--model" => models.push(PathBuf::from(value()?)),
-            "--service" => service = Some(value()?),
-            "--out" => out = Some(PathBuf::from(value()?)),
-            "--runtime-path" => runtime = Some(PathBuf::from(value()?)),
-            "--expected-failures" => expected_failures = Some(PathBuf::from(value()?)),
-            "--package" => package = Some(value()?),
-            _ => return Err(format!("protocol-tests: unknown argument `{arg}`\nusage:\n{USAGE}")),
-        }
+    const VALUES: &[&str] = &["--model", "--service", "--out", "--runtime-path", "--expected-failures", "--package"];
+    let args = crate::Args::parse(args, VALUES, &[])?;
+    if let Some(extra) = args.positional.first() {
+        return Err(format!("protocol-tests: unexpected argument `{extra}`\nusage:\n{USAGE}"));
     }
+    let models: Vec<PathBuf> = args.all("--model").into_iter().map(PathBuf::from).collect();
     if models.is_empty() {
         return Err("protocol-tests: --model is required".into());
     }
-    let out = out.ok_or("protocol-tests: --out DIR is required")?;
-    Ok(Options { models, service, out, runtime, expected_failures, package })
+    Ok(Options {
+        models,
+        service: args.one("--service")?,
+        out: args.one("--out")?.map(PathBuf::from).ok_or("protocol-tests: --out DIR is required")?,
+        runtime: args.one("--runtime-path")?.map(PathBuf::from),
+        expected_failures: args.one("--expected-failures")?.map(PathBuf::from),
+        package: args.one("--package")?,
+    })
 }
 
 /// The workspace's `runtime/` directory above the current directory, if any.
