@@ -3,6 +3,10 @@
 //! Bare names (`Option<String>`) read best, but a generated type of the same
 //! name (a model may well have a shape called `String` or `Result`) shadows a
 //! prelude name in its module; then every use is written as an absolute path.
+//!
+//! The plan decides the style once (`Plan::prelude`), and the printers read it
+//! from the plan (`Ctx::prelude`, passed down as a `Copy` value to helpers);
+//! `render::prelude` turns it into tokens.
 
 /// How the printers write the prelude items generated code uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -28,6 +28,7 @@ fn variant_names<'a>(ctx: &'a Ctx, shape: &Shape) -> &'a [String] {
 /// infallible `From<&str>`/`FromStr`, a strict `try_parse`, and serde that keeps
 /// unknown values byte for byte.
 pub(crate) fn render_enum(ctx: &Ctx, shape: &Shape, home: &Home, values: &[EnumValue]) -> TokenStream {
+    let_prelude!(ctx.prelude => OPTION, SOME, NONE, STRING);
     let name = ident(&home.name);
     let variants: Vec<_> = variant_names(ctx, shape).iter().map(|v| ident(v)).collect();
     let wire: Vec<&str> = values.iter().map(|v| v.value.as_str()).collect();

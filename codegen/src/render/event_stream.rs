@@ -25,6 +25,7 @@ fn runtime() -> TokenStream {
 
 /// Renders the union's enum and its `EventUnion` impl.
 pub(crate) fn render_union(ctx: &Ctx, shape: &Shape) -> TokenStream {
+    let_prelude!(ctx.prelude => OPTION, SOME, NONE, RESULT, OK, ERR);
     let plan = &ctx.plan.streams[&shape.id];
     let rt = runtime();
     let name = ident(&plan.name);
@@ -144,6 +145,7 @@ fn error_link(plan: &StreamPlan) -> String {
 
 /// The expression that reads one event's structure from `message`.
 fn decode_event(ctx: &Ctx, event: &EventPlan, ty: &TokenStream) -> TokenStream {
+    let_prelude!(ctx.prelude => SOME, NONE, BOX);
     let rt = runtime();
     let event_type = &event.event_type;
     let target = ctx.shape(&event.target);
@@ -187,7 +189,7 @@ fn decode_event(ctx: &Ctx, event: &EventPlan, ty: &TokenStream) -> TokenStream {
                     .into_iter()
                     .find(|f| f.member.name == member.name)
                     .expect("a field")
-                    .default_value();
+                    .default_value(ctx.prelude);
                 quote!(#read.unwrap_or_else(|| #default))
             }
         };
@@ -218,6 +220,7 @@ fn decode_event(ctx: &Ctx, event: &EventPlan, ty: &TokenStream) -> TokenStream {
 
 /// A header's value as its member holds it: `Option<T>`, or `T` when required.
 fn read_header(ctx: &Ctx, h: &HeaderPlan) -> TokenStream {
+    let_prelude!(ctx.prelude => STRING);
     let rt = runtime();
     let header = &h.header;
     let required = h.kind == FieldKind::Required;
@@ -267,6 +270,7 @@ fn placeholder(form: &HeaderForm) -> TokenStream {
 
 /// The expression that writes `event` (a reference to the event's structure) as a message.
 fn encode_event(ctx: &Ctx, event: &EventPlan) -> TokenStream {
+    let_prelude!(ctx.prelude => SOME, NONE, VEC);
     let rt = runtime();
     let event_type = &event.event_type;
     let headers = event.headers.iter().map(|h| {
@@ -342,6 +346,7 @@ pub(crate) fn render_errors(ctx: &Ctx) -> Vec<TokenStream> {
 }
 
 fn render_error(ctx: &Ctx, plan: &StreamPlan) -> TokenStream {
+    let_prelude!(ctx.prelude => OPTION, SOME, NONE, RESULT, OK);
     let rt = runtime();
     let name = ident(&plan.error_name);
     let doc = docs::lines_to_attrs(&format!(

@@ -157,7 +157,6 @@ pub(crate) struct RustNames {
 pub(crate) fn rust_names(model: &Model, closure: &Closure) -> Result<RustNames, Error> {
     let plan = Plan::names_only(model.clone(), closure.clone(), &Settings::default())?;
     let ctx = Ctx::new(&plan);
-    let _bare_prelude_names = prelude::Style::enter(PreludeStyle::Bare);
     let mut paths: BTreeMap<ShapeId, String> = ctx
         .homes
         .iter()
@@ -176,7 +175,7 @@ pub(crate) fn rust_names(model: &Model, closure: &Closure) -> Result<RustNames, 
         .into_iter()
         .filter_map(|id| {
             let (ty, _) = plan.rust_type(id, id.as_str()).ok()?;
-            let tokens = types::type_tokens(&ty);
+            let tokens = types::type_tokens(&ty, PreludeStyle::Bare);
             // `crate :: types :: Arn` as a reader writes it: `types::Arn`.
             let text = tokens.to_string().replace(' ', "").replace("crate::", "").replace("::std::collections::", "");
             let text = text.trim_start_matches("::").replace(',', ", ");
@@ -301,7 +300,6 @@ fn shape_items(ctx: &Ctx, place: &Place) -> ModuleItems {
 
 /// `pub mod types` (with `types::error`): the shared shapes and the errors.
 fn types_module(ctx: &Ctx) -> TokenStream {
-    let _style = prelude::Style::enter(ctx.prelude);
     let types = module_contents(&shape_items(ctx, &Place::Types));
     let errors = module_contents(&shape_items(ctx, &Place::Errors));
     let service_doc = match service_title(ctx) {
@@ -385,7 +383,6 @@ fn operation_list_doc(ctx: &Ctx, modules: &[(String, &ShapeId)]) -> String {
 /// `pub mod operation`: one module per operation, with its input, output and
 /// error types and its protocol glue.
 fn operation_module(ctx: &Ctx) -> TokenStream {
-    let _style = prelude::Style::enter(ctx.prelude);
     // In module order, as a reader of the file looks for them.
     let mut operations: Vec<(String, &ShapeId)> =
         ctx.plan.operations.iter().map(|(id, planned)| (planned.module.clone(), id)).collect();

@@ -149,6 +149,7 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape) -> Vec<TokenStream> {
 
 /// The operation's error enum: one variant per modeled error, and `Unhandled`.
 fn error_enum(ctx: &Ctx, op: &Shape, error_name: &proc_macro2::Ident, errors: &[&ShapeId]) -> TokenStream {
+    let_prelude!(ctx.prelude => OPTION, SOME);
     let mut variants = Vec::new();
     let mut arms_code = Vec::new();
     let mut arms_message = Vec::new();

@@ -124,6 +124,7 @@ impl Expected {
 
 /// The test module of one operation whose input is `input` (at `input_path`).
 pub(crate) fn render(ctx: &Ctx, op: &Shape, input: &Shape, input_path: &TokenStream) -> TokenStream {
+    let_prelude!(ctx.prelude => SOME, NONE);
     let (Some(http), ShapeKind::Structure(members)) = (&op.traits.http, &input.kind) else {
         return quote!();
     };
@@ -156,7 +157,7 @@ pub(crate) fn render(ctx: &Ctx, op: &Shape, input: &Shape, input_path: &TokenStr
                 explicit_expected.add(f, b);
             }
             let id = &f.ident;
-            let value = f.default_value();
+            let value = f.default_value(ctx.prelude);
             server_checks.push(quote! {
                 assert_eq!(input.#id, #NONE);
                 assert_eq!(from_server.#id, #SOME(#value));

@@ -46,7 +46,8 @@ impl std::ops::Deref for Field<'_> {
 impl Field<'_> {
     /// The expression of the member's model default (`Default::default()`
     /// where that is the same value).
-    pub(crate) fn default_value(&self) -> TokenStream {
+    pub(crate) fn default_value(&self, style: PreludeStyle) -> TokenStream {
+        let_prelude!(style => DEFAULT);
         match &self.default_expr {
             Some(expr) => expr.clone(),
             None => quote!(#DEFAULT::default()),
@@ -59,12 +60,13 @@ pub(crate) fn fields<'a>(ctx: &Ctx<'a>, shape: &'a Shape) -> Vec<Field<'a>> {
     let Some(planned) = ctx.plan.structures.get(&shape.id) else {
         return Vec::new();
     };
-    shape.members().iter().zip(planned).map(|(member, plan)| field(member, plan)).collect()
+    shape.members().iter().zip(planned).map(|(member, plan)| field(member, plan, ctx.prelude)).collect()
 }
 
 /// One field's tokens.
-fn field<'a>(member: &'a Member, plan: &'a FieldPlan) -> Field<'a> {
-    let target_ty = type_tokens(&plan.target_ty);
+fn field<'a>(member: &'a Member, plan: &'a FieldPlan, style: PreludeStyle) -> Field<'a> {
+    let_prelude!(style => BOX);
+    let target_ty = type_tokens(&plan.target_ty, style);
     let ty = if plan.boxed { quote!(#BOX<#target_ty>) } else { target_ty.clone() };
     Field {
         member,
@@ -72,10 +74,10 @@ fn field<'a>(member: &'a Member, plan: &'a FieldPlan) -> Field<'a> {
         ident: ident(&plan.name),
         ty,
         target_ty,
-        elem_ty: plan.elem.as_ref().map(|(ty, _)| type_tokens(ty)),
+        elem_ty: plan.elem.as_ref().map(|(ty, _)| type_tokens(ty, style)),
         elem_repr: plan.elem.as_ref().map(|(_, repr)| *repr),
-        key: plan.key.as_ref().map(|(ty, repr)| (type_tokens(ty), *repr)),
-        default_expr: plan.default_value.as_ref().map(default_tokens),
+        key: plan.key.as_ref().map(|(ty, repr)| (type_tokens(ty, style), *repr)),
+        default_expr: plan.default_value.as_ref().map(|value| default_tokens(value, style)),
     }
 }
 
@@ -139,7 +141,8 @@ fn debug_impl(name: &Ident, fields: &[Field], generics: TokenStream) -> Option<T
     })
 }
 
-fn getter(field: &Field) -> TokenStream {
+fn getter(field: &Field, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => OPTION);
     let id = &field.ident;
     let ty = &field.ty;
     let doc = match &field.member.traits.documentation {
@@ -183,7 +186,13 @@ pub(crate) fn borrowed_float_serializer(field: &Field) -> Option<String> {
     }
 }
 
-pub(crate) fn serde_attrs(shape: &Shape, field: &Field, extra: &mut Vec<TokenStream>) -> TokenStream {
+pub(crate) fn serde_attrs(
+    shape: &Shape,
+    field: &Field,
+    extra: &mut Vec<TokenStream>,
+    style: PreludeStyle,
+) -> TokenStream {
+    let_prelude!(style => OPTION, RESULT, OK);
     if field.streaming {
         // The raw body is never part of a JSON document.
         return quote!(#[serde(skip)]);
@@ -233,7 +242,7 @@ pub(crate) fn serde_attrs(shape: &Shape, field: &Field, extra: &mut Vec<TokenStr
                 parts.push(quote!(default));
                 parts.push(quote!(deserialize_with = "::smithy_codegen_runtime::serde_support::null_as_default"));
             } else {
-                let expr = field.default_value();
+                let expr = field.default_value(style);
                 let ty = &field.ty;
                 let base =
                     format!("__default_{}_{}", names::snake(shape.id.name()), field.name.trim_start_matches("r#"));
@@ -264,6 +273,7 @@ pub(crate) fn serde_attrs(shape: &Shape, field: &Field, extra: &mut Vec<TokenStr
 
 /// Renders a structure and its builder.
 pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> (TokenStream, TokenStream) {
+    let_prelude!(ctx.prelude => OPTION, DEFAULT);
     let fields = fields(ctx, shape);
     let name = ident(&home.name);
     let is_error = shape.traits.error.is_some();
@@ -277,7 +287,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> (TokenStream, Tok
     let mut wire_fields = Vec::new();
     for f in &fields {
         let fdoc = member_doc(ctx, f);
-        let serde = serde_attrs(shape, f, &mut extra);
+        let serde = serde_attrs(shape, f, &mut extra, ctx.prelude);
         let id = &f.ident;
         let ty = &f.ty;
         let ty = if f.kind == FieldKind::Optional { quote!(#OPTION<#ty>) } else { quote!(#ty) };
@@ -295,16 +305,16 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> (TokenStream, Tok
     let debug = debug_impl(&name, &fields, quote!());
     let derive_debug = if debug.is_some() { quote!() } else { quote!(Debug,) };
     // An error's `message` getter is the uniform `Option<&str>` one of `error_impls`.
-    let getters = fields.iter().filter(|f| !(is_error && f.name == "message")).map(getter);
+    let getters = fields.iter().filter(|f| !(is_error && f.name == "message")).map(|f| getter(f, ctx.prelude));
     let builder_path = home.builder_path();
     let builder_doc = docs::lines_to_attrs(&format!("A builder for [`{}`].", home.name));
 
     let error_impls = match ctx.plan.errors.get(&shape.id) {
-        Some(error) => error_impls(shape, &name, &fields, error),
+        Some(error) => error_impls(shape, &name, &fields, error, ctx.prelude),
         None => quote!(),
     };
 
-    let wire = wire_serde(&name, &wire_fields);
+    let wire = wire_serde(&name, &wire_fields, ctx.prelude);
     let deprecated = deprecated_attr(&shape.traits);
     let item = quote! {
         #doc
@@ -326,7 +336,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> (TokenStream, Tok
         #error_impls
         #(#extra)*
     };
-    let builder = render_builder(home, &fields);
+    let builder = render_builder(home, &fields, ctx.prelude);
     (item, builder)
 }
 
@@ -334,7 +344,8 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> (TokenStream, Tok
 /// names: serde's derives with `remote` write the code (as fast as a plain
 /// derive), while the public type gets no inherent `serialize`/`deserialize`
 /// of its own, and reads JSON objects only, never an array by position.
-fn wire_serde(name: &Ident, wire_fields: &[TokenStream]) -> TokenStream {
+fn wire_serde(name: &Ident, wire_fields: &[TokenStream], style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => RESULT);
     let type_name = name.to_string();
     let wire = ident(&names::suffixed(&type_name, "Wire"));
     quote! {
@@ -358,7 +369,8 @@ fn wire_serde(name: &Ident, wire_fields: &[TokenStream]) -> TokenStream {
     }
 }
 
-fn error_impls(shape: &Shape, name: &Ident, fields: &[Field], error: &ErrorPlan) -> TokenStream {
+fn error_impls(shape: &Shape, name: &Ident, fields: &[Field], error: &ErrorPlan, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => OPTION, SOME, NONE);
     let code = shape.id.name();
     let status = error.status;
     let message_body = match error.message.map(|i| &fields[i]) {
@@ -388,7 +400,13 @@ fn error_impls(shape: &Shape, name: &Ident, fields: &[Field], error: &ErrorPlan)
 /// The parameter type of a builder method that takes one list element, map
 /// key or map value, and the expression that stores `name`: strings are taken
 /// as `impl Into<String>`, as aws-sdk-* builders take them.
-fn element_param(ty: Option<&TokenStream>, repr: Option<Repr>, name: TokenStream) -> (TokenStream, TokenStream) {
+fn element_param(
+    ty: Option<&TokenStream>,
+    repr: Option<Repr>,
+    name: TokenStream,
+    style: PreludeStyle,
+) -> (TokenStream, TokenStream) {
+    let_prelude!(style => STRING, INTO);
     match repr {
         Some(Repr::String) => (quote!(impl #INTO<#STRING>), quote!(#name.into())),
         _ => (quote!(#ty), name),
@@ -397,7 +415,8 @@ fn element_param(ty: Option<&TokenStream>, repr: Option<Repr>, name: TokenStream
 
 /// A builder's methods for one field: the setter that takes a value (or
 /// appends one element), `set_*` and `get_*`.
-fn builder_methods(f: &Field) -> TokenStream {
+fn builder_methods(f: &Field, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => OPTION, SOME, STRING, VEC, BOX, INTO);
     let id = &f.ident;
     let ty = &f.ty;
     let target_ty = &f.target_ty;
@@ -407,7 +426,7 @@ fn builder_methods(f: &Field) -> TokenStream {
     let wrap = |v: TokenStream| if f.boxed { quote!(#BOX::new(#v)) } else { v };
     let setter = match f.repr {
         Repr::List => {
-            let (elem, push) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(input));
+            let (elem, push) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(input), style);
             let doc =
                 docs::lines_to_attrs(&format!("Appends an item to `{member}`; use `{set}` to replace the whole list."));
             quote! {
@@ -419,8 +438,9 @@ fn builder_methods(f: &Field) -> TokenStream {
             }
         }
         Repr::Map => {
-            let (key_ty, key) = element_param(f.key.as_ref().map(|k| &k.0), f.key.as_ref().map(|k| k.1), quote!(key));
-            let (value_ty, value) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(value));
+            let (key_ty, key) =
+                element_param(f.key.as_ref().map(|k| &k.0), f.key.as_ref().map(|k| k.1), quote!(key), style);
+            let (value_ty, value) = element_param(f.elem_ty.as_ref(), f.elem_repr, quote!(value), style);
             let doc = docs::lines_to_attrs(&format!(
                 "Inserts an entry into `{member}`; use `{set}` to replace the whole map."
             ));
@@ -470,7 +490,8 @@ fn builder_methods(f: &Field) -> TokenStream {
     }
 }
 
-fn render_builder(home: &Home, fields: &[Field]) -> TokenStream {
+fn render_builder(home: &Home, fields: &[Field], style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => OPTION, RESULT, OK);
     let builder = ident(&names::suffixed(&home.name, "Builder"));
     let path = home.path();
     // Builders live in a `builders` child of their type's module.
@@ -480,7 +501,7 @@ fn render_builder(home: &Home, fields: &[Field]) -> TokenStream {
         let ty = &f.ty;
         quote!(pub(crate) #id: #OPTION<#ty>,)
     });
-    let methods: Vec<TokenStream> = fields.iter().map(builder_methods).collect();
+    let methods: Vec<TokenStream> = fields.iter().map(|f| builder_methods(f, style)).collect();
     let fallible = fields.iter().any(|f| f.kind == FieldKind::Required);
     let shape_name = home.name.as_str();
     let shape_link = format!("[`{shape_name}`](super::{shape_name})");
@@ -498,7 +519,7 @@ fn render_builder(home: &Home, fields: &[Field]) -> TokenStream {
                 if f.zero_default && !f.boxed {
                     quote!(self.#id.unwrap_or_default())
                 } else {
-                    let expr = f.default_value();
+                    let expr = f.default_value(style);
                     if v.is_number() || v.is_boolean() {
                         quote!(self.#id.unwrap_or(#expr))
                     } else {

@@ -8,7 +8,8 @@ use super::HomePaths;
 pub(crate) use crate::plan::{DefaultValue, DocumentDefault, Repr, RustType};
 
 /// The tokens of a Rust type.
-pub(crate) fn type_tokens(ty: &RustType) -> TokenStream {
+pub(crate) fn type_tokens(ty: &RustType, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => STRING, VEC);
     match ty {
         RustType::String => quote!(#STRING),
         RustType::Bool => quote!(bool),
@@ -22,11 +23,11 @@ pub(crate) fn type_tokens(ty: &RustType) -> TokenStream {
         RustType::Blob => quote!(crate::primitives::Blob),
         RustType::DateTime => quote!(crate::primitives::DateTime),
         RustType::Vec(inner) => {
-            let inner = type_tokens(inner);
+            let inner = type_tokens(inner, style);
             quote!(#VEC<#inner>)
         }
         RustType::Map(key, value) => {
-            let (key, value) = (type_tokens(key), type_tokens(value));
+            let (key, value) = (type_tokens(key, style), type_tokens(value, style));
             quote!(::std::collections::HashMap<#key, #value>)
         }
         RustType::Generated(home) => home.path(),
@@ -38,7 +39,8 @@ pub(crate) fn type_tokens(ty: &RustType) -> TokenStream {
 }
 
 /// An expression of a default value.
-pub(crate) fn default_tokens(value: &DefaultValue) -> TokenStream {
+pub(crate) fn default_tokens(value: &DefaultValue, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => STRING, VEC);
     match value {
         DefaultValue::Bool(b) => quote!(#b),
         DefaultValue::String(s) => quote!(#STRING::from(#s)),
@@ -64,14 +66,15 @@ pub(crate) fn default_tokens(value: &DefaultValue) -> TokenStream {
             let bytes = proc_macro2::Literal::byte_string(bytes);
             quote!(crate::primitives::Blob::new(#bytes.to_vec()))
         }
-        DefaultValue::Document(document) => document_tokens(document),
+        DefaultValue::Document(document) => document_tokens(document, style),
         DefaultValue::EmptyVec => quote!(#VEC::new()),
         DefaultValue::EmptyMap => quote!(::std::collections::HashMap::new()),
     }
 }
 
 /// A document default, as a `serde_json::Value`.
-fn document_tokens(document: &DocumentDefault) -> TokenStream {
+fn document_tokens(document: &DocumentDefault, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => STRING, VEC);
     match document {
         DocumentDefault::Null => quote!(::serde_json::Value::Null),
         DocumentDefault::Bool(b) => quote!(::serde_json::Value::Bool(#b)),

@@ -12,6 +12,7 @@ use crate::plan::{VariantPlan, Variants};
 
 /// Renders a union shape.
 pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
+    let_prelude!(ctx.prelude => SOME, RESULT, OK, ERR, STRING, BOX);
     let name = ident(&home.name);
     let doc = match &shape.traits.documentation {
         Some(d) => docs::attrs(d),
@@ -40,7 +41,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
             de_arms.push(quote!(#wire => { map.next_value::<::serde::de::IgnoredAny>()?; #name::#variant }));
             continue;
         };
-        let ty = type_tokens(ty);
+        let ty = type_tokens(ty, ctx.prelude);
         let next = quote!(map.next_value::<#ty>()?);
         let (field_ty, value) =
             if planned.boxed { (quote!(#BOX<#ty>), quote!(#BOX::new(#next))) } else { (ty.clone(), next) };

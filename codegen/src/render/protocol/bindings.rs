@@ -107,6 +107,7 @@ pub(super) struct BodyTypes {
 }
 
 pub(super) fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field, Binding)]) -> Option<BodyTypes> {
+    let_prelude!(ctx.prelude => OPTION);
     let body: Vec<&Field> = bound.iter().filter(|(_, b)| *b == Binding::Body).map(|(f, _)| f).collect();
     if body.is_empty() || body.len() == bound.len() {
         return None;
@@ -122,7 +123,7 @@ pub(super) fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field,
         let id = &f.ident;
         let ty = &f.ty;
         let wire = &f.wire;
-        let attrs = crate::render::structure::serde_attrs(shape, f, &mut already_rendered);
+        let attrs = crate::render::structure::serde_attrs(shape, f, &mut already_rendered, ctx.prelude);
         let serializer =
             crate::render::structure::borrowed_float_serializer(f).map(|path| quote!(, serialize_with = #path));
         let (owned_ty, borrowed_field) = if f.kind == FieldKind::Optional {

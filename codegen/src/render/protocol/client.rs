@@ -15,7 +15,9 @@ pub(super) fn request_statements(
     query_build: &[TokenStream],
     headers: &[TokenStream],
     body: TokenStream,
+    style: PreludeStyle,
 ) -> (TokenStream, TokenStream) {
+    let_prelude!(style => VEC);
     let query = if query_build.is_empty() {
         quote!()
     } else {
@@ -67,14 +69,19 @@ pub(super) fn uri_statements(segments: &[UriSegment], label_order: &[&Field]) ->
 
 /// Statements that push the query pairs onto `query`: the URI's literal
 /// pairs, then the `httpQueryParams` maps and the `httpQuery` members.
-pub(super) fn query_statements(literal_query: &LiteralQuery, input_bound: &[(Field, Binding)]) -> Vec<TokenStream> {
+pub(super) fn query_statements(
+    literal_query: &LiteralQuery,
+    input_bound: &[(Field, Binding)],
+    style: PreludeStyle,
+) -> Vec<TokenStream> {
+    let_prelude!(style => SOME);
     let mut query_build = Vec::new();
     for (k, v) in literal_query {
         query_build.push(quote!(query.push((::std::borrow::Cow::Borrowed(#k), ::std::borrow::Cow::Borrowed(#v)));));
     }
     for (f, b) in input_bound {
         if *b == Binding::QueryParams {
-            query_build.push(query_params_statement(f));
+            query_build.push(query_params_statement(f, style));
             continue;
         }
         let Binding::Query(key) = b else { continue };
@@ -101,7 +108,8 @@ pub(super) fn query_statements(literal_query: &LiteralQuery, input_bound: &[(Fie
 
 /// The statement that pushes an `httpQueryParams` map's pairs (a map of lists
 /// repeats its key).
-fn query_params_statement(f: &Field) -> TokenStream {
+fn query_params_statement(f: &Field, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => SOME);
     let id = &f.ident;
     let push = if f.map_of_lists {
         quote!(for (k, values) in map.iter() {
@@ -122,7 +130,8 @@ fn query_params_statement(f: &Field) -> TokenStream {
 }
 
 /// Idempotency tokens the caller left empty are filled in, as the SDKs do.
-pub(super) fn fill_idempotency_tokens(input_bound: &[(Field, Binding)]) -> Vec<TokenStream> {
+pub(super) fn fill_idempotency_tokens(input_bound: &[(Field, Binding)], style: PreludeStyle) -> Vec<TokenStream> {
+    let_prelude!(style => SOME);
     input_bound
         .iter()
         .filter(|(f, _)| f.member.traits.idempotency_token && f.kind == FieldKind::Optional && f.repr == Repr::String)

@@ -16,7 +16,9 @@ pub(super) fn decode_fields(
     home: &Home,
     bound: &[(Field, Binding)],
     types: &Option<BodyTypes>,
+    style: PreludeStyle,
 ) -> (TokenStream, Vec<TokenStream>) {
+    let_prelude!(style => SOME, STRING);
     let what = &home.name;
     let body_count = bound.iter().filter(|(_, b)| *b == Binding::Body).count();
     let decode = match types {
@@ -34,11 +36,11 @@ pub(super) fn decode_fields(
         let member = f.member.name.as_str();
         let ty_of_code = &f.target_ty;
         let init = match b {
-            Binding::Payload => payload_init(what, f),
-            Binding::ResponseCode => present(quote!(<#ty_of_code>::from(status)), f),
+            Binding::Payload => payload_init(what, f, style),
+            Binding::ResponseCode => present(quote!(<#ty_of_code>::from(status)), f, style),
             Binding::PrefixHeaders(prefix) => {
-                let missing = absent(f);
-                let value = present(quote!(map), f);
+                let missing = absent(f, style);
+                let value = present(quote!(map), f, style);
                 quote!({
                     let map: ::std::collections::HashMap<#STRING, #STRING> = headers
                         .iter()
@@ -50,19 +52,19 @@ pub(super) fn decode_fields(
                     if map.is_empty() { #missing } else { #value }
                 })
             }
-            Binding::QueryParams => query_params_init(f),
+            Binding::QueryParams => query_params_init(f, style),
             Binding::Body => {
                 if types.is_some() {
                     quote!(body.#id)
                 } else {
                     // Unreachable: all-body structures decode whole.
-                    absent(f)
+                    absent(f, style)
                 }
             }
             Binding::Label => {
                 let kind = scalar_kind(f).clone();
                 let ty = scalar_ty(f);
-                let value = present(from_text(&kind, &ty, member), f);
+                let value = present(from_text(&kind, &ty, member), f, style);
                 let i = label_index;
                 label_index += 1;
                 quote!({
@@ -70,8 +72,8 @@ pub(super) fn decode_fields(
                     #value
                 })
             }
-            Binding::Header(name) => header_init(f, name),
-            Binding::Query(key) => query_init(f, key),
+            Binding::Header(name) => header_init(f, name, style),
+            Binding::Query(key) => query_init(f, key, style),
         };
         inits.push(quote!(#id: #init,));
     }
@@ -80,7 +82,8 @@ pub(super) fn decode_fields(
 
 /// The value of a member the message leaves out: `None`, the model's
 /// default, or an error naming a required member.
-fn absent(f: &Field) -> TokenStream {
+fn absent(f: &Field, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => NONE, ERR, STRING, DEFAULT);
     let member = f.member.name.as_str();
     match &f.kind {
         FieldKind::Optional => quote!(#NONE),
@@ -92,14 +95,15 @@ fn absent(f: &Field) -> TokenStream {
             if f.zero_default {
                 quote!(#DEFAULT::default())
             } else {
-                f.default_value()
+                f.default_value(style)
             }
         }
     }
 }
 
 /// A value the message carries, wrapped in `Some` for an optional member.
-fn present(value: TokenStream, f: &Field) -> TokenStream {
+fn present(value: TokenStream, f: &Field, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => SOME);
     if f.kind == FieldKind::Optional {
         quote!(#SOME(#value))
     } else {
@@ -108,9 +112,10 @@ fn present(value: TokenStream, f: &Field) -> TokenStream {
 }
 
 /// The payload member from the whole body: JSON, bytes or text.
-fn payload_init(what: &str, f: &Field) -> TokenStream {
+fn payload_init(what: &str, f: &Field, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => STRING, BOX);
     let member = f.member.name.as_str();
-    let missing = absent(f);
+    let missing = absent(f, style);
     let ty = &f.target_ty;
     let what_member = format!("{what}.{member}");
     let decoded = match f.payload {
@@ -131,15 +136,16 @@ fn payload_init(what: &str, f: &Field) -> TokenStream {
         }
     };
     let boxed = if f.boxed { quote!(#BOX::new(#decoded)) } else { decoded };
-    let value = present(boxed, f);
+    let value = present(boxed, f, style);
     quote!(if body.is_empty() { #missing } else { #value })
 }
 
 /// An `httpQueryParams` map: every query pair, those that `httpQuery`
 /// members bind included (as the restJson1 compliance suite expects servers to do).
-fn query_params_init(f: &Field) -> TokenStream {
-    let missing = absent(f);
-    let value = present(quote!(map), f);
+fn query_params_init(f: &Field, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => STRING, VEC);
+    let missing = absent(f, style);
+    let value = present(quote!(map), f, style);
     let collect = if f.map_of_lists {
         quote! {
             let mut map: ::std::collections::HashMap<#STRING, #VEC<#STRING>> = ::std::collections::HashMap::new();
@@ -162,15 +168,16 @@ fn query_params_init(f: &Field) -> TokenStream {
 }
 
 /// An `httpHeader` member: a scalar, or a comma-separated list.
-fn header_init(f: &Field, name: &str) -> TokenStream {
+fn header_init(f: &Field, name: &str, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => SOME, NONE, VEC);
     let member = f.member.name.as_str();
     let kind = scalar_kind(f).clone();
     let ty = scalar_ty(f);
-    let missing = absent(f);
+    let missing = absent(f, style);
     match &kind {
         ScalarKind::ListOf(inner) => {
             let parse = from_text(inner, &ty, member);
-            let value = present(quote!(items), f);
+            let value = present(quote!(items), f, style);
             // Strings may be quoted (they can hold commas); HTTP dates hold a comma.
             let push = quote!(items.push(#parse););
             let read_items = match **inner {
@@ -207,7 +214,7 @@ fn header_init(f: &Field, name: &str) -> TokenStream {
             quote!(::smithy_codegen_runtime::validation::header(headers, #name).map(<#ty>::from))
         }
         _ => {
-            let value = present(from_text(&kind, &ty, member), f);
+            let value = present(from_text(&kind, &ty, member), f, style);
             quote!(match ::smithy_codegen_runtime::validation::header(headers, #name) {
                 #SOME(s) => #value,
                 #NONE => #missing,
@@ -217,15 +224,16 @@ fn header_init(f: &Field, name: &str) -> TokenStream {
 }
 
 /// An `httpQuery` member: the first value of its key, or every value for a list.
-fn query_init(f: &Field, key: &str) -> TokenStream {
+fn query_init(f: &Field, key: &str, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => SOME, NONE, VEC);
     let member = f.member.name.as_str();
     let kind = scalar_kind(f).clone();
     let ty = scalar_ty(f);
-    let missing = absent(f);
+    let missing = absent(f, style);
     match &kind {
         ScalarKind::ListOf(inner) => {
             let parse = from_text(inner, &ty, member);
-            let value = present(quote!(items), f);
+            let value = present(quote!(items), f, style);
             quote!({
                 let mut items = #VEC::new();
                 for (_, s) in query.iter().filter(|(k, _)| k == #key) {
@@ -236,7 +244,7 @@ fn query_init(f: &Field, key: &str) -> TokenStream {
             })
         }
         _ => {
-            let value = present(from_text(&kind, &ty, member), f);
+            let value = present(from_text(&kind, &ty, member), f, style);
             quote!(match query.iter().find(|(k, _)| k == #key) {
                 #SOME((_, s)) => {
                     let s = s.as_str();
@@ -283,7 +291,8 @@ impl DecodeInputs {
         inputs
     }
 
-    pub(super) fn params(self) -> TokenStream {
+    pub(super) fn params(self, style: PreludeStyle) -> TokenStream {
+        let_prelude!(style => STRING);
         let params = [
             (self.status, quote!(status: u16)),
             (self.labels, quote!(labels: &[#STRING])),
@@ -310,19 +319,25 @@ impl DecodeInputs {
 
 /// A decode function `fn(<the parts it reads>) -> Result<Self, String>`
 /// shared by the client (responses) and the server (requests).
-pub(super) fn decode_fn(home: &Home, bound: &[(Field, Binding)], types: &Option<BodyTypes>) -> TokenStream {
+pub(super) fn decode_fn(
+    home: &Home,
+    bound: &[(Field, Binding)],
+    types: &Option<BodyTypes>,
+    style: PreludeStyle,
+) -> TokenStream {
+    let_prelude!(style => RESULT, OK, STRING);
     let what = &home.name;
     let all_body = !bound.is_empty() && bound.iter().all(|(_, b)| *b == Binding::Body);
     let body_expr = if all_body {
         quote!(::smithy_codegen_runtime::json_body::decode_json::<Self>(body, #what))
     } else {
-        let (decode, inits) = decode_fields(home, bound, types);
+        let (decode, inits) = decode_fields(home, bound, types, style);
         quote! {
             #decode
             #OK(Self { #(#inits)* })
         }
     };
-    let params = DecodeInputs::of(bound).params();
+    let params = DecodeInputs::of(bound).params(style);
     quote! {
         pub(crate) fn decode_http(#params) -> #RESULT<Self, #STRING> {
             #body_expr

@@ -35,6 +35,7 @@ pub(super) fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>)
 
 /// The payload member's body expression and content type, if the structure has one.
 pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(TokenStream, String)> {
+    let_prelude!(ctx.prelude => SOME, NONE, VEC);
     let (f, _) = bound.iter().find(|(_, b)| *b == Binding::Payload)?;
     let id = &f.ident;
     let target = ctx.shape(&f.member.target);
@@ -74,7 +75,9 @@ pub(super) fn encode_headers(
     bound: &[(Field, Binding)],
     on_error: Option<TokenStream>,
     add: &dyn Fn(TokenStream, TokenStream) -> TokenStream,
+    style: PreludeStyle,
 ) -> Vec<TokenStream> {
+    let_prelude!(style => SOME, OK, ERR, VEC);
     // `checked` is a `Result` of a header; `pattern` binds its `Ok` value.
     let use_header = |checked: TokenStream, pattern: TokenStream, added: TokenStream| match &on_error {
         Some(on_error) => quote! {

@@ -16,12 +16,13 @@ use quote::quote;
 /// The HTTP decode/encode of one error structure, shared by every operation
 /// that can return it.
 pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
+    let_prelude!(ctx.prelude => SOME, VEC);
     let cfg = ctx.protocol_cfg();
     let path = home.path();
     let bound = bound_fields(ctx, shape);
     let types = body_types(ctx, shape, home, &bound);
-    let decode = decode_fn(home, &bound, &types);
-    let headers = encode_headers(&bound, None, &insert_header);
+    let decode = decode_fn(home, &bound, &types, ctx.prelude);
+    let headers = encode_headers(&bound, None, &insert_header, ctx.prelude);
     let response =
         response(quote!(Self::STATUS), quote!(#SOME(Self::CODE)), response_body(ctx, &bound, &types), headers);
     let body_types = types.iter().flat_map(|t| [t.owned.clone(), t.borrowed.clone()]);
@@ -40,6 +41,7 @@ pub(crate) fn render_error(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream
 /// The arm of an operation error's `from_http_response` for one modeled error
 /// (`status`, `headers`, `body` and the error metadata `meta` are in scope).
 pub(super) fn error_decode_arm(ctx: &Ctx, id: &crate::ir::ShapeId) -> TokenStream {
+    let_prelude!(ctx.prelude => SOME, OK, ERR);
     let home = &ctx.homes[id];
     let name = ident(&home.name);
     let path = home.path();
@@ -81,6 +83,7 @@ pub(super) fn bad_request_error(
     error_ident: &proc_macro2::Ident,
     unmodeled_code: &str,
 ) -> TokenStream {
+    let_prelude!(ctx.prelude => SOME, NONE, STRING, DEFAULT);
     if let Some(id) = bad_request {
         let fields = fields(ctx, ctx.shape(id));
         let message = ctx.plan.errors[id].message.expect("the plan picks a bad-request error with a message");
@@ -95,7 +98,7 @@ pub(super) fn bad_request_error(
                 _ if i == message => quote!(message),
                 FieldKind::Optional => quote!(#NONE),
                 FieldKind::Default(_) if f.zero_default => quote!(#DEFAULT::default()),
-                FieldKind::Default(_) => f.default_value(),
+                FieldKind::Default(_) => f.default_value(ctx.prelude),
                 FieldKind::Required => {
                     unreachable!("the plan picks an error whose only required member is its message")
                 }
@@ -121,6 +124,7 @@ pub(super) fn operation_error_impl(
     error_ident: &proc_macro2::Ident,
     errors: &[&crate::ir::ShapeId],
 ) -> TokenStream {
+    let_prelude!(ctx.prelude => VEC, AS_REF);
     let decode_arms: Vec<TokenStream> = errors.iter().map(|id| error_decode_arm(ctx, id)).collect();
     let encode_arms = errors.iter().map(|id| {
         let name = ident(&ctx.homes[*id].name);

@@ -167,15 +167,17 @@ fn input_impl(
     layout: RequestLayout,
     bad_request: Option<&crate::ir::ShapeId>,
 ) -> TokenStream {
+    let_prelude!(ctx.prelude => RESULT, OK, ERR, STRING, VEC, AS_REF);
     let OperationNames { op: op_ident, error: error_ident, method: method_tokens } = names;
     let method = &http.method;
     let uri_build = uri_statements(layout.segments, layout.label_order);
-    let query_build = query_statements(layout.literal_query, input.bound);
-    let fill_tokens = fill_idempotency_tokens(input.bound);
+    let query_build = query_statements(layout.literal_query, input.bound, ctx.prelude);
+    let fill_tokens = fill_idempotency_tokens(input.bound, ctx.prelude);
     let mut input_headers = encode_headers(
         input.bound,
         Some(quote!(return #ERR(e.into()))),
         &|name, value| quote!(builder = builder.header(#name, #value)),
+        ctx.prelude,
     );
     let input_body = match encode_payload(ctx, input.bound)
         .map(|(body, ct)| (body, quote!(#ct)))
@@ -187,14 +189,15 @@ fn input_impl(
         }
         None => quote!(#VEC::new()),
     };
-    let (query_statements, request) = request_statements(method_tokens, &query_build, &input_headers, input_body);
+    let (query_statements, request) =
+        request_statements(method_tokens, &query_build, &input_headers, input_body, ctx.prelude);
     // Labels follow the URI's order; decode_fields numbers them in member order, so
     // reorder the bound list of labels to URI order for decoding.
     let mut input_bound_uri_order: Vec<(Field, Binding)> =
         layout.label_order.iter().map(|f| ((*f).clone(), Binding::Label)).collect();
     input_bound_uri_order.extend(input.bound.iter().filter(|(_, b)| *b != Binding::Label).cloned());
-    let input_decode = decode_fn(input.home, &input_bound_uri_order, input.types);
-    let decode_request = decode_request(op_ident, input.bound);
+    let input_decode = decode_fn(input.home, &input_bound_uri_order, input.types, ctx.prelude);
+    let decode_request = decode_request(op_ident, input.bound, ctx.prelude);
     // The error a server answers malformed requests with: the operation's first
     // client error with status 400 that carries a message, else an unmodeled 400.
     let bad_request_tokens = bad_request_error(ctx, bad_request, error_ident, "ValidationException");
@@ -266,6 +269,7 @@ fn output_impl(
     output_bound: &[(Field, Binding)],
     output_types: &Option<bindings::BodyTypes>,
 ) -> TokenStream {
+    let_prelude!(ctx.prelude => SOME, NONE, RESULT, ERR, VEC, AS_REF);
     let error_ident = &names.error;
     let output_status = match output_bound.iter().find(|(_, b)| *b == Binding::ResponseCode) {
         Some((f, _)) => {
@@ -278,10 +282,10 @@ fn output_impl(
         }
         None => quote!(#success),
     };
-    let output_headers = encode_headers(output_bound, None, &insert_header);
+    let output_headers = encode_headers(output_bound, None, &insert_header, ctx.prelude);
     let output_response =
         response(output_status, quote!(#NONE), response_body(ctx, output_bound, output_types), output_headers);
-    let output_decode = decode_fn(output_home, output_bound, output_types);
+    let output_decode = decode_fn(output_home, output_bound, output_types, ctx.prelude);
     let output_args = DecodeInputs::of(output_bound).args(DecodeArgs {
         status: quote!(status),
         labels: quote!(&[]),

@@ -50,7 +50,12 @@ pub(super) fn response(
 /// the members the request left out their model default (see
 /// [`crate::plan::Plan::unset_default`]), so that a handler sees the same value
 /// whether or not the client sent it.
-pub(super) fn decode_request(op_ident: &proc_macro2::Ident, input_bound: &[(Field, Binding)]) -> TokenStream {
+pub(super) fn decode_request(
+    op_ident: &proc_macro2::Ident,
+    input_bound: &[(Field, Binding)],
+    style: PreludeStyle,
+) -> TokenStream {
+    let_prelude!(style => OK, ERR);
     let reads = DecodeInputs::of(input_bound);
     let labels = if reads.labels {
         quote! {
@@ -80,7 +85,7 @@ pub(super) fn decode_request(op_ident: &proc_macro2::Ident, input_bound: &[(Fiel
     for (f, _) in input_bound {
         let Some(default) = &f.unset_default else { continue };
         let id = &f.ident;
-        let value = f.default_value();
+        let value = f.default_value(style);
         fills.push(if default.is_number() || default.is_boolean() {
             quote!(input.#id.get_or_insert(#value);)
         } else if f.zero_default {

@@ -11,6 +11,7 @@ use quote::quote;
 
 /// `validate()` for a structure: every constraint trait of its members.
 pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
+    let_prelude!(ctx.prelude => SOME, RESULT, OK);
     let cfg = ctx.protocol_cfg();
     let name = ident(&home.name);
     let mut checks = Vec::new();
@@ -20,7 +21,7 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStr
         let id = &f.ident;
         let mut inner = Vec::new();
         if let Some((min, max)) = f.constraints.length {
-            let (min, max) = (opt_u64(min), opt_u64(max));
+            let (min, max) = (opt_u64(min, ctx.prelude), opt_u64(max, ctx.prelude));
             inner.push(match f.repr {
                 Repr::String => {
                     quote!(::smithy_codegen_runtime::validation::check_string_length(#member, v, #min, #max)?;)
@@ -37,7 +38,7 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStr
             None => {}
         }
         if let Some(r) = &f.constraints.range {
-            let (min, max) = (opt_f64(r.min), opt_f64(r.max));
+            let (min, max) = (opt_f64(r.min, ctx.prelude), opt_f64(r.max, ctx.prelude));
             let value = if r.is_f64 { quote!(*v) } else { quote!(*v as f64) };
             inner.push(quote!(::smithy_codegen_runtime::validation::check_range(#member, #value, #min, #max)?;));
         }
@@ -97,14 +98,16 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStr
     }
 }
 
-pub(super) fn opt_u64(v: Option<u64>) -> TokenStream {
+pub(super) fn opt_u64(v: Option<u64>, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => SOME, NONE);
     match v {
         Some(v) => quote!(#SOME(#v)),
         None => quote!(#NONE),
     }
 }
 
-pub(super) fn opt_f64(v: Option<f64>) -> TokenStream {
+pub(super) fn opt_f64(v: Option<f64>, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => SOME, NONE);
     match v {
         Some(v) => quote!(#SOME(#v)),
         None => quote!(#NONE),
