@@ -177,6 +177,8 @@ fn decode_event(ctx: &Ctx, event: &EventPlan, ty: &TokenStream) -> TokenStream {
         });
     };
     // With an `@eventPayload`, every other member is a header.
+    let target_fields = fields(ctx, target);
+    let field_named = |name: &str| target_fields.iter().find(|f| f.name == name).expect("a planned field");
     let mut inits = Vec::new();
     for h in &event.headers {
         let field = ident(&h.field);
@@ -184,19 +186,13 @@ fn decode_event(ctx: &Ctx, event: &EventPlan, ty: &TokenStream) -> TokenStream {
         let value = match &h.kind {
             FieldKind::Optional | FieldKind::Required => read,
             FieldKind::Default(_) => {
-                let member = target.members().iter().find(|m| names::member(&m.name) == h.field).expect("a member");
-                let default = fields(ctx, target)
-                    .into_iter()
-                    .find(|f| f.member.name == member.name)
-                    .expect("a field")
-                    .default_value(ctx.prelude);
+                let default = field_named(&h.field).default_value(ctx.prelude);
                 quote!(#read.unwrap_or_else(|| #default))
             }
         };
         inits.push(quote!(#field: #value,));
     }
-    let payload_fields = fields(ctx, target);
-    let f = payload_fields.iter().find(|f| &f.name == payload_field).expect("the payload member");
+    let f = field_named(payload_field);
     let target_ty = &f.target_ty;
     let read = match form {
         PayloadForm::Blob => quote!(crate::primitives::Blob::new(message.payload())),
