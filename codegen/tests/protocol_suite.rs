@@ -57,9 +57,9 @@ fn counts(cases: &ServiceCases) -> Counts {
         server_responses: cases.responses_for(AppliesTo::Server).count(),
         malformed: cases.malformed.len(),
         malformed_as_written: cases.malformed.iter().filter(|c| c.parameter_index.is_none_or(|i| i == 0)).count(),
-        event_streams: cases.event_streams.total,
-        client_event_streams: cases.event_streams.client,
-        server_event_streams: cases.event_streams.server,
+        event_streams: cases.event_streams.len(),
+        client_event_streams: cases.event_streams_for(AppliesTo::Client).count(),
+        server_event_streams: cases.event_streams_for(AppliesTo::Server).count(),
     }
 }
 
@@ -77,6 +77,8 @@ fn assert_unique_ids(cases: &ServiceCases) {
     assert!(responses.is_empty(), "{service}: response case ids used twice: {responses:?}");
     let malformed = duplicates(cases.malformed.iter().map(|c| c.id.as_str()));
     assert!(malformed.is_empty(), "{service}: malformed case ids used twice: {malformed:?}");
+    let event_streams = duplicates(cases.event_streams.iter().map(|c| c.id.as_str()));
+    assert!(event_streams.is_empty(), "{service}: event-stream case ids used twice: {event_streams:?}");
 }
 
 #[test]
@@ -215,6 +217,8 @@ fn ids_in(category: Category, services: &[ServiceCases]) -> BTreeSet<String> {
             Category::ClientResponse => ids.extend(cases.responses_for(AppliesTo::Client).map(|c| c.id.clone())),
             Category::ServerResponse => ids.extend(cases.responses_for(AppliesTo::Server).map(|c| c.id.clone())),
             Category::Malformed => ids.extend(cases.malformed.iter().map(|c| c.id.clone())),
+            Category::EventStreamClient => ids.extend(cases.event_streams_for(AppliesTo::Client).map(|c| c.id.clone())),
+            Category::EventStreamServer => ids.extend(cases.event_streams_for(AppliesTo::Server).map(|c| c.id.clone())),
         }
     }
     ids
@@ -240,8 +244,9 @@ fn the_expected_failure_lists_name_cases_of_the_suite() {
     let ours = read_list("expected-failures.txt");
     let smithy_rs = read_list("smithy-rs-expected-failures.txt");
     let per_category = |entries: &[Entry]| Category::ALL.map(|c| entries.iter().filter(|e| e.category == c).count());
-    // client-request, client-response, server-request, server-response, malformed
-    assert_eq!(per_category(&smithy_rs), [3, 2, 4, 5, 39]);
+    // client-request, client-response, server-request, server-response, malformed,
+    // event-stream-client, event-stream-server (smithy-rs runs no eventStreamTests)
+    assert_eq!(per_category(&smithy_rs), [3, 2, 4, 5, 39, 0, 0]);
     assert!(smithy_rs.iter().all(|e| e.smithy_rs.is_some()));
 
     let Some(root) = shared_smithy() else { return };
@@ -290,12 +295,20 @@ fn the_compliance_crate_has_one_function_per_case_and_side() {
     let cases_rs = file("tests/compliance/cases.rs");
     let rows = cases_rs.matches("Case {").count();
     assert_eq!(rows, built.case_counts.values().sum::<usize>());
-    assert_eq!(rows, 136 + 108 + 132 + 92 + 530);
+    assert_eq!(rows, 136 + 108 + 132 + 92 + 530 + 84 + 80);
     let cases = service_cases(&model, REST_JSON).unwrap();
     for case in cases.requests_for(AppliesTo::Client) {
         assert!(cases_rs.contains(&format!("id: \"{}\"", case.id)), "{}", case.id);
     }
     assert!(cases_rs.contains("fn client_request_rest_json_all_query_string_types()"));
+    assert_eq!(cases_rs.matches("category: Category::EventStreamClient").count(), 84);
+    assert_eq!(cases_rs.matches("category: Category::EventStreamServer").count(), 80);
+    for case in &cases.event_streams {
+        assert!(cases_rs.contains(&format!("id: \"{}\"", case.id)), "{}", case.id);
+    }
+    assert!(cases_rs.contains("fn event_stream_client_initial_request_input()"));
+    assert!(cases_rs.contains("use crate::event_checks::*;"));
+    assert!(file("tests/compliance/event_checks.rs").contains("pub fn check_event("));
     assert!(file("Cargo.toml").contains("path = \"/nowhere/runtime\""));
     assert!(file("src/lib.rs").starts_with("// @generated"));
 }

@@ -11,7 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::cases::{BodyAssertion, HttpRequestCase, HttpResponseCase, MalformedRequestCase, ServiceCases};
+use super::cases::{
+    BodyAssertion, EventStreamCase, HttpRequestCase, HttpResponseCase, MalformedRequestCase, ServiceCases,
+};
+use super::event_stream_cases::{self, StreamTypes};
 use super::expected_failures::Category;
 use super::values::ValueBuilder;
 use super::AppliesTo;
@@ -37,6 +40,8 @@ pub(crate) struct CaseContext<'a> {
     pub operations: BTreeMap<ShapeId, OperationTypes>,
     /// Operations left out, with why.
     pub skipped: BTreeMap<String, String>,
+    /// The generated types of every `@streaming` union, by shape id.
+    pub streams: BTreeMap<ShapeId, StreamTypes>,
 }
 
 /// One generated case: its table row and its function.
@@ -65,6 +70,12 @@ pub(crate) fn cases_file(ctx: &CaseContext, cases: &ServiceCases) -> String {
     for case in &cases.malformed {
         fns.push(case_fn(Category::Malformed, &case.id, malformed(ctx, case)));
     }
+    for case in cases.event_streams_for(AppliesTo::Client) {
+        fns.push(case_fn(Category::EventStreamClient, &case.id, event_stream(ctx, case, AppliesTo::Client)));
+    }
+    for case in cases.event_streams_for(AppliesTo::Server) {
+        fns.push(case_fn(Category::EventStreamServer, &case.id, event_stream(ctx, case, AppliesTo::Server)));
+    }
     let rows = fns.iter().map(|f| {
         let category = format_ident!("{}", category_variant(f.category));
         let id = &f.id;
@@ -84,8 +95,14 @@ pub(crate) fn cases_file(ctx: &CaseContext, cases: &ServiceCases) -> String {
         }
     });
     let finishes = finish_impls(ctx);
+    let event_checks = (!cases.event_streams.is_empty()).then(|| {
+        quote!(
+            use crate::event_checks::*;
+        )
+    });
     let file = quote! {
         use crate::checks::*;
+        #event_checks
         use crate::expected_failures::Category;
 
         /// Every case, in the suite's order by category.
@@ -109,6 +126,8 @@ fn category_variant(category: Category) -> &'static str {
         Category::ServerRequest => "ServerRequest",
         Category::ServerResponse => "ServerResponse",
         Category::Malformed => "Malformed",
+        Category::EventStreamClient => "EventStreamClient",
+        Category::EventStreamServer => "EventStreamServer",
     }
 }
 
@@ -331,6 +350,14 @@ fn malformed(ctx: &CaseContext, case: &MalformedRequestCase) -> Result<TokenStre
             }),
         }
     })
+}
+
+fn event_stream(ctx: &CaseContext, case: &EventStreamCase, side: AppliesTo) -> Result<TokenStream, String> {
+    let op = operation(ctx, &case.operation)?;
+    match side {
+        AppliesTo::Client => event_stream_cases::client(ctx, op, case),
+        AppliesTo::Server => event_stream_cases::server(ctx, op, case),
+    }
 }
 
 /// The types of `operation` in the generated crate, if it is an operation.

@@ -252,16 +252,224 @@ struct ParameterizedMalformedCase {
     test_parameters: crate::ast::OrderedMap<Vec<String>>,
 }
 
-/// How many `eventStreamTests` cases there are, by side (a case without
-/// `appliesTo` counts on both).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct EventStreamCount {
-    /// Every case.
-    pub total: usize,
-    /// The cases clients run.
-    pub client: usize,
-    /// The cases servers run.
-    pub server: usize,
+/// One `eventStreamTests` case: the initial messages and the events of one
+/// exchange over an event-stream operation, and the outcome expected.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EventStreamCase {
+    /// The case id (unique among event-stream cases).
+    pub id: String,
+    /// The protocol trait's shape id.
+    pub protocol: String,
+    /// The operation the trait is on (filled in by the reader).
+    #[serde(skip)]
+    pub operation: String,
+    /// The input's members other than the stream, when the case sets them.
+    #[serde(default)]
+    pub initial_request_params: Option<Value>,
+    /// The initial request as HTTP (restJson1: the request head).
+    #[serde(default)]
+    pub initial_request: Option<InitialRequest>,
+    /// The shape `initialRequest` follows (`smithy.test#InitialHttpRequest`).
+    #[serde(default)]
+    pub initial_request_shape: Option<String>,
+    /// The output's members other than the stream, when the case sets them.
+    #[serde(default)]
+    pub initial_response_params: Option<Value>,
+    /// The initial response as HTTP (restJson1: the response head).
+    #[serde(default)]
+    pub initial_response: Option<InitialResponse>,
+    /// The shape `initialResponse` follows (`smithy.test#InitialHttpResponse`).
+    #[serde(default)]
+    pub initial_response_shape: Option<String>,
+    /// The events, in the order they are sent.
+    #[serde(default)]
+    pub events: Vec<EventCase>,
+    /// What the exchange must come to (success when absent).
+    #[serde(default)]
+    pub expectation: Expectation,
+    /// Implementation-specific settings (an empty object when absent).
+    #[serde(default = "empty_object")]
+    pub vendor_params: Value,
+    /// The shape of `vendorParams`.
+    #[serde(default)]
+    pub vendor_params_shape: Option<String>,
+    /// What the case checks.
+    #[serde(default)]
+    pub documentation: Option<String>,
+    /// The side it applies to; `None` for both.
+    #[serde(default)]
+    pub applies_to: Option<AppliesTo>,
+    /// Free-form tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// The initial request of an event-stream case (`smithy.test#InitialHttpRequest`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InitialRequest {
+    /// The HTTP method.
+    pub method: String,
+    /// The path, without the query string.
+    pub uri: String,
+    /// The host the request is sent to.
+    #[serde(default)]
+    pub host: Option<String>,
+    /// The host expected after endpoint resolution.
+    #[serde(default)]
+    pub resolved_host: Option<String>,
+    /// Expected query pairs, `name=value` as serialized.
+    #[serde(default)]
+    pub query_params: Vec<String>,
+    /// Query parameter names that must be absent.
+    #[serde(default)]
+    pub forbid_query_params: Vec<String>,
+    /// Query parameter names that must be present.
+    #[serde(default)]
+    pub require_query_params: Vec<String>,
+    /// Expected headers (names compared case-insensitively).
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    /// Header names that must be absent.
+    #[serde(default)]
+    pub forbid_headers: Vec<String>,
+    /// Header names that must be present.
+    #[serde(default)]
+    pub require_headers: Vec<String>,
+    /// The body, when the initial request has one.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// How to compare the body.
+    #[serde(default)]
+    pub body_media_type: Option<String>,
+}
+
+/// The initial response of an event-stream case (`smithy.test#InitialHttpResponse`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InitialResponse {
+    /// The HTTP status code.
+    pub code: u16,
+    /// Expected headers (names compared case-insensitively).
+    #[serde(default)]
+    pub headers: BTreeMap<String, String>,
+    /// Header names that must be absent.
+    #[serde(default)]
+    pub forbid_headers: Vec<String>,
+    /// Header names that must be present.
+    #[serde(default)]
+    pub require_headers: Vec<String>,
+    /// The body, when the initial response has one.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// How to compare the body.
+    #[serde(default)]
+    pub body_media_type: Option<String>,
+}
+
+/// Which way an event travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventDirection {
+    /// From the client to the server (the input's stream).
+    Request,
+    /// From the server to the client (the output's stream).
+    Response,
+}
+
+/// One event of an event-stream case.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EventCase {
+    /// Which way it travels.
+    #[serde(rename = "type")]
+    pub direction: EventDirection,
+    /// The union value it carries (one member: an event or an error); absent
+    /// for an event the model does not describe.
+    #[serde(default)]
+    pub params: Option<Value>,
+    /// Headers the encoded message must carry, with their types.
+    #[serde(default)]
+    pub headers: BTreeMap<String, EventHeaderValue>,
+    /// Header names that must be absent.
+    #[serde(default)]
+    pub forbid_headers: Vec<String>,
+    /// Header names that must be present.
+    #[serde(default)]
+    pub require_headers: Vec<String>,
+    /// The expected payload.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// How to compare the payload.
+    #[serde(default)]
+    pub body_media_type: Option<String>,
+    /// The whole message, base64: what the receiving side decodes.
+    #[serde(default)]
+    pub bytes: Option<String>,
+    /// Implementation-specific settings (an empty object when absent).
+    #[serde(default = "empty_object")]
+    pub vendor_params: Value,
+    /// The shape of `vendorParams`.
+    #[serde(default)]
+    pub vendor_params_shape: Option<String>,
+}
+
+/// A typed event header value as the suite writes it (`smithy.test#EventHeaderValue`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventHeaderValue {
+    /// A boolean header.
+    Boolean(bool),
+    /// A byte header.
+    Byte(i8),
+    /// A 16-bit integer header.
+    Short(i16),
+    /// A 32-bit integer header.
+    Integer(i32),
+    /// A 64-bit integer header.
+    Long(i64),
+    /// A byte-array header, base64 as written.
+    Blob(String),
+    /// A string header.
+    String(String),
+    /// A timestamp header: a date-time string or epoch seconds, as written.
+    Timestamp(Value),
+}
+
+/// What an event-stream case must come to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Expectation {
+    /// Every message is what the case says.
+    #[default]
+    Success,
+    /// The receiving side fails, with this modeled error when one is named.
+    Failure {
+        /// The error's shape id.
+        error_id: Option<String>,
+    },
+}
+
+impl<'de> Deserialize<'de> for Expectation {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// `smithy.test#TestExpectation`, a union of `success` and `failure`.
+        #[derive(Deserialize)]
+        #[serde(rename_all = "lowercase", deny_unknown_fields)]
+        enum Written {
+            Success(serde::de::IgnoredAny),
+            Failure(FailureWritten),
+        }
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        struct FailureWritten {
+            #[serde(default)]
+            error_id: Option<String>,
+        }
+        Ok(match Written::deserialize(deserializer)? {
+            Written::Success(_) => Expectation::Success,
+            Written::Failure(failure) => Expectation::Failure { error_id: failure.error_id },
+        })
+    }
 }
 
 /// Every compliance case of one service, in operation-id order (and, for
@@ -276,8 +484,8 @@ pub struct ServiceCases {
     pub responses: Vec<HttpResponseCase>,
     /// `httpMalformedRequestTests` cases, expanded.
     pub malformed: Vec<MalformedRequestCase>,
-    /// `eventStreamTests` cases, counted only.
-    pub event_streams: EventStreamCount,
+    /// `eventStreamTests` cases.
+    pub event_streams: Vec<EventStreamCase>,
 }
 
 impl ServiceCases {
@@ -289,6 +497,11 @@ impl ServiceCases {
     /// The response cases `side` runs.
     pub fn responses_for(&self, side: AppliesTo) -> impl Iterator<Item = &HttpResponseCase> {
         self.responses.iter().filter(move |case| runs_on(case.applies_to, side))
+    }
+
+    /// The event-stream cases `side` runs.
+    pub fn event_streams_for(&self, side: AppliesTo) -> impl Iterator<Item = &EventStreamCase> {
+        self.event_streams.iter().filter(move |case| runs_on(case.applies_to, side))
     }
 }
 
@@ -319,7 +532,11 @@ pub fn service_cases(model: &AstModel, service: &str) -> Result<ServiceCases, Er
             let expanded = expand(case, operation).map_err(|e| case_error(operation, MALFORMED_TESTS, &id, e))?;
             cases.malformed.extend(expanded);
         }
-        count_event_stream_cases(op, operation, &mut cases.event_streams)?;
+        for mut case in read_cases::<EventStreamCase>(op, operation, EVENT_STREAM_TESTS)? {
+            check_case_id(&case.id).map_err(|e| case_error(operation, EVENT_STREAM_TESTS, &case.id, e))?;
+            case.operation = operation.clone();
+            cases.event_streams.push(case);
+        }
     }
     for error in &errors {
         cases.responses.extend(response_cases(shape(model, error)?, error, true)?);
@@ -486,27 +703,6 @@ fn instantiate(
     Ok(case)
 }
 
-/// `eventStreamTests` are counted, not read: the event-stream work owns them.
-fn count_event_stream_cases(op: &AstShape, id: &str, count: &mut EventStreamCount) -> Result<(), Error> {
-    let Some(value) = op.traits.get(EVENT_STREAM_TESTS) else { return Ok(()) };
-    let Node::Array(items) = value else {
-        return Err(Error::at(id, format!("{EVENT_STREAM_TESTS}: expected a list of test cases")));
-    };
-    for (index, item) in items.iter().enumerate() {
-        let applies_to = match item.get("appliesTo") {
-            None => None,
-            Some(value) => Some(value.to_json_value().and_then(AppliesTo::deserialize).map_err(|e| {
-                let case = item.get("id").and_then(Node::as_str).map_or(format!("#{index}"), str::to_string);
-                case_error(id, EVENT_STREAM_TESTS, &case, format!("appliesTo: {e}"))
-            })?),
-        };
-        count.total += 1;
-        count.client += usize::from(runs_on(applies_to, AppliesTo::Client));
-        count.server += usize::from(runs_on(applies_to, AppliesTo::Server));
-    }
-    Ok(())
-}
-
 fn empty_object() -> Value {
     Value::Object(serde_json::Map::new())
 }
@@ -595,10 +791,28 @@ mod tests {
     }
 
     #[test]
-    fn event_stream_cases_are_counted_by_side() {
-        let traits = serde_json::json!({EVENT_STREAM_TESTS: [{"id": "A"}, {"id": "B", "appliesTo": "server"}]});
+    fn event_stream_cases_are_read_with_their_events_and_expectation() {
+        let traits = serde_json::json!({EVENT_STREAM_TESTS: [
+            {"id": "Ab", "protocol": "p#p", "initialRequest": {"method": "POST", "uri": "/a", "headers": {"h": "v"}}},
+            {"id": "Bb", "protocol": "p#p", "appliesTo": "server", "expectation": {"failure": {"errorId": "ex#Oops"}},
+             "events": [{"type": "request", "params": {"e": {}}, "headers": {"x": {"long": 4}, "t": {"timestamp": 5}},
+                         "bytes": "AAAA"}]},
+            {"id": "Cb", "protocol": "p#p", "expectation": {"success": {}}},
+        ]});
         let cases = service_cases(&model(traits, Value::Object(Default::default())), "ex#Service").unwrap();
-        assert_eq!(cases.event_streams, EventStreamCount { total: 2, client: 1, server: 2 });
+        let ids = |side| cases.event_streams_for(side).map(|c| c.id.as_str()).collect::<Vec<_>>();
+        assert_eq!(ids(AppliesTo::Client), ["Ab", "Cb"]);
+        assert_eq!(ids(AppliesTo::Server), ["Ab", "Bb", "Cb"]);
+        let a = &cases.event_streams[0];
+        assert_eq!(a.operation, "ex#Op");
+        assert_eq!(a.initial_request.as_ref().unwrap().headers["h"], "v");
+        let b = &cases.event_streams[1];
+        assert_eq!(b.expectation, Expectation::Failure { error_id: Some("ex#Oops".into()) });
+        assert_eq!(b.events[0].direction, EventDirection::Request);
+        assert_eq!(b.events[0].headers["x"], EventHeaderValue::Long(4));
+        assert_eq!(b.events[0].headers["t"], EventHeaderValue::Timestamp(5.into()));
+        assert_eq!(b.events[0].bytes.as_deref(), Some("AAAA"));
+        assert_eq!(cases.event_streams[2].expectation, Expectation::Success);
     }
 
     /// Each malformed trait value and the message expected, after `ex#Op: ` or `ex#Oops: `.
@@ -628,7 +842,10 @@ mod tests {
             (serde_json::json!({RESPONSE_TESTS: [{"id": "Resp", "protocol": "p#p", "code": 99}]}), "ex#Op: smithy.test#httpResponseTests case `Resp`: status code 99 is outside 100..=599"),
             (malformed(serde_json::json!({"a": ["1", "2"], "b": ["1"]}), "$a:L"), "ex#Op: smithy.test#httpMalformedRequestTests case `Mal`: testParameters `b` has 1 values where the first parameter has 2"),
             (malformed(serde_json::json!({"a": ["1"]}), "$c:L"), "ex#Op: smithy.test#httpMalformedRequestTests case `Mal`: `$c:L` names no test parameter"),
-            (serde_json::json!({EVENT_STREAM_TESTS: [{"id": "E", "appliesTo": 3}]}), "ex#Op: smithy.test#eventStreamTests case `E`: appliesTo: invalid type"),
+            (serde_json::json!({EVENT_STREAM_TESTS: [{"id": "Ev", "protocol": "p#p", "appliesTo": 3}]}), "ex#Op: smithy.test#eventStreamTests case `Ev`: invalid type"),
+            (serde_json::json!({EVENT_STREAM_TESTS: [{"id": "Ev", "protocol": "p#p", "events": [{"type": "sideways"}]}]}), "ex#Op: smithy.test#eventStreamTests case `Ev`: unknown variant `sideways`"),
+            (serde_json::json!({EVENT_STREAM_TESTS: [{"id": "Ev", "protocol": "p#p", "events": [{"type": "request", "headers": {"h": {"float": 1}}}]}]}), "ex#Op: smithy.test#eventStreamTests case `Ev`: unknown variant `float`"),
+            (serde_json::json!({EVENT_STREAM_TESTS: [{"id": "Ev", "protocol": "p#p", "expectation": {"failure": {"errorID": "x"}}}]}), "ex#Op: smithy.test#eventStreamTests case `Ev`: unknown field `errorID`"),
         ];
         for (traits, expected) in cases {
             let error = service_cases(&model(traits.clone(), Value::Object(Default::default())), "ex#Service")

@@ -10,7 +10,8 @@
 //! ```
 //!
 //! `CATEGORY` is one of `client-request`, `client-response`,
-//! `server-request`, `server-response`, `malformed`. The reason is one line
+//! `server-request`, `server-response`, `malformed`, `event-stream-client`,
+//! `event-stream-server`. The reason is one line
 //! and required. The third field, optional, names smithy-rs's entry when its
 //! list has the same case (`smithy-rs: server MalformedRequestTest`).
 
@@ -30,16 +31,22 @@ pub enum Category {
     ServerResponse,
     /// `httpMalformedRequestTests` (servers only).
     Malformed,
+    /// `eventStreamTests` on the client: send the request's events, decode the response's.
+    EventStreamClient,
+    /// `eventStreamTests` on the server: decode the request's events, send the response's.
+    EventStreamServer,
 }
 
 impl Category {
     /// Every category, in report order.
-    pub const ALL: [Category; 5] = [
+    pub const ALL: [Category; 7] = [
         Category::ClientRequest,
         Category::ClientResponse,
         Category::ServerRequest,
         Category::ServerResponse,
         Category::Malformed,
+        Category::EventStreamClient,
+        Category::EventStreamServer,
     ];
 
     /// The name used in the list file.
@@ -50,6 +57,8 @@ impl Category {
             Category::ServerRequest => "server-request",
             Category::ServerResponse => "server-response",
             Category::Malformed => "malformed",
+            Category::EventStreamClient => "event-stream-client",
+            Category::EventStreamServer => "event-stream-server",
         }
     }
 
@@ -251,6 +260,14 @@ client-request RestJsonClientPopulatesDefaultValuesInInput | defaults are not se
     fn the_same_id_may_be_listed_in_two_categories() {
         let entries = parse("client-request A | x\nserver-request A | y").unwrap();
         assert_eq!(entries.len(), 2);
+    }
+
+    #[test]
+    fn event_stream_cases_have_a_category_per_side() {
+        let entries = parse("event-stream-client A | x\nevent-stream-server A | y").unwrap();
+        assert_eq!(entries[0].category, Category::EventStreamClient);
+        assert_eq!(entries[1].category, Category::EventStreamServer);
+        assert_eq!(entries[1].category.to_string(), "event-stream-server");
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The Smithy protocol compliance suite's cases (feature `protocol-tests`).
 //!
 //! [`service_cases`] reads every `smithy.test#httpRequestTests`,
-//! `httpResponseTests` and `httpMalformedRequestTests` case of a service's
+//! `httpResponseTests`, `httpMalformedRequestTests` and `eventStreamTests` case of a service's
 //! operations and errors into typed values, expanding parameterized malformed
-//! cases into `_case0`, `_case1`, ...; `eventStreamTests` cases are only counted
-//! (they belong to the event-stream work). [`expected_failures`] reads the
+//! cases into `_case0`, `_case1`, ...; and the `eventStreamTests` cases.
+//! [`expected_failures`] reads the
 //! checked-in list of cases known to fail and judges a run against it.
 //!
 //! [`compliance_crate`] turns a service's cases into a crate: the service's
@@ -13,13 +13,15 @@
 
 mod case_tests;
 mod cases;
+mod event_stream_cases;
 pub mod expected_failures;
 mod parameters;
 mod suite_crate;
 mod values;
 
 pub use cases::{
-    service_cases, AppliesTo, BodyAssertion, EventStreamCount, HttpRequestCase, HttpResponseCase, MalformedRequest,
-    MalformedRequestCase, MalformedResponse, MalformedResponseBody, ServiceCases,
+    service_cases, AppliesTo, BodyAssertion, EventCase, EventDirection, EventHeaderValue, EventStreamCase, Expectation,
+    HttpRequestCase, HttpResponseCase, InitialRequest, InitialResponse, MalformedRequest, MalformedRequestCase,
+    MalformedResponse, MalformedResponseBody, ServiceCases,
 };
 pub use suite_crate::{compliance_crate, pick_service, services, ComplianceCrate, CrateOptions};

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use quote::quote;
 
 use super::case_tests::{self, CaseContext};
+use super::event_stream_cases;
 use super::expected_failures::{self, Category};
 use super::values::ValueBuilder;
 use super::{service_cases, AppliesTo, ServiceCases};
@@ -21,6 +22,7 @@ use crate::Settings;
 /// The runner's hand-written parts, copied into every compliance crate.
 const RUNNER_MAIN: &str = include_str!("harness/main.rs");
 const RUNNER_CHECKS: &str = include_str!("harness/checks.rs");
+const RUNNER_EVENT_CHECKS: &str = include_str!("harness/event_checks.rs");
 /// The list format and `judge`, shared with the runner as source text.
 const EXPECTED_FAILURES_SOURCE: &str = include_str!("expected_failures.rs");
 
@@ -132,7 +134,10 @@ pub fn compliance_crate(model: &AstModel, service: &str, options: &CrateOptions)
         .iter()
         .filter_map(|op| Some((op.clone(), case_tests::operation_types(&resolved, &values, &service_errors, op)?)))
         .collect();
-    let ctx = CaseContext { values, operations, skipped: skipped.clone() };
+    // The stream unions' variant and error names, as the generator decided them.
+    let plan = crate::plan::build(&resolved, &closure, &Settings::new())?;
+    let streams = event_stream_cases::stream_types(&plan, &values);
+    let ctx = CaseContext { values, operations, skipped: skipped.clone(), streams };
     let cases_rs = case_tests::cases_file(&ctx, &cases);
 
     let files = vec![
@@ -140,6 +145,7 @@ pub fn compliance_crate(model: &AstModel, service: &str, options: &CrateOptions)
         ("src/lib.rs".to_string(), code),
         ("tests/compliance/main.rs".to_string(), RUNNER_MAIN.to_string()),
         ("tests/compliance/checks.rs".to_string(), RUNNER_CHECKS.to_string()),
+        ("tests/compliance/event_checks.rs".to_string(), RUNNER_EVENT_CHECKS.to_string()),
         ("tests/compliance/expected_failures.rs".to_string(), runner_expected_failures()),
         ("tests/compliance/cases.rs".to_string(), cases_rs),
         ("expected-failures.txt".to_string(), expected),
@@ -154,6 +160,8 @@ fn case_counts(cases: &ServiceCases) -> BTreeMap<Category, usize> {
         (Category::ServerRequest, cases.requests_for(AppliesTo::Server).count()),
         (Category::ServerResponse, cases.responses_for(AppliesTo::Server).count()),
         (Category::Malformed, cases.malformed.len()),
+        (Category::EventStreamClient, cases.event_streams_for(AppliesTo::Client).count()),
+        (Category::EventStreamServer, cases.event_streams_for(AppliesTo::Server).count()),
     ])
 }
 
@@ -165,6 +173,8 @@ fn has_case(cases: &ServiceCases, category: Category, id: &str) -> bool {
         Category::ClientResponse => cases.responses_for(AppliesTo::Client).any(|c| c.id == id),
         Category::ServerResponse => cases.responses_for(AppliesTo::Server).any(|c| c.id == id),
         Category::Malformed => cases.malformed.iter().any(|c| c.id == id),
+        Category::EventStreamClient => cases.event_streams_for(AppliesTo::Client).any(|c| c.id == id),
+        Category::EventStreamServer => cases.event_streams_for(AppliesTo::Server).any(|c| c.id == id),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Rust expressions that build a case's `params` as the generated types:
 //! structures through their builders, unions by variant, enums from their
 //! value, and the suite's conventions for scalars (blobs are strings of raw
-//! bytes, timestamps epoch seconds, floats may be `"NaN"` or `"Infinity"`).
+//! bytes, timestamps epoch seconds or date-time text, floats may be `"NaN"` or `"Infinity"`).
 
 use std::collections::BTreeMap;
 
@@ -43,6 +43,19 @@ impl ValueBuilder<'_> {
         value: &Value,
         at: &str,
     ) -> Result<TokenStream, String> {
+        self.structure_with(type_path, members, value, at, &[])
+    }
+
+    /// [`ValueBuilder::structure`], with `extra` setter calls (`.stream(...)`)
+    /// for members that `value` cannot hold.
+    pub fn structure_with(
+        &self,
+        type_path: &TokenStream,
+        members: &[Member],
+        value: &Value,
+        at: &str,
+        extra: &[TokenStream],
+    ) -> Result<TokenStream, String> {
         let empty = serde_json::Map::new();
         let object = match value {
             Value::Object(object) => object,
@@ -74,7 +87,7 @@ impl ValueBuilder<'_> {
             };
             setters.push(setter);
         }
-        Ok(quote!(crate::checks::Finish::finish(#type_path::builder() #(#setters)* .build())))
+        Ok(quote!(crate::checks::Finish::finish(#type_path::builder() #(#setters)* #(#extra)* .build())))
     }
 
     /// An expression of the Rust type of `target` holding `value`.
@@ -188,6 +201,12 @@ impl ValueBuilder<'_> {
                     quote!(#krate::primitives::DateTime::from_secs_and_nanos(#seconds, #nanos))
                 }
             },
+            // Event-stream cases write date-times as text (`2024-10-31T14:15:14Z`).
+            (Simple::Timestamp, Value::String(text)) => quote!(#krate::primitives::DateTime::parse(
+                #text,
+                #krate::primitives::TimestampFormat::DateTime
+            )
+            .expect("the case's timestamp is a date-time")),
             (Simple::Document, value) => {
                 let text = value.to_string();
                 quote!(::serde_json::from_str::<::serde_json::Value>(#text).expect("the case's document is JSON"))

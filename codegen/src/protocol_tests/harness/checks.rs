@@ -246,7 +246,7 @@ fn header_problems(
 }
 
 /// JSON bodies compare as values (numbers by value), any other as bytes.
-fn body_problem(actual: &[u8], expected: Option<&str>, media_type: Option<&str>) -> Option<String> {
+pub fn body_problem(actual: &[u8], expected: Option<&str>, media_type: Option<&str>) -> Option<String> {
     let expected = expected?;
     let is_json = media_type.is_some_and(|m| m == "application/json" || m.ends_with("+json"));
     if is_json && !expected.is_empty() {

@@ -6,6 +6,7 @@
 
 mod cases;
 mod checks;
+mod event_checks;
 mod expected_failures;
 
 use std::panic;
@@ -60,7 +61,7 @@ fn main() -> ExitCode {
             .filter(|o| !o.passed && entries.iter().any(|e| e.category == category && e.id == o.id))
             .count();
         println!(
-            "{:<16} {ran:>4} cases: {passed:>4} passed, {:>4} failed ({listed_failures} expected)",
+            "{:<19} {ran:>4} cases: {passed:>4} passed, {:>4} failed ({listed_failures} expected)",
             category.as_str(),
             ran - passed
         );
