@@ -8,6 +8,11 @@
 //! checks each frame's CRC), `decode_whole` (the stream fed as one chunk) and
 //! `decode_16k_chunks` (fed as 16 KiB chunks, as an HTTP body arrives, so that
 //! frames are split at chunk boundaries).
+//!
+//! `EVENT_STREAM_REPEAT=NAME:N` (NAME one of the functions above) runs one
+//! function N times without criterion, for instruction counts under
+//! callgrind, which a busy machine does not disturb: the count of `NAME:10`
+//! minus that of `NAME:0`, over 10, is one run.
 
 use std::hint::black_box;
 
@@ -69,6 +74,30 @@ fn event_stream(c: &mut Criterion) {
     let chunked: usize = stream.chunks(CHUNK_LEN).map(|chunk| decode(&mut decoder, chunk)).sum();
     assert_eq!(chunked, count * PAYLOAD_LEN);
     decoder.finish().expect("the stream ends at a frame boundary");
+
+    if let Ok(repeat) = std::env::var("EVENT_STREAM_REPEAT") {
+        let (name, times) = repeat.split_once(':').expect("EVENT_STREAM_REPEAT=NAME:N");
+        for _ in 0..times.parse::<usize>().expect("a count") {
+            match name {
+                "crc32fast" => {
+                    black_box(crc32fast::hash(black_box(&stream)));
+                }
+                "crc32fast_per_frame" => {
+                    black_box(crc_per_frame(black_box(&stream), &frame_lens));
+                }
+                "decode_whole" => {
+                    black_box(decode(&mut Decoder::new(), black_box(&stream)));
+                }
+                "decode_16k_chunks" => {
+                    let mut decoder = Decoder::new();
+                    let decoded: usize = black_box(&stream).chunks(CHUNK_LEN).map(|c| decode(&mut decoder, c)).sum();
+                    black_box(decoded);
+                }
+                other => panic!("EVENT_STREAM_REPEAT: no function `{other}`"),
+            }
+        }
+        return;
+    }
 
     let mut group = c.benchmark_group("event_stream_1mib");
     group.throughput(Throughput::Bytes(stream.len() as u64));

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crc32fast::Hasher;
+
 use super::error::{DecodeError, DecodeErrorKind};
 use super::frame::{check_frame, read_prelude};
 use super::message::Message;
@@ -50,6 +52,8 @@ pub struct Decoder {
     offset: u64,
     /// Framing is lost after an error: it is returned from then on.
     failed: Option<DecodeError>,
+    /// A CRC hasher in its initial state, cloned for each frame (see `read_prelude`).
+    fresh_crc: Hasher,
 }
 
 impl Decoder {
@@ -83,7 +87,8 @@ impl Decoder {
         if rest.is_empty() {
             return Ok(());
         }
-        let frame_len = rest.first_chunk::<PRELUDE_LEN>().and_then(|p| read_prelude(p).ok()).map(|p| p.total_len);
+        let frame_len =
+            rest.first_chunk::<PRELUDE_LEN>().and_then(|p| read_prelude(p, &self.fresh_crc).ok()).map(|p| p.total_len);
         let kind = match frame_len {
             Some(len) if rest.len() >= len => DecodeErrorKind::Undecoded { buffered: rest.len() },
             _ => DecodeErrorKind::Truncated { buffered: rest.len(), frame_len },
@@ -157,7 +162,7 @@ impl<'c> Messages<'_, 'c> {
             self.keep_rest_of_chunk();
             return Ok(None);
         };
-        let prelude = read_prelude(prelude)?;
+        let prelude = read_prelude(prelude, &self.decoder.fresh_crc)?;
         let total_len = prelude.total_len;
         let Some(frame) = chunk.get(..total_len) else {
             self.keep_rest_of_chunk();
@@ -180,7 +185,7 @@ impl<'c> Messages<'_, 'c> {
         let Some(prelude) = decoder.pending[decoder.consumed..].first_chunk::<PRELUDE_LEN>() else {
             return Ok(None);
         };
-        let prelude = read_prelude(prelude)?;
+        let prelude = read_prelude(prelude, &decoder.fresh_crc)?;
         let total_len = prelude.total_len;
         if !self.move_to_pending(total_len) {
             return Ok(None);

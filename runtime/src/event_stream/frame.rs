@@ -12,19 +12,25 @@ const CRC_LEN: usize = 4;
 pub(super) struct Prelude {
     pub total_len: usize,
     headers_len: usize,
-    /// The CRC of the first 8 bytes: the message CRC continues from it, so no
-    /// byte is hashed twice.
-    prelude_crc: u32,
+    /// The CRC state after the first 8 bytes: the message CRC continues from
+    /// it, so no byte is hashed twice.
+    crc: Hasher,
 }
 
 /// Reads the total length, headers length and prelude CRC at the start of a
 /// frame, and checks them before anything is buffered for the frame.
-pub(super) fn read_prelude(bytes: &[u8; PRELUDE_LEN]) -> Result<Prelude, DecodeErrorKind> {
+///
+/// `fresh` is a hasher in its initial state, cloned here: making one with
+/// `Hasher::new` checks the CPU's features, which costs as much as hashing
+/// the 8 bytes.
+pub(super) fn read_prelude(bytes: &[u8; PRELUDE_LEN], fresh: &Hasher) -> Result<Prelude, DecodeErrorKind> {
     let [t0, t1, t2, t3, h0, h1, h2, h3, c0, c1, c2, c3] = *bytes;
     let total_len = u32::from_be_bytes([t0, t1, t2, t3]);
     let headers_len = u32::from_be_bytes([h0, h1, h2, h3]);
     let wire = u32::from_be_bytes([c0, c1, c2, c3]);
-    let computed = crc32fast::hash(&bytes[..8]);
+    let mut crc = fresh.clone();
+    crc.update(&bytes[..8]);
+    let computed = crc.clone().finalize();
     if computed != wire {
         return Err(DecodeErrorKind::PreludeCrcMismatch { wire, computed });
     }
@@ -37,7 +43,7 @@ pub(super) fn read_prelude(bytes: &[u8; PRELUDE_LEN]) -> Result<Prelude, DecodeE
     if (total_len as usize) < headers_len as usize + MIN_MESSAGE_LEN {
         return Err(DecodeErrorKind::FrameTooShort { total_len, headers_len });
     }
-    Ok(Prelude { total_len: total_len as usize, headers_len: headers_len as usize, prelude_crc: computed })
+    Ok(Prelude { total_len: total_len as usize, headers_len: headers_len as usize, crc })
 }
 
 /// Checks the message CRC and the header block of a complete frame (exactly
@@ -45,7 +51,7 @@ pub(super) fn read_prelude(bytes: &[u8; PRELUDE_LEN]) -> Result<Prelude, DecodeE
 pub(super) fn check_frame(frame: &[u8], prelude: Prelude) -> Result<(), DecodeErrorKind> {
     debug_assert_eq!(frame.len(), prelude.total_len);
     let (covered, wire) = frame.split_at(frame.len() - CRC_LEN);
-    let mut crc = Hasher::new_with_initial_len(prelude.prelude_crc, 8);
+    let mut crc = prelude.crc;
     crc.update(&covered[8..]);
     let computed = crc.finalize();
     let wire = u32::from_be_bytes([wire[0], wire[1], wire[2], wire[3]]);
@@ -104,28 +110,43 @@ mod tests {
         bytes
     }
 
+    fn read_prelude_fresh(bytes: &[u8; PRELUDE_LEN]) -> Result<Prelude, DecodeErrorKind> {
+        read_prelude(bytes, &Hasher::new())
+    }
+
+    #[test]
+    fn the_message_crc_continues_from_the_prelude_crc() {
+        let frame = write_frame(&[], b"payload").unwrap();
+        let prelude = read_prelude_fresh(frame[..PRELUDE_LEN].try_into().unwrap()).unwrap();
+        assert_eq!(check_frame(&frame, prelude), Ok(()));
+        let mut bad = frame.clone();
+        bad[PRELUDE_LEN] ^= 1;
+        let prelude = read_prelude_fresh(bad[..PRELUDE_LEN].try_into().unwrap()).unwrap();
+        assert!(matches!(check_frame(&bad, prelude), Err(DecodeErrorKind::MessageCrcMismatch { .. })));
+    }
+
     #[test]
     fn lengths_at_and_past_the_limits() {
-        assert!(read_prelude(&prelude(16, 0)).is_ok());
-        assert!(read_prelude(&prelude(16 * 1024 * 1024, 128 * 1024)).is_ok());
+        assert!(read_prelude_fresh(&prelude(16, 0)).is_ok());
+        assert!(read_prelude_fresh(&prelude(16 * 1024 * 1024, 128 * 1024)).is_ok());
         assert_eq!(
-            read_prelude(&prelude(15, 0)).err(),
+            read_prelude_fresh(&prelude(15, 0)).err(),
             Some(DecodeErrorKind::FrameTooShort { total_len: 15, headers_len: 0 })
         );
         assert_eq!(
-            read_prelude(&prelude(100, 85)).err(),
+            read_prelude_fresh(&prelude(100, 85)).err(),
             Some(DecodeErrorKind::FrameTooShort { total_len: 100, headers_len: 85 })
         );
         assert_eq!(
-            read_prelude(&prelude(16 * 1024 * 1024 + 1, 0)).err(),
+            read_prelude_fresh(&prelude(16 * 1024 * 1024 + 1, 0)).err(),
             Some(DecodeErrorKind::FrameTooLong { total_len: 16 * 1024 * 1024 + 1 })
         );
         assert_eq!(
-            read_prelude(&prelude(u32::MAX, u32::MAX)).err(),
+            read_prelude_fresh(&prelude(u32::MAX, u32::MAX)).err(),
             Some(DecodeErrorKind::FrameTooLong { total_len: u32::MAX })
         );
         assert_eq!(
-            read_prelude(&prelude(200_000, 128 * 1024 + 1)).err(),
+            read_prelude_fresh(&prelude(200_000, 128 * 1024 + 1)).err(),
             Some(DecodeErrorKind::HeadersTooLong { headers_len: 128 * 1024 + 1 })
         );
     }
@@ -134,7 +155,7 @@ mod tests {
     fn prelude_crc_is_checked_first() {
         let mut bytes = prelude(u32::MAX, 0);
         bytes[11] ^= 1;
-        assert!(matches!(read_prelude(&bytes), Err(DecodeErrorKind::PreludeCrcMismatch { .. })));
+        assert!(matches!(read_prelude_fresh(&bytes), Err(DecodeErrorKind::PreludeCrcMismatch { .. })));
     }
 
     #[test]
