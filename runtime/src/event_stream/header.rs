@@ -245,6 +245,9 @@ fn headers_fit(block: &[u8]) -> bool {
 }
 
 /// The first header of `block` that is not well formed.
+// Kept out of `check_block`, whose usual path is the quick walk.
+#[cold]
+#[inline(never)]
 fn find_bad_header(mut block: &[u8]) -> Result<(), BadHeader> {
     let all_ascii = block.is_ascii();
     let mut index = 0;
