@@ -7,7 +7,9 @@
 //! frame, the frames' bounds known in advance: the floor for any decoder that
 //! checks each frame's CRC), `decode_whole` (the stream fed as one chunk) and
 //! `decode_16k_chunks` (fed as 16 KiB chunks, as an HTTP body arrives, so that
-//! frames are split at chunk boundaries).
+//! frames are split at chunk boundaries), and `typed_whole`: the stream fed at
+//! once to an `EventDecoder` of a union like Lambda's generated one (each
+//! `PayloadChunk` event owns a copy of its payload, as a `Blob` does).
 //!
 //! `EVENT_STREAM_REPEAT=NAME:N` (NAME one of the functions above) runs one
 //! function N times without criterion, for instruction counts under
@@ -17,7 +19,46 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use smithy_codegen_runtime::event_stream::{Decoder, Message};
+use smithy_codegen_runtime::event_stream::{
+    Decoder, EncodeError, EventDecodeError, EventDecoder, EventUnion, Message, UnknownEvent, UnmodeledError,
+};
+
+/// A one-event union, decoded as generated code decodes Lambda's
+/// `PayloadChunk`: the payload copied into the event.
+enum PayloadEvent {
+    PayloadChunk(Vec<u8>),
+    Unknown,
+}
+
+impl EventUnion for PayloadEvent {
+    type Error = UnmodeledError;
+
+    fn decode_event(event_type: &str, message: &Message<'_>) -> Result<Option<Self>, EventDecodeError> {
+        Ok(match event_type {
+            "PayloadChunk" => Some(PayloadEvent::PayloadChunk(message.payload().to_vec())),
+            _ => None,
+        })
+    }
+
+    fn from_unknown(_: UnknownEvent) -> Self {
+        PayloadEvent::Unknown
+    }
+
+    fn encode_event(&self) -> Result<Message<'static>, EncodeError> {
+        unreachable!("the bench only decodes")
+    }
+}
+
+fn decode_typed(stream: &[u8]) -> usize {
+    let mut payload_bytes = 0;
+    for event in EventDecoder::<PayloadEvent>::new().feed(stream) {
+        match event {
+            Ok(PayloadEvent::PayloadChunk(payload)) => payload_bytes += payload.len(),
+            _ => panic!("the bench stream holds PayloadChunk events only"),
+        }
+    }
+    payload_bytes
+}
 
 const STREAM_LEN: usize = 1024 * 1024;
 const PAYLOAD_LEN: usize = 1024;
@@ -74,6 +115,7 @@ fn event_stream(c: &mut Criterion) {
     let chunked: usize = stream.chunks(CHUNK_LEN).map(|chunk| decode(&mut decoder, chunk)).sum();
     assert_eq!(chunked, count * PAYLOAD_LEN);
     decoder.finish().expect("the stream ends at a frame boundary");
+    assert_eq!(decode_typed(&stream), count * PAYLOAD_LEN);
 
     if let Ok(repeat) = std::env::var("EVENT_STREAM_REPEAT") {
         let (name, times) = repeat.split_once(':').expect("EVENT_STREAM_REPEAT=NAME:N");
@@ -92,6 +134,9 @@ fn event_stream(c: &mut Criterion) {
                     let mut decoder = Decoder::new();
                     let decoded: usize = black_box(&stream).chunks(CHUNK_LEN).map(|c| decode(&mut decoder, c)).sum();
                     black_box(decoded);
+                }
+                "typed_whole" => {
+                    black_box(decode_typed(black_box(&stream)));
                 }
                 other => panic!("EVENT_STREAM_REPEAT: no function `{other}`"),
             }
@@ -115,6 +160,7 @@ fn event_stream(c: &mut Criterion) {
             black_box(&stream).chunks(CHUNK_LEN).map(|chunk| decode(&mut decoder, chunk)).sum::<usize>()
         })
     });
+    group.bench_function("typed_whole", |b| b.iter(|| decode_typed(black_box(&stream))));
     group.finish();
 }
 

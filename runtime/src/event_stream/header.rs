@@ -263,6 +263,20 @@ fn find_bad_header(mut block: &[u8]) -> Result<(), BadHeader> {
     Ok(())
 }
 
+/// The value of the first header called `name` in a checked block. Names are
+/// compared as bytes, so that only the header found has its value read (and
+/// its string checked as UTF-8 again, which `&str` needs).
+pub(super) fn find_value<'a>(mut block: &'a [u8], name: &str) -> Option<HeaderValue<'a>> {
+    while !block.is_empty() {
+        let (raw, rest) = split_header(block).ok()?;
+        if raw.name == name.as_bytes() {
+            return raw.interpret_value();
+        }
+        block = rest;
+    }
+    None
+}
+
 /// Reads the header at the start of a checked block: the header and the rest.
 fn read_header(block: &[u8]) -> Option<(Header<'_>, &[u8])> {
     let (raw, rest) = split_header(block).ok()?;
@@ -316,7 +330,12 @@ impl<'a> RawHeader<'a> {
 
     /// The header, if [`RawHeader::check`] accepts it.
     fn interpret(&self) -> Option<Header<'a>> {
-        let value = match self.type_code {
+        Some(Header { name: std::str::from_utf8(self.name).ok()?, value: self.interpret_value()? })
+    }
+
+    /// The header's value, if [`RawHeader::check`] accepts it.
+    fn interpret_value(&self) -> Option<HeaderValue<'a>> {
+        Some(match self.type_code {
             type_code::BOOL_TRUE => HeaderValue::Bool(true),
             type_code::BOOL_FALSE => HeaderValue::Bool(false),
             type_code::BYTE => HeaderValue::Byte(i8::from_be_bytes(self.fixed()?)),
@@ -328,8 +347,7 @@ impl<'a> RawHeader<'a> {
             type_code::TIMESTAMP => HeaderValue::Timestamp(i64::from_be_bytes(self.fixed()?)),
             type_code::UUID => HeaderValue::Uuid(self.fixed()?),
             _ => return None,
-        };
-        Some(Header { name: std::str::from_utf8(self.name).ok()?, value })
+        })
     }
 
     fn fixed<const N: usize>(&self) -> Option<[u8; N]> {
@@ -486,6 +504,21 @@ mod tests {
                 assert!(!is_ascii(&bytes), "len {len}, byte {bad}");
             }
         }
+    }
+
+    #[test]
+    fn values_are_found_by_name_as_the_iterator_finds_them() {
+        let block = block_of(&[
+            ("a", HeaderValue::String("first")),
+            ("b", HeaderValue::Int32(2)),
+            ("a", HeaderValue::String("second")),
+            ("é", HeaderValue::Bool(true)),
+        ]);
+        for name in ["a", "b", "é", "c", ""] {
+            let iterated = Headers::new(&block).find(|h| h.name() == name).map(|h| h.value());
+            assert_eq!(find_value(&block, name), iterated, "{name}");
+        }
+        assert_eq!(find_value(&block, "a"), Some(HeaderValue::String("first")));
     }
 
     #[test]

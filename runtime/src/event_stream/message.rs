@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::error::EncodeError;
 use super::frame;
-use super::header::{write_header, HeaderValue, Headers};
+use super::header::{self, write_header, HeaderValue, Headers};
 
 /// One event-stream message: headers and a payload.
 ///
@@ -65,7 +65,7 @@ impl<'a> Message<'a> {
 
     /// The value of the first header called `name`.
     pub fn header(&self, name: &str) -> Option<HeaderValue<'_>> {
-        self.headers().find(|h| h.name() == name).map(|h| h.value())
+        header::find_value(frame::header_block(&self.frame), name)
     }
 
     /// The payload.
