@@ -165,6 +165,9 @@ impl<'c> Messages<'_, 'c> {
         let prelude = read_prelude(prelude, &self.decoder.fresh_crc)?;
         let total_len = prelude.total_len;
         let Some(frame) = chunk.get(..total_len) else {
+            // The frame's length is known good: its buffer is allocated once,
+            // not grown as the rest arrives.
+            self.decoder.pending.reserve_exact(total_len);
             self.keep_rest_of_chunk();
             return Ok(None);
         };
