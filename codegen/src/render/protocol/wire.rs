@@ -1,0 +1,68 @@
+//! The client's steps after the bindings: the host prefix as a request
+//! extension, gzip, `Content-MD5`; and the server's media type checks.
+
+use crate::plan::{BodyMediaType, HostPrefixPart, WirePlan};
+use crate::render::prelude::*;
+use crate::render::structure::Field;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Statements (with `request` in scope, mutable) that store the operation's
+/// expanded host prefix in the request's extensions; each label's value must
+/// be a valid host label.
+pub(super) fn host_prefix_statements(wire: &WirePlan, input_fields: &[Field], style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => STRING);
+    let Some(parts) = &wire.host_prefix else { return quote!() };
+    let pushes = parts.iter().map(|part| match part {
+        HostPrefixPart::Literal(text) => quote!(prefix.push_str(#text);),
+        HostPrefixPart::Label(position) => {
+            let field = &input_fields[*position];
+            let (id, member) = (&field.ident, field.member.name.as_str());
+            quote!(prefix.push_str(::smithy_codegen_runtime::endpoint::host_label(#member, &self.#id)?);)
+        }
+    });
+    quote! {
+        let mut prefix = #STRING::new();
+        #(#pushes)*
+        request.extensions_mut().insert(::smithy_codegen_runtime::endpoint::HostPrefix::new(prefix));
+    }
+}
+
+/// Statements (with `request` in scope, mutable, and `compression` for gzip
+/// operations) that compress the body, then add its `Content-MD5`: the
+/// checksum is of the body as sent.
+pub(super) fn finish_statements(wire: &WirePlan) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    if wire.gzip_requests {
+        out.push(quote!(::smithy_codegen_runtime::compression::gzip_request(&mut request, compression);));
+    }
+    if wire.content_md5 {
+        out.push(quote!(::smithy_codegen_runtime::checksum::add_content_md5(&mut request);));
+    }
+    out
+}
+
+/// Statements of `from_http_request` (with `request` in scope) that refuse
+/// an `Accept` the response cannot satisfy (406) and a `Content-Type` other
+/// than the input's (415), as the operation's `Unhandled` error.
+pub(super) fn media_type_checks(wire: &WirePlan, error_ident: &proc_macro2::Ident, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => SOME, NONE);
+    let as_tokens = |media_type: Option<&str>| match media_type {
+        Some(media_type) => quote!(#SOME(#media_type)),
+        None => quote!(#NONE),
+    };
+    let accept = (wire.response_media_type != BodyMediaType::Unchecked).then(|| {
+        let produced = as_tokens(wire.response_media_type.as_option());
+        quote! {
+            ::smithy_codegen_runtime::media_type::check_accept(request.headers(), #produced).map_err(#error_ident::Unhandled)?;
+        }
+    });
+    let content_type = (wire.request_media_type != BodyMediaType::Unchecked).then(|| {
+        let expected = as_tokens(wire.request_media_type.as_option());
+        quote! {
+            ::smithy_codegen_runtime::media_type::check_content_type(request.headers(), request.body().as_ref(), #expected)
+                .map_err(#error_ident::Unhandled)?;
+        }
+    });
+    quote!(#accept #content_type)
+}
