@@ -226,7 +226,8 @@ fn input_impl(
         quote!(#request.map_err(|e| crate::protocol::RequestError::Build(e.to_string())))
     } else {
         quote! {
-            let mut request = { #request }.map_err(|e| crate::protocol::RequestError::Build(e.to_string()))?;
+            let built = { #request };
+            let mut request = built.map_err(|e| crate::protocol::RequestError::Build(e.to_string()))?;
             #host_prefix
             #OK(request)
         }
@@ -247,6 +248,11 @@ fn input_impl(
         "Builds the HTTP request ({method} `{}`): constraints are checked first, labels are\npercent-encoded as single path segments. The URI holds the path and query only;\nthe caller adds scheme and host.",
         http.uri
     );
+    let input_doc = if wire_plan.host_prefix.is_some() {
+        format!("{input_doc}\nThe request carries the operation's host prefix (an\n`smithy_codegen_runtime::endpoint::HostPrefix` extension), which\n`smithy_codegen_runtime::endpoint::apply_endpoint` puts before the host.")
+    } else {
+        input_doc
+    };
     let input_doc = crate::render::docs::lines_to_attrs(&input_doc);
     quote! {
         impl #input_name {

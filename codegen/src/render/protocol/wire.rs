@@ -5,7 +5,7 @@ use crate::plan::{BodyMediaType, HostPrefixPart, WirePlan};
 use crate::render::prelude::*;
 use crate::render::structure::Field;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 /// Statements (with `request` in scope, mutable) that store the operation's
 /// expanded host prefix in the request's extensions; each label's value must
@@ -13,18 +13,29 @@ use quote::quote;
 pub(super) fn host_prefix_statements(wire: &WirePlan, input_fields: &[Field], style: PreludeStyle) -> TokenStream {
     let_prelude!(style => STRING);
     let Some(parts) = &wire.host_prefix else { return quote!() };
-    let pushes = parts.iter().map(|part| match part {
-        HostPrefixPart::Literal(text) => quote!(prefix.push_str(#text);),
-        HostPrefixPart::Label(position) => {
-            let field = &input_fields[*position];
-            let (id, member) = (&field.ident, field.member.name.as_str());
-            quote!(prefix.push_str(::smithy_codegen_runtime::endpoint::host_label(#member, &self.#id)?);)
+    // Literal text cannot hold `{` or `}` (they delimit labels), so it is a
+    // format string as is; each label's checked value is a local first.
+    let label_count = parts.iter().filter(|p| matches!(p, HostPrefixPart::Label(_))).count();
+    let mut template = String::new();
+    let mut checks = Vec::new();
+    for part in parts {
+        match part {
+            HostPrefixPart::Literal(text) => template.push_str(text),
+            HostPrefixPart::Label(position) => {
+                let field = &input_fields[*position];
+                let (id, member) = (&field.ident, field.member.name.as_str());
+                let local = if label_count == 1 { "label".to_string() } else { format!("label_{}", checks.len() + 1) };
+                template.push_str(&format!("{{{local}}}"));
+                let local = format_ident!("{}", local);
+                checks.push(quote!(let #local = ::smithy_codegen_runtime::endpoint::host_label(#member, &self.#id)?;));
+            }
         }
-    });
+    }
+    let prefix = if checks.is_empty() { quote!(#STRING::from(#template)) } else { quote!(format!(#template)) };
     quote! {
-        let mut prefix = #STRING::new();
-        #(#pushes)*
-        request.extensions_mut().insert(::smithy_codegen_runtime::endpoint::HostPrefix::new(prefix));
+        #(#checks)*
+        let host_prefix = ::smithy_codegen_runtime::endpoint::HostPrefix::new(#prefix);
+        request.extensions_mut().insert(host_prefix);
     }
 }
 
