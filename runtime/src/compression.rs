@@ -4,6 +4,7 @@
 //!
 //! The defaults are the AWS SDKs': on, from 10240 bytes. A body below the
 //! minimum is sent as is, because compressing it costs more than it saves.
+//! Servers of such operations inflate gzip bodies ([`gunzip_request`]).
 
 use std::io::{Read as _, Write as _};
 
@@ -101,6 +102,62 @@ pub fn gzip_request(request: &mut http::Request<Vec<u8>>, options: &RequestCompr
     true
 }
 
+/// The most a server inflates a gzip request body to (64 MiB): a few
+/// kilobytes of gzip can claim gigabytes, so a bound keeps a hostile body from
+/// exhausting memory.
+pub const MAX_INFLATED_BYTES: usize = 64 << 20;
+
+/// On the server side, the request as its handler must read it when its
+/// `Content-Encoding` ends in `gzip`: the body inflated and `gzip` dropped
+/// from `Content-Encoding` (the header removed when nothing else is left),
+/// so that a member bound to that header sees the client's own encodings.
+/// `Ok(None)` when the body is not gzipped; an error when it says it is but
+/// does not inflate (or inflates beyond [`MAX_INFLATED_BYTES`]).
+///
+/// ```
+/// use smithy_codegen_runtime::compression::{gunzip_request, gzip};
+///
+/// let request = http::Request::post("/")
+///     .header("Content-Encoding", "custom, gzip")
+///     .body(gzip(b"{\"data\":\"x\"}"))
+///     .unwrap();
+/// let inflated = gunzip_request(&request).unwrap().unwrap();
+/// assert_eq!(inflated.body(), br#"{"data":"x"}"#);
+/// assert_eq!(inflated.headers()["content-encoding"], "custom");
+///
+/// let plain = http::Request::post("/").body(b"{}".to_vec()).unwrap();
+/// assert!(gunzip_request(&plain).unwrap().is_none());
+/// ```
+pub fn gunzip_request<B: AsRef<[u8]>>(request: &http::Request<B>) -> Result<Option<http::Request<Vec<u8>>>, String> {
+    let mut encodings: Vec<String> = request
+        .headers()
+        .get_all(http::header::CONTENT_ENCODING)
+        .iter()
+        .flat_map(|v| {
+            String::from_utf8_lossy(v.as_bytes()).split(',').map(|e| e.trim().to_string()).collect::<Vec<_>>()
+        })
+        .filter(|e| !e.is_empty())
+        .collect();
+    if !encodings.last().is_some_and(|e| e.eq_ignore_ascii_case("gzip")) {
+        return Ok(None);
+    }
+    encodings.pop();
+    let body = gunzip_bounded(request.body().as_ref(), MAX_INFLATED_BYTES)?;
+    let mut inflated = http::Request::new(body);
+    *inflated.method_mut() = request.method().clone();
+    *inflated.uri_mut() = request.uri().clone();
+    *inflated.version_mut() = request.version();
+    *inflated.headers_mut() = request.headers().clone();
+    let headers = inflated.headers_mut();
+    headers.remove(http::header::CONTENT_ENCODING);
+    headers.remove(http::header::CONTENT_LENGTH);
+    if !encodings.is_empty() {
+        let value = http::HeaderValue::try_from(encodings.join(", ")).map_err(|e| e.to_string())?;
+        headers.insert(http::header::CONTENT_ENCODING, value);
+    }
+    Ok(Some(inflated))
+}
+
 /// The gzip of `bytes` (default level).
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 4), Compression::default());
@@ -117,8 +174,17 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 /// assert!(gunzip(b"hello").is_err());
 /// ```
 pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    gunzip_bounded(bytes, usize::MAX)
+}
+
+/// [`gunzip`], refusing to inflate beyond `limit` bytes.
+fn gunzip_bounded(bytes: &[u8], limit: usize) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
-    GzDecoder::new(bytes).read_to_end(&mut out).map_err(|e| format!("the body is not valid gzip: {e}"))?;
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    GzDecoder::new(bytes).take(cap).read_to_end(&mut out).map_err(|e| format!("the body is not valid gzip: {e}"))?;
+    if out.len() > limit {
+        return Err(format!("the gzip body inflates beyond {limit} bytes"));
+    }
     Ok(out)
 }
 
@@ -149,6 +215,34 @@ mod tests {
     fn disabled_never_compresses() {
         let mut r = request(vec![b'x'; 100_000]);
         assert!(!gzip_request(&mut r, &RequestCompression::disabled()));
+    }
+
+    #[test]
+    fn an_inflation_beyond_the_limit_is_refused() {
+        let error = gunzip_bounded(&gzip(&[0; 1000]), 999).unwrap_err();
+        assert!(error.contains("beyond 999 bytes"), "{error}");
+        assert_eq!(gunzip_bounded(&gzip(&[0; 1000]), 1000).unwrap().len(), 1000);
+    }
+
+    #[test]
+    fn a_body_that_claims_gzip_but_is_not_is_an_error() {
+        let request = http::Request::post("/").header("content-encoding", "gzip").body(Vec::new()).unwrap();
+        let error = gunzip_request(&request).unwrap_err();
+        assert!(error.contains("not valid gzip"), "{error}");
+    }
+
+    #[test]
+    fn gzip_alone_leaves_no_content_encoding() {
+        let request = http::Request::post("/").header("content-encoding", "gzip").body(gzip(b"x")).unwrap();
+        let inflated = gunzip_request(&request).unwrap().unwrap();
+        assert!(inflated.headers().get("content-encoding").is_none());
+        assert_eq!(inflated.body(), b"x");
+    }
+
+    #[test]
+    fn gzip_before_another_encoding_is_not_undone() {
+        let request = http::Request::post("/").header("content-encoding", "gzip, custom").body(Vec::new()).unwrap();
+        assert!(gunzip_request(&request).unwrap().is_none());
     }
 
     #[test]

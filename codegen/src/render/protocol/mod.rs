@@ -244,6 +244,7 @@ fn input_impl(
     };
     let to_http_request = to_http_request_fns(&fill_tokens, &encode_and_finish, wire_plan, ctx.prelude);
     let media_type_checks = wire::media_type_checks(wire_plan, error_ident, ctx.prelude);
+    let decode_input = wire::decode_input(wire_plan, &fail_decode, ctx.prelude);
     let input_doc = format!(
         "Builds the HTTP request ({method} `{}`): constraints are checked first, labels are\npercent-encoded as single path segments. The URI holds the path and query only;\nthe caller adds scheme and host.",
         http.uri
@@ -275,7 +276,7 @@ fn input_impl(
                 let fail = |message: #STRING| -> #error_ident { #bad_request };
                 #decode_closure
                 #media_type_checks
-                let input = Self::decode_http_request(request).map_err(#fail_decode)?;
+                #decode_input
                 input.validate().map_err(|e| fail(e.to_string()))?;
                 #OK(input)
             }

@@ -1,5 +1,6 @@
 //! The client's steps after the bindings: the host prefix as a request
-//! extension, gzip, `Content-MD5`; and the server's media type checks.
+//! extension, gzip, `Content-MD5`; and the server's media type checks and
+//! inflating of gzip bodies.
 
 use crate::plan::{BodyMediaType, HostPrefixPart, WirePlan};
 use crate::render::prelude::*;
@@ -76,4 +77,25 @@ pub(super) fn media_type_checks(wire: &WirePlan, error_ident: &proc_macro2::Iden
         }
     });
     quote!(#accept #content_type)
+}
+
+/// The statement of `from_http_request` that decodes `input`: through
+/// [`gunzip_request`] first for operations that compress their requests, so
+/// that a gzip body (`Content-Encoding` ending in `gzip`) is read inflated.
+/// `fail_decode` turns a message into the operation's error.
+///
+/// [`gunzip_request`]: https://docs.rs/smithy-codegen-runtime/latest/smithy_codegen_runtime/compression/fn.gunzip_request.html
+pub(super) fn decode_input(wire: &WirePlan, fail_decode: &TokenStream, style: PreludeStyle) -> TokenStream {
+    let_prelude!(style => SOME, NONE);
+    if !wire.gzip_requests {
+        return quote!(let input = Self::decode_http_request(request).map_err(#fail_decode)?;);
+    }
+    quote! {
+        let inflated = ::smithy_codegen_runtime::compression::gunzip_request(request).map_err(#fail_decode)?;
+        let decoded = match &inflated {
+            #SOME(inflated) => Self::decode_http_request(inflated),
+            #NONE => Self::decode_http_request(request),
+        };
+        let input = decoded.map_err(#fail_decode)?;
+    }
 }
