@@ -84,8 +84,9 @@ impl Plan {
     }
 
     /// The host prefix of `op`'s `endpoint` trait, checked against the
-    /// input's `hostLabel` members: each label names one, each of them is a
-    /// required string, and each is used.
+    /// input's `hostLabel` members: each label names one, which is a required
+    /// string, and no two labels are adjacent. A `hostLabel` member that no
+    /// label names is ignored, as the Smithy specification says.
     fn host_prefix(
         &self,
         op: &Shape,
@@ -109,6 +110,9 @@ impl Plan {
             })?;
             if open > 0 {
                 parts.push(HostPrefixPart::Literal(rest[..open].to_string()));
+            } else if matches!(parts.last(), Some(HostPrefixPart::Label(_))) {
+                // Where would one value end and the next begin?
+                return Err(Error::at(op.id.as_str(), format!("hostPrefix `{prefix}` has two adjacent labels")));
             }
             let name = &rest[open + 1..close];
             let position = host_labels.iter().copied().find(|&i| members[i].name == name).ok_or_else(|| {
@@ -126,12 +130,6 @@ impl Plan {
         }
         if !rest.is_empty() {
             parts.push(HostPrefixPart::Literal(rest.to_string()));
-        }
-        if let Some(&unused) = host_labels.iter().find(|&&i| !parts.contains(&HostPrefixPart::Label(i))) {
-            return Err(Error::at(
-                fields[unused].at.clone(),
-                "hostLabel member has no label in the endpoint's hostPrefix",
-            ));
         }
         Ok(Some(parts))
     }
