@@ -13,7 +13,11 @@ const MODEL: &str = r##"{
         "com.example#Store": {
             "type": "service",
             "version": "2024-01-01",
-            "operations": [{ "target": "com.example#PutThing" }, { "target": "com.example#PutPicture" }],
+            "operations": [
+                { "target": "com.example#PutThing" },
+                { "target": "com.example#PutPicture" },
+                { "target": "com.example#Upload" }
+            ],
             "traits": { "aws.protocols#restJson1": {} }
         },
         "com.example#PutThing": {
@@ -24,7 +28,7 @@ const MODEL: &str = r##"{
                 "smithy.api#http": { "method": "POST", "uri": "/things" },
                 "smithy.api#endpoint": { "hostPrefix": "{Tenant}.data." },
                 "smithy.api#httpChecksumRequired": {},
-                "smithy.api#requestCompression": { "encodings": ["br", "gzip"] }
+                "smithy.api#requestCompression": { "encodings": ["gzip"] }
             }
         },
         "com.example#PutThingInput": {
@@ -51,7 +55,23 @@ const MODEL: &str = r##"{
                 "Picture": { "target": "com.example#Png", "traits": { "smithy.api#httpPayload": {} } }
             }
         },
-        "com.example#Png": { "type": "blob", "traits": { "smithy.api#mediaType": "image/png" } }
+        "com.example#Png": { "type": "blob", "traits": { "smithy.api#mediaType": "image/png" } },
+        "com.example#Upload": {
+            "type": "operation",
+            "input": { "target": "com.example#UploadInput" },
+            "output": { "target": "com.example#PutThingOutput" },
+            "traits": {
+                "smithy.api#http": { "method": "PUT", "uri": "/upload" },
+                "smithy.api#requestCompression": { "encodings": ["gzip"] }
+            }
+        },
+        "com.example#UploadInput": {
+            "type": "structure",
+            "members": {
+                "Body": { "target": "com.example#Stream", "traits": { "smithy.api#httpPayload": {} } }
+            }
+        },
+        "com.example#Stream": { "type": "blob", "traits": { "smithy.api#streaming": {} } }
     }
 }"##;
 
@@ -74,6 +94,7 @@ use smithy_codegen_runtime::compression::{gunzip, RequestCompression};
 use smithy_codegen_runtime::endpoint::{apply_endpoint, HostPrefix};
 use wire_behaviour::operation::put_picture::{PutPictureError, PutPictureInput};
 use wire_behaviour::operation::put_thing::{PutThingError, PutThingInput};
+use wire_behaviour::operation::upload::UploadInput;
 use wire_behaviour::primitives::Blob;
 
 fn thing(data: &str) -> PutThingInput {
@@ -101,6 +122,18 @@ fn a_small_body_or_disabled_compression_is_sent_as_is() {
     let request = large.to_http_request_with_compression(&RequestCompression::disabled()).unwrap();
     assert_eq!(request.headers()["content-encoding"], "custom");
     assert!(request.body().len() > 20_000);
+}
+
+#[test]
+fn a_stream_is_gzipped_whatever_its_size_unless_disabled() {
+    let input = UploadInput::builder().body(Blob::new(b"tiny".to_vec())).build();
+    let request = input.to_http_request().unwrap();
+    assert_eq!(request.headers()["content-encoding"], "gzip");
+    assert_eq!(gunzip(request.body()).unwrap(), b"tiny");
+    assert_eq!(UploadInput::from_http_request(&request).unwrap(), input);
+    let request = input.to_http_request_with_compression(&RequestCompression::disabled()).unwrap();
+    assert!(request.headers().get("content-encoding").is_none());
+    assert_eq!(request.body(), b"tiny");
 }
 
 #[test]

@@ -55,6 +55,19 @@ impl RequestCompression {
         Ok(RequestCompression { min_size_bytes: bytes, ..self })
     }
 
+    /// The same setting without a minimum size: streams are compressed
+    /// whatever their size, when compression is on.
+    ///
+    /// ```
+    /// use smithy_codegen_runtime::compression::RequestCompression;
+    ///
+    /// assert_eq!(RequestCompression::default().regardless_of_size().min_size_bytes(), 0);
+    /// assert!(!RequestCompression::disabled().regardless_of_size().is_enabled());
+    /// ```
+    pub fn regardless_of_size(self) -> Self {
+        RequestCompression { min_size_bytes: 0, ..self }
+    }
+
     /// Whether bodies are compressed at all.
     pub fn is_enabled(&self) -> bool {
         self.enabled

@@ -48,8 +48,11 @@ pub(crate) struct WirePlan {
     pub host_prefix: Option<Vec<HostPrefixPart>>,
     /// `httpChecksumRequired`: requests carry `Content-MD5`.
     pub content_md5: bool,
-    /// `requestCompression` lists `gzip`, the one encoding supported.
+    /// `requestCompression` (with `gzip`, the one encoding Smithy defines).
     pub gzip_requests: bool,
+    /// The input has a `@streaming` blob: compressed whatever its size, as
+    /// the specification asks of streams.
+    pub gzip_regardless_of_size: bool,
     /// The request body's media type (what `Content-Type` must say).
     pub request_media_type: BodyMediaType,
     /// The response body's media type (what `Accept` must take): JSON unless
@@ -61,10 +64,12 @@ impl Plan {
     /// Plans what `op`'s requests need beyond their bindings.
     pub(crate) fn plan_wire(&self, op: &Shape, input: &ShapeId, output: &ShapeId) -> Result<WirePlan, Error> {
         let input_fields = self.structures.get(input).map(Vec::as_slice).unwrap_or_default();
+        let gzip_requests = gzip_requests(op)?;
         Ok(WirePlan {
             host_prefix: self.host_prefix(op, &self.model.shapes[input], input_fields)?,
             content_md5: op.traits.has("smithy.api#httpChecksumRequired"),
-            gzip_requests: gzip_requests(op)?,
+            gzip_requests,
+            gzip_regardless_of_size: gzip_requests && self.has_stream(op, input)?,
             request_media_type: match self.body_media_type(input) {
                 // A modeled input without members still reads as `{}`: the
                 // body of an empty JSON structure.
@@ -134,6 +139,29 @@ impl Plan {
         Ok(Some(parts))
     }
 
+    /// Whether `input` has a `@streaming` blob member; a compressed one must
+    /// not also have `requiresLength` (its compressed length is unknown until
+    /// the whole stream is read).
+    fn has_stream(&self, op: &Shape, input: &ShapeId) -> Result<bool, Error> {
+        let fields = self.structures.get(input).map(Vec::as_slice).unwrap_or_default();
+        let members = self.model.shapes[input].members();
+        let mut streaming = false;
+        for (field, member) in fields.iter().zip(members) {
+            if !field.streaming || field.event_stream {
+                continue;
+            }
+            let target = self.model.shapes.get(&member.target);
+            if target.is_some_and(|t| t.traits.has("smithy.api#requiresLength")) {
+                return Err(Error::at(
+                    field.at.clone(),
+                    format!("{} compresses its requests, so its stream cannot have requiresLength", op.id),
+                ));
+            }
+            streaming = true;
+        }
+        Ok(streaming)
+    }
+
     /// The media type of a message of `structure`: its payload's, else JSON
     /// when a member travels in the body, else none.
     fn body_media_type(&self, structure: &ShapeId) -> BodyMediaType {
@@ -172,15 +200,24 @@ pub(crate) fn payload_media_type(kind: PayloadKind, target: Option<&Shape>) -> S
     }
 }
 
-/// Whether `op`'s `requestCompression` trait lists gzip; other encodings
-/// are skipped, as clients skip the ones they do not support.
+/// Whether `op` compresses its requests: its `requestCompression` trait
+/// lists encodings, each one supported (`gzip`, the only one Smithy defines),
+/// as the specification's validation asks.
 fn gzip_requests(op: &Shape) -> Result<bool, Error> {
     let Some(trait_value) = op.traits.other.get("smithy.api#requestCompression") else {
         return Ok(false);
     };
-    let encodings = trait_value
-        .get("encodings")
-        .and_then(|e| e.as_array())
-        .ok_or_else(|| Error::at(op.id.as_str(), "the requestCompression trait needs a list of `encodings`"))?;
-    Ok(encodings.iter().any(|e| e.as_str().is_some_and(|e| e.eq_ignore_ascii_case("gzip"))))
+    let encodings =
+        trait_value.get("encodings").and_then(|e| e.as_array()).filter(|e| !e.is_empty()).ok_or_else(|| {
+            Error::at(op.id.as_str(), "the requestCompression trait needs a non-empty list of `encodings`")
+        })?;
+    for encoding in encodings {
+        if !encoding.as_str().is_some_and(|e| e.eq_ignore_ascii_case("gzip")) {
+            return Err(Error::at(
+                op.id.as_str(),
+                format!("requestCompression encoding {encoding} is not supported (Smithy defines `gzip` only)"),
+            ));
+        }
+    }
+    Ok(true)
 }

@@ -45,7 +45,11 @@ pub(super) fn host_prefix_statements(wire: &WirePlan, input_fields: &[Field], st
 /// checksum is of the body as sent.
 pub(super) fn finish_statements(wire: &WirePlan) -> Vec<TokenStream> {
     let mut out = Vec::new();
-    if wire.gzip_requests {
+    if wire.gzip_regardless_of_size {
+        out.push(quote!(
+            ::smithy_codegen_runtime::compression::gzip_request(&mut request, &compression.regardless_of_size());
+        ));
+    } else if wire.gzip_requests {
         out.push(quote!(::smithy_codegen_runtime::compression::gzip_request(&mut request, compression);));
     }
     if wire.content_md5 {
