@@ -254,6 +254,11 @@ fn input_impl(
     } else {
         input_doc
     };
+    let input_doc = if wire_plan.content_md5 {
+        format!("{input_doc}\nIt carries `Content-MD5`, the digest of the body as sent (`httpChecksumRequired`).")
+    } else {
+        input_doc
+    };
     let input_doc = crate::render::docs::lines_to_attrs(&input_doc);
     quote! {
         impl #input_name {
