@@ -113,6 +113,9 @@ impl Plan {
             let close = rest[open..].find('}').map(|c| open + c).ok_or_else(|| {
                 Error::at(op.id.as_str(), format!("hostPrefix `{prefix}` has a `{{` without its `}}`"))
             })?;
+            if rest[..open].contains('}') {
+                return Err(Error::at(op.id.as_str(), format!("hostPrefix `{prefix}` has a `}}` without its `{{`")));
+            }
             if open > 0 {
                 parts.push(HostPrefixPart::Literal(rest[..open].to_string()));
             } else if matches!(parts.last(), Some(HostPrefixPart::Label(_))) {
