@@ -1772,6 +1772,17 @@ pub mod operation {
                         message: Some(message),
                     })
                 };
+                ::smithy_codegen_runtime::media_type::check_accept(
+                        request.headers(),
+                        Some("application/json"),
+                    )
+                    .map_err(GetLayerVersionError::Unhandled)?;
+                ::smithy_codegen_runtime::media_type::check_content_type(
+                        request.headers(),
+                        request.body().as_ref(),
+                        None,
+                    )
+                    .map_err(GetLayerVersionError::Unhandled)?;
                 let input = Self::decode_http_request(request).map_err(fail)?;
                 input.validate().map_err(|e| fail(e.to_string()))?;
                 Ok(input)

@@ -112,3 +112,31 @@ fn operations_with_event_streams_enable_the_runtime_feature() {
         .collect();
     assert_eq!(enabling, expected);
 }
+
+/// Operations with `httpChecksumRequired` or `requestCompression` would need
+/// the runtime's `content-md5` or `request-compression` feature (their
+/// generated code calls it). Lambda has none, so no feature enables them and
+/// its dependency tree stays without `md-5` and `flate2`.
+#[test]
+fn no_lambda_operation_needs_checksums_or_compression() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/model/lambda.json")).expect("model");
+    let model: serde_json::Value = serde_json::from_slice(&bytes).expect("the model is JSON");
+    let shapes = model["shapes"].as_object().expect("shapes");
+    let needing: Vec<&String> = shapes
+        .iter()
+        .filter(|(_, shape)| shape["type"] == "operation")
+        .filter(|(_, shape)| {
+            let traits = &shape["traits"];
+            traits.get("smithy.api#httpChecksumRequired").is_some()
+                || traits.get("smithy.api#requestCompression").is_some()
+        })
+        .map(|(id, _)| id)
+        .collect();
+    assert!(needing.is_empty(), "give these operations' features the runtime features they need: {needing:?}");
+    let enabling: Vec<String> = manifest_features()
+        .into_iter()
+        .filter(|(_, value)| value.contains("/content-md5\"") || value.contains("/request-compression\""))
+        .map(|(name, _)| name)
+        .collect();
+    assert!(enabling.is_empty(), "{enabling:?}");
+}

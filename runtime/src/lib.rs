@@ -15,7 +15,9 @@
 //!
 //! | feature | module | what it holds |
 //! | --- | --- | --- |
-//! | `http` | `error_metadata`, `json_body`, `response`, `uri`, `validation` | error codes and messages of error responses; JSON body decoding with the bad field's path; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching; constraint checks, request errors and header helpers |
+//! | `http` | `endpoint`, `error_metadata`, `json_body`, `media_type`, `response`, `uri`, `validation` | host prefixes and base paths of endpoints; error codes and messages of error responses; `Content-Type`/`Accept` checks; JSON body decoding with the bad field's path; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching; constraint checks, request errors and header helpers |
+//! | `content-md5` | `checksum` | `Content-MD5` of request bodies (`httpChecksumRequired`) |
+//! | `request-compression` | `compression` | gzip request bodies above a minimum size (`requestCompression`) |
 //! | `idempotency-token` | `idempotency_token` (a function) | random UUID v4 tokens for `smithy.api#idempotencyToken` members |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder; typed events of generated `@streaming` unions (`EventDecoder`, `EventEncoder`) |
 //!
@@ -33,6 +35,9 @@ pub mod error;
 mod macros;
 pub mod serde_support;
 
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
+pub mod endpoint;
 #[cfg(feature = "http")]
 #[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 pub mod error_metadata;
@@ -68,6 +73,13 @@ pub use date_time::{DateTime, TimestampFormat};
 #[cfg(feature = "event-stream")]
 #[cfg_attr(docsrs, doc(cfg(feature = "event-stream")))]
 pub mod event_stream;
+
+#[cfg(feature = "content-md5")]
+#[cfg_attr(docsrs, doc(cfg(feature = "content-md5")))]
+pub mod checksum;
+#[cfg(feature = "request-compression")]
+#[cfg_attr(docsrs, doc(cfg(feature = "request-compression")))]
+pub mod compression;
 
 #[cfg(feature = "idempotency-token")]
 mod idempotency;

@@ -29,6 +29,7 @@ mod prelude;
 mod structures;
 mod synthesize;
 mod types;
+mod wire;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -54,6 +55,7 @@ pub(crate) use structures::{FieldKind, FieldPlan, Nested, Pattern, SerdeWith};
 #[cfg(feature = "protocol-tests")]
 pub(crate) use synthesize::operation_io as synthesize_operation_io;
 pub(crate) use types::{DefaultValue, DocumentDefault, Repr, RustType};
+pub(crate) use wire::{payload_media_type, BodyMediaType, HostPrefixPart, WirePlan};
 
 /// Everything the render stage prints from.
 #[derive(Debug)]
@@ -89,6 +91,9 @@ pub struct Plan {
     /// Whether a member of the closure is an idempotency token (the
     /// generated crate then needs the runtime's `idempotency-token` feature).
     pub(crate) idempotency_tokens: bool,
+    /// The operations without a modeled input (`smithy.api#Unit`), whose
+    /// synthesized input takes no body at all.
+    pub(crate) unit_inputs: BTreeSet<ShapeId>,
 }
 
 /// What an error structure answers with.
@@ -104,8 +109,15 @@ pub(crate) struct ErrorPlan {
 
 /// Plans the rendering of `closure`.
 pub fn build(model: &Model, closure: &Closure, settings: &Settings) -> Result<Plan, Error> {
+    let unit_inputs = closure
+        .operations
+        .iter()
+        .filter(|id| matches!(&model.shapes[*id].kind, ShapeKind::Operation(op) if op.input.is_none()))
+        .cloned()
+        .collect();
     let (model, closure) = synthesize::operation_io(model, closure)?;
     let mut plan = Plan::names_only(model, closure, settings)?;
+    plan.unit_inputs = unit_inputs;
     plan.cycles = Cycles::find(&plan.model, plan.closure.shapes.iter());
     plan.prelude = prelude_style(&plan.model, &plan.closure, &plan.homes);
     plan.plan_shapes()?;
@@ -137,6 +149,7 @@ impl Plan {
             streams: BTreeMap::new(),
             stream_only_errors: BTreeSet::new(),
             idempotency_tokens: false,
+            unit_inputs: BTreeSet::new(),
         })
     }
 

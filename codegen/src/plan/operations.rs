@@ -45,6 +45,8 @@ pub(crate) struct OperationPlan {
     pub input: ShapeId,
     /// The output structure (likewise).
     pub output: ShapeId,
+    /// Host prefix, checksum, compression and media types.
+    pub wire: super::WirePlan,
 }
 
 impl Plan {
@@ -77,6 +79,7 @@ impl Plan {
         let bad_request = errors.iter().find(|id| self.answers_bad_requests(id)).cloned();
         let name = renamed(&self.model, &self.closure, &op.id);
         let type_name = names::type_name(&name);
+        let wire = self.plan_wire(op, input, output)?;
         Ok(Some(OperationPlan {
             module: names::module(&name),
             error_name: names::suffixed(&type_name, "Error"),
@@ -90,6 +93,7 @@ impl Plan {
             label_order,
             input: input.clone(),
             output: output.clone(),
+            wire,
         }))
     }
 }

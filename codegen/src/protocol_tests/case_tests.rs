@@ -197,9 +197,20 @@ fn client_request(ctx: &CaseContext, case: &HttpRequestCase) -> Result<TokenStre
     let (headers, forbid_headers, require_headers) =
         (pairs(&case.headers), strings(&case.forbid_headers), strings(&case.require_headers));
     let (body, media_type) = (option(&case.body), option(&case.body_media_type));
+    // A case with a host is sent to `https://HOST` (which may carry a base
+    // path), through the operation's host prefix.
+    let endpoint = case.host.as_ref().map(|host| {
+        let endpoint = format!("https://{host}");
+        quote! {
+            let endpoint: http::Uri = #endpoint.parse().map_err(|e| format!("the case's host is no URI here: {e}"))?;
+            smithy_codegen_runtime::endpoint::apply_endpoint(&mut request, &endpoint).map_err(|e| e.to_string())?;
+        }
+    });
+    let binding = if endpoint.is_some() { quote!(let mut request) } else { quote!(let request) };
     Ok(quote! {
         let input = #input;
-        let request = input.to_http_request().map_err(|e| format!("to_http_request failed: {e}"))?;
+        #binding = input.to_http_request().map_err(|e| format!("to_http_request failed: {e}"))?;
+        #endpoint
         check_request(&request, &ExpectedRequest {
             method: #method,
             uri: #uri,

@@ -234,8 +234,10 @@ serde_json = "1.0.120"
 time = {{ version = "0.3.36", default-features = false, features = ["std", "parsing", "formatting"] }}
 http = "1.1"
 regex-lite = "0.1.6"
-# `event-stream`: the suite's event-stream operations are typed event streams.
-smithy-codegen-runtime = {{ path = {runtime_path:?}, features = ["http", "idempotency-token", "event-stream"] }}
+# `event-stream`: the suite's event-stream operations are typed event streams;
+# `content-md5` and `request-compression`: its httpChecksumRequired and
+# requestCompression operations.
+smithy-codegen-runtime = {{ path = {runtime_path:?}, features = ["http", "idempotency-token", "event-stream", "content-md5", "request-compression"] }}
 
 # A crate of its own, outside any workspace it is written into.
 [workspace]

@@ -18,11 +18,21 @@ pub fn crate_dir(name: &str) -> PathBuf {
 
 /// The `[package]`, features and dependencies of a crate of generated code
 /// (protocol layer behind the default feature `http`), with the runtime's
-/// `event-stream` feature when the code has event streams.
+/// `event-stream`, `content-md5` and `request-compression` features when the
+/// code uses them.
 fn manifest(name: &str, code: &str) -> String {
     let runtime = concat!(env!("CARGO_MANIFEST_DIR"), "/../runtime");
+    let features: Vec<&str> = [
+        ("::smithy_codegen_runtime::event_stream::", "\"event-stream\""),
+        ("::smithy_codegen_runtime::checksum::", "\"content-md5\""),
+        ("::smithy_codegen_runtime::compression::", "\"request-compression\""),
+    ]
+    .into_iter()
+    .filter(|(path, _)| code.contains(path))
+    .map(|(_, feature)| feature)
+    .collect();
     let runtime_features =
-        if code.contains("::smithy_codegen_runtime::event_stream::") { r#", features = ["event-stream"]"# } else { "" };
+        if features.is_empty() { String::new() } else { format!(", features = [{}]", features.join(", ")) };
     format!(
         r#"[package]
 name = "{name}"

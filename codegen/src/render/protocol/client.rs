@@ -129,8 +129,13 @@ fn query_params_statement(f: &Field, style: PreludeStyle) -> TokenStream {
     }
 }
 
-/// Idempotency tokens the caller left empty are filled in, as the SDKs do.
-pub(super) fn fill_idempotency_tokens(input_bound: &[(Field, Binding)], style: PreludeStyle) -> Vec<TokenStream> {
+/// Idempotency tokens the caller left empty are filled in, as the SDKs do;
+/// `rebuild` is the call that builds the filled-in copy's request.
+pub(super) fn fill_idempotency_tokens(
+    input_bound: &[(Field, Binding)],
+    rebuild: &TokenStream,
+    style: PreludeStyle,
+) -> Vec<TokenStream> {
     let_prelude!(style => SOME);
     input_bound
         .iter()
@@ -141,7 +146,7 @@ pub(super) fn fill_idempotency_tokens(input_bound: &[(Field, Binding)], style: P
                 if self.#id.is_none() {
                     let mut filled = self.clone();
                     filled.#id = #SOME(::smithy_codegen_runtime::idempotency_token());
-                    return filled.to_http_request();
+                    return filled.#rebuild;
                 }
             }
         })

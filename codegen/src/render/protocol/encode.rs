@@ -2,7 +2,6 @@
 //! shared by requests (client) and responses (server).
 
 use super::bindings::{scalar_kind, to_str, to_text, Binding, BodyTypes, PayloadKind, ScalarKind};
-use crate::ir::ShapeKind;
 use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
 use crate::render::Ctx;
@@ -39,27 +38,14 @@ pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(T
     let (f, _) = bound.iter().find(|(_, b)| *b == Binding::Payload)?;
     let id = &f.ident;
     let target = ctx.shape(&f.member.target);
-    let media_type = target.traits.other.get("smithy.api#mediaType").and_then(|v| v.as_str()).map(str::to_string);
-    let (bytes, content_type) = match f.payload {
-        PayloadKind::Json => {
-            (quote!(::smithy_codegen_runtime::response::encode_json(v)), "application/json".to_string())
-        }
-        PayloadKind::Blob => {
-            let default = if matches!(target.kind, ShapeKind::Union(_)) {
-                "application/vnd.amazon.eventstream"
-            } else {
-                "application/octet-stream"
-            };
-            (quote!(v.as_bytes().to_vec()), media_type.unwrap_or_else(|| default.to_string()))
-        }
+    let bytes = match f.payload {
+        PayloadKind::Json => quote!(::smithy_codegen_runtime::response::encode_json(v)),
+        PayloadKind::Blob => quote!(v.as_bytes().to_vec()),
         // The frames follow the head, written by the stream's `EventEncoder`.
-        PayloadKind::EventStream => {
-            (quote!({ let _ = v; #VEC::new() }), "application/vnd.amazon.eventstream".to_string())
-        }
-        PayloadKind::Text { .. } => {
-            (quote!(v.as_str().as_bytes().to_vec()), media_type.unwrap_or_else(|| "text/plain".to_string()))
-        }
+        PayloadKind::EventStream => quote!({ let _ = v; #VEC::new() }),
+        PayloadKind::Text { .. } => quote!(v.as_str().as_bytes().to_vec()),
     };
+    let content_type = crate::plan::payload_media_type(f.payload, Some(target));
     let body = if f.kind == FieldKind::Optional {
         quote!(match &self.#id { #SOME(v) => #bytes, #NONE => #VEC::new() })
     } else {

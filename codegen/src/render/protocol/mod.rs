@@ -8,6 +8,7 @@ mod encode;
 mod errors;
 mod server;
 mod validate;
+mod wire;
 
 pub(crate) use bindings::{bound_fields, literal_query_keys, Binding};
 use bindings::{LiteralQuery, UriSegment};
@@ -60,6 +61,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         InputParts { home: input_home, bound: &input_bound, types: &input_types },
         RequestLayout { segments, literal_query, label_order: &label_order },
         planned.bad_request.as_ref(),
+        &planned.wire,
     );
     let output_impl = output_impl(ctx, &names, http.code, output_home, &output_bound, &output_types);
     let error_impl = operation_error_impl(ctx, &names.error, errors);
@@ -166,13 +168,19 @@ fn input_impl(
     input: InputParts,
     layout: RequestLayout,
     bad_request: Option<&crate::ir::ShapeId>,
+    wire_plan: &crate::plan::WirePlan,
 ) -> TokenStream {
     let_prelude!(ctx.prelude => RESULT, OK, ERR, STRING, VEC, AS_REF);
     let OperationNames { op: op_ident, error: error_ident, method: method_tokens } = names;
     let method = &http.method;
     let uri_build = uri_statements(layout.segments, layout.label_order);
     let query_build = query_statements(layout.literal_query, input.bound, ctx.prelude);
-    let fill_tokens = fill_idempotency_tokens(input.bound, ctx.prelude);
+    let rebuild = if wire_plan.gzip_requests {
+        quote!(to_http_request_with_compression(compression))
+    } else {
+        quote!(to_http_request())
+    };
+    let fill_tokens = fill_idempotency_tokens(input.bound, &rebuild, ctx.prelude);
     let mut input_headers = encode_headers(
         input.bound,
         Some(quote!(return #ERR(e.into()))),
@@ -212,26 +220,57 @@ fn input_impl(
     };
     let bad_request = bad_request_tokens;
     let input_name = ident(&input.home.name);
+    let input_fields: Vec<Field> = input.bound.iter().map(|(f, _)| f.clone()).collect();
+    let host_prefix = wire::host_prefix_statements(wire_plan, &input_fields, ctx.prelude);
+    let build_request = if host_prefix.is_empty() {
+        quote!(#request.map_err(|e| crate::protocol::RequestError::Build(e.to_string())))
+    } else {
+        quote! {
+            let built = { #request };
+            let mut request = built.map_err(|e| crate::protocol::RequestError::Build(e.to_string()))?;
+            #host_prefix
+            #OK(request)
+        }
+    };
+    let finish = wire::finish_statements(wire_plan);
+    let encode_and_finish = if finish.is_empty() {
+        quote!(self.encode_http_request())
+    } else {
+        quote! {
+            let mut request = self.encode_http_request()?;
+            #(#finish)*
+            #OK(request)
+        }
+    };
+    let to_http_request = to_http_request_fns(&fill_tokens, &encode_and_finish, wire_plan, ctx.prelude);
+    let media_type_checks = wire::media_type_checks(wire_plan, error_ident, ctx.prelude);
+    let decode_input = wire::decode_input(wire_plan, &fail_decode, ctx.prelude);
     let input_doc = format!(
         "Builds the HTTP request ({method} `{}`): constraints are checked first, labels are\npercent-encoded as single path segments. The URI holds the path and query only;\nthe caller adds scheme and host.",
         http.uri
     );
+    let input_doc = if wire_plan.host_prefix.is_some() {
+        format!("{input_doc}\nThe request carries the operation's host prefix (an\n`smithy_codegen_runtime::endpoint::HostPrefix` extension), which\n`smithy_codegen_runtime::endpoint::apply_endpoint` puts before the host.")
+    } else {
+        input_doc
+    };
+    let input_doc = if wire_plan.content_md5 {
+        format!("{input_doc}\nIt carries `Content-MD5`, the digest of the body as sent (`httpChecksumRequired`).")
+    } else {
+        input_doc
+    };
     let input_doc = crate::render::docs::lines_to_attrs(&input_doc);
     quote! {
         impl #input_name {
             #input_doc
-            pub fn to_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
-                #(#fill_tokens)*
-                self.validate()?;
-                self.encode_http_request()
-            }
+            #to_http_request
 
             /// The request of [`Self::to_http_request`], without the constraint check.
             pub(crate) fn encode_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
                 let mut uri = #STRING::with_capacity(64);
                 #(#uri_build)*
                 #query_statements
-                #request.map_err(|e| crate::protocol::RequestError::Build(e.to_string()))
+                #build_request
             }
 
             /// Parses a request on the server side: method and path must match,
@@ -241,7 +280,8 @@ fn input_impl(
             pub fn from_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #error_ident> {
                 let fail = |message: #STRING| -> #error_ident { #bad_request };
                 #decode_closure
-                let input = Self::decode_http_request(request).map_err(#fail_decode)?;
+                #media_type_checks
+                #decode_input
                 input.validate().map_err(|e| fail(e.to_string()))?;
                 #OK(input)
             }
@@ -256,6 +296,44 @@ fn input_impl(
             }
 
             #input_decode
+        }
+    }
+}
+
+/// `to_http_request`, and for operations that compress their requests
+/// `to_http_request_with_compression`, which it calls with the defaults.
+fn to_http_request_fns(
+    fill_tokens: &[TokenStream],
+    encode_and_finish: &TokenStream,
+    wire_plan: &crate::plan::WirePlan,
+    style: PreludeStyle,
+) -> TokenStream {
+    let_prelude!(style => RESULT, VEC);
+    let checked = quote! {
+        #(#fill_tokens)*
+        self.validate()?;
+        #encode_and_finish
+    };
+    if !wire_plan.gzip_requests {
+        return quote! {
+            pub fn to_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
+                #checked
+            }
+        };
+    }
+    quote! {
+        pub fn to_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
+            self.to_http_request_with_compression(&::smithy_codegen_runtime::compression::RequestCompression::default())
+        }
+
+        /// [`Self::to_http_request`] with the given request compression: the
+        /// operation's body is gzipped when `compression` is enabled and the
+        /// body reaches its minimum size (`Content-Encoding` then ends in `gzip`).
+        pub fn to_http_request_with_compression(
+            &self,
+            compression: &::smithy_codegen_runtime::compression::RequestCompression,
+        ) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
+            #checked
         }
     }
 }
