@@ -86,6 +86,8 @@ pub struct Plan {
     pub(crate) streams: BTreeMap<ShapeId, StreamPlan>,
     /// The error structures that only event streams use (no HTTP error glue).
     pub(crate) stream_only_errors: BTreeSet<ShapeId>,
+    /// The operations whose model gives no output (before synthesizing one).
+    pub(crate) operations_without_output: BTreeSet<ShapeId>,
     /// Whether a member of the closure is an idempotency token (the
     /// generated crate then needs the runtime's `idempotency-token` feature).
     pub(crate) idempotency_tokens: bool,
@@ -104,8 +106,15 @@ pub(crate) struct ErrorPlan {
 
 /// Plans the rendering of `closure`.
 pub fn build(model: &Model, closure: &Closure, settings: &Settings) -> Result<Plan, Error> {
+    let operations_without_output = closure
+        .operations
+        .iter()
+        .filter(|id| matches!(&model.shapes[*id].kind, ShapeKind::Operation(op) if op.output.is_none()))
+        .cloned()
+        .collect();
     let (model, closure) = synthesize::operation_io(model, closure)?;
     let mut plan = Plan::names_only(model, closure, settings)?;
+    plan.operations_without_output = operations_without_output;
     plan.cycles = Cycles::find(&plan.model, plan.closure.shapes.iter());
     plan.prelude = prelude_style(&plan.model, &plan.closure, &plan.homes);
     plan.plan_shapes()?;
@@ -136,6 +145,7 @@ impl Plan {
             errors: BTreeMap::new(),
             streams: BTreeMap::new(),
             stream_only_errors: BTreeSet::new(),
+            operations_without_output: BTreeSet::new(),
             idempotency_tokens: false,
         })
     }

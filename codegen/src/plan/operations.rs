@@ -45,6 +45,11 @@ pub(crate) struct OperationPlan {
     pub input: ShapeId,
     /// The output structure (likewise).
     pub output: ShapeId,
+    /// Whether the model gives the operation no output (none, or
+    /// `smithy.api#Unit`): its success responses then have an empty body, as
+    /// the restJson1 suite expects (`RestJsonNoInputAndNoOutput`), where an
+    /// empty output structure answers `{}`.
+    pub no_output: bool,
 }
 
 impl Plan {
@@ -90,6 +95,7 @@ impl Plan {
             label_order,
             input: input.clone(),
             output: output.clone(),
+            no_output: self.operations_without_output.contains(&op.id),
         }))
     }
 }

@@ -33,15 +33,19 @@ pub(super) fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>)
     })
 }
 
-/// The payload member's body expression and content type, if the structure has one.
-pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(TokenStream, String)> {
+/// The payload member's body expression and content type, if the structure
+/// has one. An unset structure payload is `{}` in a request and no body in a
+/// response, as the restJson1 suite expects
+/// (`RestJsonHttpWithEmptyStructurePayload`,
+/// `RestJsonHttpPayloadWithStructureAndEmptyResponseBody`).
+pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)], request: bool) -> Option<(TokenStream, String)> {
     let_prelude!(ctx.prelude => SOME, NONE, VEC);
     let (f, _) = bound.iter().find(|(_, b)| *b == Binding::Payload)?;
     let id = &f.ident;
     let target = ctx.shape(&f.member.target);
     let media_type = target.traits.other.get("smithy.api#mediaType").and_then(|v| v.as_str()).map(str::to_string);
     let (bytes, content_type) = match f.payload {
-        PayloadKind::Json => {
+        PayloadKind::Json { .. } | PayloadKind::Document => {
             (quote!(::smithy_codegen_runtime::response::encode_json(v)), "application/json".to_string())
         }
         PayloadKind::Blob => {
@@ -60,8 +64,12 @@ pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(T
             (quote!(v.as_str().as_bytes().to_vec()), media_type.unwrap_or_else(|| "text/plain".to_string()))
         }
     };
+    let unset = match f.payload {
+        PayloadKind::Json { structure: true } if request => quote!(b"{}".to_vec()),
+        _ => quote!(#VEC::new()),
+    };
     let body = if f.kind == FieldKind::Optional {
-        quote!(match &self.#id { #SOME(v) => #bytes, #NONE => #VEC::new() })
+        quote!(match &self.#id { #SOME(v) => #bytes, #NONE => #unset })
     } else {
         quote!({ let v = &self.#id; #bytes })
     };

@@ -19,7 +19,8 @@ use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
 use crate::render::{ident, Ctx};
 use bindings::body_types;
-use client::{fill_idempotency_tokens, query_statements, request_statements, uri_statements};
+use bindings::PayloadKind;
+use client::{fill_idempotency_tokens, query_statements, request_statements, uri_statements, RequestBody};
 use decode::{decode_fn, DecodeArgs, DecodeInputs};
 use encode::{encode_body, encode_headers, encode_payload, insert_header};
 use errors::{bad_request_error, operation_error_impl};
@@ -61,7 +62,8 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         RequestLayout { segments, literal_query, label_order: &label_order },
         planned.bad_request.as_ref(),
     );
-    let output_impl = output_impl(ctx, &names, http.code, output_home, &output_bound, &output_types);
+    let output_impl =
+        output_impl(ctx, &names, (http.code, planned.no_output), output_home, &output_bound, &output_types);
     let error_impl = operation_error_impl(ctx, &names.error, errors);
     let cfg = ctx.protocol_cfg();
     quote! {
@@ -179,15 +181,30 @@ fn input_impl(
         &|name, value| quote!(builder = builder.header(#name, #value)),
         ctx.prelude,
     );
-    let input_body = match encode_payload(ctx, input.bound)
-        .map(|(body, ct)| (body, quote!(#ct)))
-        .or_else(|| encode_body(input.bound, input.types).map(|b| (b, quote!("application/json"))))
-    {
+    let is_stream = input.bound.iter().any(|(f, b)| *b == Binding::Payload && f.payload == PayloadKind::EventStream);
+    // A member bound to `Content-Type` wins over the payload's default type.
+    let binds_content_type = input.bound.iter().any(|(f, _)| f.header.as_deref() == Some("content-type"));
+    let input_body = match encode_payload(ctx, input.bound, true) {
         Some((body, content_type)) => {
-            input_headers.push(quote!(builder = builder.header(::http::header::CONTENT_TYPE, #content_type);));
-            body
+            let set = quote!(builder = builder.header(::http::header::CONTENT_TYPE, #content_type););
+            input_headers.push(if binds_content_type {
+                quote!(if !builder.headers_ref().is_some_and(|h| h.contains_key(::http::header::CONTENT_TYPE)) { #set })
+            } else {
+                set
+            });
+            if is_stream {
+                RequestBody::Stream(body)
+            } else {
+                RequestBody::Payload(body)
+            }
         }
-        None => quote!(#VEC::new()),
+        None => match encode_body(input.bound, input.types) {
+            Some(body) => {
+                input_headers.push(quote!(builder = builder.header(::http::header::CONTENT_TYPE, "application/json");));
+                RequestBody::Json(body)
+            }
+            None => RequestBody::None,
+        },
     };
     let (query_statements, request) =
         request_statements(method_tokens, &query_build, &input_headers, input_body, ctx.prelude);
@@ -217,14 +234,40 @@ fn input_impl(
         http.uri
     );
     let input_doc = crate::render::docs::lines_to_attrs(&input_doc);
-    quote! {
-        impl #input_name {
+    let to_http_request = if fill_tokens.is_empty() {
+        quote! {
             #input_doc
             pub fn to_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
+                self.validate()?;
+                self.encode_http_request()
+            }
+        }
+    } else {
+        quote! {
+            #input_doc
+            ///
+            /// Idempotency tokens left unset are random UUIDs; see
+            /// [`Self::to_http_request_with_tokens`] to choose them.
+            pub fn to_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
+                self.to_http_request_with_tokens(&crate::protocol::RandomIdempotencyTokens)
+            }
+
+            /// The request of [`Self::to_http_request`], with the idempotency tokens
+            /// left unset taken from `tokens` (a closure `|| String` will do, e.g. a
+            /// fixed token in tests).
+            pub fn to_http_request_with_tokens(
+                &self,
+                tokens: &dyn crate::protocol::IdempotencyTokenProvider,
+            ) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
                 #(#fill_tokens)*
                 self.validate()?;
                 self.encode_http_request()
             }
+        }
+    };
+    quote! {
+        impl #input_name {
+            #to_http_request
 
             /// The request of [`Self::to_http_request`], without the constraint check.
             pub(crate) fn encode_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
@@ -264,7 +307,7 @@ fn input_impl(
 fn output_impl(
     ctx: &Ctx,
     names: &OperationNames,
-    success: u16,
+    (success, no_output): (u16, bool),
     output_home: &crate::render::Home,
     output_bound: &[(Field, Binding)],
     output_types: &Option<bindings::BodyTypes>,
@@ -282,9 +325,13 @@ fn output_impl(
         }
         None => quote!(#success),
     };
-    let output_headers = encode_headers(output_bound, None, &insert_header, ctx.prelude);
-    let output_response =
-        response(output_status, quote!(#NONE), response_body(ctx, output_bound, output_types), output_headers);
+    let mut output_headers = encode_headers(output_bound, None, &insert_header, ctx.prelude);
+    if output_bound.iter().any(|(f, b)| *b == Binding::Payload && f.payload == PayloadKind::EventStream) {
+        // The frames follow the head: their length is not known yet.
+        output_headers.push(quote!(headers.remove(::http::header::CONTENT_LENGTH);));
+    }
+    let body = if no_output { (quote!(#VEC::new()), None) } else { response_body(ctx, output_bound, output_types) };
+    let output_response = response(output_status, quote!(#NONE), body, output_headers);
     let output_decode = decode_fn(output_home, output_bound, output_types, ctx.prelude);
     let output_args = DecodeInputs::of(output_bound).args(DecodeArgs {
         status: quote!(status),
