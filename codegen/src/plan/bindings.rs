@@ -44,6 +44,21 @@ impl Binding {
     }
 }
 
+impl Plan {
+    /// Where a member of `shape` travels: labels and query parameters bind
+    /// request members only; elsewhere (outputs, errors) the member travels
+    /// in the body, as the restJson1 suite expects
+    /// (`RestJsonIgnoreQueryParamsInResponse`).
+    pub(crate) fn binding(&self, shape: &Shape, member: &Member) -> Binding {
+        match Binding::of(member) {
+            Binding::Label | Binding::Query(_) | Binding::QueryParams if !self.operation_inputs.contains(&shape.id) => {
+                Binding::Body
+            }
+            binding => binding,
+        }
+    }
+}
+
 /// How a payload member travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PayloadKind {

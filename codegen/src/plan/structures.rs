@@ -272,7 +272,7 @@ impl Plan {
             zero_default,
             default_value,
             serde_with,
-            binding: Binding::of(member),
+            binding: self.binding(shape, member),
             scalar: None,
             header: None,
             pattern,
