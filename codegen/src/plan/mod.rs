@@ -334,6 +334,26 @@ mod tests {
         // `Name` is the input's second member.
         assert_eq!(op.label_order, vec![1]);
         assert!(op.errors.is_empty());
+        assert!(!op.no_output);
+    }
+
+    #[test]
+    fn output_query_members_travel_in_the_body_and_unit_outputs_are_empty() {
+        let model = MODEL.replace(
+            r#""Limit": { "target": "smithy.api#Integer", "traits": { "smithy.api#default": 10 } }"#,
+            r#""Limit": { "target": "smithy.api#Integer", "traits": { "smithy.api#httpQuery": "limit" } }"#,
+        );
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["GetThing"]).unwrap();
+        let plan = build(&model, &closure, &Settings::default()).unwrap();
+        assert_eq!(plan.structures[&id("ex#GetThingResponse")][1].binding, Binding::Body);
+        assert_eq!(plan.structures[&id("ex#GetThingRequest")][0].binding, Binding::Query("limit".into()));
+
+        let model = MODEL.replace(r#""output": { "target": "ex#GetThingResponse" },"#, "");
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["GetThing"]).unwrap();
+        let plan = build(&model, &closure, &Settings::default()).unwrap();
+        assert!(plan.operations[&id("ex#GetThing")].no_output);
     }
 
     #[test]
