@@ -2473,8 +2473,9 @@ pub mod protocol {
     }
 
     /// Asserts that a request carries exactly these query keys, these headers
-    /// besides `content-type` (lowercase) and this body: the generated tests
-    /// check with it that a request holds only the members the caller set.
+    /// besides `content-type` and `content-length` (lowercase) and this body:
+    /// the generated tests check with it that a request holds only the members
+    /// the caller set.
     #[cfg(test)]
     pub fn assert_sent(
         request: &::http::Request<::std::vec::Vec<u8>>,
@@ -2487,8 +2488,12 @@ pub mod protocol {
         query_keys.sort();
         query_keys.dedup();
         assert_eq!(query_keys, query, "query keys of {}", request.uri());
-        let mut header_names: ::std::vec::Vec<&str> =
-            request.headers().keys().map(::http::HeaderName::as_str).filter(|name| *name != "content-type").collect();
+        let mut header_names: ::std::vec::Vec<&str> = request
+            .headers()
+            .keys()
+            .map(::http::HeaderName::as_str)
+            .filter(|name| !matches!(*name, "content-type" | "content-length"))
+            .collect();
         header_names.sort_unstable();
         header_names.dedup();
         assert_eq!(header_names, headers, "headers of {:?}", request.headers());

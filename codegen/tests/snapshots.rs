@@ -1269,8 +1269,14 @@ fn idempotency_token_is_reexported_only_by_models_that_have_one() {
     let with_token = smithy_codegen::generate(IDEMPOTENCY_TOKEN.as_bytes(), &[], &Settings::default())
         .unwrap_or_else(|e| panic!("generation failed: {e}"));
     syn::parse_file(&with_token).unwrap_or_else(|e| panic!("generated code is not a Rust file: {e}"));
-    assert!(with_token.contains("::smithy_codegen_runtime::idempotency_token()"), "{with_token}");
-    assert!(with_token.ends_with("    pub use ::smithy_codegen_runtime::idempotency_token;\n}\n"), "{with_token}");
+    assert!(with_token.contains("tokens.make_idempotency_token()"), "{with_token}");
+    assert!(with_token.contains("self.request_with(&crate::protocol::RandomIdempotencyTokens)"), "{with_token}");
+    assert!(
+        with_token.ends_with(
+            "    pub use ::smithy_codegen_runtime::{idempotency_token, IdempotencyTokenProvider, RandomIdempotencyTokens};\n}\n"
+        ),
+        "{with_token}"
+    );
     let without = smithy_codegen::generate(RESOURCES.as_bytes(), &[], &Settings::default())
         .unwrap_or_else(|e| panic!("generation failed: {e}"));
     assert!(!without.contains("idempotency_token"), "{without}");

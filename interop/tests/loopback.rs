@@ -145,6 +145,9 @@ fn found_layer_version_decodes_to_the_documented_example() {
     let (response, decoded) = get_layer_version(layer_server(), "my-layer", 1);
     assert_eq!(response.status(), 200);
     assert_eq!(header(&response, "content-type"), Some("application/json"));
+    // The generated response states its length; hyper sends it once, unchanged.
+    assert_eq!(response.headers().get_all("content-length").iter().count(), 1);
+    assert_eq!(header(&response, "content-length"), Some(response.body().len().to_string().as_str()));
     let output = decoded.expect("my-layer version 1 is served");
     assert_eq!(output, example());
     assert_eq!(output.created_date_time().expect("present").expect("parses").unix_timestamp(), 1_542_236_632);
@@ -529,4 +532,44 @@ fn streamed_invoke_cut_by_an_unmodeled_error_names_its_code_and_message() {
     };
     assert_eq!(e.code(), "ServiceException");
     assert_eq!(e.message(), Some("the function's stream broke"));
+}
+
+#[test]
+fn a_request_body_goes_out_with_one_content_length() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::TcpListener;
+
+    use lambda_model::operation::invoke_with_response_stream::InvokeWithResponseStreamInput;
+    use lambda_model::primitives::Blob;
+
+    // A listener that records the request head as ureq writes it.
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let base = format!("http://{}", listener.local_addr().expect("local address"));
+    let recorder = std::thread::spawn(move || {
+        let (stream, _) = listener.accept().expect("a connection");
+        let mut reader = BufReader::new(stream);
+        let mut head = Vec::new();
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).expect("a head line");
+            if line == "\r\n" || line.is_empty() {
+                break;
+            }
+            head.push(line.trim_end().to_ascii_lowercase());
+        }
+        let mut stream = reader.into_inner();
+        stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n").expect("answer");
+        head
+    });
+
+    let input = InvokeWithResponseStreamInput::builder().function_name("f").payload(Blob::new("hello")).build();
+    let request = input.expect("valid input").to_http_request().expect("a valid request");
+    assert_eq!(request.headers()["content-length"], "5");
+    let (mut parts, body) = request.into_parts();
+    parts.uri = format!("{base}{}", parts.uri).parse().expect("absolute URI");
+    agent().run(http::Request::from_parts(parts, body)).expect("the recorder answers");
+
+    let head = recorder.join().expect("the recorder thread");
+    let lengths: Vec<&String> = head.iter().filter(|line| line.starts_with("content-length:")).collect();
+    assert_eq!(lengths, ["content-length: 5"], "{head:?}");
 }

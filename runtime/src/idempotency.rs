@@ -14,6 +14,40 @@ pub fn idempotency_token() -> String {
     uuid::Uuid::new_v4().hyphenated().to_string()
 }
 
+/// Where a request's missing idempotency tokens come from.
+///
+/// The request builders take one as an argument (no global state to set):
+/// [`RandomIdempotencyTokens`] by default, any `Fn() -> String` closure
+/// otherwise, e.g. a fixed token in tests.
+///
+/// ```
+/// use smithy_codegen_runtime::{IdempotencyTokenProvider, RandomIdempotencyTokens};
+///
+/// let fixed = || "00000000-0000-4000-8000-000000000000".to_owned();
+/// assert_eq!(fixed.make_idempotency_token(), "00000000-0000-4000-8000-000000000000");
+/// assert_eq!(RandomIdempotencyTokens.make_idempotency_token().len(), 36);
+/// ```
+pub trait IdempotencyTokenProvider {
+    /// A token for one request.
+    fn make_idempotency_token(&self) -> String;
+}
+
+/// Random UUID v4 tokens ([`idempotency_token`]), as the AWS SDKs send.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RandomIdempotencyTokens;
+
+impl IdempotencyTokenProvider for RandomIdempotencyTokens {
+    fn make_idempotency_token(&self) -> String {
+        idempotency_token()
+    }
+}
+
+impl<F: Fn() -> String> IdempotencyTokenProvider for F {
+    fn make_idempotency_token(&self) -> String {
+        self()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,5 +59,12 @@ mod tests {
         assert_eq!(parsed.get_version_num(), 4);
         assert_eq!(parsed.get_variant(), uuid::Variant::RFC4122);
         assert_eq!(token, token.to_lowercase());
+    }
+
+    #[test]
+    fn a_closure_provides_its_tokens() {
+        let provider: &dyn IdempotencyTokenProvider = &|| "fixed".to_owned();
+        assert_eq!(provider.make_idempotency_token(), "fixed");
+        assert_ne!(RandomIdempotencyTokens.make_idempotency_token(), RandomIdempotencyTokens.make_idempotency_token());
     }
 }

@@ -49,6 +49,39 @@ pub fn decode_json<T: serde::de::DeserializeOwned>(body: &[u8], what: &str) -> R
     }
 }
 
+/// Decodes a JSON body that may hold any JSON value (a document payload:
+/// `"hello"` or `[1, 2]` as well as an object); errors as [`decode_json`]'s.
+///
+/// ```
+/// use smithy_codegen_runtime::json_body::decode_json_value;
+///
+/// let text: String = decode_json_value(br#""hello""#, "request").unwrap();
+/// assert_eq!(text, "hello");
+/// assert!(decode_json_value::<String>(b"", "request").unwrap_err().starts_with("invalid request body: "));
+/// ```
+pub fn decode_json_value<T: serde::de::DeserializeOwned>(body: &[u8], what: &str) -> Result<T, String> {
+    serde_json::from_slice(body).map_err(|e| format!("invalid {what} body: {}", bounded_display(&e, MESSAGE_CHARS)))
+}
+
+/// Whether a body is empty or an empty JSON object (`{}`, blanks allowed): an
+/// unset structure payload, which clients send as `{}`.
+///
+/// ```
+/// use smithy_codegen_runtime::json_body::is_empty_object;
+///
+/// assert!(is_empty_object(b""));
+/// assert!(is_empty_object(b" { }\n"));
+/// assert!(!is_empty_object(br#"{"a":1}"#));
+/// ```
+pub fn is_empty_object(body: &[u8]) -> bool {
+    let mut rest = body.iter().filter(|b| !b.is_ascii_whitespace());
+    match rest.next() {
+        None => true,
+        Some(b'{') => rest.next() == Some(&b'}') && rest.next().is_none(),
+        Some(_) => false,
+    }
+}
+
 /// `value` displayed, cut after `limit` characters: serde quotes offending
 /// values whole, and a 100 MB string must not become a 100 MB message.
 fn bounded_display(value: &dyn fmt::Display, limit: usize) -> String {

@@ -18,7 +18,7 @@
 //! | `http` | `endpoint`, `error_metadata`, `json_body`, `media_type`, `response`, `uri`, `validation` | host prefixes and base paths of endpoints; error codes and messages of error responses; `Content-Type`/`Accept` checks; JSON body decoding with the bad field's path; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching; constraint checks, request errors and header helpers |
 //! | `content-md5` | `checksum` | `Content-MD5` of request bodies (`httpChecksumRequired`) |
 //! | `request-compression` | `compression` | gzip request bodies above a minimum size (`requestCompression`) |
-//! | `idempotency-token` | `idempotency_token` (a function) | random UUID v4 tokens for `smithy.api#idempotencyToken` members |
+//! | `idempotency-token` | `idempotency_token`, `IdempotencyTokenProvider`, `RandomIdempotencyTokens` | random UUID v4 tokens for `smithy.api#idempotencyToken` members |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder; typed events of generated `@streaming` unions (`EventDecoder`, `EventEncoder`) |
 //!
 //! What generated code still carries as pasted text stays there on purpose:
@@ -85,7 +85,7 @@ pub mod compression;
 mod idempotency;
 #[cfg(feature = "idempotency-token")]
 #[cfg_attr(docsrs, doc(cfg(feature = "idempotency-token")))]
-pub use idempotency::idempotency_token;
+pub use idempotency::{idempotency_token, IdempotencyTokenProvider, RandomIdempotencyTokens};
 
 /// The README's example, compiled and run as a doc test.
 #[cfg(all(doctest, feature = "event-stream"))]

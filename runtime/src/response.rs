@@ -17,9 +17,13 @@ pub fn encode_json<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("generated types serialize to JSON")
 }
 
-/// A response with a JSON body and, for errors, the `X-Amzn-ErrorType` header
-/// (left out when `error_code` cannot be a header value). A status that is
-/// not one becomes 500.
+/// A response with a JSON body, its `Content-Length` and, for errors, the
+/// `X-Amzn-ErrorType` header (left out when `error_code` cannot be a header
+/// value). A status that is not one becomes 500.
+///
+/// The whole body is at hand, so its length is known; HTTP servers (hyper)
+/// keep a `Content-Length` they are given rather than add their own. Statuses
+/// that carry no body (1xx, 204, 304) get none, as RFC 9110 asks.
 ///
 /// ```
 /// use smithy_codegen_runtime::response::json_response;
@@ -28,12 +32,20 @@ pub fn encode_json<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
 /// assert_eq!(response.status(), 429);
 /// assert_eq!(response.headers()["x-amzn-errortype"], "TooManyRequestsException");
 /// assert_eq!(response.headers()["content-type"], "application/json");
+/// assert_eq!(response.headers()["content-length"], "2");
 /// ```
 pub fn json_response(status: u16, error_code: Option<&str>, body: Vec<u8>) -> http::Response<Vec<u8>> {
+    let length = body.len();
     let mut response = http::Response::new(body);
     *response.status_mut() = http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    let status = response.status();
     let map = response.headers_mut();
     map.insert(http::header::CONTENT_TYPE, http::HeaderValue::from_static("application/json"));
+    let bodiless =
+        status.is_informational() || status == http::StatusCode::NO_CONTENT || status == http::StatusCode::NOT_MODIFIED;
+    if !bodiless {
+        map.insert(http::header::CONTENT_LENGTH, http::HeaderValue::from(length));
+    }
     if let Some(code) = error_code {
         if let Ok(v) = http::HeaderValue::from_str(code) {
             map.insert("x-amzn-errortype", v);
@@ -78,6 +90,16 @@ mod tests {
     fn code_that_is_no_header_value_is_left_out() {
         let response = json_response(400, Some("bad\ncode"), Vec::new());
         assert!(response.headers().get("x-amzn-errortype").is_none());
+    }
+
+    #[test]
+    fn content_length_is_the_body_length_and_absent_without_a_body() {
+        let response = json_response(200, None, Vec::new());
+        assert_eq!(response.headers()["content-length"], "0");
+        assert_eq!(response.headers().get_all("content-length").iter().count(), 1);
+        for status in [100, 204, 304] {
+            assert!(json_response(status, None, Vec::new()).headers().get("content-length").is_none(), "{status}");
+        }
     }
 
     #[test]

@@ -44,11 +44,31 @@ impl Binding {
     }
 }
 
+impl Plan {
+    /// Where a member of `shape` travels: labels and query parameters bind
+    /// request members only; elsewhere (outputs, errors) the member travels
+    /// in the body, as the restJson1 suite expects
+    /// (`RestJsonIgnoreQueryParamsInResponse`).
+    pub(crate) fn binding(&self, shape: &Shape, member: &Member) -> Binding {
+        match Binding::of(member) {
+            Binding::Label | Binding::Query(_) | Binding::QueryParams if !self.operation_inputs.contains(&shape.id) => {
+                Binding::Body
+            }
+            binding => binding,
+        }
+    }
+}
+
 /// How a payload member travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PayloadKind {
-    /// A structure, union or document: JSON.
-    Json,
+    /// A structure or union: a JSON object. An unset structure travels as
+    /// `{}` in requests (the restJson1 suite's
+    /// `RestJsonHttpWithEmptyStructurePayload`), and `{}` reads back as unset;
+    /// otherwise an unset payload travels as no body.
+    Json { structure: bool },
+    /// A document: any JSON value, a string or a number as well as an object.
+    Document,
     /// A blob (streaming or not): the raw bytes.
     Blob,
     /// A string or enum: the raw UTF-8 text.
@@ -156,7 +176,9 @@ impl Plan {
             ShapeKind::Simple(Simple::Blob) => PayloadKind::Blob,
             ShapeKind::Simple(Simple::String) => PayloadKind::Text { is_enum: false },
             ShapeKind::Enum(_) => PayloadKind::Text { is_enum: true },
-            _ => PayloadKind::Json,
+            ShapeKind::Simple(Simple::Document) => PayloadKind::Document,
+            ShapeKind::Structure(_) => PayloadKind::Json { structure: true },
+            _ => PayloadKind::Json { structure: false },
         }
     }
 

@@ -88,6 +88,8 @@ pub struct Plan {
     pub(crate) streams: BTreeMap<ShapeId, StreamPlan>,
     /// The error structures that only event streams use (no HTTP error glue).
     pub(crate) stream_only_errors: BTreeSet<ShapeId>,
+    /// The operations whose model gives no output (before synthesizing one).
+    pub(crate) operations_without_output: BTreeSet<ShapeId>,
     /// Whether a member of the closure is an idempotency token (the
     /// generated crate then needs the runtime's `idempotency-token` feature).
     pub(crate) idempotency_tokens: bool,
@@ -107,17 +109,30 @@ pub(crate) struct ErrorPlan {
     pub message: Option<usize>,
 }
 
-/// Plans the rendering of `closure`.
-pub fn build(model: &Model, closure: &Closure, settings: &Settings) -> Result<Plan, Error> {
-    let unit_inputs = closure
+/// The closure's operations for which `test` holds.
+fn operations_where(
+    model: &Model,
+    closure: &Closure,
+    test: impl Fn(&crate::ir::Operation) -> bool,
+) -> BTreeSet<ShapeId> {
+    closure
         .operations
         .iter()
-        .filter(|id| matches!(&model.shapes[*id].kind, ShapeKind::Operation(op) if op.input.is_none()))
+        .filter(|id| matches!(&model.shapes[*id].kind, ShapeKind::Operation(op) if test(op)))
         .cloned()
-        .collect();
+        .collect()
+}
+
+/// Plans the rendering of `closure`.
+pub fn build(model: &Model, closure: &Closure, settings: &Settings) -> Result<Plan, Error> {
+    // Synthesis gives every operation an input and an output structure, so
+    // which of them the model left out is noted first.
+    let unit_inputs = operations_where(model, closure, |op| op.input.is_none());
+    let operations_without_output = operations_where(model, closure, |op| op.output.is_none());
     let (model, closure) = synthesize::operation_io(model, closure)?;
     let mut plan = Plan::names_only(model, closure, settings)?;
     plan.unit_inputs = unit_inputs;
+    plan.operations_without_output = operations_without_output;
     plan.cycles = Cycles::find(&plan.model, plan.closure.shapes.iter());
     plan.prelude = prelude_style(&plan.model, &plan.closure, &plan.homes);
     plan.plan_shapes()?;
@@ -148,6 +163,7 @@ impl Plan {
             errors: BTreeMap::new(),
             streams: BTreeMap::new(),
             stream_only_errors: BTreeSet::new(),
+            operations_without_output: BTreeSet::new(),
             idempotency_tokens: false,
             unit_inputs: BTreeSet::new(),
         })
@@ -337,6 +353,26 @@ mod tests {
         // `Name` is the input's second member.
         assert_eq!(op.label_order, vec![1]);
         assert!(op.errors.is_empty());
+        assert!(!op.no_output);
+    }
+
+    #[test]
+    fn output_query_members_travel_in_the_body_and_unit_outputs_are_empty() {
+        let model = MODEL.replace(
+            r#""Limit": { "target": "smithy.api#Integer", "traits": { "smithy.api#default": 10 } }"#,
+            r#""Limit": { "target": "smithy.api#Integer", "traits": { "smithy.api#httpQuery": "limit" } }"#,
+        );
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["GetThing"]).unwrap();
+        let plan = build(&model, &closure, &Settings::default()).unwrap();
+        assert_eq!(plan.structures[&id("ex#GetThingResponse")][1].binding, Binding::Body);
+        assert_eq!(plan.structures[&id("ex#GetThingRequest")][0].binding, Binding::Query("limit".into()));
+
+        let model = MODEL.replace(r#""output": { "target": "ex#GetThingResponse" },"#, "");
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["GetThing"]).unwrap();
+        let plan = build(&model, &closure, &Settings::default()).unwrap();
+        assert!(plan.operations[&id("ex#GetThing")].no_output);
     }
 
     #[test]

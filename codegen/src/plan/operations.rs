@@ -47,6 +47,11 @@ pub(crate) struct OperationPlan {
     pub output: ShapeId,
     /// Host prefix, checksum, compression and media types.
     pub wire: super::WirePlan,
+    /// Whether the model gives the operation no output (none, or
+    /// `smithy.api#Unit`): its success responses then have an empty body, as
+    /// the restJson1 suite expects (`RestJsonNoInputAndNoOutput`), where an
+    /// empty output structure answers `{}`.
+    pub no_output: bool,
 }
 
 impl Plan {
@@ -94,6 +99,7 @@ impl Plan {
             input: input.clone(),
             output: output.clone(),
             wire,
+            no_output: self.operations_without_output.contains(&op.id),
         }))
     }
 }

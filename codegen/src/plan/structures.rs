@@ -139,9 +139,13 @@ impl Plan {
     /// default, as the Smithy specification and its compliance suite ask
     /// (`RestJsonClientSkipsTopLevelDefaultValuesInInput`): the service may change
     /// the default, and a client that sent the old one would pin its callers to
-    /// it. Nested structures, outputs and errors keep the default as a plain value.
+    /// it. Nested structures, outputs and errors keep the default as a plain
+    /// value, except members with `@clientOptional`, which clients treat as
+    /// optional wherever they are (as smithy-rs does, and the suite's
+    /// `RestJsonClientIgnoresNonTopLevelDefaultsOnMembersWithClientOptional`).
     pub(crate) fn unset_default(&self, shape: &Shape, member: &Member) -> bool {
-        self.operation_inputs.contains(&shape.id) && !member.traits.required
+        let client_optional = member.traits.other.contains_key("smithy.api#clientOptional");
+        client_optional || (self.operation_inputs.contains(&shape.id) && !member.traits.required)
     }
 
     /// Whether a member target is an event stream (a `@streaming` union).
@@ -221,9 +225,12 @@ impl Plan {
         };
         let default = member.traits.default.clone().or_else(|| target.traits.default.clone());
         let default = default.filter(|v| !v.is_null());
-        let unset_default = default.clone().filter(|_| self.unset_default(shape, member));
+        let held_unset = default.is_some() && self.unset_default(shape, member);
+        // An empty stream is an unset one (the suite's
+        // `RestJsonStreamingTraitsWithNoBlobBody`): no default is filled in for it.
+        let unset_default = default.clone().filter(|_| held_unset && !streaming);
         let kind = match &default {
-            Some(_) if unset_default.is_some() => FieldKind::Optional,
+            Some(_) if held_unset => FieldKind::Optional,
             Some(v) => FieldKind::Default(v.clone()),
             None if member.traits.required || event_stream => FieldKind::Required,
             None => FieldKind::Optional,
@@ -265,7 +272,7 @@ impl Plan {
             zero_default,
             default_value,
             serde_with,
-            binding: Binding::of(member),
+            binding: self.binding(shape, member),
             scalar: None,
             header: None,
             pattern,

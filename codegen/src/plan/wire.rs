@@ -195,7 +195,7 @@ pub(crate) fn payload_media_type(kind: PayloadKind, target: Option<&Shape>) -> S
     let modeled = target.and_then(|t| t.traits.other.get("smithy.api#mediaType")).and_then(|v| v.as_str());
     let is_union = target.is_some_and(|t| matches!(t.kind, ShapeKind::Union(_)));
     match kind {
-        PayloadKind::Json => "application/json".to_string(),
+        PayloadKind::Json { .. } | PayloadKind::Document => "application/json".to_string(),
         PayloadKind::EventStream => "application/vnd.amazon.eventstream".to_string(),
         PayloadKind::Blob if is_union => "application/vnd.amazon.eventstream".to_string(),
         PayloadKind::Blob => modeled.unwrap_or("application/octet-stream").to_string(),

@@ -207,9 +207,17 @@ fn client_request(ctx: &CaseContext, case: &HttpRequestCase) -> Result<TokenStre
         }
     });
     let binding = if endpoint.is_some() { quote!(let mut request) } else { quote!(let request) };
+    // The suite expects the fixed token that its generators (smithy-rs among
+    // them) inject into clients under test.
+    let fills_tokens = op.input.1.iter().any(|m| m.traits.idempotency_token && !m.traits.required);
+    let to_request = if fills_tokens {
+        quote!(input.to_http_request_with_tokens(&|| String::from("00000000-0000-4000-8000-000000000000")))
+    } else {
+        quote!(input.to_http_request())
+    };
     Ok(quote! {
         let input = #input;
-        #binding = input.to_http_request().map_err(|e| format!("to_http_request failed: {e}"))?;
+        #binding = #to_request.map_err(|e| format!("to_http_request failed: {e}"))?;
         #endpoint
         check_request(&request, &ExpectedRequest {
             method: #method,

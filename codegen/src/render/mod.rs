@@ -238,7 +238,8 @@ pub fn print(plan: &Plan) -> Result<String, Error> {
     ))
 }
 
-/// The `protocol` module: the pasted runtime, plus `idempotency_token` when a
+/// The `protocol` module: the pasted runtime, plus `idempotency_token` and the
+/// token providers that `to_http_request_with_tokens` takes when a
 /// member of the closure is an idempotency token. Only then does the generated
 /// crate need the runtime's `idempotency-token` feature, which pulls `uuid` and
 /// `getrandom`.
@@ -247,7 +248,9 @@ fn protocol_runtime(idempotency_tokens: bool) -> String {
         return PROTOCOL.to_owned();
     }
     let body = PROTOCOL.trim_end().strip_suffix('}').expect("runtime/protocol.rs is one module");
-    format!("{body}\n    pub use ::smithy_codegen_runtime::idempotency_token;\n}}\n")
+    format!(
+        "{body}\n    pub use ::smithy_codegen_runtime::{{idempotency_token, IdempotencyTokenProvider, RandomIdempotencyTokens}};\n}}\n"
+    )
 }
 
 /// Formats tokens that form whole items (prettyplease).

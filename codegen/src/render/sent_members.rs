@@ -75,6 +75,8 @@ struct Expected {
     body_keys: Vec<String>,
     payload: bool,
     has_body_members: bool,
+    /// An optional structure payload, which is `{}` when unset.
+    structure_payload: bool,
 }
 
 impl Expected {
@@ -83,6 +85,9 @@ impl Expected {
         let mut expected = Expected { query: literal_query_keys(http_uri), ..Expected::default() };
         for (f, b) in bound {
             expected.has_body_members |= *b == Binding::Body;
+            expected.structure_payload |= *b == Binding::Payload
+                && f.kind == FieldKind::Optional
+                && f.payload == crate::plan::PayloadKind::Json { structure: true };
             if f.kind != FieldKind::Optional {
                 expected.add(f, b);
             }
@@ -115,6 +120,8 @@ impl Expected {
             quote!(crate::protocol::SentBody::Payload)
         } else if self.has_body_members && !has_payload_member {
             quote!(crate::protocol::SentBody::JsonKeys(&[#(#body_keys),*]))
+        } else if self.structure_payload {
+            quote!(crate::protocol::SentBody::JsonKeys(&[]))
         } else {
             quote!(crate::protocol::SentBody::Empty)
         };

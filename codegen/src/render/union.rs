@@ -66,6 +66,12 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
     }
     let type_name = home.name.as_str();
     let expecting = format!("a `{type_name}` union: an object with exactly one member");
+    // A `__type` entry names the union's shape, unless a member has that name.
+    let next_key = if planned.iter().any(|v| v.wire == "__type") {
+        quote!(map.next_key::<#STRING>()?)
+    } else {
+        quote!(::smithy_codegen_runtime::serde_support::next_union_key(&mut map)?)
+    };
     quote! {
         #doc
         #[non_exhaustive]
@@ -102,8 +108,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
                         f.write_str(#expecting)
                     }
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> #RESULT<#name, A::Error> {
-                        let key: #STRING = map
-                            .next_key()?
+                        let key: #STRING = #next_key
                             .ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#expecting))?;
                         let value = match key.as_str() {
                             #(#de_arms)*
@@ -112,7 +117,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
                                 name: key,
                             }),
                         };
-                        if map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                        if #next_key.is_some() {
                             return #ERR(<A::Error as ::serde::de::Error>::custom(#expecting));
                         }
                         #OK(value)

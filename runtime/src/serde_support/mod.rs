@@ -112,6 +112,45 @@ where
     }
 }
 
+/// The next key of a union's JSON object, past any `__type` entry: some
+/// services name the union's shape there, and it is not a member (the
+/// restJson1 suite's `RestJsonDeserializeIgnoreType`). Generated unions with
+/// a member of that name read their keys directly instead.
+///
+/// ```
+/// use serde::de::{Deserializer, MapAccess, Visitor};
+/// use smithy_codegen_runtime::serde_support::next_union_key;
+///
+/// struct Keys;
+/// impl<'de> Visitor<'de> for Keys {
+///     type Value = Vec<String>;
+///     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("an object")
+///     }
+///     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+///         let mut keys = Vec::new();
+///         while let Some(key) = next_union_key(&mut map)? {
+///             map.next_value::<serde::de::IgnoredAny>()?;
+///             keys.push(key);
+///         }
+///         Ok(keys)
+///     }
+/// }
+///
+/// let mut de = serde_json::Deserializer::from_str(r#"{"__type": "x#U", "a": 1, "__type": "y"}"#);
+/// assert_eq!(de.deserialize_map(Keys).unwrap(), ["a"]);
+/// ```
+pub fn next_union_key<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<String>, A::Error> {
+    loop {
+        match map.next_key::<String>()? {
+            Some(key) if key == "__type" => {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+            other => return Ok(other),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,13 +8,28 @@ use crate::render::types::Repr;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// A request body expression, and whether the request states its length.
+pub(super) enum RequestBody {
+    /// No member travels in the body: no body, no `Content-Length`.
+    None,
+    /// A JSON body, never empty.
+    Json(TokenStream),
+    /// A payload member's bytes, empty when it is unset.
+    Payload(TokenStream),
+    /// The head of an event stream: the frames follow, of unknown length.
+    Stream(TokenStream),
+}
+
 /// The statements of `to_http_request` after the path: the query (none when
 /// nothing can be in it), then the request with its headers and body.
+///
+/// The request holds its whole body, so it states its `Content-Length` (as
+/// the AWS SDKs do); HTTP clients (ureq, hyper) keep the one they are given.
 pub(super) fn request_statements(
     method: &TokenStream,
     query_build: &[TokenStream],
     headers: &[TokenStream],
-    body: TokenStream,
+    body: RequestBody,
     style: PreludeStyle,
 ) -> (TokenStream, TokenStream) {
     let_prelude!(style => VEC);
@@ -32,14 +47,27 @@ pub(super) fn request_statements(
             }
         }
     };
-    let request = if headers.is_empty() {
-        quote!(::http::Request::builder().method(#method).uri(uri).body(#body))
-    } else {
-        quote! {
+    let length = quote!(builder = builder.header(::http::header::CONTENT_LENGTH, body.len()););
+    let (body, length) = match body {
+        RequestBody::None => (quote!(#VEC::new()), None),
+        RequestBody::Json(body) => (body, Some(length)),
+        RequestBody::Payload(body) => (body, Some(quote!(if !body.is_empty() { #length }))),
+        RequestBody::Stream(body) => (body, None),
+    };
+    let request = match length {
+        None if headers.is_empty() => quote!(::http::Request::builder().method(#method).uri(uri).body(#body)),
+        None => quote! {
             let mut builder = ::http::Request::builder().method(#method).uri(uri);
             #(#headers)*
             builder.body(#body)
-        }
+        },
+        Some(length) => quote! {
+            let body = #body;
+            let mut builder = ::http::Request::builder().method(#method).uri(uri);
+            #(#headers)*
+            #length
+            builder.body(body)
+        },
     };
     (query, request)
 }
@@ -129,8 +157,8 @@ fn query_params_statement(f: &Field, style: PreludeStyle) -> TokenStream {
     }
 }
 
-/// Idempotency tokens the caller left empty are filled in, as the SDKs do;
-/// `rebuild` is the call that builds the filled-in copy's request.
+/// Idempotency tokens the caller left empty are filled in from `tokens`, as
+/// the SDKs do; `rebuild` is the call that builds the filled-in copy's request.
 pub(super) fn fill_idempotency_tokens(
     input_bound: &[(Field, Binding)],
     rebuild: &TokenStream,
@@ -145,7 +173,7 @@ pub(super) fn fill_idempotency_tokens(
             quote! {
                 if self.#id.is_none() {
                     let mut filled = self.clone();
-                    filled.#id = #SOME(::smithy_codegen_runtime::idempotency_token());
+                    filled.#id = #SOME(tokens.make_idempotency_token());
                     return filled.#rebuild;
                 }
             }

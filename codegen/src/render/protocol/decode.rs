@@ -119,7 +119,12 @@ fn payload_init(what: &str, f: &Field, style: PreludeStyle) -> TokenStream {
     let ty = &f.target_ty;
     let what_member = format!("{what}.{member}");
     let decoded = match f.payload {
-        PayloadKind::Json => quote!(::smithy_codegen_runtime::json_body::decode_json::<#ty>(body, #what_member)?),
+        PayloadKind::Json { .. } => {
+            quote!(::smithy_codegen_runtime::json_body::decode_json::<#ty>(body, #what_member)?)
+        }
+        PayloadKind::Document => {
+            quote!(::smithy_codegen_runtime::json_body::decode_json_value::<#ty>(body, #what_member)?)
+        }
         PayloadKind::Blob => quote!(crate::primitives::Blob::new(body.to_vec())),
         // The body received so far (never "missing"); the caller feeds the rest as it arrives.
         PayloadKind::EventStream => {
@@ -137,7 +142,14 @@ fn payload_init(what: &str, f: &Field, style: PreludeStyle) -> TokenStream {
     };
     let boxed = if f.boxed { quote!(#BOX::new(#decoded)) } else { decoded };
     let value = present(boxed, f, style);
-    quote!(if body.is_empty() { #missing } else { #value })
+    // An unset structure travels as `{}`: read it back as unset.
+    let unset = match f.payload {
+        PayloadKind::Json { structure: true } if f.kind == FieldKind::Optional => {
+            quote!(::smithy_codegen_runtime::json_body::is_empty_object(body))
+        }
+        _ => quote!(body.is_empty()),
+    };
+    quote!(if #unset { #missing } else { #value })
 }
 
 /// An `httpQueryParams` map: every query pair, those that `httpQuery`

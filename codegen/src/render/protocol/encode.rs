@@ -32,22 +32,30 @@ pub(super) fn encode_body(bound: &[(Field, Binding)], types: &Option<BodyTypes>)
     })
 }
 
-/// The payload member's body expression and content type, if the structure has one.
-pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)]) -> Option<(TokenStream, String)> {
+/// The payload member's body expression and content type, if the structure
+/// has one. An unset structure payload is `{}` in a request and no body in a
+/// response, as the restJson1 suite expects
+/// (`RestJsonHttpWithEmptyStructurePayload`,
+/// `RestJsonHttpPayloadWithStructureAndEmptyResponseBody`).
+pub(super) fn encode_payload(ctx: &Ctx, bound: &[(Field, Binding)], request: bool) -> Option<(TokenStream, String)> {
     let_prelude!(ctx.prelude => SOME, NONE, VEC);
     let (f, _) = bound.iter().find(|(_, b)| *b == Binding::Payload)?;
     let id = &f.ident;
     let target = ctx.shape(&f.member.target);
     let bytes = match f.payload {
-        PayloadKind::Json => quote!(::smithy_codegen_runtime::response::encode_json(v)),
+        PayloadKind::Json { .. } | PayloadKind::Document => quote!(::smithy_codegen_runtime::response::encode_json(v)),
         PayloadKind::Blob => quote!(v.as_bytes().to_vec()),
         // The frames follow the head, written by the stream's `EventEncoder`.
         PayloadKind::EventStream => quote!({ let _ = v; #VEC::new() }),
         PayloadKind::Text { .. } => quote!(v.as_str().as_bytes().to_vec()),
     };
     let content_type = crate::plan::payload_media_type(f.payload, Some(target));
+    let unset = match f.payload {
+        PayloadKind::Json { structure: true } if request => quote!(b"{}".to_vec()),
+        _ => quote!(#VEC::new()),
+    };
     let body = if f.kind == FieldKind::Optional {
-        quote!(match &self.#id { #SOME(v) => #bytes, #NONE => #VEC::new() })
+        quote!(match &self.#id { #SOME(v) => #bytes, #NONE => #unset })
     } else {
         quote!({ let v = &self.#id; #bytes })
     };
@@ -88,7 +96,15 @@ pub(super) fn encode_headers(
                 quote!((name, value)),
                 add(quote!(name), quote!(value)),
             );
-            let push = quote!(for (k, v) in map.iter() { #push });
+            let skips = bound_beside_prefix(bound, prefix);
+            let push = if skips.is_empty() {
+                quote!(for (k, v) in map.iter() { #push })
+            } else {
+                quote!(for (k, v) in map.iter() {
+                    #(if #skips { continue; })*
+                    #push
+                })
+            };
             out.push(if f.kind == FieldKind::Optional {
                 quote!(if let #SOME(map) = &self.#id { #push })
             } else {
@@ -126,6 +142,26 @@ pub(super) fn encode_headers(
         });
     }
     out
+}
+
+/// Conditions on a prefix-headers entry `k` under which a member bound to
+/// that very header is set: the member wins, rather than the header being
+/// sent twice (the suite's `RestJsonHttpEmptyPrefixHeadersRequestClient`).
+fn bound_beside_prefix(bound: &[(Field, Binding)], prefix: &str) -> Vec<TokenStream> {
+    bound
+        .iter()
+        .filter_map(|(f, b)| {
+            let Binding::Header(name) = b else { return None };
+            let lower = f.header.clone().unwrap_or_else(|| name.to_ascii_lowercase());
+            let suffix = lower.strip_prefix(prefix)?.to_string();
+            let id = &f.ident;
+            Some(if f.kind == FieldKind::Optional {
+                quote!(self.#id.is_some() && k.eq_ignore_ascii_case(#suffix))
+            } else {
+                quote!(k.eq_ignore_ascii_case(#suffix))
+            })
+        })
+        .collect()
 }
 
 pub(super) fn insert_header(name: TokenStream, value: TokenStream) -> TokenStream {

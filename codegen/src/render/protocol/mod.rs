@@ -20,7 +20,8 @@ use crate::render::prelude::*;
 use crate::render::structure::{Field, FieldKind};
 use crate::render::{ident, Ctx};
 use bindings::body_types;
-use client::{fill_idempotency_tokens, query_statements, request_statements, uri_statements};
+use bindings::PayloadKind;
+use client::{fill_idempotency_tokens, query_statements, request_statements, uri_statements, RequestBody};
 use decode::{decode_fn, DecodeArgs, DecodeInputs};
 use encode::{encode_body, encode_headers, encode_payload, insert_header};
 use errors::{bad_request_error, operation_error_impl};
@@ -63,7 +64,8 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         planned.bad_request.as_ref(),
         &planned.wire,
     );
-    let output_impl = output_impl(ctx, &names, http.code, output_home, &output_bound, &output_types);
+    let output_impl =
+        output_impl(ctx, &names, (http.code, planned.no_output), output_home, &output_bound, &output_types);
     let error_impl = operation_error_impl(ctx, &names.error, errors);
     let cfg = ctx.protocol_cfg();
     quote! {
@@ -175,27 +177,37 @@ fn input_impl(
     let method = &http.method;
     let uri_build = uri_statements(layout.segments, layout.label_order);
     let query_build = query_statements(layout.literal_query, input.bound, ctx.prelude);
-    let rebuild = if wire_plan.gzip_requests {
-        quote!(to_http_request_with_compression(compression))
-    } else {
-        quote!(to_http_request())
-    };
-    let fill_tokens = fill_idempotency_tokens(input.bound, &rebuild, ctx.prelude);
+    let fill_tokens = fill_idempotency_tokens(input.bound, &request_with_call(wire_plan), ctx.prelude);
     let mut input_headers = encode_headers(
         input.bound,
         Some(quote!(return #ERR(e.into()))),
         &|name, value| quote!(builder = builder.header(#name, #value)),
         ctx.prelude,
     );
-    let input_body = match encode_payload(ctx, input.bound)
-        .map(|(body, ct)| (body, quote!(#ct)))
-        .or_else(|| encode_body(input.bound, input.types).map(|b| (b, quote!("application/json"))))
-    {
+    let is_stream = input.bound.iter().any(|(f, b)| *b == Binding::Payload && f.payload == PayloadKind::EventStream);
+    // A member bound to `Content-Type` wins over the payload's default type.
+    let binds_content_type = input.bound.iter().any(|(f, _)| f.header.as_deref() == Some("content-type"));
+    let input_body = match encode_payload(ctx, input.bound, true) {
         Some((body, content_type)) => {
-            input_headers.push(quote!(builder = builder.header(::http::header::CONTENT_TYPE, #content_type);));
-            body
+            let set = quote!(builder = builder.header(::http::header::CONTENT_TYPE, #content_type););
+            input_headers.push(if binds_content_type {
+                quote!(if !builder.headers_ref().is_some_and(|h| h.contains_key(::http::header::CONTENT_TYPE)) { #set })
+            } else {
+                set
+            });
+            if is_stream {
+                RequestBody::Stream(body)
+            } else {
+                RequestBody::Payload(body)
+            }
         }
-        None => quote!(#VEC::new()),
+        None => match encode_body(input.bound, input.types) {
+            Some(body) => {
+                input_headers.push(quote!(builder = builder.header(::http::header::CONTENT_TYPE, "application/json");));
+                RequestBody::Json(body)
+            }
+            None => RequestBody::None,
+        },
     };
     let (query_statements, request) =
         request_statements(method_tokens, &query_build, &input_headers, input_body, ctx.prelude);
@@ -300,8 +312,17 @@ fn input_impl(
     }
 }
 
-/// `to_http_request`, and for operations that compress their requests
-/// `to_http_request_with_compression`, which it calls with the defaults.
+/// The call of the request builder that takes the request options an
+/// operation has: idempotency tokens, request compression.
+fn request_with_call(wire_plan: &crate::plan::WirePlan) -> TokenStream {
+    let compression = wire_plan.gzip_requests.then(|| quote!(compression));
+    quote!(request_with(tokens, #compression))
+}
+
+/// `to_http_request`; an operation with idempotency tokens also gets
+/// `to_http_request_with_tokens`, one that compresses its requests
+/// `to_http_request_with_compression`. Both call `request_with`, which takes
+/// every option the operation has.
 fn to_http_request_fns(
     fill_tokens: &[TokenStream],
     encode_and_finish: &TokenStream,
@@ -314,25 +335,67 @@ fn to_http_request_fns(
         self.validate()?;
         #encode_and_finish
     };
-    if !wire_plan.gzip_requests {
+    let request = quote!(#RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError>);
+    let has_tokens = !fill_tokens.is_empty();
+    if !has_tokens && !wire_plan.gzip_requests {
         return quote! {
-            pub fn to_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
+            pub fn to_http_request(&self) -> #request {
                 #checked
             }
         };
     }
+    let random_tokens = quote!(&crate::protocol::RandomIdempotencyTokens);
+    let default_compression = quote!(&::smithy_codegen_runtime::compression::RequestCompression::default());
+    let tokens_param = has_tokens.then(|| quote!(tokens: &dyn crate::protocol::IdempotencyTokenProvider,));
+    let compression_param = wire_plan
+        .gzip_requests
+        .then(|| quote!(compression: &::smithy_codegen_runtime::compression::RequestCompression,));
+    let tokens_arg = has_tokens.then(|| quote!(#random_tokens,));
+    let compression_arg = wire_plan.gzip_requests.then(|| quote!(#default_compression,));
+    let with_tokens = has_tokens.then(|| {
+        let compression_arg = wire_plan.gzip_requests.then(|| quote!(#default_compression));
+        quote! {
+            /// The request of [`Self::to_http_request`], with the idempotency tokens
+            /// left unset taken from `tokens` (a closure `|| String` will do, e.g. a
+            /// fixed token in tests).
+            pub fn to_http_request_with_tokens(&self, tokens: &dyn crate::protocol::IdempotencyTokenProvider) -> #request {
+                self.request_with(tokens, #compression_arg)
+            }
+        }
+    });
+    let with_compression = wire_plan.gzip_requests.then(|| {
+        let tokens_arg = has_tokens.then(|| quote!(#random_tokens,));
+        quote! {
+            /// [`Self::to_http_request`] with the given request compression: the
+            /// operation's body is gzipped when `compression` is enabled and the
+            /// body reaches its minimum size (`Content-Encoding` then ends in `gzip`).
+            pub fn to_http_request_with_compression(
+                &self,
+                compression: &::smithy_codegen_runtime::compression::RequestCompression,
+            ) -> #request {
+                self.request_with(#tokens_arg compression)
+            }
+        }
+    });
+    let tokens_doc = has_tokens.then(|| {
+        quote! {
+            ///
+            /// Idempotency tokens left unset are random UUIDs; see
+            /// [`Self::to_http_request_with_tokens`] to choose them.
+        }
+    });
     quote! {
-        pub fn to_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
-            self.to_http_request_with_compression(&::smithy_codegen_runtime::compression::RequestCompression::default())
+        #tokens_doc
+        pub fn to_http_request(&self) -> #request {
+            self.request_with(#tokens_arg #compression_arg)
         }
 
-        /// [`Self::to_http_request`] with the given request compression: the
-        /// operation's body is gzipped when `compression` is enabled and the
-        /// body reaches its minimum size (`Content-Encoding` then ends in `gzip`).
-        pub fn to_http_request_with_compression(
-            &self,
-            compression: &::smithy_codegen_runtime::compression::RequestCompression,
-        ) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
+        #with_tokens
+
+        #with_compression
+
+        /// The request with every option of this operation given.
+        fn request_with(&self, #tokens_param #compression_param) -> #request {
             #checked
         }
     }
@@ -342,7 +405,7 @@ fn to_http_request_fns(
 fn output_impl(
     ctx: &Ctx,
     names: &OperationNames,
-    success: u16,
+    (success, no_output): (u16, bool),
     output_home: &crate::render::Home,
     output_bound: &[(Field, Binding)],
     output_types: &Option<bindings::BodyTypes>,
@@ -360,9 +423,13 @@ fn output_impl(
         }
         None => quote!(#success),
     };
-    let output_headers = encode_headers(output_bound, None, &insert_header, ctx.prelude);
-    let output_response =
-        response(output_status, quote!(#NONE), response_body(ctx, output_bound, output_types), output_headers);
+    let mut output_headers = encode_headers(output_bound, None, &insert_header, ctx.prelude);
+    if output_bound.iter().any(|(f, b)| *b == Binding::Payload && f.payload == PayloadKind::EventStream) {
+        // The frames follow the head: their length is not known yet.
+        output_headers.push(quote!(headers.remove(::http::header::CONTENT_LENGTH);));
+    }
+    let body = if no_output { (quote!(#VEC::new()), None) } else { response_body(ctx, output_bound, output_types) };
+    let output_response = response(output_status, quote!(#NONE), body, output_headers);
     let output_decode = decode_fn(output_home, output_bound, output_types, ctx.prelude);
     let output_args = DecodeInputs::of(output_bound).args(DecodeArgs {
         status: quote!(status),

@@ -16,7 +16,7 @@ pub(super) fn response_body(
     bound: &[(Field, Binding)],
     types: &Option<BodyTypes>,
 ) -> (TokenStream, Option<String>) {
-    if let Some((body, content_type)) = encode_payload(ctx, bound) {
+    if let Some((body, content_type)) = encode_payload(ctx, bound, false) {
         return (body, Some(content_type));
     }
     (encode_body(bound, types).unwrap_or_else(|| quote!(b"{}".to_vec())), None)
