@@ -66,6 +66,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
     }
     let type_name = home.name.as_str();
     let expecting = format!("a `{type_name}` union: an object with exactly one member");
+    let unknown_member = format!("`{{}}` is not a member of the `{type_name}` union");
     quote! {
         #doc
         #[non_exhaustive]
@@ -107,6 +108,10 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
                             .ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#expecting))?;
                         let value = match key.as_str() {
                             #(#de_arms)*
+                            // A server refuses a member it does not know; a client keeps it.
+                            _ if ::smithy_codegen_runtime::serde_support::strict::is_strict() => {
+                                return #ERR(<A::Error as ::serde::de::Error>::custom(format!(#unknown_member, key)));
+                            }
                             _ => #name::Unknown(crate::primitives::UnknownUnionMember {
                                 value: map.next_value::<::serde_json::Value>()?,
                                 name: key,

@@ -71,7 +71,7 @@ pub(super) fn from_text(kind: &ScalarKind, ty: &TokenStream, member: &str) -> To
             let format = format.variant();
             let format_ident = quote::format_ident!("{}", format);
             let msg = format!("{member}: {{}} is not a timestamp in the {format} format");
-            quote!(crate::primitives::DateTime::parse(s, crate::primitives::TimestampFormat::#format_ident)
+            quote!(::smithy_codegen_runtime::serde_support::parse_timestamp_text(s, crate::primitives::TimestampFormat::#format_ident)
                 .ok_or_else(|| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
         }
         ScalarKind::Base64String => {
