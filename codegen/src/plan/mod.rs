@@ -48,7 +48,7 @@ pub(crate) use operations::{literal_query_keys, LiteralQuery, OperationPlan, Uri
 pub use prelude::PreludeStyle;
 #[cfg(test)]
 pub(crate) use prelude::PRELUDE_NAMES;
-pub(crate) use structures::{FieldKind, FieldPlan, Nested, Pattern, SerdeWith};
+pub(crate) use structures::{FieldKind, FieldPlan, Nested, Pattern, SerdeWith, WireForm};
 /// The model and closure [`build`] plans: every operation with an input and
 /// output of its own (for names as the render stage writes them).
 #[cfg(feature = "protocol-tests")]
@@ -414,10 +414,7 @@ mod tests {
                 Some(DefaultValue::IntEnum(plan.homes[&id("ex#Level")].clone(), 10)),
             ]
         );
-        assert_eq!(
-            defaults[5].serde_with,
-            Some(SerdeWith::Collection("::smithy_codegen_runtime::serde_support::float::list"))
-        );
+        assert_eq!(defaults[5].serde_with, Some(SerdeWith::Items(WireForm::List(Box::new(WireForm::Float)))));
     }
 
     #[test]

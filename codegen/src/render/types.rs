@@ -9,7 +9,7 @@ pub(crate) use crate::plan::{DefaultValue, DocumentDefault, Repr, RustType};
 
 /// The tokens of a Rust type.
 pub(crate) fn type_tokens(ty: &RustType, style: PreludeStyle) -> TokenStream {
-    let_prelude!(style => STRING, VEC);
+    let_prelude!(style => STRING, VEC, OPTION);
     match ty {
         RustType::String => quote!(#STRING),
         RustType::Bool => quote!(bool),
@@ -29,6 +29,10 @@ pub(crate) fn type_tokens(ty: &RustType, style: PreludeStyle) -> TokenStream {
         RustType::Map(key, value) => {
             let (key, value) = (type_tokens(key, style), type_tokens(value, style));
             quote!(::std::collections::HashMap<#key, #value>)
+        }
+        RustType::Option(inner) => {
+            let inner = type_tokens(inner, style);
+            quote!(#OPTION<#inner>)
         }
         RustType::Generated(home) => home.path(),
         RustType::EventDecoder(home) => {

@@ -9,6 +9,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 pub mod float;
+pub mod items;
 pub mod strict;
 mod timestamp;
 

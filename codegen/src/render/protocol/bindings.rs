@@ -124,8 +124,7 @@ pub(super) fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field,
         let ty = &f.ty;
         let wire = &f.wire;
         let attrs = crate::render::structure::serde_attrs(shape, f, &mut already_rendered, ctx.prelude);
-        let serializer =
-            crate::render::structure::borrowed_float_serializer(f).map(|path| quote!(, serialize_with = #path));
+        let serializer = crate::render::structure::borrowed_serializer(f).map(|path| quote!(, serialize_with = #path));
         let (owned_ty, borrowed_field) = if f.kind == FieldKind::Optional {
             (
                 quote!(#OPTION<#ty>),
