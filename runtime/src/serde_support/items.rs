@@ -88,7 +88,7 @@ impl<'de, T: Deserialize<'de>> DeserializeAs<'de, T> for Plain {
     }
 }
 
-/// `f32` or `f64` as [`float`](super::float) writes them (`"NaN"`, `"Infinity"`, `"-Infinity"`).
+/// `f32` or `f64` as [`float`] writes them (`"NaN"`, `"Infinity"`, `"-Infinity"`).
 pub struct Float;
 
 impl<F: JsonFloat + float::FloatValue> SerializeAs<F> for Float {
