@@ -417,6 +417,48 @@ mod tests {
         assert_eq!(defaults[5].serde_with, Some(SerdeWith::Items(WireForm::List(Box::new(WireForm::Float)))));
     }
 
+    /// [`SCALARS`] with `ex#Ratios` sparse, a list of them, and a list of date-times.
+    fn sparse_model(ratios_binding: &str) -> String {
+        SCALARS
+            .replace(
+                r#""ex#Ratios": { "type": "list", "member": { "target": "smithy.api#Float" } }"#,
+                r#""ex#Ratios": { "type": "list", "member": { "target": "smithy.api#Float" }, "traits": { "smithy.api#sparse": {} } },
+                "ex#Grid": { "type": "list", "member": { "target": "ex#Ratios" } },
+                "ex#Stamps": { "type": "list", "member": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#timestampFormat": "date-time" } } }"#,
+            )
+            .replace(
+                r#""Ratios": { "target": "ex#Ratios" }"#,
+                r#""Ratios": { "target": "ex#Ratios" }, "Grid": { "target": "ex#Grid" }, "Stamps": { "target": "ex#Stamps" }"#,
+            )
+            .replace(r#""smithy.api#httpHeader": "x-ratios""#, ratios_binding)
+    }
+
+    #[test]
+    fn sparse_items_are_options_and_each_item_keeps_its_form() {
+        let model = sparse_model(r#""smithy.api#documentation": "in the body""#);
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["PutThing"]).unwrap();
+        let plan = build(&model, &closure, &Settings::default()).unwrap();
+        let defaults = &plan.structures[&id("ex#Defaults")];
+        let (ratios, grid, stamps) = (&defaults[5], &defaults[6], &defaults[7]);
+        let option_f32 = RustType::Option(Box::new(RustType::F32));
+        assert_eq!(ratios.target_ty, RustType::Vec(Box::new(option_f32.clone())));
+        assert_eq!(ratios.elem.as_ref().map(|(ty, _)| ty), Some(&option_f32));
+        let sparse_floats = WireForm::List(Box::new(WireForm::Nullable(Box::new(WireForm::Float))));
+        assert_eq!(ratios.serde_with, Some(SerdeWith::Items(sparse_floats.clone())));
+        assert_eq!(grid.serde_with, Some(SerdeWith::Items(WireForm::List(Box::new(sparse_floats)))));
+        assert_eq!(stamps.serde_with, Some(SerdeWith::Items(WireForm::List(Box::new(WireForm::DateTimeText)))));
+    }
+
+    #[test]
+    fn refuses_a_sparse_list_in_a_header_by_name() {
+        let model = sparse_model(r#""smithy.api#httpHeader": "x-ratios""#);
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["PutThing"]).unwrap();
+        let error = build(&model, &closure, &Settings::default()).unwrap_err().to_string();
+        assert!(error.contains("ex#PutThingRequest$Ratios") && error.contains("`@sparse` list"), "{error}");
+    }
+
     #[test]
     fn refuses_a_blob_default_that_is_not_base64() {
         let model = SCALARS.replace(r#""smithy.api#default": "YWJj""#, r#""smithy.api#default": "Y*==""#);
