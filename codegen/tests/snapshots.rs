@@ -697,7 +697,8 @@ const ITEM_FORMS: &str = r##"{
                 "Grid": { "target": "com.example#Grid" },
                 "Gaps": { "target": "com.example#SparseDoubles" },
                 "Dates": { "target": "com.example#HttpDates" },
-                "At": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#timestampFormat": "date-time" } }
+                "At": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#timestampFormat": "date-time" } },
+                "Choice": { "target": "com.example#Choice" }
             },
             "traits": { "smithy.api#input": {} }
         },
@@ -715,6 +716,14 @@ const ITEM_FORMS: &str = r##"{
             "members": {
                 "Text": { "target": "smithy.api#String", "traits": { "smithy.api#length": { "min": 1 } } },
                 "Weights": { "target": "com.example#Ratios", "traits": { "smithy.api#default": {} } }
+            }
+        },
+        "com.example#Choice": {
+            "type": "union",
+            "members": {
+                "Ratio": { "target": "smithy.api#Double" },
+                "Stamps": { "target": "com.example#Stamps" },
+                "Name": { "target": "smithy.api#String" }
             }
         },
         "com.example#Unit": {
@@ -764,7 +773,7 @@ fn item_forms_at_run_time() {
 const ITEM_FORMS_AT_RUN_TIME: &str = r##"
 use item_forms_behaviour::operation::put_readings::{PutReadingsInput, PutReadingsOutput};
 use item_forms_behaviour::primitives::DateTime;
-use item_forms_behaviour::types::{Note, Unit};
+use item_forms_behaviour::types::{Choice, Note, Unit};
 use serde_json::{json, Value};
 
 fn input() -> PutReadingsInput {
@@ -803,6 +812,21 @@ fn requests_write_each_item_in_its_form_and_read_back() {
         })
     );
     assert_eq!(PutReadingsInput::from_http_request(&request).unwrap(), input());
+}
+
+#[test]
+fn union_members_keep_their_form() {
+    for (choice, json) in [
+        (Choice::Ratio(f64::NEG_INFINITY), json!({"Ratio": "-Infinity"})),
+        (Choice::Stamps(vec![DateTime::from_secs(0)]), json!({"Stamps": ["1970-01-01T00:00:00Z"]})),
+        (Choice::Name("n".into()), json!({"Name": "n"})),
+    ] {
+        let input = PutReadingsInput::builder().id("r1").stamps(DateTime::from_secs(0)).choice(choice).build().unwrap();
+        let request = input.to_http_request().unwrap();
+        let body: Value = serde_json::from_slice(request.body()).unwrap();
+        assert_eq!(body["Choice"], json);
+        assert_eq!(PutReadingsInput::from_http_request(&request).unwrap(), input);
+    }
 }
 
 fn request(body: Value) -> http::Request<Vec<u8>> {

@@ -349,15 +349,21 @@ impl Plan {
 
     /// The runtime `serde_support` module a member needs for its JSON form, if any.
     fn serde_with(&self, member: &Member) -> Option<SerdeWith> {
-        let target = &self.model.shapes[&member.target];
-        let format = member.traits.timestamp_format.as_ref().or(target.traits.timestamp_format.as_ref());
-        match self.wire_form(&member.target, format) {
+        match self.member_wire_form(member) {
             WireForm::Plain => None,
             WireForm::Float => Some(SerdeWith::Scalar("::smithy_codegen_runtime::serde_support::float")),
             WireForm::DateTimeText => Some(SerdeWith::Scalar("::smithy_codegen_runtime::serde_support::date_time")),
             WireForm::HttpDateText => Some(SerdeWith::Scalar("::smithy_codegen_runtime::serde_support::http_date")),
             items => Some(SerdeWith::Items(items)),
         }
+    }
+
+    /// The JSON form of a member's value (its timestamp format is the
+    /// member's, else its target's).
+    pub(crate) fn member_wire_form(&self, member: &Member) -> WireForm {
+        let target = &self.model.shapes[&member.target];
+        let format = member.traits.timestamp_format.as_ref().or(target.traits.timestamp_format.as_ref());
+        self.wire_form(&member.target, format)
     }
 
     /// The JSON form of a value of `target`, whose timestamp format (the

@@ -7,7 +7,7 @@ use super::HomePaths;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::types::{default_tokens, type_tokens, Repr};
+use super::types::{default_tokens, type_tokens, wire_form_path, Repr};
 use super::{deprecated_attr, docs, ident, names, Ctx, Home};
 use crate::ir::{Member, Shape};
 pub(crate) use crate::plan::FieldKind;
@@ -201,22 +201,7 @@ pub(crate) fn borrowed_serializer(field: &Field) -> Option<String> {
 /// The path of a runtime `serde_support::items` function (`serialize`,
 /// `deserialize`, `deserialize_or_default`) for the wire form `form`.
 fn items_fn(function: &str, form: &WireForm) -> String {
-    format!("::smithy_codegen_runtime::serde_support::items::{function}::<{}, _, _>", form_path(form))
-}
-
-/// The runtime's type for a wire form (`...::items::List<...::items::Float>`).
-fn form_path(form: &WireForm) -> String {
-    const ITEMS: &str = "::smithy_codegen_runtime::serde_support::items";
-    match form {
-        WireForm::Plain => format!("{ITEMS}::Plain"),
-        WireForm::Float => format!("{ITEMS}::Float"),
-        WireForm::DateTimeText => format!("{ITEMS}::DateTimeText"),
-        WireForm::HttpDateText => format!("{ITEMS}::HttpDateText"),
-        WireForm::Nullable(inner) => format!("{ITEMS}::Nullable<{}>", form_path(inner)),
-        WireForm::List(inner) => format!("{ITEMS}::List<{}>", form_path(inner)),
-        WireForm::Map(inner) => format!("{ITEMS}::Map<{}>", form_path(inner)),
-        WireForm::Ref(inner) => format!("{ITEMS}::Ref<{}>", form_path(inner)),
-    }
+    format!("::smithy_codegen_runtime::serde_support::items::{function}::<{}, _, _>", wire_form_path(form))
 }
 
 pub(crate) fn serde_attrs(

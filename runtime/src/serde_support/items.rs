@@ -33,7 +33,7 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::marker::PhantomData;
 
-use serde::de::{Deserialize, Deserializer};
+use serde::de::{Deserialize, DeserializeSeed, Deserializer};
 use serde::ser::{Serialize, Serializer};
 
 use super::float::{self, JsonFloat};
@@ -140,7 +140,7 @@ pub struct Nullable<F>(PhantomData<F>);
 impl<T, F: SerializeAs<T>> SerializeAs<Option<T>> for Nullable<F> {
     fn serialize_as<S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
-            Some(value) => serializer.serialize_some(&As::<F, T>::new(value)),
+            Some(value) => serializer.serialize_some(&Formatted::<F, T>::new(value)),
             None => serializer.serialize_none(),
         }
     }
@@ -157,7 +157,7 @@ pub struct List<F>(PhantomData<F>);
 
 impl<T, F: SerializeAs<T>> SerializeAs<Vec<T>> for List<F> {
     fn serialize_as<S: Serializer>(value: &Vec<T>, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(value.iter().map(As::<F, T>::new))
+        serializer.collect_seq(value.iter().map(Formatted::<F, T>::new))
     }
 }
 
@@ -173,7 +173,7 @@ pub struct Map<F>(PhantomData<F>);
 
 impl<K: Serialize, T, F: SerializeAs<T>> SerializeAs<HashMap<K, T>> for Map<F> {
     fn serialize_as<S: Serializer>(value: &HashMap<K, T>, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(value.iter().map(|(key, value)| (key, As::<F, T>::new(value))))
+        serializer.collect_map(value.iter().map(|(key, value)| (key, Formatted::<F, T>::new(value))))
     }
 }
 
@@ -197,21 +197,67 @@ impl<T: ?Sized, F: SerializeAs<T>> SerializeAs<&T> for Ref<F> {
     }
 }
 
-/// A borrowed value that serializes in the form `F`.
-struct As<'a, F, T: ?Sized> {
+/// A borrowed value that serializes in the form `F` (for generated
+/// `Serialize` impls, such as unions', that write values one by one).
+///
+/// ```
+/// use smithy_codegen_runtime::serde_support::items::{Float, Formatted, List};
+///
+/// let values = vec![f64::NAN];
+/// assert_eq!(serde_json::to_string(&Formatted::<List<Float>, _>::new(&values)).unwrap(), r#"["NaN"]"#);
+/// ```
+pub struct Formatted<'a, F, T: ?Sized> {
     value: &'a T,
     form: PhantomData<F>,
 }
 
-impl<'a, F, T: ?Sized> As<'a, F, T> {
-    fn new(value: &'a T) -> Self {
-        As { value, form: PhantomData }
+impl<'a, F, T: ?Sized> Formatted<'a, F, T> {
+    /// `value`, to be written in the form `F`.
+    pub fn new(value: &'a T) -> Self {
+        Formatted { value, form: PhantomData }
     }
 }
 
-impl<F: SerializeAs<T>, T: ?Sized> Serialize for As<'_, F, T> {
+impl<F: SerializeAs<T>, T: ?Sized> Serialize for Formatted<'_, F, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         F::serialize_as(self.value, serializer)
+    }
+}
+
+/// Reads a `T` in the form `F` (for generated `Deserialize` impls, such as
+/// unions', that read values one by one: `MapAccess::next_value_seed`).
+///
+/// ```
+/// use serde::de::DeserializeSeed;
+/// use smithy_codegen_runtime::serde_support::items::{DateTimeText, Seed};
+/// use smithy_codegen_runtime::DateTime;
+///
+/// let mut json = serde_json::Deserializer::from_str(r#""1970-01-01T00:00:02Z""#);
+/// let read = Seed::<DateTimeText, DateTime>::new().deserialize(&mut json).unwrap();
+/// assert_eq!(read, DateTime::from_secs(2));
+/// ```
+pub struct Seed<F, T> {
+    form: PhantomData<(F, T)>,
+}
+
+impl<F, T> Seed<F, T> {
+    /// A seed for one value.
+    pub fn new() -> Self {
+        Seed { form: PhantomData }
+    }
+}
+
+impl<F, T> Default for Seed<F, T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<'de, F: DeserializeAs<'de, T>, T> DeserializeSeed<'de> for Seed<F, T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        F::deserialize_as(deserializer)
     }
 }
 
