@@ -684,7 +684,14 @@ const ITEM_FORMS: &str = r##"{
             "type": "operation",
             "input": { "target": "com.example#PutReadingsInput" },
             "output": { "target": "com.example#PutReadingsOutput" },
-            "traits": { "smithy.api#http": { "method": "POST", "uri": "/readings/{Id}" } }
+            "traits": {
+                "smithy.api#http": { "method": "POST", "uri": "/readings/{Id}" },
+                "smithy.api#examples": [{
+                    "title": "Sparse items",
+                    "input": { "Id": "r1", "Tags": [null, "a"], "Notes": { "n": { "Text": "hi" } }, "Grid": [[1.5]], "Stamps": ["1970-01-01T00:00:00Z"] },
+                    "output": { "Gaps": [null, 2.5] }
+                }]
+            }
         },
         "com.example#PutReadingsInput": {
             "type": "structure",
@@ -759,14 +766,22 @@ fn item_forms() {
 /// ways, on the client and the server, and the server's strict parsing.
 #[test]
 fn item_forms_at_run_time() {
-    let code = Settings::default().generate(ITEM_FORMS.as_bytes(), &[]).expect("generates");
+    let mut settings = Settings::new();
+    settings.with_crate_name("item_forms_behaviour");
+    let code = settings.generate(ITEM_FORMS.as_bytes(), &[]).expect("generates");
+    assert!(code.contains(".tags(Some(\"a\".to_string()))"), "the doc example sets sparse items");
     let dir = common::crate_dir("item-forms-behaviour");
     let _ = std::fs::remove_dir_all(&dir);
     common::write_crate(&dir, "item-forms-behaviour", &code);
     std::fs::create_dir_all(dir.join("tests")).unwrap();
     std::fs::write(dir.join("tests/item_forms.rs"), ITEM_FORMS_AT_RUN_TIME).unwrap();
-    if let Err(output) = common::cargo_test(&dir, &["--test", "item_forms"]) {
+    // Its own tests too: the model's example and the sent-members checks.
+    if let Err(output) = common::cargo_test(&dir, &["--lib", "--test", "item_forms"]) {
         panic!("the generated item forms misbehave:\n{output}");
+    }
+    // The operation's doc example sets sparse items from the model's example.
+    if let Err(output) = common::cargo_doc_test(&dir) {
+        panic!("the generated doc example does not build:\n{output}");
     }
 }
 
