@@ -857,6 +857,7 @@ fn the_server_parses_strictly_and_checks_inside_sparse_maps() {
         json!({"Stamps": [], "At": "1970-01-01T01:00:00+01:00"}),
         json!({"Stamps": [null]}),
         json!({"Stamps": [], "Notes": {"kept": {"Text": ""}}}),
+        json!({"Stamps": [], "Choice": {"Newer": 1}}),
     ] {
         assert!(PutReadingsInput::from_http_request(&request(refused.clone())).is_err(), "{refused}");
     }
@@ -873,6 +874,9 @@ fn clients_accept_offsets_and_read_null_as_the_default() {
     assert_eq!(output.gaps()[0], None);
     assert!(output.gaps()[1].unwrap().is_nan());
     assert!(output.ratios().is_empty());
+    // A client keeps a union member newer than the crate, where a server refuses it.
+    let choice: Choice = serde_json::from_value(json!({"Newer": [1]})).unwrap();
+    assert!(choice.is_unknown());
     let written: Value = serde_json::from_slice(output.to_http_response().body()).unwrap();
     assert_eq!(written, json!({"Stamps": ["2019-12-16T23:48:18Z"], "Gaps": [null, "NaN"], "Ratios": {}}));
 }
