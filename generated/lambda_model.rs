@@ -1791,6 +1791,7 @@ pub mod operation {
             pub(crate) fn decode_http_request<B: AsRef<[u8]>>(
                 request: &::http::Request<B>,
             ) -> Result<Self, String> {
+                let _strict = ::smithy_codegen_runtime::serde_support::strict::StrictParsing::begin();
                 if request.method() != ::http::Method::GET {
                     return Err(
                         format!("method {} does not match {}", request.method(), "GET"),

@@ -668,6 +668,220 @@ fn lists_and_maps_of_structures() {
     insta::assert_snapshot!("lists_and_maps_of_structures", render_model(COLLECTIONS));
 }
 
+// (g2) Collections whose items need their own JSON form: `@sparse` lists and
+// maps (nulls kept), lists and maps of floats and of text timestamps, nested,
+// required, defaulted, and split between HTTP bindings and the body.
+const ITEM_FORMS: &str = r##"{
+    "smithy": "2.0",
+    "shapes": {
+        "com.example#ReadingService": {
+            "type": "service",
+            "version": "2024-01-01",
+            "operations": [{ "target": "com.example#PutReadings" }],
+            "traits": { "aws.protocols#restJson1": {} }
+        },
+        "com.example#PutReadings": {
+            "type": "operation",
+            "input": { "target": "com.example#PutReadingsInput" },
+            "output": { "target": "com.example#PutReadingsOutput" },
+            "traits": {
+                "smithy.api#http": { "method": "POST", "uri": "/readings/{Id}" },
+                "smithy.api#examples": [{
+                    "title": "Sparse items",
+                    "input": { "Id": "r1", "Tags": [null, "a"], "Notes": { "n": { "Text": "hi" } }, "Grid": [[1.5]], "Stamps": ["1970-01-01T00:00:00Z"] },
+                    "output": { "Gaps": [null, 2.5] }
+                }]
+            }
+        },
+        "com.example#PutReadingsInput": {
+            "type": "structure",
+            "members": {
+                "Id": { "target": "smithy.api#String", "traits": { "smithy.api#required": {}, "smithy.api#httpLabel": {} } },
+                "Trace": { "target": "smithy.api#String", "traits": { "smithy.api#httpHeader": "X-Trace" } },
+                "Tags": { "target": "com.example#SparseTags" },
+                "Notes": { "target": "com.example#SparseNotes" },
+                "Stamps": { "target": "com.example#Stamps", "traits": { "smithy.api#required": {} } },
+                "Grid": { "target": "com.example#Grid" },
+                "Gaps": { "target": "com.example#SparseDoubles" },
+                "Dates": { "target": "com.example#HttpDates" },
+                "At": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#timestampFormat": "date-time" } },
+                "Choice": { "target": "com.example#Choice" }
+            },
+            "traits": { "smithy.api#input": {} }
+        },
+        "com.example#PutReadingsOutput": {
+            "type": "structure",
+            "members": {
+                "Stamps": { "target": "com.example#Stamps" },
+                "Gaps": { "target": "com.example#SparseDoubles" },
+                "Ratios": { "target": "com.example#Ratios", "traits": { "smithy.api#default": {} } }
+            },
+            "traits": { "smithy.api#output": {} }
+        },
+        "com.example#Note": {
+            "type": "structure",
+            "members": {
+                "Text": { "target": "smithy.api#String", "traits": { "smithy.api#length": { "min": 1 } } },
+                "Weights": { "target": "com.example#Ratios", "traits": { "smithy.api#default": {} } }
+            }
+        },
+        "com.example#Choice": {
+            "type": "union",
+            "members": {
+                "Ratio": { "target": "smithy.api#Double" },
+                "Stamps": { "target": "com.example#Stamps" },
+                "Name": { "target": "smithy.api#String" }
+            }
+        },
+        "com.example#Unit": {
+            "type": "enum",
+            "members": { "CM": { "target": "smithy.api#Unit", "traits": { "smithy.api#enumValue": "cm" } } }
+        },
+        "com.example#SparseTags": { "type": "list", "member": { "target": "smithy.api#String" }, "traits": { "smithy.api#sparse": {} } },
+        "com.example#SparseNotes": {
+            "type": "map",
+            "key": { "target": "smithy.api#String" },
+            "value": { "target": "com.example#Note" },
+            "traits": { "smithy.api#sparse": {} }
+        },
+        "com.example#Stamps": {
+            "type": "list",
+            "member": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#timestampFormat": "date-time" } }
+        },
+        "com.example#Grid": { "type": "list", "member": { "target": "com.example#Row" } },
+        "com.example#Row": { "type": "list", "member": { "target": "smithy.api#Float" } },
+        "com.example#SparseDoubles": { "type": "list", "member": { "target": "smithy.api#Double" }, "traits": { "smithy.api#sparse": {} } },
+        "com.example#HttpDate": { "type": "timestamp", "traits": { "smithy.api#timestampFormat": "http-date" } },
+        "com.example#HttpDates": { "type": "list", "member": { "target": "com.example#HttpDate" } },
+        "com.example#Ratios": { "type": "map", "key": { "target": "com.example#Unit" }, "value": { "target": "smithy.api#Double" } }
+    }
+}"##;
+
+#[test]
+fn item_forms() {
+    insta::assert_snapshot!("item_forms", render_model(ITEM_FORMS));
+}
+
+/// The generated code of [`ITEM_FORMS`] at run time: the JSON forms both
+/// ways, on the client and the server, and the server's strict parsing.
+#[test]
+fn item_forms_at_run_time() {
+    let mut settings = Settings::new();
+    settings.with_crate_name("item_forms_behaviour");
+    let code = settings.generate(ITEM_FORMS.as_bytes(), &[]).expect("generates");
+    assert!(code.contains(".tags(Some(\"a\".to_string()))"), "the doc example sets sparse items");
+    let dir = common::crate_dir("item-forms-behaviour");
+    let _ = std::fs::remove_dir_all(&dir);
+    common::write_crate(&dir, "item-forms-behaviour", &code);
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
+    std::fs::write(dir.join("tests/item_forms.rs"), ITEM_FORMS_AT_RUN_TIME).unwrap();
+    // Its own tests too: the model's example and the sent-members checks.
+    if let Err(output) = common::cargo_test(&dir, &["--lib", "--test", "item_forms"]) {
+        panic!("the generated item forms misbehave:\n{output}");
+    }
+    // The operation's doc example sets sparse items from the model's example.
+    if let Err(output) = common::cargo_doc_test(&dir) {
+        panic!("the generated doc example does not build:\n{output}");
+    }
+}
+
+const ITEM_FORMS_AT_RUN_TIME: &str = r##"
+use item_forms_behaviour::operation::put_readings::{PutReadingsInput, PutReadingsOutput};
+use item_forms_behaviour::primitives::DateTime;
+use item_forms_behaviour::types::{Choice, Note, Unit};
+use serde_json::{json, Value};
+
+fn input() -> PutReadingsInput {
+    PutReadingsInput::builder()
+        .id("r1")
+        .trace("t")
+        .set_tags(Some(vec![None, Some("a".to_string())]))
+        .notes("gone", None)
+        .notes("kept", Some(Note::builder().text("hi").weights(Unit::Cm, f64::INFINITY).build()))
+        .stamps(DateTime::from_secs(0))
+        .set_grid(Some(vec![vec![f32::NEG_INFINITY, 0.5], vec![]]))
+        .gaps(None)
+        .gaps(Some(1.5))
+        .dates(DateTime::from_secs(0))
+        .at(DateTime::from_secs(1))
+        .build()
+        .unwrap()
+}
+
+#[test]
+fn requests_write_each_item_in_its_form_and_read_back() {
+    let request = input().to_http_request().unwrap();
+    assert_eq!(request.uri(), "/readings/r1");
+    assert_eq!(request.headers()["x-trace"], "t");
+    let body: Value = serde_json::from_slice(request.body()).unwrap();
+    assert_eq!(
+        body,
+        json!({
+            "Tags": [null, "a"],
+            "Notes": {"gone": null, "kept": {"Text": "hi", "Weights": {"cm": "Infinity"}}},
+            "Stamps": ["1970-01-01T00:00:00Z"],
+            "Grid": [["-Infinity", 0.5], []],
+            "Gaps": [null, 1.5],
+            "Dates": ["Thu, 01 Jan 1970 00:00:00 GMT"],
+            "At": "1970-01-01T00:00:01Z"
+        })
+    );
+    assert_eq!(PutReadingsInput::from_http_request(&request).unwrap(), input());
+}
+
+#[test]
+fn union_members_keep_their_form() {
+    for (choice, json) in [
+        (Choice::Ratio(f64::NEG_INFINITY), json!({"Ratio": "-Infinity"})),
+        (Choice::Stamps(vec![DateTime::from_secs(0)]), json!({"Stamps": ["1970-01-01T00:00:00Z"]})),
+        (Choice::Name("n".into()), json!({"Name": "n"})),
+    ] {
+        let input = PutReadingsInput::builder().id("r1").stamps(DateTime::from_secs(0)).choice(choice).build().unwrap();
+        let request = input.to_http_request().unwrap();
+        let body: Value = serde_json::from_slice(request.body()).unwrap();
+        assert_eq!(body["Choice"], json);
+        assert_eq!(PutReadingsInput::from_http_request(&request).unwrap(), input);
+    }
+}
+
+fn request(body: Value) -> http::Request<Vec<u8>> {
+    http::Request::post("/readings/r1").body(serde_json::to_vec(&body).unwrap()).unwrap()
+}
+
+#[test]
+fn the_server_parses_strictly_and_checks_inside_sparse_maps() {
+    assert!(PutReadingsInput::from_http_request(&request(json!({"Stamps": ["1970-01-01T00:00:00Z"]}))).is_ok());
+    for refused in [
+        json!({"Stamps": ["1970-01-01T01:00:00+01:00"]}),
+        json!({"Stamps": ["1970-01-01 00:00:00Z"]}),
+        json!({"Stamps": [], "At": "1970-01-01T01:00:00+01:00"}),
+        json!({"Stamps": [null]}),
+        json!({"Stamps": [], "Notes": {"kept": {"Text": ""}}}),
+        json!({"Stamps": [], "Choice": {"Newer": 1}}),
+    ] {
+        assert!(PutReadingsInput::from_http_request(&request(refused.clone())).is_err(), "{refused}");
+    }
+    let nulls = PutReadingsInput::from_http_request(&request(json!({"Stamps": [], "Notes": {"gone": null}}))).unwrap();
+    assert_eq!(nulls.notes().unwrap()["gone"], None);
+}
+
+#[test]
+fn clients_accept_offsets_and_read_null_as_the_default() {
+    let body = json!({"Stamps": ["2019-12-16T22:48:18-01:00"], "Gaps": [null, "NaN"], "Ratios": null});
+    let response = http::Response::builder().status(200).body(serde_json::to_vec(&body).unwrap()).unwrap();
+    let output = PutReadingsOutput::from_http_response(&response).unwrap();
+    assert_eq!(output.stamps(), [DateTime::from_secs(1_576_540_098)]);
+    assert_eq!(output.gaps()[0], None);
+    assert!(output.gaps()[1].unwrap().is_nan());
+    assert!(output.ratios().is_empty());
+    // A client keeps a union member newer than the crate, where a server refuses it.
+    let choice: Choice = serde_json::from_value(json!({"Newer": [1]})).unwrap();
+    assert!(choice.is_unknown());
+    let written: Value = serde_json::from_slice(output.to_http_response().body()).unwrap();
+    assert_eq!(written, json!({"Stamps": ["2019-12-16T23:48:18Z"], "Gaps": [null, "NaN"], "Ratios": {}}));
+}
+"##;
+
 // (h) Documentation that could break out of a doc comment or be misread as
 // Markdown or HTML.
 const DOCS: &str = r##"{
@@ -1178,6 +1392,7 @@ fn snapshot_models_compile() {
         ("resources", RESOURCES.to_string()),
         ("defaults", DEFAULTS.to_string()),
         ("collections", COLLECTIONS.to_string()),
+        ("item-forms", ITEM_FORMS.to_string()),
         ("docs", DOCS.to_string()),
         ("edge-plain", edge_model("Op", PLAIN_ERROR)),
         ("edge-error-without-message", edge_model("Op", ERROR_WITHOUT_MESSAGE)),

@@ -66,10 +66,21 @@ impl serde::Serialize for Blob {
     }
 }
 
+/// Canonical standard base64, as servers read it (see [`crate::serde_support::strict`]):
+/// padding required, no stray bits in the last character.
+const STRICT_BASE64: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    base64::engine::GeneralPurposeConfig::new()
+        .with_encode_padding(true)
+        .with_decode_padding_mode(base64::engine::DecodePaddingMode::RequireCanonical)
+        .with_decode_allow_trailing_bits(false),
+);
+
 impl<'de> serde::Deserialize<'de> for Blob {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-        BASE64.decode(text.as_bytes()).map(Blob).map_err(|_| <D::Error as serde::de::Error>::custom("invalid base64"))
+        let engine = if crate::serde_support::strict::is_strict() { &STRICT_BASE64 } else { &BASE64 };
+        engine.decode(text.as_bytes()).map(Blob).map_err(|_| <D::Error as serde::de::Error>::custom("invalid base64"))
     }
 }
 
@@ -100,6 +111,16 @@ mod tests {
         for bad in [r#""Zm9v!""#, r#""Z""#, r#""Zm-_""#, "3"] {
             assert!(read(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn strict_parsing_wants_canonical_base64() {
+        use crate::serde_support::strict::parse_strictly;
+        for lenient_only in [r#""xyz""#, r#""YmxvYg=""#, r#""Zm9vYg""#, r#""Zm9vYh==""#] {
+            assert!(read(lenient_only).is_ok(), "{lenient_only}");
+            assert!(parse_strictly(|| read(lenient_only)).is_err(), "{lenient_only}");
+        }
+        assert_eq!(parse_strictly(|| read(r#""Zm9vYg==""#)).unwrap().as_bytes(), b"foob");
     }
 
     #[test]

@@ -179,6 +179,32 @@ impl DateTime {
             }
         }
     }
+
+    /// Parses a timestamp as a server reads requests: a `date-time` must be
+    /// RFC 3339's `date-time` production in UTC (`T` between date and time,
+    /// `Z` for the offset), where [`Self::parse`], as clients read responses,
+    /// also takes UTC offsets and a space for the `T`. Other formats parse as
+    /// in [`Self::parse`].
+    ///
+    /// ```
+    /// use smithy_codegen_runtime::{DateTime, TimestampFormat};
+    ///
+    /// let format = TimestampFormat::DateTime;
+    /// assert_eq!(DateTime::parse_strict("2019-12-16T23:48:18Z", format), Some(DateTime::from_secs(1_576_540_098)));
+    /// assert_eq!(DateTime::parse("2019-12-16T22:48:18-01:00", format), Some(DateTime::from_secs(1_576_540_098)));
+    /// assert_eq!(DateTime::parse_strict("2019-12-16T22:48:18-01:00", format), None);
+    /// assert_eq!(DateTime::parse_strict("2019-12-16 23:48:18Z", format), None);
+    /// ```
+    pub fn parse_strict(text: &str, format: TimestampFormat) -> Option<Self> {
+        if format == TimestampFormat::DateTime {
+            let bytes = text.as_bytes();
+            let utc = matches!(bytes.last(), Some(b'Z' | b'z'));
+            if !utc || !matches!(bytes.get(10), Some(b'T' | b't')) {
+                return Option::None;
+            }
+        }
+        DateTime::parse(text, format)
+    }
 }
 
 /// RFC 3339 (`2018-11-14T23:03:52.894Z`), or epoch seconds for dates
@@ -238,6 +264,26 @@ mod tests {
         assert_eq!(DateTime::parse("2018-11-14T23:03:52Z", TimestampFormat::DateTime), Some(t));
         assert_eq!(DateTime::parse("yesterday", TimestampFormat::DateTime), None);
         assert_eq!(DateTime::parse("NaN", TimestampFormat::EpochSeconds), None);
+    }
+
+    #[test]
+    fn strict_date_times_are_utc_with_a_t() {
+        let t = DateTime::from_secs_and_nanos(851_013_597, 120_000_000);
+        assert_eq!(DateTime::parse_strict("1996-12-19T16:39:57.12Z", TimestampFormat::DateTime), Some(t));
+        assert_eq!(DateTime::parse_strict("1996-12-19t16:39:57.12z", TimestampFormat::DateTime), Some(t));
+        for refused in
+            ["1996-12-19T16:39:57+00:00", "1996-12-19 16:39:57Z", "1996-12-19T16:39:57", "19961219T163957Z", ""]
+        {
+            assert_eq!(DateTime::parse_strict(refused, TimestampFormat::DateTime), None, "{refused}");
+        }
+        assert_eq!(
+            DateTime::parse("1996-12-19 16:39:57Z", TimestampFormat::DateTime).map(|d| d.secs()),
+            Some(851_013_597)
+        );
+        assert_eq!(
+            DateTime::parse_strict("851013597", TimestampFormat::EpochSeconds),
+            Some(DateTime::from_secs(851_013_597))
+        );
     }
 
     #[test]

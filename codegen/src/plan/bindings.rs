@@ -194,6 +194,14 @@ impl Plan {
     /// Fills in how a label, query or header field is written as text, and
     /// its header name, checked.
     pub(crate) fn plan_http_text(&self, member: &Member, field: &mut FieldPlan) -> Result<(), Error> {
+        let text = matches!(field.binding, Binding::Label | Binding::Query(_) | Binding::Header(_));
+        if text && self.is_sparse(&member.target) {
+            // Headers and query strings have no spelling for a null item.
+            return Err(Error::Unsupported {
+                at: field.at.clone(),
+                what: "a `@sparse` list bound to a label, query parameter or header".into(),
+            });
+        }
         match &field.binding {
             Binding::Label | Binding::Query(_) => field.scalar = Some(self.scalar_kind(member, &field.at)?),
             Binding::Header(name) => {

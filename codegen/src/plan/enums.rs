@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::names;
+use super::structures::WireForm;
 use super::types::RustType;
 use super::Plan;
 use crate::error::Error;
@@ -53,6 +54,9 @@ pub(crate) struct VariantPlan {
     pub ty: Option<RustType>,
     /// Whether the payload is boxed (it leads back to the union).
     pub boxed: bool,
+    /// The payload's JSON form, where its type's own serde impl falls short
+    /// (floats, text timestamps, collections of them).
+    pub form: WireForm,
 }
 
 impl Plan {
@@ -81,13 +85,13 @@ impl Plan {
                 ));
             }
             let wire = member.traits.json_name.clone().unwrap_or_else(|| member.name.clone());
-            let (ty, boxed) = if is_unit(&member.target) {
-                (None, false)
+            let (ty, boxed, form) = if is_unit(&member.target) {
+                (None, false, WireForm::Plain)
             } else {
                 let (ty, _) = self.rust_type(&member.target, &at)?;
-                (Some(ty), self.cycles.is_recursive(&shape.id, &member.target))
+                (Some(ty), self.cycles.is_recursive(&shape.id, &member.target), self.member_wire_form(member))
             };
-            out.push(VariantPlan { name, wire, ty, boxed });
+            out.push(VariantPlan { name, wire, ty, boxed, form });
         }
         Ok(out)
     }

@@ -49,7 +49,7 @@ pub(crate) use operations::{literal_query_keys, LiteralQuery, OperationPlan, Uri
 pub use prelude::PreludeStyle;
 #[cfg(test)]
 pub(crate) use prelude::PRELUDE_NAMES;
-pub(crate) use structures::{FieldKind, FieldPlan, Nested, Pattern, SerdeWith};
+pub(crate) use structures::{FieldKind, FieldPlan, Nested, Pattern, SerdeWith, WireForm};
 /// The model and closure [`build`] plans: every operation with an input and
 /// output of its own (for names as the render stage writes them).
 #[cfg(feature = "protocol-tests")]
@@ -463,10 +463,49 @@ mod tests {
                 Some(DefaultValue::IntEnum(plan.homes[&id("ex#Level")].clone(), 10)),
             ]
         );
-        assert_eq!(
-            defaults[5].serde_with,
-            Some(SerdeWith::Collection("::smithy_codegen_runtime::serde_support::float::list"))
-        );
+        assert_eq!(defaults[5].serde_with, Some(SerdeWith::Items(WireForm::List(Box::new(WireForm::Float)))));
+    }
+
+    /// [`SCALARS`] with `ex#Ratios` sparse, a list of them, and a list of date-times.
+    fn sparse_model(ratios_binding: &str) -> String {
+        SCALARS
+            .replace(
+                r#""ex#Ratios": { "type": "list", "member": { "target": "smithy.api#Float" } }"#,
+                r#""ex#Ratios": { "type": "list", "member": { "target": "smithy.api#Float" }, "traits": { "smithy.api#sparse": {} } },
+                "ex#Grid": { "type": "list", "member": { "target": "ex#Ratios" } },
+                "ex#Stamps": { "type": "list", "member": { "target": "smithy.api#Timestamp", "traits": { "smithy.api#timestampFormat": "date-time" } } }"#,
+            )
+            .replace(
+                r#""Ratios": { "target": "ex#Ratios" }"#,
+                r#""Ratios": { "target": "ex#Ratios" }, "Grid": { "target": "ex#Grid" }, "Stamps": { "target": "ex#Stamps" }"#,
+            )
+            .replace(r#""smithy.api#httpHeader": "x-ratios""#, ratios_binding)
+    }
+
+    #[test]
+    fn sparse_items_are_options_and_each_item_keeps_its_form() {
+        let model = sparse_model(r#""smithy.api#documentation": "in the body""#);
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["PutThing"]).unwrap();
+        let plan = build(&model, &closure, &Settings::default()).unwrap();
+        let defaults = &plan.structures[&id("ex#Defaults")];
+        let (ratios, grid, stamps) = (&defaults[5], &defaults[6], &defaults[7]);
+        let option_f32 = RustType::Option(Box::new(RustType::F32));
+        assert_eq!(ratios.target_ty, RustType::Vec(Box::new(option_f32.clone())));
+        assert_eq!(ratios.elem.as_ref().map(|(ty, _)| ty), Some(&option_f32));
+        let sparse_floats = WireForm::List(Box::new(WireForm::Nullable(Box::new(WireForm::Float))));
+        assert_eq!(ratios.serde_with, Some(SerdeWith::Items(sparse_floats.clone())));
+        assert_eq!(grid.serde_with, Some(SerdeWith::Items(WireForm::List(Box::new(sparse_floats)))));
+        assert_eq!(stamps.serde_with, Some(SerdeWith::Items(WireForm::List(Box::new(WireForm::DateTimeText)))));
+    }
+
+    #[test]
+    fn refuses_a_sparse_list_in_a_header_by_name() {
+        let model = sparse_model(r#""smithy.api#httpHeader": "x-ratios""#);
+        let model = crate::ir::resolve(&crate::ast::parse(model.as_bytes()).unwrap()).unwrap();
+        let closure = crate::closure::closure(&model, &["PutThing"]).unwrap();
+        let error = build(&model, &closure, &Settings::default()).unwrap_err().to_string();
+        assert!(error.contains("ex#PutThingRequest$Ratios") && error.contains("`@sparse` list"), "{error}");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use super::names;
 use super::types::{DefaultValue, Repr, RustType};
 use super::Plan;
 use crate::error::Error;
-use crate::ir::{Member, Shape, ShapeKind, Simple};
+use crate::ir::{Member, Shape, ShapeId, ShapeKind, Simple};
 
 /// How a member is held in its structure.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,14 +25,38 @@ pub(crate) enum FieldKind {
 }
 
 /// How a member's JSON form departs from its type's own serde impl.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum SerdeWith {
     /// A runtime `serde_support` module with `serialize`/`deserialize` for `T` and an
     /// `option` child for `Option<T>`.
     Scalar(&'static str),
-    /// A runtime `serde_support` module for an optional collection (`Option<Vec<T>>`,
-    /// `Option<HashMap<String, T>>`) of such scalars.
-    Collection(&'static str),
+    /// A list or map whose items need their own form (floats, text
+    /// timestamps, at any depth, and the `Option` items of sparse
+    /// collections among them): written through the runtime's
+    /// `serde_support::items` forms.
+    Items(WireForm),
+}
+
+/// The JSON form of a value, item by item, as the runtime's
+/// `serde_support::items` spells it; [`WireForm::Plain`] where the Rust
+/// type's own serde impl is the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum WireForm {
+    Plain,
+    /// `f32` or `f64`, with `NaN` and infinities as strings.
+    Float,
+    /// A timestamp as an RFC 3339 string.
+    DateTimeText,
+    /// A timestamp as an IMF-fixdate string.
+    HttpDateText,
+    /// `Option<T>` (the items of a sparse collection), null for `None`.
+    Nullable(Box<WireForm>),
+    /// `Vec<T>`, each item in its form.
+    List(Box<WireForm>),
+    /// `HashMap<K, T>`, each value in its form.
+    Map(Box<WireForm>),
+    /// `&T` in its form (printers' borrowed body types; the plan never makes it).
+    Ref(Box<WireForm>),
 }
 
 /// One member of a structure, as a Rust field.
@@ -114,10 +138,10 @@ pub(crate) enum Nested {
     None,
     /// The member is a structure.
     Structure,
-    /// A list of structures.
-    List,
-    /// A map whose values are structures.
-    MapValues,
+    /// A list of structures (`sparse`: of `Option`s of structures).
+    List { sparse: bool },
+    /// A map whose values are structures (`sparse`: `Option`s of structures).
+    MapValues { sparse: bool },
 }
 
 /// A string member's `pattern`, as `validate()` checks it.
@@ -236,7 +260,9 @@ impl Plan {
             None => FieldKind::Optional,
         };
         let elem = match &target.kind {
-            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } if !streaming => Some(self.rust_type(&m.target, &at)?),
+            ShapeKind::List(m) | ShapeKind::Map { value: m, .. } if !streaming => {
+                Some(self.item_type(&member.target, &m.target, &at)?)
+            }
             _ => None,
         };
         let key = match &target.kind {
@@ -253,7 +279,7 @@ impl Plan {
             }
             _ => None,
         };
-        let serde_with = if streaming { None } else { self.serde_with(member, &kind, &at)? };
+        let serde_with = if streaming { None } else { self.serde_with(member) };
         let pattern = if repr == Repr::String { self.pattern(member, &at)? } else { None };
         Ok(FieldPlan {
             at,
@@ -318,51 +344,62 @@ impl Plan {
             }
             _ => None,
         };
+        let sparse = self.is_sparse(&member.target);
         let nested = match &target.kind {
             ShapeKind::Structure(_) => Nested::Structure,
-            ShapeKind::List(m) if is_structure(&m.target) => Nested::List,
-            ShapeKind::Map { value, .. } if is_structure(&value.target) => Nested::MapValues,
+            ShapeKind::List(m) if is_structure(&m.target) => Nested::List { sparse },
+            ShapeKind::Map { value, .. } if is_structure(&value.target) => Nested::MapValues { sparse },
             _ => Nested::None,
         };
         Constraints { length: length.map(|l| (l.min, l.max)), range, nested }
     }
 
     /// The runtime `serde_support` module a member needs for its JSON form, if any.
-    fn serde_with(&self, member: &Member, kind: &FieldKind, at: &str) -> Result<Option<SerdeWith>, Error> {
+    fn serde_with(&self, member: &Member) -> Option<SerdeWith> {
+        match self.member_wire_form(member) {
+            WireForm::Plain => None,
+            WireForm::Float => Some(SerdeWith::Scalar("::smithy_codegen_runtime::serde_support::float")),
+            WireForm::DateTimeText => Some(SerdeWith::Scalar("::smithy_codegen_runtime::serde_support::date_time")),
+            WireForm::HttpDateText => Some(SerdeWith::Scalar("::smithy_codegen_runtime::serde_support::http_date")),
+            items => Some(SerdeWith::Items(items)),
+        }
+    }
+
+    /// The JSON form of a member's value (its timestamp format is the
+    /// member's, else its target's).
+    pub(crate) fn member_wire_form(&self, member: &Member) -> WireForm {
         let target = &self.model.shapes[&member.target];
-        let module_for = |shape: &Shape, format: Option<&String>| match &shape.kind {
-            ShapeKind::Simple(Simple::Double | Simple::Float) => Some("::smithy_codegen_runtime::serde_support::float"),
-            ShapeKind::Simple(Simple::Timestamp) => match format.map(String::as_str) {
-                Some("date-time") => Some("::smithy_codegen_runtime::serde_support::date_time"),
-                Some("http-date") => Some("::smithy_codegen_runtime::serde_support::http_date"),
-                _ => None,
-            },
-            _ => None,
-        };
         let format = member.traits.timestamp_format.as_ref().or(target.traits.timestamp_format.as_ref());
-        if let Some(module) = module_for(target, format) {
-            return Ok(Some(SerdeWith::Scalar(module)));
-        }
-        // Inside lists and maps the element's own serde impl is used; formats it
-        // cannot express are refused rather than written wrongly.
-        if let ShapeKind::List(m) | ShapeKind::Map { value: m, .. } = &target.kind {
-            let inner = &self.model.shapes[&m.target];
-            let doubles = matches!(inner.kind, ShapeKind::Simple(Simple::Double | Simple::Float));
-            if doubles && *kind == FieldKind::Optional {
-                return Ok(Some(SerdeWith::Collection(if matches!(target.kind, ShapeKind::List(_)) {
-                    "::smithy_codegen_runtime::serde_support::float::list"
-                } else {
-                    "::smithy_codegen_runtime::serde_support::float::map"
-                })));
+        self.wire_form(&member.target, format)
+    }
+
+    /// The JSON form of a value of `target`, whose timestamp format (the
+    /// referring member's, else the target's) is `format`.
+    fn wire_form(&self, target: &ShapeId, format: Option<&String>) -> WireForm {
+        let shape = &self.model.shapes[target];
+        match &shape.kind {
+            ShapeKind::Simple(Simple::Double | Simple::Float) => WireForm::Float,
+            ShapeKind::Simple(Simple::Timestamp) => match format.map(String::as_str) {
+                Some("date-time") => WireForm::DateTimeText,
+                Some("http-date") => WireForm::HttpDateText,
+                _ => WireForm::Plain,
+            },
+            ShapeKind::List(item) | ShapeKind::Map { value: item, .. } => {
+                let item_target = &self.model.shapes[&item.target];
+                let item_format =
+                    item.traits.timestamp_format.as_ref().or(item_target.traits.timestamp_format.as_ref());
+                let item_form = match self.wire_form(&item.target, item_format) {
+                    // `Option<T>`'s own serde impl reads and writes null.
+                    WireForm::Plain => return WireForm::Plain,
+                    form if self.is_sparse(target) => WireForm::Nullable(Box::new(form)),
+                    form => form,
+                };
+                match shape.kind {
+                    ShapeKind::List(_) => WireForm::List(Box::new(item_form)),
+                    _ => WireForm::Map(Box::new(item_form)),
+                }
             }
-            let format = m.traits.timestamp_format.as_ref().or(inner.traits.timestamp_format.as_ref());
-            if module_for(inner, format).is_some() {
-                return Err(Error::Unsupported {
-                    at: at.to_string(),
-                    what: "lists or maps of doubles or of text-format timestamps".into(),
-                });
-            }
+            _ => WireForm::Plain,
         }
-        Ok(None)
     }
 }

@@ -44,6 +44,8 @@ pub(crate) enum RustType {
     Vec(Box<RustType>),
     /// `HashMap<key, value>`
     Map(Box<RustType>, Box<RustType>),
+    /// `Option<T>`: the items of a `@sparse` list or map, which may be null.
+    Option(Box<RustType>),
     /// A generated type, by the home the plan gave it.
     Generated(Home),
     /// The runtime's `EventDecoder` of a `@streaming` union (the union's home).
@@ -73,12 +75,12 @@ impl Plan {
                 }
             },
             ShapeKind::List(member) => {
-                let (inner, _) = self.rust_type(&member.target, at)?;
+                let (inner, _) = self.item_type(target, &member.target, at)?;
                 (RustType::Vec(Box::new(inner)), Repr::List)
             }
             ShapeKind::Map { key, value } => {
                 let (key_ty, _) = self.map_key_type(&key.target, at)?;
-                let (inner, _) = self.rust_type(&value.target, at)?;
+                let (inner, _) = self.item_type(target, &value.target, at)?;
                 (RustType::Map(Box::new(key_ty), Box::new(inner)), Repr::Map)
             }
             ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Structure(_) | ShapeKind::Union(_) => {
@@ -92,6 +94,19 @@ impl Plan {
                 return Err(Error::at(at, format!("target `{target}` is not a data shape")))
             }
         })
+    }
+
+    /// The type of the items of `collection` (a list's members, a map's
+    /// values): `Option<T>` when the collection is `@sparse`, so that its
+    /// nulls are kept, as smithy-rs holds them; `T` otherwise.
+    pub(crate) fn item_type(&self, collection: &ShapeId, item: &ShapeId, at: &str) -> Result<(RustType, Repr), Error> {
+        let (ty, repr) = self.rust_type(item, at)?;
+        Ok(if self.is_sparse(collection) { (RustType::Option(Box::new(ty)), Repr::Named) } else { (ty, repr) })
+    }
+
+    /// Whether a list or map is `@sparse` (its items may be null).
+    pub(crate) fn is_sparse(&self, collection: &ShapeId) -> bool {
+        self.model.shapes[collection].traits.has("smithy.api#sparse")
     }
 
     /// The key type of a map: its enum when the key targets one (unknown keys

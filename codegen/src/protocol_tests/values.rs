@@ -107,27 +107,23 @@ impl ValueBuilder<'_> {
                 quote!(#path(#number))
             }
             ShapeKind::List(member) => {
+                let sparse = shape.traits.has("smithy.api#sparse");
                 let items = value.as_array().ok_or_else(mismatch)?;
                 let items = items
                     .iter()
                     .enumerate()
-                    .map(|(index, item)| match item {
-                        Value::Null => Err(format!("{at}[{index}]: null in a list (sparse lists are not generated)")),
-                        item => self.value(&member.target, item, &format!("{at}[{index}]")),
-                    })
+                    .map(|(index, item)| self.item(sparse, &member.target, item, &format!("{at}[{index}]"), "list"))
                     .collect::<Result<Vec<_>, _>>()?;
                 quote!(::std::vec![#(#items),*])
             }
             ShapeKind::Map { key, value: map_value } => {
+                let sparse = shape.traits.has("smithy.api#sparse");
                 let entries = value.as_object().ok_or_else(mismatch)?;
                 let entries = entries
                     .iter()
                     .map(|(name, item)| {
                         let key = self.value(&key.target, &Value::String(name.clone()), &format!("{at}.{name}"))?;
-                        if item.is_null() {
-                            return Err(format!("{at}.{name}: null in a map (sparse maps are not generated)"));
-                        }
-                        let item = self.value(&map_value.target, item, &format!("{at}.{name}"))?;
+                        let item = self.item(sparse, &map_value.target, item, &format!("{at}.{name}"), "map")?;
                         Ok(quote!((#key, #item)))
                     })
                     .collect::<Result<Vec<_>, String>>()?;
@@ -140,6 +136,19 @@ impl ValueBuilder<'_> {
             ShapeKind::Union(members) => self.union(target, members, value, at)?,
             ShapeKind::Operation(_) | ShapeKind::Resource(_) | ShapeKind::Service(_) => return Err(mismatch()),
         })
+    }
+
+    /// An item of a list or map: an `Option` in a sparse one, where null is `None`.
+    fn item(&self, sparse: bool, target: &ShapeId, value: &Value, at: &str, kind: &str) -> Result<TokenStream, String> {
+        match (sparse, value) {
+            (true, Value::Null) => Ok(quote!(::std::option::Option::None)),
+            (true, value) => {
+                let item = self.value(target, value, at)?;
+                Ok(quote!(::std::option::Option::Some(#item)))
+            }
+            (false, Value::Null) => Err(format!("{at}: null in a {kind} that is not @sparse")),
+            (false, value) => self.value(target, value, at),
+        }
     }
 
     fn union(&self, target: &ShapeId, members: &[Member], value: &Value, at: &str) -> Result<TokenStream, String> {

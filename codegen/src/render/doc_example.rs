@@ -94,7 +94,7 @@ fn builder_expr(
             (Repr::List, ShapeKind::List(item)) => {
                 let items = given.and_then(Node::as_array).cloned().unwrap_or_else(|| vec![Node::Null]);
                 for item_value in items.iter().take(2) {
-                    let value = value_expr(ctx, &item.target, Some(item_value), crate_name, depth, Text::Owned)?;
+                    let value = item_expr(ctx, target, &item.target, item_value, crate_name, depth)?;
                     out.push_str(&format!("{separator}.{method}({value})"));
                 }
             }
@@ -102,7 +102,7 @@ fn builder_expr(
                 let placeholder = [("key".to_string(), Node::Null)].into_iter().collect();
                 let entries = given.and_then(Node::as_object).filter(|m| !m.is_empty()).unwrap_or(&placeholder);
                 for (key, entry_value) in entries.iter().take(2) {
-                    let value = value_expr(ctx, &entry.target, Some(entry_value), crate_name, depth, Text::Owned)?;
+                    let value = item_expr(ctx, target, &entry.target, entry_value, crate_name, depth)?;
                     out.push_str(&format!("{separator}.{method}({key:?}, {value})"));
                 }
             }
@@ -169,14 +169,34 @@ fn value_expr(
             builder_expr(ctx, target, &path, example, crate_name, depth + 1, "")?
         }
         ShapeKind::List(item) => {
-            format!("vec![{}]", value_expr(ctx, &item.target, None, crate_name, depth, Text::Owned)?)
+            format!("vec![{}]", item_expr(ctx, target, &item.target, &Node::Null, crate_name, depth)?)
         }
         ShapeKind::Map { value, .. } => format!(
             "std::collections::HashMap::from([(\"key\".to_string(), {})])",
-            value_expr(ctx, &value.target, None, crate_name, depth, Text::Owned)?
+            item_expr(ctx, target, &value.target, &Node::Null, crate_name, depth)?
         ),
         _ => return None,
     })
+}
+
+/// An item of the list or map `collection` (an `Option` in a sparse one,
+/// `None` where the example has null), from the example's value where it
+/// gives one.
+fn item_expr(
+    ctx: &Ctx,
+    collection: &ShapeId,
+    item: &ShapeId,
+    example: &Node,
+    crate_name: &str,
+    depth: usize,
+) -> Option<String> {
+    if !ctx.plan.is_sparse(collection) {
+        return value_expr(ctx, item, Some(example), crate_name, depth, Text::Owned);
+    }
+    if example.is_null() {
+        return Some("None".to_string());
+    }
+    Some(format!("Some({})", value_expr(ctx, item, Some(example), crate_name, depth, Text::Owned)?))
 }
 
 /// The smallest JSON document of `target` that decodes: its required members

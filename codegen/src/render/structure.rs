@@ -7,11 +7,11 @@ use super::HomePaths;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::types::{default_tokens, type_tokens, Repr};
+use super::types::{default_tokens, type_tokens, wire_form_path, Repr};
 use super::{deprecated_attr, docs, ident, names, Ctx, Home};
 use crate::ir::{Member, Shape};
 pub(crate) use crate::plan::FieldKind;
-use crate::plan::{ErrorPlan, FieldPlan, SerdeWith};
+use crate::plan::{ErrorPlan, FieldPlan, SerdeWith, WireForm};
 
 /// One member of a structure: the plan's decisions (reached through `Deref`:
 /// `field.kind`, `field.binding`, ...) and their tokens.
@@ -171,19 +171,37 @@ fn getter(field: &Field, style: PreludeStyle) -> TokenStream {
     }
 }
 
-/// The `serialize_with` of a float member in a private body type that holds
-/// references (`Option<&f64>`, `&f32`, `Option<&Vec<f64>>`): the float
-/// module's functions take references too (from the plan's [`SerdeWith`]).
-pub(crate) fn borrowed_float_serializer(field: &Field) -> Option<String> {
+/// The `serialize_with` of a member in a private body type that holds
+/// references (`Option<&f64>`, `&f32`, `Option<&Vec<DateTime>>`): the float
+/// module's functions take references too, and the runtime's item forms
+/// write through `Ref` (from the plan's [`SerdeWith`]).
+pub(crate) fn borrowed_serializer(field: &Field) -> Option<String> {
     const FLOAT: &str = "::smithy_codegen_runtime::serde_support::float";
-    match field.serde_with {
-        Some(SerdeWith::Collection(module)) if module.starts_with(FLOAT) => Some(format!("{module}::serialize")),
-        Some(SerdeWith::Scalar(module)) if module == FLOAT => Some(match field.kind {
+    let optional = field.kind == FieldKind::Optional;
+    let by_reference = |form: WireForm| {
+        let form = WireForm::Ref(Box::new(form));
+        items_fn("serialize", &if optional { WireForm::Nullable(Box::new(form)) } else { form })
+    };
+    match &field.serde_with {
+        Some(SerdeWith::Items(form)) => Some(by_reference(form.clone())),
+        Some(SerdeWith::Scalar(module)) if *module == FLOAT => Some(match field.kind {
             FieldKind::Optional => format!("{module}::option::serialize"),
             _ => format!("{module}::serialize"),
         }),
+        Some(SerdeWith::Scalar(module)) if module.ends_with("::date_time") => {
+            Some(by_reference(WireForm::DateTimeText))
+        }
+        Some(SerdeWith::Scalar(module)) if module.ends_with("::http_date") => {
+            Some(by_reference(WireForm::HttpDateText))
+        }
         _ => None,
     }
+}
+
+/// The path of a runtime `serde_support::items` function (`serialize`,
+/// `deserialize`, `deserialize_or_default`) for the wire form `form`.
+fn items_fn(function: &str, form: &WireForm) -> String {
+    format!("::smithy_codegen_runtime::serde_support::items::{function}::<{}, _, _>", wire_form_path(form))
 }
 
 pub(crate) fn serde_attrs(
@@ -201,11 +219,24 @@ pub(crate) fn serde_attrs(
     let mut parts = vec![quote!(rename = #wire)];
     // Wire forms serde's own impls do not produce: text timestamps, and
     // doubles that JSON cannot spell.
-    let special = field.serde_with;
-    if let Some(SerdeWith::Collection(module)) = special {
-        parts.push(quote!(with = #module));
-        parts.push(quote!(default));
-        parts.push(quote!(skip_serializing_if = "::std::option::Option::is_none"));
+    let special = field.serde_with.as_ref();
+    if let Some(SerdeWith::Items(form)) = special {
+        let (ser, de) = match field.kind {
+            FieldKind::Optional => {
+                parts.push(quote!(default));
+                parts.push(quote!(skip_serializing_if = "::std::option::Option::is_none"));
+                let form = WireForm::Nullable(Box::new(form.clone()));
+                (items_fn("serialize", &form), items_fn("deserialize", &form))
+            }
+            FieldKind::Required => (items_fn("serialize", form), items_fn("deserialize", form)),
+            // A list's or map's only default is the empty one, as is null.
+            FieldKind::Default(_) => {
+                parts.push(quote!(default));
+                (items_fn("serialize", form), items_fn("deserialize_or_default", form))
+            }
+        };
+        parts.push(quote!(serialize_with = #ser));
+        parts.push(quote!(deserialize_with = #de));
         return quote!(#[serde(#(#parts),*)]);
     }
     if let Some(SerdeWith::Scalar(module)) = special {

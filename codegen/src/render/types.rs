@@ -5,11 +5,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::HomePaths;
-pub(crate) use crate::plan::{DefaultValue, DocumentDefault, Repr, RustType};
+pub(crate) use crate::plan::{DefaultValue, DocumentDefault, Repr, RustType, WireForm};
 
 /// The tokens of a Rust type.
 pub(crate) fn type_tokens(ty: &RustType, style: PreludeStyle) -> TokenStream {
-    let_prelude!(style => STRING, VEC);
+    let_prelude!(style => STRING, VEC, OPTION);
     match ty {
         RustType::String => quote!(#STRING),
         RustType::Bool => quote!(bool),
@@ -29,6 +29,10 @@ pub(crate) fn type_tokens(ty: &RustType, style: PreludeStyle) -> TokenStream {
         RustType::Map(key, value) => {
             let (key, value) = (type_tokens(key, style), type_tokens(value, style));
             quote!(::std::collections::HashMap<#key, #value>)
+        }
+        RustType::Option(inner) => {
+            let inner = type_tokens(inner, style);
+            quote!(#OPTION<#inner>)
         }
         RustType::Generated(home) => home.path(),
         RustType::EventDecoder(home) => {
@@ -82,5 +86,21 @@ fn document_tokens(document: &DocumentDefault, style: PreludeStyle) -> TokenStre
         DocumentDefault::Number(text) => quote!(::serde_json::Value::Number(#text.parse().expect("a JSON number"))),
         DocumentDefault::EmptyArray => quote!(::serde_json::Value::Array(#VEC::new())),
         DocumentDefault::EmptyObject => quote!(::serde_json::Value::Object(::serde_json::Map::new())),
+    }
+}
+
+/// The runtime's type for a wire form (`...::items::List<...::items::Float>`),
+/// as text: serde attributes name it in strings.
+pub(crate) fn wire_form_path(form: &WireForm) -> String {
+    const ITEMS: &str = "::smithy_codegen_runtime::serde_support::items";
+    match form {
+        WireForm::Plain => format!("{ITEMS}::Plain"),
+        WireForm::Float => format!("{ITEMS}::Float"),
+        WireForm::DateTimeText => format!("{ITEMS}::DateTimeText"),
+        WireForm::HttpDateText => format!("{ITEMS}::HttpDateText"),
+        WireForm::Nullable(inner) => format!("{ITEMS}::Nullable<{}>", wire_form_path(inner)),
+        WireForm::List(inner) => format!("{ITEMS}::List<{}>", wire_form_path(inner)),
+        WireForm::Map(inner) => format!("{ITEMS}::Map<{}>", wire_form_path(inner)),
+        WireForm::Ref(inner) => format!("{ITEMS}::Ref<{}>", wire_form_path(inner)),
     }
 }

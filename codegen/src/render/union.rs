@@ -5,7 +5,7 @@ use super::prelude::*;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::types::type_tokens;
+use super::types::{type_tokens, wire_form_path, WireForm};
 use super::{docs, ident, names, Ctx, Home};
 use crate::ir::Shape;
 use crate::plan::{VariantPlan, Variants};
@@ -42,11 +42,20 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
             continue;
         };
         let ty = type_tokens(ty, ctx.prelude);
-        let next = quote!(map.next_value::<#ty>()?);
+        // Floats, text timestamps and collections of them go through the runtime's item forms.
+        let (next, written) = if planned.form == WireForm::Plain {
+            (quote!(map.next_value::<#ty>()?), quote!(value))
+        } else {
+            let form: TokenStream = wire_form_path(&planned.form).parse().expect("wire form paths are Rust types");
+            (
+                quote!(map.next_value_seed(::smithy_codegen_runtime::serde_support::items::Seed::<#form, #ty>::new())?),
+                quote!(&::smithy_codegen_runtime::serde_support::items::Formatted::<#form, _>::new(value)),
+            )
+        };
         let (field_ty, value) =
             if planned.boxed { (quote!(#BOX<#ty>), quote!(#BOX::new(#next))) } else { (ty.clone(), next) };
         variants.push(quote!(#vdoc #variant(#field_ty),));
-        ser_arms.push(quote!(Self::#variant(value) => map.serialize_entry(#wire, value)?,));
+        ser_arms.push(quote!(Self::#variant(value) => map.serialize_entry(#wire, #written)?,));
         de_arms.push(quote!(#wire => #name::#variant(#value),));
         // smithy-rs derives these from the variant name (`Unknown` -> `as_unknown_value`).
         let as_fn = ident(&format!("as_{}", names::snake(variant_name)));
@@ -72,6 +81,7 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
     } else {
         quote!(::smithy_codegen_runtime::serde_support::next_union_key(&mut map)?)
     };
+    let unknown_member = format!("`{{}}` is not a member of the `{type_name}` union");
     quote! {
         #doc
         #[non_exhaustive]
@@ -112,6 +122,10 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
                             .ok_or_else(|| <A::Error as ::serde::de::Error>::custom(#expecting))?;
                         let value = match key.as_str() {
                             #(#de_arms)*
+                            // A server refuses a member it does not know; a client keeps it.
+                            _ if ::smithy_codegen_runtime::serde_support::strict::is_strict() => {
+                                return #ERR(<A::Error as ::serde::de::Error>::custom(format!(#unknown_member, key)));
+                            }
                             _ => #name::Unknown(crate::primitives::UnknownUnionMember {
                                 value: map.next_value::<::serde_json::Value>()?,
                                 name: key,

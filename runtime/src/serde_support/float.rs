@@ -3,6 +3,7 @@
 //!
 //! Every function takes `f32` or `f64`, by value or by reference (the
 //! private body types of split structures serialize through references).
+//! Lists and maps of floats go through [`items`](super::items)' `Float` form.
 //!
 //! ```
 //! #[derive(serde::Serialize, serde::Deserialize)]
@@ -23,7 +24,6 @@
 use serde::de::{Deserialize, Deserializer, Error};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// `f32` and `f64`, as this module reads and writes them.
 pub trait JsonFloat: Copy + std::fmt::Display + sealed::Sealed {
@@ -86,50 +86,6 @@ impl<T: FloatValue> FloatValue for &T {
     type Float = T::Float;
     fn value(&self) -> T::Float {
         (**self).value()
-    }
-}
-
-/// A list of floats, or a reference to one.
-pub trait FloatList {
-    /// `f32` or `f64`.
-    type Float: JsonFloat;
-    /// The items.
-    fn items(&self) -> &[Self::Float];
-}
-
-impl<F: JsonFloat> FloatList for Vec<F> {
-    type Float = F;
-    fn items(&self) -> &[F] {
-        self
-    }
-}
-
-impl<T: FloatList> FloatList for &T {
-    type Float = T::Float;
-    fn items(&self) -> &[T::Float] {
-        (**self).items()
-    }
-}
-
-/// A map of floats, or a reference to one.
-pub trait FloatMap {
-    /// `f32` or `f64`.
-    type Float: JsonFloat;
-    /// The entries.
-    fn entries(&self) -> &HashMap<String, Self::Float>;
-}
-
-impl<F: JsonFloat> FloatMap for HashMap<String, F> {
-    type Float = F;
-    fn entries(&self) -> &HashMap<String, F> {
-        self
-    }
-}
-
-impl<T: FloatMap> FloatMap for &T {
-    type Float = T::Float;
-    fn entries(&self) -> &HashMap<String, T::Float> {
-        (**self).entries()
     }
 }
 
@@ -223,7 +179,7 @@ pub mod option {
     }
 }
 
-/// A float through this module's rules, for collections.
+/// A float through this module's rules, inside an `Option`.
 struct Float<F>(F);
 
 impl<F: JsonFloat> Serialize for Float<F> {
@@ -235,46 +191,6 @@ impl<F: JsonFloat> Serialize for Float<F> {
 impl<'de, F: JsonFloat> Deserialize<'de> for Float<F> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserialize(deserializer).map(Float)
-    }
-}
-
-/// Optional maps of floats (`NaN` and infinities as strings).
-pub mod map {
-    use super::*;
-
-    /// Writes each value as [`super::serialize`] does; `None` as `null`.
-    pub fn serialize<M: FloatMap, S: Serializer>(value: &Option<M>, serializer: S) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(map) => serializer.collect_map(map.entries().iter().map(|(k, v)| (k, Float(*v)))),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// Reads each value as [`super::deserialize`] does; `null` as `None`.
-    pub fn deserialize<'de, F: JsonFloat, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<HashMap<String, F>>, D::Error> {
-        let map = Option::<HashMap<String, Float<F>>>::deserialize(deserializer)?;
-        Ok(map.map(|m| m.into_iter().map(|(k, v)| (k, v.0)).collect()))
-    }
-}
-
-/// Optional lists of floats (`NaN` and infinities as strings).
-pub mod list {
-    use super::*;
-
-    /// Writes each element as [`super::serialize`] does; `None` as `null`.
-    pub fn serialize<L: FloatList, S: Serializer>(value: &Option<L>, serializer: S) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(list) => serializer.collect_seq(list.items().iter().map(|v| Float(*v))),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// Reads each element as [`super::deserialize`] does; `null` as `None`.
-    pub fn deserialize<'de, F: JsonFloat, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Vec<F>>, D::Error> {
-        let list = Option::<Vec<Float<F>>>::deserialize(deserializer)?;
-        Ok(list.map(|l| l.into_iter().map(|v| v.0).collect()))
     }
 }
 
@@ -313,20 +229,11 @@ mod tests {
     }
 
     #[test]
-    fn optional_and_collections() {
+    fn optional_floats() {
         assert_eq!(super::option::deserialize::<f64, _>(json!(null)).unwrap(), None);
         assert_eq!(super::option::deserialize_or_default::<f64, _>(json!(null)).unwrap(), 0.0);
-        let list = super::list::deserialize::<f64, _>(json!([1, "Infinity"])).unwrap().unwrap();
-        assert_eq!(list, vec![1.0, f64::INFINITY]);
-        let map = super::map::deserialize::<f64, _>(json!({"a": "-Infinity"})).unwrap().unwrap();
-        assert_eq!(map["a"], f64::NEG_INFINITY);
-        let written = super::list::serialize(&Some(vec![f64::INFINITY]), serde_json::value::Serializer).unwrap();
-        assert_eq!(written, json!(["Infinity"]));
-        assert_eq!(
-            super::map::serialize(&None::<std::collections::HashMap<String, f64>>, serde_json::value::Serializer)
-                .unwrap(),
-            json!(null)
-        );
+        assert_eq!(super::option::deserialize::<f32, _>(json!("-Infinity")).unwrap(), Some(f32::NEG_INFINITY));
+        assert_eq!(super::option::serialize(&None::<f64>, serde_json::value::Serializer).unwrap(), json!(null));
     }
 
     #[test]
@@ -339,7 +246,5 @@ mod tests {
         assert_eq!(read, f32::NEG_INFINITY);
         let borrowed = super::option::serialize(&Some(&f64::INFINITY), serde_json::value::Serializer).unwrap();
         assert_eq!(borrowed, json!("Infinity"));
-        let list = vec![f32::NAN];
-        assert_eq!(super::list::serialize(&Some(&list), serde_json::value::Serializer).unwrap(), json!(["NaN"]));
     }
 }

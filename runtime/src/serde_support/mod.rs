@@ -9,9 +9,13 @@ use std::fmt;
 use std::marker::PhantomData;
 
 pub mod float;
+pub mod items;
+pub mod strict;
 mod timestamp;
 
-pub use timestamp::{date_time, deserialize_timestamp, http_date, serialize_timestamp};
+pub use timestamp::{
+    date_time, deserialize_timestamp, http_date, parse_text as parse_timestamp_text, serialize_timestamp,
+};
 
 /// A deserializer that reads structures from maps only: serde's derives also
 /// accept a sequence and fill the fields by position, which restJson1 never

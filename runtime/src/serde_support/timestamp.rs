@@ -27,9 +27,29 @@ pub fn deserialize_timestamp<'de, D: Deserializer<'de>>(
         TimestampFormat::EpochSeconds => DateTime::deserialize(deserializer),
         other => {
             let text = <Cow<'de, str>>::deserialize(deserializer)?;
-            DateTime::parse(&text, other)
+            parse_text(&text, other)
                 .ok_or_else(|| D::Error::custom(format!("`{text}` is not a timestamp in the {other:?} format")))
         }
+    }
+}
+
+/// Parses a timestamp's text in `format`, strictly inside
+/// [`parse_strictly`](super::strict::parse_strictly) (servers), generously
+/// elsewhere (clients): see [`DateTime::parse_strict`].
+///
+/// ```
+/// use smithy_codegen_runtime::serde_support::{parse_timestamp_text, strict::parse_strictly};
+/// use smithy_codegen_runtime::TimestampFormat;
+///
+/// let offset = "2019-12-16T22:48:18-01:00";
+/// assert!(parse_timestamp_text(offset, TimestampFormat::DateTime).is_some());
+/// assert!(parse_strictly(|| parse_timestamp_text(offset, TimestampFormat::DateTime)).is_none());
+/// ```
+pub fn parse_text(text: &str, format: TimestampFormat) -> Option<DateTime> {
+    if super::strict::is_strict() {
+        DateTime::parse_strict(text, format)
+    } else {
+        DateTime::parse(text, format)
     }
 }
 

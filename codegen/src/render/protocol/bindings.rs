@@ -71,7 +71,7 @@ pub(super) fn from_text(kind: &ScalarKind, ty: &TokenStream, member: &str) -> To
             let format = format.variant();
             let format_ident = quote::format_ident!("{}", format);
             let msg = format!("{member}: {{}} is not a timestamp in the {format} format");
-            quote!(crate::primitives::DateTime::parse(s, crate::primitives::TimestampFormat::#format_ident)
+            quote!(::smithy_codegen_runtime::serde_support::parse_timestamp_text(s, crate::primitives::TimestampFormat::#format_ident)
                 .ok_or_else(|| format!(#msg, ::smithy_codegen_runtime::validation::quote_value(s)))?)
         }
         ScalarKind::Base64String => {
@@ -124,8 +124,7 @@ pub(super) fn body_types(ctx: &Ctx, shape: &Shape, home: &Home, bound: &[(Field,
         let ty = &f.ty;
         let wire = &f.wire;
         let attrs = crate::render::structure::serde_attrs(shape, f, &mut already_rendered, ctx.prelude);
-        let serializer =
-            crate::render::structure::borrowed_float_serializer(f).map(|path| quote!(, serialize_with = #path));
+        let serializer = crate::render::structure::borrowed_serializer(f).map(|path| quote!(, serialize_with = #path));
         let (owned_ty, borrowed_field) = if f.kind == FieldKind::Optional {
             (
                 quote!(#OPTION<#ty>),

@@ -300,6 +300,8 @@ fn input_impl(
 
             /// The input of [`Self::from_http_request`], without the constraint check.
             pub(crate) fn decode_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #STRING> {
+                // A server refuses what a client would accept (UTC offsets, loose base64, unknown union members).
+                let _strict = ::smithy_codegen_runtime::serde_support::strict::StrictParsing::begin();
                 if request.method() != #method_tokens {
                     return #ERR(format!("method {} does not match {}", request.method(), #method));
                 }

@@ -45,12 +45,19 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStr
         // Nested structures validate themselves.
         let nested = match f.constraints.nested {
             Nested::Structure => Some(quote!(v.validate()?;)),
-            Nested::List => Some(quote!(for item in v.iter() {
-                item.validate()?;
-            })),
-            Nested::MapValues => Some(quote!(for item in v.values() {
-                item.validate()?;
-            })),
+            // The nulls of a sparse collection have nothing to check.
+            Nested::List { sparse } => {
+                let items = if sparse { quote!(v.iter().flatten()) } else { quote!(v.iter()) };
+                Some(quote!(for item in #items {
+                    item.validate()?;
+                }))
+            }
+            Nested::MapValues { sparse } => {
+                let items = if sparse { quote!(v.values().flatten()) } else { quote!(v.values()) };
+                Some(quote!(for item in #items {
+                    item.validate()?;
+                }))
+            }
             Nested::None => None,
         };
         inner.extend(nested);
