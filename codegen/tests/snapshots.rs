@@ -845,7 +845,7 @@ fn union_members_keep_their_form() {
 }
 
 fn request(body: Value) -> http::Request<Vec<u8>> {
-    http::Request::post("/readings/r1").body(serde_json::to_vec(&body).unwrap()).unwrap()
+    http::Request::post("/readings/r1").header("content-type", "application/json").body(serde_json::to_vec(&body).unwrap()).unwrap()
 }
 
 #[test]
