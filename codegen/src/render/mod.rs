@@ -288,7 +288,10 @@ fn shape_items(ctx: &Ctx, place: &Place) -> ModuleItems {
             ShapeKind::Enum(values) => out.items.push(enums::render_enum(ctx, shape, home, values)),
             ShapeKind::IntEnum(values) => out.items.push(enums::render_int_enum(ctx, shape, home, values)),
             ShapeKind::Union(_) if shape.traits.streaming => out.items.push(event_stream::render_union(ctx, shape)),
-            ShapeKind::Union(_) => out.items.push(union::render(ctx, shape, home)),
+            ShapeKind::Union(_) => {
+                out.items.push(union::render(ctx, shape, home));
+                out.items.push(protocol::render_union_checks(ctx, shape, home));
+            }
             _ => {}
         }
     }
