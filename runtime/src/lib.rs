@@ -15,7 +15,7 @@
 //!
 //! | feature | module | what it holds |
 //! | --- | --- | --- |
-//! | `http` | `error_metadata`, `json_body`, `response`, `uri`, `validation` | error codes and messages of error responses; JSON body decoding with the bad field's path; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching; constraint checks, request errors and header helpers |
+//! | `http` | `error_metadata`, `json_body`, `response`, `uri`, `validation` | error codes and messages of error responses; JSON body decoding with the bad field's path; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching; constraint checks with Smithy's messages and paths, request errors and header helpers |
 //! | `idempotency-token` | `idempotency_token` (a function) | random UUID v4 tokens for `smithy.api#idempotencyToken` members |
 //! | `event-stream` | `event_stream` | the AWS event-stream message framing (`vnd.amazon.eventstream`): headers, payload, CRCs; a sans-IO decoder and an encoder; typed events of generated `@streaming` unions (`EventDecoder`, `EventEncoder`) |
 //!
