@@ -83,9 +83,10 @@ pub(crate) enum Bound {
 pub(crate) enum Pattern {
     /// Compiles with `regex-lite`: checked.
     Checked(String),
-    /// Needs look-around, which `regex-lite` lacks, and the settings allow
-    /// leaving such patterns unchecked: documented instead.
-    LookAround(String),
+    /// Needs look-around or Unicode classes (`\p{L}`), which `regex-lite`
+    /// lacks, and the settings allow leaving such patterns unchecked:
+    /// documented instead.
+    Unchecked(String),
 }
 
 /// An enum or intEnum value, which a server refuses when the model does not list it.
@@ -247,7 +248,7 @@ impl Plan {
     }
 
     /// The `pattern` of a string (the member's refines the target's), which
-    /// must compile unless the settings let look-around patterns pass.
+    /// must compile unless the settings let patterns beyond `regex-lite` pass.
     fn checked_pattern(&self, member: Option<&Member>, target: &ShapeId, at: &str) -> Result<Option<Pattern>, Error> {
         let shape = &self.model.shapes[target];
         let Some(pattern) = member.and_then(|m| m.traits.pattern.clone()).or_else(|| shape.traits.pattern.clone())
@@ -256,8 +257,8 @@ impl Plan {
         };
         match regex_lite::Regex::new(&pattern) {
             Ok(_) => Ok(Some(Pattern::Checked(pattern))),
-            Err(e) if e.to_string().contains("look-around") && self.settings.skip_look_around_patterns => {
-                Ok(Some(Pattern::LookAround(pattern)))
+            Err(e) if beyond_regex_lite(&e) && self.settings.skip_look_around_patterns => {
+                Ok(Some(Pattern::Unchecked(pattern)))
             }
             Err(e) => {
                 Err(Error::at(at, format!("trait `smithy.api#pattern`: pattern `{pattern}` does not compile: {e}")))
@@ -296,4 +297,11 @@ impl Plan {
         let (min, max) = (bound(range.min.as_ref(), true), bound(range.max.as_ref(), false));
         Ok((min.is_some() || max.is_some()).then_some(RangeCheck { ty, min, max }))
     }
+}
+
+/// Whether a pattern fails to compile only for what `regex-lite` leaves out
+/// on purpose (look-around, Unicode classes), not for being malformed.
+fn beyond_regex_lite(error: &regex_lite::Error) -> bool {
+    let message = error.to_string();
+    message.contains("look-around") || message.contains("Unicode character classes")
 }

@@ -25,9 +25,9 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStr
         violation, with its path. Enum values the model does not list pass: a newer\n\
         service may know them."
         .to_string();
-    let unchecked = look_around_patterns(members);
+    let unchecked = unchecked_patterns(members);
     if !unchecked.is_empty() {
-        doc.push_str("\n\nThese patterns need look-around, which the regex engine lacks, and are\nnot checked here (the service still checks them):\n\n");
+        doc.push_str("\n\nThese patterns need look-around or Unicode classes, which the regex engine\nlacks, and are not checked here (the service still checks them):\n\n");
         doc.push_str(&unchecked.join("\n"));
     }
     let doc = crate::render::docs::lines_to_attrs(&doc);
@@ -242,9 +242,9 @@ fn bound_literal(ty: &RustType, bound: Bound) -> Literal {
 }
 
 /// The documented patterns that are not checked, anywhere under `members`.
-fn look_around_patterns(members: &[MemberChecks]) -> Vec<String> {
+fn unchecked_patterns(members: &[MemberChecks]) -> Vec<String> {
     fn walk(name: &str, checks: &ValueChecks, out: &mut Vec<String>) {
-        if let Some(Pattern::LookAround(p)) = &checks.pattern {
+        if let Some(Pattern::Unchecked(p)) = &checks.pattern {
             out.push(format!("- `{name}`: `{}`", p.replace('`', "'")));
         }
         match &checks.inner {
@@ -335,7 +335,7 @@ fn missing_required_fn(input_bound: &[(Field, Binding)], style: PreludeStyle) ->
             Binding::Body => {
                 let wire = &f.wire;
                 // A body that is not a JSON object fails as such, not as missing members.
-                quote!(body.as_ref().is_some_and(|body| body.get(#wire).map_or(true, ::serde_json::Value::is_null)))
+                quote!(body.as_ref().is_some_and(|body| body.get(#wire).is_none_or(::serde_json::Value::is_null)))
             }
             Binding::Header(header) => quote!(request.headers().get(#header).is_none()),
             Binding::Query(key) => quote!(!query.iter().any(|(k, _)| k == #key)),
