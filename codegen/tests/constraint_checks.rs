@@ -42,7 +42,9 @@ const MODEL: &str = r##"{
                 "items": { "target": "com.example#Items" },
                 "byColor": { "target": "com.example#ByColor" },
                 "choice": { "target": "com.example#Choice" },
-                "level": { "target": "com.example#Level" }
+                "level": { "target": "com.example#Level" },
+                "pairs": { "target": "com.example#Pairs" },
+                "pairsByName": { "target": "com.example#PairsByName" }
             },
             "traits": { "smithy.api#input": {} }
         },
@@ -61,6 +63,15 @@ const MODEL: &str = r##"{
             "members": {
                 "id": { "target": "smithy.api#String", "traits": { "smithy.api#length": { "max": 3 } } },
                 "child": { "target": "com.example#Item" }
+            }
+        },
+        "com.example#Pairs": { "type": "list", "member": { "target": "com.example#Pair" } },
+        "com.example#PairsByName": { "type": "map", "key": { "target": "smithy.api#String" }, "value": { "target": "com.example#Pair" } },
+        "com.example#Pair": {
+            "type": "structure",
+            "members": {
+                "left": { "target": "smithy.api#String", "traits": { "smithy.api#required": {} } },
+                "right": { "target": "smithy.api#Integer", "traits": { "smithy.api#required": {}, "smithy.api#default": 0 } }
             }
         },
         "com.example#ByColor": {
@@ -228,6 +239,16 @@ fn missing_required_members_are_constraint_violations() {
     let (_, fields) = refused(r#"{"name": null}"#, false);
     let paths: Vec<&str> = fields.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(paths, ["/name", "/token"]);
+    // At any depth; a member with a default may be left out.
+    let (message, fields) = refused(r#"{"name": "ok", "pairs": [{"left": "a"}, {"right": 1}]}"#, true);
+    assert_eq!(message, "1 validation error detected. Value at '/pairs/1/left' failed to satisfy constraint: Member must not be null");
+    assert_eq!(fields.len(), 1);
+    let (_, fields) = refused(r#"{"name": "ok", "pairsByName": {"k": {"left": null}}}"#, true);
+    assert_eq!(fields[0].0, "/pairsByName/k/left");
+    // A body that is not JSON does not deserialize, whatever it leaves out.
+    let request = http::Request::post("/things").header("x-token", "t").body(b"{".to_vec()).unwrap();
+    let error = PutThingsInput::from_http_request(&request).expect_err("refused");
+    assert_eq!(error.to_http_response().headers()["x-amzn-errortype"], "SerializationException");
 }
 
 #[test]

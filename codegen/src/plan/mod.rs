@@ -27,6 +27,7 @@ mod homes;
 pub mod names;
 mod operations;
 mod prelude;
+mod required;
 mod structures;
 mod synthesize;
 mod types;
@@ -50,6 +51,7 @@ pub(crate) use operations::{literal_query_keys, LiteralQuery, OperationPlan, Uri
 pub use prelude::PreludeStyle;
 #[cfg(test)]
 pub(crate) use prelude::PRELUDE_NAMES;
+pub(crate) use required::{JsonWalk, WalkMember};
 pub(crate) use structures::{FieldKind, FieldPlan, SerdeWith};
 /// The model and closure [`build`] plans: every operation with an input and
 /// output of its own (for names as the render stage writes them).
@@ -84,6 +86,8 @@ pub struct Plan {
     pub(crate) errors: BTreeMap<ShapeId, ErrorPlan>,
     /// The constraint checks of the structures and unions that have any, by shape id.
     pub(crate) checks: BTreeMap<ShapeId, checks::ShapeChecks>,
+    /// Where request bodies may leave out required members, by structure or union id.
+    pub(crate) required_walks: BTreeMap<ShapeId, required::RequiredWalk>,
     /// The HTTP layout of every operation, by shape id.
     pub(crate) operations: BTreeMap<ShapeId, OperationPlan>,
     /// The `@streaming` unions (event streams), by shape id.
@@ -127,6 +131,7 @@ pub fn build(model: &Model, closure: &Closure, settings: &Settings) -> Result<Pl
     plan.prelude = prelude_style(&plan.model, &plan.closure, &plan.homes);
     plan.plan_shapes()?;
     plan.checks = plan.plan_checks()?;
+    plan.required_walks = plan.plan_required_walks()?;
     plan.errors = plan.plan_errors();
     plan.plan_operations()?;
     plan.plan_streams()?;
@@ -153,6 +158,7 @@ impl Plan {
             operations: BTreeMap::new(),
             errors: BTreeMap::new(),
             checks: BTreeMap::new(),
+            required_walks: BTreeMap::new(),
             streams: BTreeMap::new(),
             stream_only_errors: BTreeSet::new(),
             idempotency_tokens: false,

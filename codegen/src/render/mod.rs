@@ -280,6 +280,7 @@ fn shape_items(ctx: &Ctx, place: &Place) -> ModuleItems {
                 let (item, builder) = structure::render(ctx, shape, home);
                 out.items.push(item);
                 out.items.push(protocol::render_validate(ctx, shape, home));
+                out.items.push(protocol::render_required_walk(ctx, shape, home));
                 if shape.traits.error.is_some() && !event_stream::is_only_a_stream_error(ctx, id) {
                     out.items.push(protocol::render_error(ctx, shape, home));
                 }
@@ -291,6 +292,7 @@ fn shape_items(ctx: &Ctx, place: &Place) -> ModuleItems {
             ShapeKind::Union(_) => {
                 out.items.push(union::render(ctx, shape, home));
                 out.items.push(protocol::render_union_checks(ctx, shape, home));
+                out.items.push(protocol::render_required_walk(ctx, shape, home));
             }
             _ => {}
         }

@@ -6,12 +6,14 @@ mod client;
 mod decode;
 mod encode;
 mod errors;
+mod required;
 mod server;
 mod validate;
 
 pub(crate) use bindings::{bound_fields, literal_query_keys, Binding};
 use bindings::{LiteralQuery, UriSegment};
 pub(crate) use errors::render_error;
+pub(crate) use required::render_required_walk;
 pub(crate) use validate::{render_union_checks, render_validate};
 
 use crate::ir::Shape;

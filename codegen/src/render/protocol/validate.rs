@@ -303,40 +303,38 @@ fn invalid_closure(
 }
 
 /// `missing_required`: the `required` members (without a default) a request
-/// leaves out or sets to `null`, as violations. A server asks only after the
-/// request failed to decode, so that a missing member is reported as a
-/// constraint violation rather than as a body that does not deserialize.
-/// `None` when the input has no such members.
-fn missing_required_fn(input_bound: &[(Field, Binding)], style: PreludeStyle) -> Option<TokenStream> {
-    let_prelude!(style => OPTION, AS_REF, STRING);
-    let required: Vec<&(Field, Binding)> = input_bound
+/// leaves out or sets to `null`, as violations: headers, query parameters, a
+/// payload, and body members at any depth (`find_missing_required`). A server
+/// asks only after the request failed to decode, so that a missing member is
+/// reported as a constraint violation rather than as a body that does not
+/// deserialize. `None` when the input has no such members.
+fn missing_required_fn(ctx: &Ctx, input: &crate::ir::ShapeId, input_bound: &[(Field, Binding)]) -> Option<TokenStream> {
+    let_prelude!(ctx.prelude => OPTION, SOME, AS_REF);
+    let outside_body: Vec<&(Field, Binding)> = input_bound
         .iter()
         .filter(|(f, b)| {
-            f.kind == FieldKind::Required
-                && matches!(b, Binding::Body | Binding::Header(_) | Binding::Query(_) | Binding::Payload)
+            f.kind == FieldKind::Required && matches!(b, Binding::Header(_) | Binding::Query(_) | Binding::Payload)
         })
         .collect();
-    if required.is_empty() {
+    let walks_body = ctx.plan.required_walks.contains_key(input);
+    if outside_body.is_empty() && !walks_body {
         return None;
     }
-    let reads_body = required.iter().any(|(_, b)| *b == Binding::Body);
-    let reads_query = required.iter().any(|(_, b)| matches!(b, Binding::Query(_)));
-    let body = reads_body.then(|| {
+    // A body that is not JSON fails as such, not as missing members.
+    let body = walks_body.then(|| {
         quote! {
-            let body: #OPTION<::serde_json::Map<#STRING, ::serde_json::Value>> =
-                ::serde_json::from_slice(request.body().as_ref()).ok();
+            let body: #OPTION<::serde_json::Value> = ::serde_json::from_slice(request.body().as_ref()).ok();
+            if let #SOME(body) = &body {
+                Self::find_missing_required(body, &::smithy_codegen_runtime::validation::Path::ROOT, &mut violations);
+            }
         }
     });
+    let reads_query = outside_body.iter().any(|(_, b)| matches!(b, Binding::Query(_)));
     let query =
         reads_query.then(|| quote!(let query = ::smithy_codegen_runtime::uri::parse_query(request.uri().query());));
-    let checks = required.iter().map(|(f, b)| {
+    let checks = outside_body.iter().map(|(f, b)| {
         let name = f.member.name.as_str();
         let missing = match b {
-            Binding::Body => {
-                let wire = &f.wire;
-                // A body that is not a JSON object fails as such, not as missing members.
-                quote!(body.as_ref().is_some_and(|body| body.get(#wire).is_none_or(::serde_json::Value::is_null)))
-            }
             Binding::Header(header) => quote!(request.headers().get(#header).is_none()),
             Binding::Query(key) => quote!(!query.iter().any(|(k, _)| k == #key)),
             _ => quote!(request.body().as_ref().is_empty()),
@@ -397,7 +395,7 @@ pub(super) fn server_checks(
         let error = bad_request_error(ctx, None, error_ident, "SerializationException");
         closures.push(quote!(let fail_decode = |message: #STRING| -> #error_ident { #error };));
     }
-    let missing_required = missing_required_fn(input_bound, ctx.prelude);
+    let missing_required = missing_required_fn(ctx, input, input_bound);
     let fail_decode = if missing_required.is_some() {
         quote!(|problem| match Self::missing_required(request) {
             #SOME(errors) => invalid(errors),
