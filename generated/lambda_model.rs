@@ -49,6 +49,20 @@ pub mod types {
         }
     }
     ::smithy_codegen_runtime::string_enum!(Architecture);
+    #[cfg(feature = "http")]
+    impl Architecture {
+        /// Records a violation when this is not one of the model's values: a
+        /// server refuses it, a client lets it pass.
+        pub(crate) fn check_known(
+            &self,
+            at: &::smithy_codegen_runtime::validation::Path<'_>,
+            violations: &mut ::smithy_codegen_runtime::validation::Violations,
+        ) {
+            if ::std::matches!(self, Self::Unknown(_)) {
+                violations.unknown_enum_value(at, &["x86_64", "arm64"]);
+            }
+        }
+    }
     /// Download and integrity details for the archive of a layer version.
     #[non_exhaustive]
     #[derive(Debug, Clone, PartialEq)]
@@ -466,6 +480,71 @@ pub mod types {
         }
     }
     ::smithy_codegen_runtime::string_enum!(Runtime);
+    #[cfg(feature = "http")]
+    impl Runtime {
+        /// Records a violation when this is not one of the model's values: a
+        /// server refuses it, a client lets it pass.
+        pub(crate) fn check_known(
+            &self,
+            at: &::smithy_codegen_runtime::validation::Path<'_>,
+            violations: &mut ::smithy_codegen_runtime::validation::Violations,
+        ) {
+            if ::std::matches!(self, Self::Unknown(_)) {
+                violations
+                    .unknown_enum_value(
+                        at,
+                        &[
+                            "nodejs",
+                            "nodejs4.3",
+                            "nodejs6.10",
+                            "nodejs8.10",
+                            "nodejs10.x",
+                            "nodejs12.x",
+                            "nodejs14.x",
+                            "nodejs16.x",
+                            "nodejs18.x",
+                            "nodejs20.x",
+                            "nodejs22.x",
+                            "nodejs24.x",
+                            "java8",
+                            "java8.al2",
+                            "java11",
+                            "java17",
+                            "java21",
+                            "java25",
+                            "python2.7",
+                            "python3.6",
+                            "python3.7",
+                            "python3.8",
+                            "python3.9",
+                            "python3.10",
+                            "python3.11",
+                            "python3.12",
+                            "python3.13",
+                            "python3.14",
+                            "dotnetcore1.0",
+                            "dotnetcore2.0",
+                            "dotnetcore2.1",
+                            "dotnetcore3.1",
+                            "dotnet6",
+                            "dotnet8",
+                            "dotnet10",
+                            "nodejs4.3-edge",
+                            "go1.x",
+                            "ruby2.5",
+                            "ruby2.7",
+                            "ruby3.2",
+                            "ruby3.3",
+                            "ruby3.4",
+                            "ruby4.0",
+                            "provided",
+                            "provided.al2",
+                            "provided.al2023",
+                        ],
+                    );
+            }
+        }
+    }
     /// Explains why a request was throttled.
     ///
     /// Values unknown to this version of the crate are kept in [`Self::Unknown`]
@@ -554,6 +633,31 @@ pub mod types {
         }
     }
     ::smithy_codegen_runtime::string_enum!(ThrottleReason);
+    #[cfg(feature = "http")]
+    impl ThrottleReason {
+        /// Records a violation when this is not one of the model's values: a
+        /// server refuses it, a client lets it pass.
+        pub(crate) fn check_known(
+            &self,
+            at: &::smithy_codegen_runtime::validation::Path<'_>,
+            violations: &mut ::smithy_codegen_runtime::validation::Violations,
+        ) {
+            if ::std::matches!(self, Self::Unknown(_)) {
+                violations
+                    .unknown_enum_value(
+                        at,
+                        &[
+                            "ConcurrentInvocationLimitExceeded",
+                            "FunctionInvocationRateLimitExceeded",
+                            "ReservedFunctionConcurrentInvocationLimitExceeded",
+                            "ReservedFunctionInvocationRateLimitExceeded",
+                            "CallerRateLimitExceeded",
+                            "ConcurrentSnapshotCreateLimitExceeded",
+                        ],
+                    );
+            }
+        }
+    }
     /// Builders of the types of this module.
     pub mod builders {
         /// A builder for [`LayerVersionContentOutput`](super::LayerVersionContentOutput).
@@ -1047,20 +1151,7 @@ pub mod types {
             ) {
                 if let Some(v) = self.reason.as_ref() {
                     let at = at.member("Reason");
-                    if let crate::types::ThrottleReason::Unknown(_) = v {
-                        violations
-                            .unknown_enum_value(
-                                &at,
-                                &[
-                                    "ConcurrentInvocationLimitExceeded",
-                                    "FunctionInvocationRateLimitExceeded",
-                                    "ReservedFunctionConcurrentInvocationLimitExceeded",
-                                    "ReservedFunctionInvocationRateLimitExceeded",
-                                    "CallerRateLimitExceeded",
-                                    "ConcurrentSnapshotCreateLimitExceeded",
-                                ],
-                            );
-                    }
+                    v.check_known(&at, violations);
                 }
             }
         }
@@ -1716,9 +1807,7 @@ pub mod operation {
                     violations.length(&at, v.len(), Some(0u64), Some(2u64));
                     for (i, v) in v.iter().enumerate() {
                         let at = at.index(i);
-                        if let crate::types::Architecture::Unknown(_) = v {
-                            violations.unknown_enum_value(&at, &["x86_64", "arm64"]);
-                        }
+                        v.check_known(&at, violations);
                     }
                 }
                 if let Some(v) = self.compatible_runtimes.as_ref() {
@@ -1726,60 +1815,7 @@ pub mod operation {
                     violations.length(&at, v.len(), Some(0u64), Some(15u64));
                     for (i, v) in v.iter().enumerate() {
                         let at = at.index(i);
-                        if let crate::types::Runtime::Unknown(_) = v {
-                            violations
-                                .unknown_enum_value(
-                                    &at,
-                                    &[
-                                        "nodejs",
-                                        "nodejs4.3",
-                                        "nodejs6.10",
-                                        "nodejs8.10",
-                                        "nodejs10.x",
-                                        "nodejs12.x",
-                                        "nodejs14.x",
-                                        "nodejs16.x",
-                                        "nodejs18.x",
-                                        "nodejs20.x",
-                                        "nodejs22.x",
-                                        "nodejs24.x",
-                                        "java8",
-                                        "java8.al2",
-                                        "java11",
-                                        "java17",
-                                        "java21",
-                                        "java25",
-                                        "python2.7",
-                                        "python3.6",
-                                        "python3.7",
-                                        "python3.8",
-                                        "python3.9",
-                                        "python3.10",
-                                        "python3.11",
-                                        "python3.12",
-                                        "python3.13",
-                                        "python3.14",
-                                        "dotnetcore1.0",
-                                        "dotnetcore2.0",
-                                        "dotnetcore2.1",
-                                        "dotnetcore3.1",
-                                        "dotnet6",
-                                        "dotnet8",
-                                        "dotnet10",
-                                        "nodejs4.3-edge",
-                                        "go1.x",
-                                        "ruby2.5",
-                                        "ruby2.7",
-                                        "ruby3.2",
-                                        "ruby3.3",
-                                        "ruby3.4",
-                                        "ruby4.0",
-                                        "provided",
-                                        "provided.al2",
-                                        "provided.al2023",
-                                    ],
-                                );
-                        }
+                        v.check_known(&at, violations);
                     }
                 }
                 if let Some(v) = self.license_info.as_deref() {

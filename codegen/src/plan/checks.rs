@@ -34,7 +34,8 @@ pub(crate) struct ValueChecks {
     pub length: Option<LengthCheck>,
     pub range: Option<RangeCheck>,
     pub pattern: Option<Pattern>,
-    pub enum_value: Option<EnumCheck>,
+    /// An enum or intEnum value: its type's `check_known`.
+    pub known_value: bool,
     pub unique_items: Option<UniqueItems>,
     pub inner: Inner,
 }
@@ -89,15 +90,14 @@ pub(crate) enum Pattern {
     Unchecked(String),
 }
 
-/// An enum or intEnum value, which a server refuses when the model does not list it.
+/// The values of an enum or intEnum, for its `check_known` (a server
+/// refuses a value the model does not list).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct EnumCheck {
+pub(crate) struct EnumSet {
     /// The wire values an error message lists: the model's, without internal ones.
     pub listed: Vec<String>,
     /// An intEnum (`is_known()`) rather than an enum (`Unknown` variant).
     pub int_enum: bool,
-    /// The generated type.
-    pub ty: RustType,
 }
 
 /// How `uniqueItems` compares a list's items.
@@ -123,6 +123,27 @@ pub(crate) enum Inner {
 }
 
 impl Plan {
+    /// The value sets of the enums and intEnums, for their `check_known`.
+    pub(crate) fn plan_enum_sets(&self) -> BTreeMap<ShapeId, EnumSet> {
+        let listed = |traits: &Traits| !traits.other.contains_key(INTERNAL);
+        let mut out = BTreeMap::new();
+        for id in self.homes.keys() {
+            let set = match &self.model.shapes[id].kind {
+                ShapeKind::Enum(values) => EnumSet {
+                    listed: values.iter().filter(|v| listed(&v.traits)).map(|v| v.value.clone()).collect(),
+                    int_enum: false,
+                },
+                ShapeKind::IntEnum(values) => EnumSet {
+                    listed: values.iter().filter(|v| listed(&v.traits)).map(|v| v.value.to_string()).collect(),
+                    int_enum: true,
+                },
+                _ => continue,
+            };
+            out.insert(id.clone(), set);
+        }
+        out
+    }
+
     /// The checks of every structure and (non-streaming) union that has any.
     pub(crate) fn plan_checks(&self) -> Result<BTreeMap<ShapeId, ShapeChecks>, Error> {
         let aggregates: Vec<&ShapeId> = self
@@ -199,20 +220,9 @@ impl Plan {
         match &shape.kind {
             ShapeKind::Simple(Simple::String) => checks.pattern = self.checked_pattern(member, target, at)?,
             ShapeKind::Simple(s) if s.is_number() => checks.range = self.range_check(member, target, at)?,
-            ShapeKind::Enum(values) => {
-                // The enum shape's own pattern and length also apply to its values,
-                // but a known value meets them by construction (the model is valid).
-                let listed = values.iter().filter(|v| !v.traits.other.contains_key(INTERNAL));
-                let ty = self.rust_type(target, at)?.0;
-                checks.enum_value =
-                    Some(EnumCheck { listed: listed.map(|v| v.value.clone()).collect(), int_enum: false, ty });
-            }
-            ShapeKind::IntEnum(values) => {
-                let listed = values.iter().filter(|v| !v.traits.other.contains_key(INTERNAL));
-                let ty = self.rust_type(target, at)?.0;
-                checks.enum_value =
-                    Some(EnumCheck { listed: listed.map(|v| v.value.to_string()).collect(), int_enum: true, ty });
-            }
+            // The enum shape's own pattern and length also apply to its values,
+            // but a known value meets them by construction (the model is valid).
+            ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => checks.known_value = true,
             ShapeKind::Structure(_) | ShapeKind::Union(_) if checked.contains(target) => checks.inner = Inner::Shape,
             ShapeKind::List(item) => {
                 let unique = |t: &Traits| t.other.contains_key(UNIQUE_ITEMS);

@@ -86,6 +86,8 @@ pub struct Plan {
     pub(crate) errors: BTreeMap<ShapeId, ErrorPlan>,
     /// The constraint checks of the structures and unions that have any, by shape id.
     pub(crate) checks: BTreeMap<ShapeId, checks::ShapeChecks>,
+    /// The value sets of the enums and intEnums, by shape id.
+    pub(crate) enum_sets: BTreeMap<ShapeId, checks::EnumSet>,
     /// Where request bodies may leave out required members, by structure or union id.
     pub(crate) required_walks: BTreeMap<ShapeId, required::RequiredWalk>,
     /// The HTTP layout of every operation, by shape id.
@@ -131,6 +133,7 @@ pub fn build(model: &Model, closure: &Closure, settings: &Settings) -> Result<Pl
     plan.prelude = prelude_style(&plan.model, &plan.closure, &plan.homes);
     plan.plan_shapes()?;
     plan.checks = plan.plan_checks()?;
+    plan.enum_sets = plan.plan_enum_sets();
     plan.required_walks = plan.plan_required_walks()?;
     plan.errors = plan.plan_errors();
     plan.plan_operations()?;
@@ -158,6 +161,7 @@ impl Plan {
             operations: BTreeMap::new(),
             errors: BTreeMap::new(),
             checks: BTreeMap::new(),
+            enum_sets: BTreeMap::new(),
             required_walks: BTreeMap::new(),
             streams: BTreeMap::new(),
             stream_only_errors: BTreeSet::new(),

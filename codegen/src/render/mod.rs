@@ -286,8 +286,14 @@ fn shape_items(ctx: &Ctx, place: &Place) -> ModuleItems {
                 }
                 out.builders.push(builder);
             }
-            ShapeKind::Enum(values) => out.items.push(enums::render_enum(ctx, shape, home, values)),
-            ShapeKind::IntEnum(values) => out.items.push(enums::render_int_enum(ctx, shape, home, values)),
+            ShapeKind::Enum(values) => {
+                out.items.push(enums::render_enum(ctx, shape, home, values));
+                out.items.push(protocol::render_enum_check(ctx, shape, home));
+            }
+            ShapeKind::IntEnum(values) => {
+                out.items.push(enums::render_int_enum(ctx, shape, home, values));
+                out.items.push(protocol::render_enum_check(ctx, shape, home));
+            }
             ShapeKind::Union(_) if shape.traits.streaming => out.items.push(event_stream::render_union(ctx, shape)),
             ShapeKind::Union(_) => {
                 out.items.push(union::render(ctx, shape, home));

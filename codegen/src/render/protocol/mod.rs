@@ -14,7 +14,7 @@ pub(crate) use bindings::{bound_fields, literal_query_keys, Binding};
 use bindings::{LiteralQuery, UriSegment};
 pub(crate) use errors::render_error;
 pub(crate) use required::render_required_walk;
-pub(crate) use validate::{render_union_checks, render_validate};
+pub(crate) use validate::{render_enum_check, render_union_checks, render_validate};
 
 use crate::ir::Shape;
 use crate::render::prelude::*;

@@ -9,7 +9,7 @@ use crate::ir::Shape;
 use crate::plan::{Bound, Inner, LengthUnit, MemberChecks, Pattern, UniqueItems, ValueChecks, Variants};
 use crate::render::prelude::*;
 use crate::render::structure::{fields, Field, FieldKind};
-use crate::render::types::{type_tokens, Repr, RustType};
+use crate::render::types::{Repr, RustType};
 use crate::render::{ident, Ctx, Home, HomePaths};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -75,6 +75,31 @@ pub(crate) fn render_validate(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStr
             }
 
             #check_constraints
+        }
+    }
+}
+
+/// `check_known` for an enum or intEnum: a server refuses values outside its set.
+pub(crate) fn render_enum_check(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
+    let Some(set) = ctx.plan.enum_sets.get(&shape.id) else { return quote!() };
+    let cfg = ctx.protocol_cfg();
+    let name = ident(&home.name);
+    let listed = &set.listed;
+    let unknown = if set.int_enum { quote!(!self.is_known()) } else { quote!(::std::matches!(self, Self::Unknown(_))) };
+    quote! {
+        #cfg
+        impl #name {
+            /// Records a violation when this is not one of the model's values: a
+            /// server refuses it, a client lets it pass.
+            pub(crate) fn check_known(
+                &self,
+                at: &::smithy_codegen_runtime::validation::Path<'_>,
+                violations: &mut ::smithy_codegen_runtime::validation::Violations,
+            ) {
+                if #unknown {
+                    violations.unknown_enum_value(at, &[#(#listed),*]);
+                }
+            }
         }
     }
 }
@@ -158,23 +183,8 @@ fn value_checks(ctx: &Ctx, checks: &ValueChecks) -> TokenStream {
             violations.pattern(&at, v, &PATTERN, #pattern);
         });
     }
-    if let Some(check) = &checks.enum_value {
-        let listed = &check.listed;
-        let refuse = quote!(violations.unknown_enum_value(&at, &[#(#listed),*]););
-        out.push(if check.int_enum {
-            quote! {
-                if !v.is_known() {
-                    #refuse
-                }
-            }
-        } else {
-            let ty = type_tokens(&check.ty, ctx.prelude);
-            quote! {
-                if let #ty::Unknown(_) = v {
-                    #refuse
-                }
-            }
-        });
+    if checks.known_value {
+        out.push(quote!(v.check_known(&at, violations);));
     }
     match checks.unique_items {
         Some(UniqueItems::Hashed) => out.push(quote!(violations.unique_items(&at, v);)),
