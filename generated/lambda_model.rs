@@ -49,6 +49,20 @@ pub mod types {
         }
     }
     ::smithy_codegen_runtime::string_enum!(Architecture);
+    #[cfg(feature = "http")]
+    impl Architecture {
+        /// Records a violation when this is not one of the model's values: a
+        /// server refuses it, a client lets it pass.
+        pub(crate) fn check_known(
+            &self,
+            at: &::smithy_codegen_runtime::validation::Path<'_>,
+            violations: &mut ::smithy_codegen_runtime::validation::Violations,
+        ) {
+            if ::std::matches!(self, Self::Unknown(_)) {
+                violations.unknown_enum_value(at, &["x86_64", "arm64"]);
+            }
+        }
+    }
     /// Download and integrity details for the archive of a layer version.
     #[non_exhaustive]
     #[derive(Debug, Clone, PartialEq)]
@@ -150,48 +164,52 @@ pub mod types {
     }
     #[cfg(feature = "http")]
     impl LayerVersionContentOutput {
-        /// Checks the model's constraints (`length`, `pattern`, `range`), also of
-        /// nested structures; the error names the member and the offending value.
+        /// Checks the model's constraints (`length`, `range`, `pattern`, `uniqueItems`),
+        /// also inside lists, maps, nested structures and unions; the error is the first
+        /// violation, with its path. Enum values the model does not list pass: a newer
+        /// service may know them.
         pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
+            let mut violations = ::smithy_codegen_runtime::validation::Violations::client();
+            self.check_constraints(
+                &::smithy_codegen_runtime::validation::Path::ROOT,
+                &mut violations,
+            );
+            violations.into_first()
+        }
+        /// Records every constraint this value breaks, at paths under `at`.
+        pub(crate) fn check_constraints(
+            &self,
+            at: &::smithy_codegen_runtime::validation::Path<'_>,
+            violations: &mut ::smithy_codegen_runtime::validation::Violations,
+        ) {
             if let Some(v) = self.location.as_deref() {
-                ::smithy_codegen_runtime::validation::check_string_length(
-                    "Location",
-                    v,
-                    Some(0u64),
-                    Some(10000u64),
-                )?;
+                let at = at.member("Location");
+                violations.string_length(&at, v, Some(0u64), Some(10000u64));
             }
             if let Some(v) = self.signing_profile_version_arn.as_deref() {
-                ::smithy_codegen_runtime::validation::check_string_length(
-                    "SigningProfileVersionArn",
-                    v,
-                    Some(0u64),
-                    Some(10000u64),
-                )?;
+                let at = at.member("SigningProfileVersionArn");
+                violations.string_length(&at, v, Some(0u64), Some(10000u64));
                 static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                ::smithy_codegen_runtime::validation::check_pattern(
-                    "SigningProfileVersionArn",
-                    v,
-                    &PATTERN,
-                    "^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$",
-                )?;
+                violations
+                    .pattern(
+                        &at,
+                        v,
+                        &PATTERN,
+                        "^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$",
+                    );
             }
             if let Some(v) = self.signing_job_arn.as_deref() {
-                ::smithy_codegen_runtime::validation::check_string_length(
-                    "SigningJobArn",
-                    v,
-                    Some(0u64),
-                    Some(10000u64),
-                )?;
+                let at = at.member("SigningJobArn");
+                violations.string_length(&at, v, Some(0u64), Some(10000u64));
                 static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                ::smithy_codegen_runtime::validation::check_pattern(
-                    "SigningJobArn",
-                    v,
-                    &PATTERN,
-                    "^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$",
-                )?;
+                violations
+                    .pattern(
+                        &at,
+                        v,
+                        &PATTERN,
+                        "^arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)$",
+                    );
             }
-            Ok(())
         }
     }
     /// Identifier of a Lambda runtime (a language and version) that a function or layer can use.
@@ -462,6 +480,71 @@ pub mod types {
         }
     }
     ::smithy_codegen_runtime::string_enum!(Runtime);
+    #[cfg(feature = "http")]
+    impl Runtime {
+        /// Records a violation when this is not one of the model's values: a
+        /// server refuses it, a client lets it pass.
+        pub(crate) fn check_known(
+            &self,
+            at: &::smithy_codegen_runtime::validation::Path<'_>,
+            violations: &mut ::smithy_codegen_runtime::validation::Violations,
+        ) {
+            if ::std::matches!(self, Self::Unknown(_)) {
+                violations
+                    .unknown_enum_value(
+                        at,
+                        &[
+                            "nodejs",
+                            "nodejs4.3",
+                            "nodejs6.10",
+                            "nodejs8.10",
+                            "nodejs10.x",
+                            "nodejs12.x",
+                            "nodejs14.x",
+                            "nodejs16.x",
+                            "nodejs18.x",
+                            "nodejs20.x",
+                            "nodejs22.x",
+                            "nodejs24.x",
+                            "java8",
+                            "java8.al2",
+                            "java11",
+                            "java17",
+                            "java21",
+                            "java25",
+                            "python2.7",
+                            "python3.6",
+                            "python3.7",
+                            "python3.8",
+                            "python3.9",
+                            "python3.10",
+                            "python3.11",
+                            "python3.12",
+                            "python3.13",
+                            "python3.14",
+                            "dotnetcore1.0",
+                            "dotnetcore2.0",
+                            "dotnetcore2.1",
+                            "dotnetcore3.1",
+                            "dotnet6",
+                            "dotnet8",
+                            "dotnet10",
+                            "nodejs4.3-edge",
+                            "go1.x",
+                            "ruby2.5",
+                            "ruby2.7",
+                            "ruby3.2",
+                            "ruby3.3",
+                            "ruby3.4",
+                            "ruby4.0",
+                            "provided",
+                            "provided.al2",
+                            "provided.al2023",
+                        ],
+                    );
+            }
+        }
+    }
     /// Explains why a request was throttled.
     ///
     /// Values unknown to this version of the crate are kept in [`Self::Unknown`]
@@ -550,6 +633,31 @@ pub mod types {
         }
     }
     ::smithy_codegen_runtime::string_enum!(ThrottleReason);
+    #[cfg(feature = "http")]
+    impl ThrottleReason {
+        /// Records a violation when this is not one of the model's values: a
+        /// server refuses it, a client lets it pass.
+        pub(crate) fn check_known(
+            &self,
+            at: &::smithy_codegen_runtime::validation::Path<'_>,
+            violations: &mut ::smithy_codegen_runtime::validation::Violations,
+        ) {
+            if ::std::matches!(self, Self::Unknown(_)) {
+                violations
+                    .unknown_enum_value(
+                        at,
+                        &[
+                            "ConcurrentInvocationLimitExceeded",
+                            "FunctionInvocationRateLimitExceeded",
+                            "ReservedFunctionConcurrentInvocationLimitExceeded",
+                            "ReservedFunctionInvocationRateLimitExceeded",
+                            "CallerRateLimitExceeded",
+                            "ConcurrentSnapshotCreateLimitExceeded",
+                        ],
+                    );
+            }
+        }
+    }
     /// Builders of the types of this module.
     pub mod builders {
         /// A builder for [`LayerVersionContentOutput`](super::LayerVersionContentOutput).
@@ -723,8 +831,10 @@ pub mod types {
         ::smithy_codegen_runtime::modeled_error!(InvalidParameterValueException);
         #[cfg(feature = "http")]
         impl InvalidParameterValueException {
-            /// Checks the model's constraints (`length`, `pattern`, `range`), also of
-            /// nested structures; the error names the member and the offending value.
+            /// Checks the model's constraints (`length`, `range`, `pattern`, `uniqueItems`),
+            /// also inside lists, maps, nested structures and unions; the error is the first
+            /// violation, with its path. Enum values the model does not list pass: a newer
+            /// service may know them.
             pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
                 Ok(())
             }
@@ -814,8 +924,10 @@ pub mod types {
         ::smithy_codegen_runtime::modeled_error!(ResourceNotFoundException);
         #[cfg(feature = "http")]
         impl ResourceNotFoundException {
-            /// Checks the model's constraints (`length`, `pattern`, `range`), also of
-            /// nested structures; the error names the member and the offending value.
+            /// Checks the model's constraints (`length`, `range`, `pattern`, `uniqueItems`),
+            /// also inside lists, maps, nested structures and unions; the error is the first
+            /// violation, with its path. Enum values the model does not list pass: a newer
+            /// service may know them.
             pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
                 Ok(())
             }
@@ -902,8 +1014,10 @@ pub mod types {
         ::smithy_codegen_runtime::modeled_error!(ServiceException);
         #[cfg(feature = "http")]
         impl ServiceException {
-            /// Checks the model's constraints (`length`, `pattern`, `range`), also of
-            /// nested structures; the error names the member and the offending value.
+            /// Checks the model's constraints (`length`, `range`, `pattern`, `uniqueItems`),
+            /// also inside lists, maps, nested structures and unions; the error is the first
+            /// violation, with its path. Enum values the model does not list pass: a newer
+            /// service may know them.
             pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
                 Ok(())
             }
@@ -1017,10 +1131,28 @@ pub mod types {
         ::smithy_codegen_runtime::modeled_error!(TooManyRequestsException);
         #[cfg(feature = "http")]
         impl TooManyRequestsException {
-            /// Checks the model's constraints (`length`, `pattern`, `range`), also of
-            /// nested structures; the error names the member and the offending value.
+            /// Checks the model's constraints (`length`, `range`, `pattern`, `uniqueItems`),
+            /// also inside lists, maps, nested structures and unions; the error is the first
+            /// violation, with its path. Enum values the model does not list pass: a newer
+            /// service may know them.
             pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
-                Ok(())
+                let mut violations = ::smithy_codegen_runtime::validation::Violations::client();
+                self.check_constraints(
+                    &::smithy_codegen_runtime::validation::Path::ROOT,
+                    &mut violations,
+                );
+                violations.into_first()
+            }
+            /// Records every constraint this value breaks, at paths under `at`.
+            pub(crate) fn check_constraints(
+                &self,
+                at: &::smithy_codegen_runtime::validation::Path<'_>,
+                violations: &mut ::smithy_codegen_runtime::validation::Violations,
+            ) {
+                if let Some(v) = self.reason.as_ref() {
+                    let at = at.member("Reason");
+                    v.check_known(&at, violations);
+                }
             }
         }
         #[cfg(feature = "http")]
@@ -1435,26 +1567,37 @@ pub mod operation {
         }
         #[cfg(feature = "http")]
         impl GetLayerVersionInput {
-            /// Checks the model's constraints (`length`, `pattern`, `range`), also of
-            /// nested structures; the error names the member and the offending value.
+            /// Checks the model's constraints (`length`, `range`, `pattern`, `uniqueItems`),
+            /// also inside lists, maps, nested structures and unions; the error is the first
+            /// violation, with its path. Enum values the model does not list pass: a newer
+            /// service may know them.
             pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
+                let mut violations = ::smithy_codegen_runtime::validation::Violations::client();
+                self.check_constraints(
+                    &::smithy_codegen_runtime::validation::Path::ROOT,
+                    &mut violations,
+                );
+                violations.into_first()
+            }
+            /// Records every constraint this value breaks, at paths under `at`.
+            pub(crate) fn check_constraints(
+                &self,
+                at: &::smithy_codegen_runtime::validation::Path<'_>,
+                violations: &mut ::smithy_codegen_runtime::validation::Violations,
+            ) {
                 {
-                    let v = self.layer_name.as_str();
-                    ::smithy_codegen_runtime::validation::check_string_length(
-                        "LayerName",
-                        v,
-                        Some(1u64),
-                        Some(140u64),
-                    )?;
+                    let v = &self.layer_name;
+                    let at = at.member("LayerName");
+                    violations.string_length(&at, v, Some(1u64), Some(140u64));
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                    ::smithy_codegen_runtime::validation::check_pattern(
-                        "LayerName",
-                        v,
-                        &PATTERN,
-                        "^(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$",
-                    )?;
+                    violations
+                        .pattern(
+                            &at,
+                            v,
+                            &PATTERN,
+                            "^(arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$",
+                        );
                 }
-                Ok(())
             }
         }
         /// Output of `GetLayerVersion`: metadata describing the layer version.
@@ -1603,97 +1746,84 @@ pub mod operation {
         }
         #[cfg(feature = "http")]
         impl GetLayerVersionOutput {
-            /// Checks the model's constraints (`length`, `pattern`, `range`), also of
-            /// nested structures; the error names the member and the offending value.
+            /// Checks the model's constraints (`length`, `range`, `pattern`, `uniqueItems`),
+            /// also inside lists, maps, nested structures and unions; the error is the first
+            /// violation, with its path. Enum values the model does not list pass: a newer
+            /// service may know them.
             pub fn validate(&self) -> Result<(), crate::protocol::ValidationError> {
+                let mut violations = ::smithy_codegen_runtime::validation::Violations::client();
+                self.check_constraints(
+                    &::smithy_codegen_runtime::validation::Path::ROOT,
+                    &mut violations,
+                );
+                violations.into_first()
+            }
+            /// Records every constraint this value breaks, at paths under `at`.
+            pub(crate) fn check_constraints(
+                &self,
+                at: &::smithy_codegen_runtime::validation::Path<'_>,
+                violations: &mut ::smithy_codegen_runtime::validation::Violations,
+            ) {
                 if let Some(v) = self.content.as_ref() {
-                    v.validate()?;
+                    let at = at.member("Content");
+                    v.check_constraints(&at, violations);
                 }
                 if let Some(v) = self.layer_arn.as_deref() {
-                    ::smithy_codegen_runtime::validation::check_string_length(
-                        "LayerArn",
-                        v,
-                        Some(1u64),
-                        Some(2048u64),
-                    )?;
+                    let at = at.member("LayerArn");
+                    violations.string_length(&at, v, Some(1u64), Some(2048u64));
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                    ::smithy_codegen_runtime::validation::check_pattern(
-                        "LayerArn",
-                        v,
-                        &PATTERN,
-                        "^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+$",
-                    )?;
+                    violations
+                        .pattern(
+                            &at,
+                            v,
+                            &PATTERN,
+                            "^arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+$",
+                        );
                 }
                 if let Some(v) = self.layer_version_arn.as_deref() {
-                    ::smithy_codegen_runtime::validation::check_string_length(
-                        "LayerVersionArn",
-                        v,
-                        Some(1u64),
-                        Some(2048u64),
-                    )?;
+                    let at = at.member("LayerVersionArn");
+                    violations.string_length(&at, v, Some(1u64), Some(2048u64));
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                    ::smithy_codegen_runtime::validation::check_pattern(
-                        "LayerVersionArn",
-                        v,
-                        &PATTERN,
-                        "^((arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+)|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+))$",
-                    )?;
+                    violations
+                        .pattern(
+                            &at,
+                            v,
+                            &PATTERN,
+                            "^((arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+)|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+))$",
+                        );
                 }
                 if let Some(v) = self.description.as_deref() {
-                    ::smithy_codegen_runtime::validation::check_string_length(
-                        "Description",
-                        v,
-                        Some(0u64),
-                        Some(256u64),
-                    )?;
+                    let at = at.member("Description");
+                    violations.string_length(&at, v, Some(0u64), Some(256u64));
                 }
                 if let Some(v) = self.created_date.as_deref() {
-                    ::smithy_codegen_runtime::validation::check_string_length(
-                        "CreatedDate",
-                        v,
-                        Some(0u64),
-                        Some(100u64),
-                    )?;
+                    let at = at.member("CreatedDate");
+                    violations.string_length(&at, v, Some(0u64), Some(100u64));
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                    ::smithy_codegen_runtime::validation::check_pattern(
-                        "CreatedDate",
-                        v,
-                        &PATTERN,
-                        "^.*$",
-                    )?;
+                    violations.pattern(&at, v, &PATTERN, "^.*$");
                 }
                 if let Some(v) = self.compatible_architectures.as_ref() {
-                    ::smithy_codegen_runtime::validation::check_count(
-                        "CompatibleArchitectures",
-                        v.len() as u64,
-                        Some(0u64),
-                        Some(2u64),
-                    )?;
+                    let at = at.member("CompatibleArchitectures");
+                    violations.length(&at, v.len(), Some(0u64), Some(2u64));
+                    for (i, v) in v.iter().enumerate() {
+                        let at = at.index(i);
+                        v.check_known(&at, violations);
+                    }
                 }
                 if let Some(v) = self.compatible_runtimes.as_ref() {
-                    ::smithy_codegen_runtime::validation::check_count(
-                        "CompatibleRuntimes",
-                        v.len() as u64,
-                        Some(0u64),
-                        Some(15u64),
-                    )?;
+                    let at = at.member("CompatibleRuntimes");
+                    violations.length(&at, v.len(), Some(0u64), Some(15u64));
+                    for (i, v) in v.iter().enumerate() {
+                        let at = at.index(i);
+                        v.check_known(&at, violations);
+                    }
                 }
                 if let Some(v) = self.license_info.as_deref() {
-                    ::smithy_codegen_runtime::validation::check_string_length(
-                        "LicenseInfo",
-                        v,
-                        Some(0u64),
-                        Some(512u64),
-                    )?;
+                    let at = at.member("LicenseInfo");
+                    violations.string_length(&at, v, Some(0u64), Some(512u64));
                     static PATTERN: ::std::sync::OnceLock<::regex_lite::Regex> = ::std::sync::OnceLock::new();
-                    ::smithy_codegen_runtime::validation::check_pattern(
-                        "LicenseInfo",
-                        v,
-                        &PATTERN,
-                        "^.*$",
-                    )?;
+                    violations.pattern(&at, v, &PATTERN, "^.*$");
                 }
-                Ok(())
             }
         }
         #[cfg(feature = "http")]
@@ -1766,7 +1896,16 @@ pub mod operation {
             pub fn from_http_request<B: AsRef<[u8]>>(
                 request: &::http::Request<B>,
             ) -> Result<Self, GetLayerVersionError> {
-                let fail = |message: String| -> GetLayerVersionError {
+                let fail_decode = |message: String| -> GetLayerVersionError {
+                    GetLayerVersionError::InvalidParameterValueException(crate::types::error::InvalidParameterValueException {
+                        r#type: None,
+                        message: Some(message),
+                    })
+                };
+                let invalid = |
+                    errors: ::smithy_codegen_runtime::validation::ValidationErrors,
+                | -> GetLayerVersionError {
+                    let message = errors.message();
                     GetLayerVersionError::InvalidParameterValueException(crate::types::error::InvalidParameterValueException {
                         r#type: None,
                         message: Some(message),
@@ -1783,8 +1922,14 @@ pub mod operation {
                         None,
                     )
                     .map_err(GetLayerVersionError::Unhandled)?;
-                let input = Self::decode_http_request(request).map_err(fail)?;
-                input.validate().map_err(|e| fail(e.to_string()))?;
+                let input = Self::decode_http_request(request).map_err(fail_decode)?;
+                let mut violations = ::smithy_codegen_runtime::validation::Violations::server();
+                input
+                    .check_constraints(
+                        &::smithy_codegen_runtime::validation::Path::ROOT,
+                        &mut violations,
+                    );
+                violations.into_result().map_err(invalid)?;
                 Ok(input)
             }
             /// The input of [`Self::from_http_request`], without the constraint check.

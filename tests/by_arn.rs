@@ -29,12 +29,16 @@ fn request_carries_the_arn_in_the_query() {
 fn the_arn_is_validated_on_both_sides() {
     let bad = GetLayerVersionByArnInput::builder().arn("my-layer").build().unwrap();
     let err = bad.to_http_request().unwrap_err();
-    assert!(err.to_string().contains("Arn: value `my-layer` does not match pattern"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("Value at '/Arn' failed to satisfy constraint: Member must satisfy regular expression pattern"),
+        "{err}"
+    );
 
     let request = http::Request::get("/2018-10-31/layers?find=LayerVersion").body(Vec::new()).unwrap();
     let err = GetLayerVersionByArnInput::from_http_request(&request).unwrap_err();
     assert!(matches!(err, GetLayerVersionByArnError::InvalidParameterValueException(_)), "{err:?}");
-    assert!(err.to_string().contains("Arn: required member is missing"), "{err}");
+    assert!(err.to_string().contains("Value at '/Arn' failed to satisfy constraint: Member must not be null"), "{err}");
 
     let without_find = http::Request::get(format!("/2018-10-31/layers?Arn={ARN}")).body(Vec::<u8>::new()).unwrap();
     assert!(!GetLayerVersionByArn::matches(&without_find));

@@ -401,6 +401,11 @@ fn legacy_enum(at: &str, v: &Node) -> Result<Vec<EnumValue>, Error> {
             if def.get("deprecated").and_then(Node::as_bool) == Some(true) {
                 traits.deprecated = Some(crate::traits::Deprecated::default());
             }
+            // A value tagged `internal` is the legacy form of `@internal`.
+            let tags = def.get("tags").and_then(Node::as_array);
+            if tags.is_some_and(|tags| tags.iter().any(|t| t.as_str() == Some("internal"))) {
+                traits.other.insert("smithy.api#internal".to_string(), Node::Object(Default::default()));
+            }
             Ok(EnumValue { name: name.to_string(), value: value.to_string(), traits })
         })
         .collect()

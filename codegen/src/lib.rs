@@ -62,9 +62,10 @@ pub use error::Error;
 pub struct Settings {
     /// The Cargo feature that gates the HTTP protocol layer (`None`: always on).
     pub protocol_feature: Option<String>,
-    /// Patterns that need look-around (valid ECMA-262, beyond `regex-lite`):
-    /// `false` makes them a generation error, `true` leaves them unchecked by
-    /// the generated `validate()`, which lists them in its documentation.
+    /// Patterns that need look-around or Unicode classes (`\p{L}`), beyond
+    /// `regex-lite`: `false` makes them a generation error, `true` leaves them
+    /// unchecked by the generated checks, and `validate()` lists them in its
+    /// documentation.
     pub skip_look_around_patterns: bool,
     /// The name users write in paths to the generated crate (`lambda_model`);
     /// with it, every operation module gets a doc example (a doc test).
@@ -87,7 +88,8 @@ impl Settings {
         self
     }
 
-    /// Leaves look-around patterns unchecked (`true`) instead of failing.
+    /// Leaves patterns that need look-around or Unicode classes unchecked
+    /// (`true`) instead of failing.
     pub fn with_skip_look_around_patterns(&mut self, skip: bool) -> &mut Settings {
         self.skip_look_around_patterns = skip;
         self

@@ -169,7 +169,8 @@ fn changed_lines(old: &[&str], new: &[&str]) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// Lines `[start, end]` of the Runtime enum: its doc comment and attributes,
-/// `pub enum Runtime`, and the `impl` blocks for it that follow.
+/// `pub enum Runtime`, and the `impl` blocks for it that follow (with the
+/// runtime macro call among them).
 fn runtime_region(lines: &[&str]) -> (usize, usize) {
     let at = lines
         .iter()
@@ -186,8 +187,11 @@ fn runtime_region(lines: &[&str]) -> (usize, usize) {
     let mut end = item_end(at);
     loop {
         let mut header = end + 1;
+        // The runtime's `string_enum!(Runtime);` may sit between the impl blocks.
         while header < lines.len()
-            && (lines[header].starts_with(&format!("{indent}#[")) || lines[header].starts_with(&format!("{indent}///")))
+            && (lines[header].starts_with(&format!("{indent}#["))
+                || lines[header].starts_with(&format!("{indent}///"))
+                || lines[header].trim_end().ends_with("string_enum!(Runtime);"))
         {
             header += 1;
         }

@@ -190,7 +190,7 @@ fn too_long_layer_name_is_invalid_parameter_value() {
     assert!(error.is_invalid_parameter_value_exception(), "{error:?}");
     assert_eq!(error.status(), 400);
     let message = error.message().expect("message present");
-    assert!(message.contains("LayerName: length 141 is outside 1..=140"), "{message}");
+    assert!(message.contains("Value with length 141 at '/LayerName'"), "{message}");
 }
 
 #[test]

@@ -57,13 +57,12 @@ pub fn host_label<'a>(member: &'static str, value: &'a str) -> Result<&'a str, V
     if valid {
         Ok(value)
     } else {
-        Err(ValidationError::new(
-            member,
+        Err(ValidationError::of_member(member, |at| {
             format!(
-                "{} is not a valid host label (1 to 63 letters, digits and inner hyphens)",
-                crate::validation::quote_value(value)
-            ),
-        ))
+                "Value at '{at}' failed to satisfy constraint: Member must be a valid host label \
+                 (1 to 63 letters, digits and inner hyphens)"
+            )
+        }))
     }
 }
 

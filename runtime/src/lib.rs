@@ -15,7 +15,7 @@
 //!
 //! | feature | module | what it holds |
 //! | --- | --- | --- |
-//! | `http` | `endpoint`, `error_metadata`, `json_body`, `media_type`, `response`, `uri`, `validation` | host prefixes and base paths of endpoints; error codes and messages of error responses; `Content-Type`/`Accept` checks; JSON body decoding with the bad field's path; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching; constraint checks, request errors and header helpers |
+//! | `http` | `endpoint`, `error_metadata`, `json_body`, `media_type`, `response`, `uri`, `validation` | host prefixes and base paths of endpoints; error codes and messages of error responses; `Content-Type`/`Accept` checks; JSON body decoding with the bad field's path; JSON responses on `http` 1.x types, `Unhandled::to_http_response`; URI label and query encoding, path matching; constraint checks with Smithy's messages and paths, request errors and header helpers |
 //! | `content-md5` | `checksum` | `Content-MD5` of request bodies (`httpChecksumRequired`) |
 //! | `request-compression` | `compression` | gzip request bodies above a minimum size (`requestCompression`) |
 //! | `idempotency-token` | `idempotency_token`, `IdempotencyTokenProvider`, `RandomIdempotencyTokens` | random UUID v4 tokens for `smithy.api#idempotencyToken` members |

@@ -19,6 +19,7 @@
 //! stage prints from the [`Plan`] and cannot fail on a model that planned.
 
 mod bindings;
+mod checks;
 mod cycles;
 mod enums;
 mod event_streams;
@@ -26,6 +27,7 @@ mod homes;
 pub mod names;
 mod operations;
 mod prelude;
+mod required;
 mod structures;
 mod synthesize;
 mod types;
@@ -39,6 +41,7 @@ use crate::ir::{Model, ShapeId, ShapeKind};
 use crate::Settings;
 
 pub(crate) use bindings::{Binding, PayloadKind, ScalarKind, TimestampFormat};
+pub(crate) use checks::{Bound, Inner, LengthUnit, MemberChecks, Pattern, UniqueItems, ValueChecks};
 pub(crate) use cycles::Cycles;
 pub(crate) use enums::{VariantPlan, Variants};
 pub(crate) use event_streams::{
@@ -49,7 +52,8 @@ pub(crate) use operations::{literal_query_keys, LiteralQuery, OperationPlan, Uri
 pub use prelude::PreludeStyle;
 #[cfg(test)]
 pub(crate) use prelude::PRELUDE_NAMES;
-pub(crate) use structures::{FieldKind, FieldPlan, Nested, Pattern, SerdeWith, WireForm};
+pub(crate) use required::{JsonWalk, WalkMember};
+pub(crate) use structures::{FieldKind, FieldPlan, SerdeWith, WireForm};
 /// The model and closure [`build`] plans: every operation with an input and
 /// output of its own (for names as the render stage writes them).
 #[cfg(feature = "protocol-tests")]
@@ -82,6 +86,12 @@ pub struct Plan {
     pub(crate) variants: BTreeMap<ShapeId, Variants>,
     /// What every error structure answers with, by shape id.
     pub(crate) errors: BTreeMap<ShapeId, ErrorPlan>,
+    /// The constraint checks of the structures and unions that have any, by shape id.
+    pub(crate) checks: BTreeMap<ShapeId, checks::ShapeChecks>,
+    /// The value sets of the enums and intEnums, by shape id.
+    pub(crate) enum_sets: BTreeMap<ShapeId, checks::EnumSet>,
+    /// Where request bodies may leave out required members, by structure or union id.
+    pub(crate) required_walks: BTreeMap<ShapeId, required::RequiredWalk>,
     /// The HTTP layout of every operation, by shape id.
     pub(crate) operations: BTreeMap<ShapeId, OperationPlan>,
     /// The `@streaming` unions (event streams), by shape id.
@@ -107,6 +117,19 @@ pub(crate) struct ErrorPlan {
     pub status_trait: Option<u16>,
     /// The position of its string `message` member (any case), if it has one.
     pub message: Option<usize>,
+    /// Its list of violated constraints, when it has one in the form of
+    /// `smithy.framework#ValidationException` (`fieldList`).
+    pub field_list: Option<FieldListPlan>,
+}
+
+/// Where a bad-request error lists the violated constraints: a `fieldList`
+/// member, a list of structures with just the string members `path` and `message`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FieldListPlan {
+    /// The position of `fieldList` in the error.
+    pub member: usize,
+    /// The item structure.
+    pub item: ShapeId,
 }
 
 /// The closure's operations for which `test` holds.
@@ -136,6 +159,9 @@ pub fn build(model: &Model, closure: &Closure, settings: &Settings) -> Result<Pl
     plan.cycles = Cycles::find(&plan.model, plan.closure.shapes.iter());
     plan.prelude = prelude_style(&plan.model, &plan.closure, &plan.homes);
     plan.plan_shapes()?;
+    plan.checks = plan.plan_checks()?;
+    plan.enum_sets = plan.plan_enum_sets();
+    plan.required_walks = plan.plan_required_walks()?;
     plan.errors = plan.plan_errors();
     plan.plan_operations()?;
     plan.plan_streams()?;
@@ -161,6 +187,9 @@ impl Plan {
             variants: BTreeMap::new(),
             operations: BTreeMap::new(),
             errors: BTreeMap::new(),
+            checks: BTreeMap::new(),
+            enum_sets: BTreeMap::new(),
+            required_walks: BTreeMap::new(),
             streams: BTreeMap::new(),
             stream_only_errors: BTreeSet::new(),
             operations_without_output: BTreeSet::new(),
@@ -197,9 +226,26 @@ impl Plan {
                 .iter()
                 .zip(fields)
                 .position(|(m, f)| m.name.eq_ignore_ascii_case("message") && f.repr == Repr::String);
-            out.insert(id.clone(), ErrorPlan { status, status_trait: shape.traits.http_error, message });
+            let field_list = self.field_list(shape);
+            out.insert(id.clone(), ErrorPlan { status, status_trait: shape.traits.http_error, message, field_list });
         }
         out
+    }
+
+    /// The `fieldList` member of an error, if it lists violations the way
+    /// `smithy.framework#ValidationException` does.
+    fn field_list(&self, shape: &crate::ir::Shape) -> Option<FieldListPlan> {
+        let member = shape.members().iter().position(|m| m.name == "fieldList")?;
+        let ShapeKind::List(item) = &self.model.shapes[&shape.members()[member].target].kind else { return None };
+        let item_shape = &self.model.shapes[&item.target];
+        let ShapeKind::Structure(item_members) = &item_shape.kind else { return None };
+        let is_string = |m: &crate::ir::Member| {
+            matches!(self.model.shapes[&m.target].kind, ShapeKind::Simple(crate::ir::Simple::String))
+        };
+        let mut names: Vec<&str> = item_members.iter().filter(|m| is_string(m)).map(|m| m.name.as_str()).collect();
+        names.sort_unstable();
+        (item_members.len() == 2 && names == ["message", "path"])
+            .then(|| FieldListPlan { member, item: item.target.clone() })
     }
 
     /// Whether a member of the closure is an idempotency token.

@@ -120,10 +120,14 @@ impl Plan {
         out
     }
 
-    /// Whether the error `id` can stand for a malformed request: status 400,
-    /// a string message, and no other required member.
+    /// Whether the error `id` can stand for a malformed request: status 400
+    /// (an explicit `httpError`, or implied for an error that lists
+    /// violations the way `smithy.framework#ValidationException` does), a
+    /// string message, and no other required member.
     fn answers_bad_requests(&self, id: &ShapeId) -> bool {
-        let Some(error) = self.errors.get(id).filter(|e| e.status_trait == Some(400)) else {
+        let answers =
+            |e: &&super::ErrorPlan| e.status_trait == Some(400) || (e.status == 400 && e.field_list.is_some());
+        let Some(error) = self.errors.get(id).filter(answers) else {
             return false;
         };
         let Some(message) = error.message else {

@@ -100,58 +100,10 @@ pub(crate) struct FieldPlan {
     pub scalar: Option<ScalarKind>,
     /// The lowercased name of a header member (as `scalar`).
     pub header: Option<String>,
-    /// The `pattern` a string member's value must match.
-    pub pattern: Option<Pattern>,
-    /// The `length`, `range` and nested checks of `validate()`.
-    pub constraints: Constraints,
     /// How the member travels when it is the HTTP payload.
     pub payload: PayloadKind,
     /// Whether the member is a map of lists (for `httpQueryParams`: repeated keys).
     pub map_of_lists: bool,
-}
-
-/// The checks `validate()` makes of a member, besides its pattern (member
-/// traits refine the target's).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Constraints {
-    /// `length` of a string, list or map: inclusive bounds.
-    pub length: Option<(Option<u64>, Option<u64>)>,
-    /// `range` of a number: inclusive bounds, compared as `f64`.
-    pub range: Option<RangeCheck>,
-    /// Which structures inside the member validate themselves.
-    pub nested: Nested,
-}
-
-/// A `range` check of a number.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct RangeCheck {
-    pub min: Option<f64>,
-    pub max: Option<f64>,
-    /// Whether the value is already an `f64` (a double), else it is converted.
-    pub is_f64: bool,
-}
-
-/// Structures a member holds, which `validate()` checks in turn.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) enum Nested {
-    #[default]
-    None,
-    /// The member is a structure.
-    Structure,
-    /// A list of structures (`sparse`: of `Option`s of structures).
-    List { sparse: bool },
-    /// A map whose values are structures (`sparse`: `Option`s of structures).
-    MapValues { sparse: bool },
-}
-
-/// A string member's `pattern`, as `validate()` checks it.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Pattern {
-    /// Compiles with `regex-lite`: checked.
-    Checked(String),
-    /// Needs look-around, which `regex-lite` lacks, and the settings allow
-    /// leaving such patterns unchecked: documented instead.
-    LookAround(String),
 }
 
 impl Plan {
@@ -280,7 +232,6 @@ impl Plan {
             _ => None,
         };
         let serde_with = if streaming { None } else { self.serde_with(member) };
-        let pattern = if repr == Repr::String { self.pattern(member, &at)? } else { None };
         Ok(FieldPlan {
             at,
             name,
@@ -301,57 +252,9 @@ impl Plan {
             binding: self.binding(shape, member),
             scalar: None,
             header: None,
-            pattern,
-            constraints: self.constraints(member, repr),
             payload: self.payload_kind(member, streaming),
             map_of_lists: self.map_of_lists(member),
         })
-    }
-
-    /// The `pattern` of a string member (the member's refines the target's),
-    /// which must compile unless the settings let look-around patterns pass.
-    fn pattern(&self, member: &Member, at: &str) -> Result<Option<Pattern>, Error> {
-        let target = &self.model.shapes[&member.target];
-        let Some(pattern) = member.traits.pattern.clone().or_else(|| target.traits.pattern.clone()) else {
-            return Ok(None);
-        };
-        match regex_lite::Regex::new(&pattern) {
-            Ok(_) => Ok(Some(Pattern::Checked(pattern))),
-            Err(e) if e.to_string().contains("look-around") && self.settings.skip_look_around_patterns => {
-                Ok(Some(Pattern::LookAround(pattern)))
-            }
-            Err(e) => {
-                Err(Error::at(at, format!("trait `smithy.api#pattern`: pattern `{pattern}` does not compile: {e}")))
-            }
-        }
-    }
-
-    /// The `length`, `range` and nested checks of a member held as `repr`.
-    fn constraints(&self, member: &Member, repr: Repr) -> Constraints {
-        let target = &self.model.shapes[&member.target];
-        let is_structure = |id: &crate::ir::ShapeId| matches!(self.model.shapes[id].kind, ShapeKind::Structure(_));
-        let length = match repr {
-            Repr::String | Repr::List | Repr::Map => member.traits.length.or(target.traits.length),
-            _ => None,
-        };
-        let range = match (&target.kind, repr) {
-            (ShapeKind::Simple(s), Repr::Copy) if s.is_number() => {
-                member.traits.range.clone().or_else(|| target.traits.range.clone()).map(|r| RangeCheck {
-                    min: r.min.as_ref().and_then(|n| n.as_f64()),
-                    max: r.max.as_ref().and_then(|n| n.as_f64()),
-                    is_f64: *s == Simple::Double,
-                })
-            }
-            _ => None,
-        };
-        let sparse = self.is_sparse(&member.target);
-        let nested = match &target.kind {
-            ShapeKind::Structure(_) => Nested::Structure,
-            ShapeKind::List(m) if is_structure(&m.target) => Nested::List { sparse },
-            ShapeKind::Map { value, .. } if is_structure(&value.target) => Nested::MapValues { sparse },
-            _ => Nested::None,
-        };
-        Constraints { length: length.map(|l| (l.min, l.max)), range, nested }
     }
 
     /// The runtime `serde_support` module a member needs for its JSON form, if any.

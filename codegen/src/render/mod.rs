@@ -283,15 +283,26 @@ fn shape_items(ctx: &Ctx, place: &Place) -> ModuleItems {
                 let (item, builder) = structure::render(ctx, shape, home);
                 out.items.push(item);
                 out.items.push(protocol::render_validate(ctx, shape, home));
+                out.items.push(protocol::render_required_walk(ctx, shape, home));
                 if shape.traits.error.is_some() && !event_stream::is_only_a_stream_error(ctx, id) {
                     out.items.push(protocol::render_error(ctx, shape, home));
                 }
                 out.builders.push(builder);
             }
-            ShapeKind::Enum(values) => out.items.push(enums::render_enum(ctx, shape, home, values)),
-            ShapeKind::IntEnum(values) => out.items.push(enums::render_int_enum(ctx, shape, home, values)),
+            ShapeKind::Enum(values) => {
+                out.items.push(enums::render_enum(ctx, shape, home, values));
+                out.items.push(protocol::render_enum_check(ctx, shape, home));
+            }
+            ShapeKind::IntEnum(values) => {
+                out.items.push(enums::render_int_enum(ctx, shape, home, values));
+                out.items.push(protocol::render_enum_check(ctx, shape, home));
+            }
             ShapeKind::Union(_) if shape.traits.streaming => out.items.push(event_stream::render_union(ctx, shape)),
-            ShapeKind::Union(_) => out.items.push(union::render(ctx, shape, home)),
+            ShapeKind::Union(_) => {
+                out.items.push(union::render(ctx, shape, home));
+                out.items.push(protocol::render_union_checks(ctx, shape, home));
+                out.items.push(protocol::render_required_walk(ctx, shape, home));
+            }
             _ => {}
         }
     }

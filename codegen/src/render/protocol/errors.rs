@@ -83,8 +83,21 @@ pub(super) fn bad_request_error(
     error_ident: &proc_macro2::Ident,
     unmodeled_code: &str,
 ) -> TokenStream {
+    bad_request_error_listing(ctx, bad_request, error_ident, unmodeled_code, None)
+}
+
+/// [`bad_request_error`], with `field_list` (a `Vec` expression) as the
+/// error's list of violations where the plan found one.
+pub(super) fn bad_request_error_listing(
+    ctx: &Ctx,
+    bad_request: Option<&crate::ir::ShapeId>,
+    error_ident: &proc_macro2::Ident,
+    unmodeled_code: &str,
+    field_list: Option<TokenStream>,
+) -> TokenStream {
     let_prelude!(ctx.prelude => SOME, NONE, STRING, DEFAULT);
     if let Some(id) = bad_request {
+        let list_member = ctx.plan.errors[id].field_list.as_ref().map(|l| l.member);
         let fields = fields(ctx, ctx.shape(id));
         let message = ctx.plan.errors[id].message.expect("the plan picks a bad-request error with a message");
         let home = &ctx.homes[id];
@@ -94,6 +107,8 @@ pub(super) fn bad_request_error(
         for (i, f) in fields.iter().enumerate() {
             let id = &f.ident;
             let value = match &f.kind {
+                FieldKind::Optional if Some(i) == list_member && field_list.is_some() => quote!(#SOME(#field_list)),
+                _ if Some(i) == list_member && field_list.is_some() => quote!(#field_list),
                 FieldKind::Optional if i == message => quote!(#SOME(message)),
                 _ if i == message => quote!(message),
                 FieldKind::Optional => quote!(#NONE),

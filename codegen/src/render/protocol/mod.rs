@@ -6,6 +6,7 @@ mod client;
 mod decode;
 mod encode;
 mod errors;
+mod required;
 mod server;
 mod validate;
 mod wire;
@@ -13,7 +14,8 @@ mod wire;
 pub(crate) use bindings::{bound_fields, literal_query_keys, Binding};
 use bindings::{LiteralQuery, UriSegment};
 pub(crate) use errors::render_error;
-pub(crate) use validate::render_validate;
+pub(crate) use required::render_required_walk;
+pub(crate) use validate::{render_enum_check, render_union_checks, render_validate};
 
 use crate::ir::Shape;
 use crate::render::prelude::*;
@@ -24,10 +26,11 @@ use bindings::PayloadKind;
 use client::{fill_idempotency_tokens, query_statements, request_statements, uri_statements, RequestBody};
 use decode::{decode_fn, DecodeArgs, DecodeInputs};
 use encode::{encode_body, encode_headers, encode_payload, insert_header};
-use errors::{bad_request_error, operation_error_impl};
+use errors::operation_error_impl;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use server::{decode_request, response, response_body};
+use validate::ServerChecks;
 
 /// Everything protocol-related for one operation.
 pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::ShapeId]) -> TokenStream {
@@ -59,7 +62,7 @@ pub(crate) fn render_operation(ctx: &Ctx, op: &Shape, errors: &[&crate::ir::Shap
         ctx,
         &names,
         http,
-        InputParts { home: input_home, bound: &input_bound, types: &input_types },
+        InputParts { id: &planned.input, home: input_home, bound: &input_bound, types: &input_types },
         RequestLayout { segments, literal_query, label_order: &label_order },
         planned.bad_request.as_ref(),
         &planned.wire,
@@ -97,6 +100,7 @@ struct OperationNames {
 
 /// The input structure with its bindings and private body types.
 struct InputParts<'a> {
+    id: &'a crate::ir::ShapeId,
     home: &'a crate::render::Home,
     bound: &'a [(Field<'a>, Binding)],
     types: &'a Option<bindings::BodyTypes>,
@@ -218,19 +222,8 @@ fn input_impl(
     input_bound_uri_order.extend(input.bound.iter().filter(|(_, b)| *b != Binding::Label).cloned());
     let input_decode = decode_fn(input.home, &input_bound_uri_order, input.types, ctx.prelude);
     let decode_request = decode_request(op_ident, input.bound, ctx.prelude);
-    // The error a server answers malformed requests with: the operation's first
-    // client error with status 400 that carries a message, else an unmodeled 400.
-    let bad_request_tokens = bad_request_error(ctx, bad_request, error_ident, "ValidationException");
-    // Without a modeled 400 error, a request that does not deserialize is a
-    // SerializationException, as the restJson1 compliance suite expects; a
-    // constraint violation stays a ValidationException.
-    let (fail_decode, decode_closure) = if bad_request.is_some() {
-        (quote!(fail), quote!())
-    } else {
-        let undecodable = bad_request_error(ctx, bad_request, error_ident, "SerializationException");
-        (quote!(fail_decode), quote!(let fail_decode = |message: #STRING| -> #error_ident { #undecodable };))
-    };
-    let bad_request = bad_request_tokens;
+    let ServerChecks { closures, fail_decode, check_input, missing_required } =
+        validate::server_checks(ctx, input.id, input.bound, bad_request, error_ident);
     let input_name = ident(&input.home.name);
     let input_fields: Vec<Field> = input.bound.iter().map(|(f, _)| f.clone()).collect();
     let host_prefix = wire::host_prefix_statements(wire_plan, &input_fields, ctx.prelude);
@@ -290,13 +283,14 @@ fn input_impl(
             /// get the model's default where they have one, constraints are checked.
             /// Any failure is the operation's bad-request error (status 400).
             pub fn from_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #error_ident> {
-                let fail = |message: #STRING| -> #error_ident { #bad_request };
-                #decode_closure
+                #closures
                 #media_type_checks
                 #decode_input
-                input.validate().map_err(|e| fail(e.to_string()))?;
+                #check_input
                 #OK(input)
             }
+
+            #missing_required
 
             /// The input of [`Self::from_http_request`], without the constraint check.
             pub(crate) fn decode_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #STRING> {
