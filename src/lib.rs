@@ -3,21 +3,37 @@
 //!
 //! Module paths and names are those of `aws-sdk-lambda`:
 //!
-//! - [`operation::get_layer_version`]: `GetLayerVersionInput`, `GetLayerVersionOutput`
-//!   and `GetLayerVersionError`;
-//! - [`types`]: structures and enums such as [`types::Runtime`];
+// The crate documents whatever operations its features enable: links and the
+// example that name GetLayerVersion items are there only when they resolve
+// (`.ci/run` documents the crate without any operation, with -Dwarnings).
+#![cfg_attr(
+    feature = "get-layer-version",
+    doc = "- [`operation::get_layer_version`]: `GetLayerVersionInput`, `GetLayerVersionOutput`",
+    doc = "  and `GetLayerVersionError`;",
+    doc = "- [`types`]: structures and enums such as [`types::Runtime`];"
+)]
+#![cfg_attr(
+    not(feature = "get-layer-version"),
+    doc = "- [`operation`]: a module per enabled operation with its input, output and error",
+    doc = "  (`operation::get_layer_version`: `GetLayerVersionInput`, `GetLayerVersionOutput`",
+    doc = "  and `GetLayerVersionError`);",
+    doc = "- [`types`]: the structures and enums of the enabled operations;"
+)]
 //! - [`types::error`]: the modeled errors.
 //!
-//! ```
-//! use lambda_model::operation::get_layer_version::GetLayerVersionOutput;
-//! use lambda_model::types::Runtime;
-//!
-//! let body = r#"{"Version": 1, "CompatibleRuntimes": ["python3.12", "python9.9"]}"#;
-//! let output: GetLayerVersionOutput = serde_json::from_str(body).unwrap();
-//! assert_eq!(output.compatible_runtimes()[0], Runtime::Python312);
-//! assert_eq!(output.compatible_runtimes()[1].as_str(), "python9.9");
-//! ```
-//!
+#![cfg_attr(
+    feature = "get-layer-version",
+    doc = r##"```
+use lambda_model::operation::get_layer_version::GetLayerVersionOutput;
+use lambda_model::types::Runtime;
+
+let body = r#"{"Version": 1, "CompatibleRuntimes": ["python3.12", "python9.9"]}"#;
+let output: GetLayerVersionOutput = serde_json::from_str(body).unwrap();
+assert_eq!(output.compatible_runtimes()[0], Runtime::Python312);
+assert_eq!(output.compatible_runtimes()[1].as_str(), "python9.9");
+```
+"##
+)]
 //! # Cargo features
 //!
 //! Every operation has a feature of its own, its name in kebab case

@@ -324,6 +324,11 @@ fn stream_error_ids(stream: &StreamTypes) -> TokenStream {
         let id = target.to_string();
         quote!(#error::#variant(_) => Some(#id),)
     });
+    let arms: Vec<_> = arms.collect();
+    if arms.is_empty() {
+        // No modeled errors: a `match` with only `_` would be clippy's `match_single_binding`.
+        return quote!(|_: &#error| -> Option<&'static str> { None });
+    }
     quote!(|error: &#error| -> Option<&'static str> { match error { #(#arms)* _ => None } })
 }
 
@@ -340,8 +345,10 @@ fn receive_events(
     let mut checks = Vec::new();
     for (index, event) in received {
         let at = format!("events[{index}]");
-        let ended = quote!(None => return Err(Received::Differs(format!("the stream ended before {}", #at))),);
-        let failed = quote!(Some(Err(error)) => return Err(stream_failure(error, #ids)),);
+        let ended_value = quote!(Err(Received::Differs(format!("the stream ended before {}", #at))));
+        let failed_value = quote!(Err(stream_failure(error, #ids)));
+        let ended = quote!(None => return #ended_value,);
+        let failed = quote!(Some(Err(error)) => return #failed_value,);
         let value = event.params.as_ref().map(|p| union_value(ctx, stream.types, p, &at)).transpose()?;
         let check_kind = match &value {
             Some(UnionValue::Error(_)) => CheckKind::Error,
@@ -362,17 +369,19 @@ fn receive_events(
                     #ended
                 }
             },
+            // The closure's last expression (an error ends the stream): its
+            // arms are the closure's value, without `return` (clippy's `needless_return`).
             Some(UnionValue::Error(expected)) => quote! {
                 match decoded.next() {
                     Some(Err(#rt::EventStreamError::Service(error))) => {
                         same(&error, &#expected).map_err(|e| Received::Differs(format!("{}: {e}", #at)))?;
-                        return Err(stream_failure(#rt::EventStreamError::Service(error), #ids));
+                        Err(stream_failure(#rt::EventStreamError::Service(error), #ids))
                     }
                     Some(Ok(event)) => {
-                        return Err(Received::Differs(format!("{}: decoded the event {event:?}, expected an error", #at)))
+                        Err(Received::Differs(format!("{}: decoded the event {event:?}, expected an error", #at)))
                     }
-                    #failed
-                    #ended
+                    Some(Err(error)) => #failed_value,
+                    None => #ended_value,
                 }
             },
         };
@@ -405,8 +414,9 @@ fn received_bytes(received: &[(usize, &EventCase)]) -> Result<TokenStream, Strin
     Ok(quote!(stream_bytes(&[#(#messages),*]).map_err(Received::Differs)?))
 }
 
-/// A closure naming the modeled error (its shape id) of an operation error.
-fn operation_error_ids(ctx: &CaseContext, op: &OperationTypes) -> TokenStream {
+/// An expression naming the modeled error (its shape id) of the operation
+/// error `error`, an `Option<&'static str>`.
+fn operation_error_id(ctx: &CaseContext, op: &OperationTypes) -> TokenStream {
     let error = &op.error;
     let arms = op.errors.iter().filter_map(|id| {
         let relative = ctx.values.paths.get(id)?;
@@ -414,7 +424,11 @@ fn operation_error_ids(ctx: &CaseContext, op: &OperationTypes) -> TokenStream {
         let id = id.to_string();
         Some(quote!(#error::#variant(_) => Some(#id),))
     });
-    quote!(|error: &#error| -> Option<&'static str> { match error { #(#arms)* _ => None } })
+    let arms: Vec<_> = arms.collect();
+    if arms.is_empty() {
+        return quote!(None);
+    }
+    quote!(match &error { #(#arms)* _ => None })
 }
 
 const EVENT_STREAM_MEDIA_TYPE: &str = "application/vnd.amazon.eventstream";
@@ -435,7 +449,7 @@ fn receive_response(ctx: &CaseContext, op: &OperationTypes, case: &EventStreamCa
         None => (200, quote!(&[("Content-Type", #EVENT_STREAM_MEDIA_TYPE)])),
     };
     let output_type = &op.output.0;
-    let ids = operation_error_ids(ctx, op);
+    let error_id = operation_error_id(ctx, op);
     let compare = match (&case.initial_response_params, &stream) {
         (None, _) => TokenStream::new(),
         (Some(params), Some(stream)) => {
@@ -472,7 +486,7 @@ fn receive_response(ctx: &CaseContext, op: &OperationTypes, case: &EventStreamCa
             let mut output = match #output_type::from_http_response(&response) {
                 Ok(output) => output,
                 Err(error) => {
-                    let error_id = (#ids)(&error);
+                    let error_id: Option<&'static str> = #error_id;
                     return Err(Received::Failed { error: format!("from_http_response failed: {error:?}"), error_id });
                 }
             };

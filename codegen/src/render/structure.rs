@@ -149,7 +149,12 @@ fn getter(field: &Field, style: PreludeStyle) -> TokenStream {
         Some(d) => docs::attrs(d),
         None => docs::lines_to_attrs(&format!("The `{}` member.", field.member.name)),
     };
+    // A recursive member is boxed; its getter lends the target itself
+    // (`&T`, not `&Box<T>`: clippy's `borrowed_box`), as deref coercion allows.
+    let target_ty = &field.target_ty;
     let body = match (&field.kind, field.repr) {
+        (FieldKind::Optional, Repr::Named) if field.boxed => quote!(-> #OPTION<&#target_ty> { self.#id.as_deref() }),
+        (_, Repr::Named) if field.boxed => quote!(-> &#target_ty { &self.#id }),
         (FieldKind::Optional, Repr::String) => quote!(-> #OPTION<&str> { self.#id.as_deref() }),
         (FieldKind::Optional, Repr::List) => {
             let elem = &field.elem_ty;

@@ -62,9 +62,11 @@ pub(crate) fn render(ctx: &Ctx, shape: &Shape, home: &Home) -> TokenStream {
         let is_fn = ident(&format!("is_{}", names::snake(variant_name)));
         let as_doc = format!("The `{}` value, or `Err(self)` for another member.", member.name);
         let is_doc = format!("Whether this is the `{}` member.", member.name);
+        // `&T` even where the variant boxes it (`&Box<T>` is clippy's
+        // `borrowed_box`); `Ok(value)` derefs the box by coercion.
         accessors.push(quote! {
             #[doc = #as_doc]
-            pub fn #as_fn(&self) -> #RESULT<&#field_ty, &Self> {
+            pub fn #as_fn(&self) -> #RESULT<&#ty, &Self> {
                 if let #name::#variant(value) = self { #OK(value) } else { #ERR(self) }
             }
             #[doc = #is_doc]

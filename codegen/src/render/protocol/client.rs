@@ -27,25 +27,34 @@ pub(super) enum RequestBody {
 /// the AWS SDKs do); HTTP clients (ureq, hyper) keep the one they are given.
 pub(super) fn request_statements(
     method: &TokenStream,
-    query_build: &[TokenStream],
+    query_build: &QueryBuild,
     headers: &[TokenStream],
     body: RequestBody,
     style: PreludeStyle,
 ) -> (TokenStream, TokenStream) {
     let_prelude!(style => VEC);
-    let query = if query_build.is_empty() {
-        quote!()
-    } else {
-        quote! {
-            let mut query: #VEC<(::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>)> = #VEC::new();
-            #(#query_build)*
+    let QueryBuild { literal_pairs, pushes } = query_build;
+    let pair_ty = quote!(#VEC<(::std::borrow::Cow<'_, str>, ::std::borrow::Cow<'_, str>)>);
+    // The URI's literal pairs start the vector (pushing them onto an empty one
+    // is clippy's `vec_init_then_push`); `mut` only where members push more.
+    let declare = match (literal_pairs.is_empty(), pushes.is_empty()) {
+        (true, true) => None,
+        (true, false) => Some(quote!(let mut query: #pair_ty = #VEC::new();)),
+        (false, true) => Some(quote!(let query: #pair_ty = vec![#(#literal_pairs),*];)),
+        (false, false) => Some(quote!(let mut query: #pair_ty = vec![#(#literal_pairs),*];)),
+    };
+    let query = match declare {
+        None => quote!(),
+        Some(declare) => quote! {
+            #declare
+            #(#pushes)*
             for (i, (k, v)) in query.iter().enumerate() {
                 uri.push(if i == 0 { '?' } else { '&' });
                 ::smithy_codegen_runtime::uri::push_query_component(&mut uri, k);
                 uri.push('=');
                 ::smithy_codegen_runtime::uri::push_query_component(&mut uri, v);
             }
-        }
+        },
     };
     let length = quote!(builder = builder.header(::http::header::CONTENT_LENGTH, body.len()););
     let (body, length) = match body {
@@ -95,18 +104,26 @@ pub(super) fn uri_statements(segments: &[UriSegment], label_order: &[&Field]) ->
     uri_build
 }
 
-/// Statements that push the query pairs onto `query`: the URI's literal
-/// pairs, then the `httpQueryParams` maps and the `httpQuery` members.
+/// How a request's query is built: the URI's literal pairs, which the vector
+/// starts with, then the statements that push the `httpQueryParams` maps'
+/// and the `httpQuery` members' pairs onto `query`.
+pub(super) struct QueryBuild {
+    pub literal_pairs: Vec<TokenStream>,
+    pub pushes: Vec<TokenStream>,
+}
+
+/// The query of a request (see [`QueryBuild`]).
 pub(super) fn query_statements(
     literal_query: &LiteralQuery,
     input_bound: &[(Field, Binding)],
     style: PreludeStyle,
-) -> Vec<TokenStream> {
+) -> QueryBuild {
     let_prelude!(style => SOME);
+    let literal_pairs = literal_query
+        .iter()
+        .map(|(k, v)| quote!((::std::borrow::Cow::Borrowed(#k), ::std::borrow::Cow::Borrowed(#v))))
+        .collect();
     let mut query_build = Vec::new();
-    for (k, v) in literal_query {
-        query_build.push(quote!(query.push((::std::borrow::Cow::Borrowed(#k), ::std::borrow::Cow::Borrowed(#v)));));
-    }
     for (f, b) in input_bound {
         if *b == Binding::QueryParams {
             query_build.push(query_params_statement(f, style));
@@ -131,7 +148,7 @@ pub(super) fn query_statements(
             quote!({ let v = &self.#id; #push })
         });
     }
-    query_build
+    QueryBuild { literal_pairs, pushes: query_build }
 }
 
 /// The statement that pushes an `httpQueryParams` map's pairs (a map of lists
