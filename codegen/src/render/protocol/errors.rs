@@ -110,6 +110,11 @@ pub(super) fn bad_request_error_listing(
                 FieldKind::Optional if Some(i) == list_member && field_list.is_some() => quote!(#SOME(#field_list)),
                 _ if Some(i) == list_member && field_list.is_some() => quote!(#field_list),
                 FieldKind::Optional if i == message => quote!(#SOME(message)),
+                // Field-init shorthand, which clippy asks for.
+                _ if i == message && id == "message" => {
+                    inits.push(quote!(message,));
+                    continue;
+                }
                 _ if i == message => quote!(message),
                 FieldKind::Optional => quote!(#NONE),
                 FieldKind::Default(_) if f.zero_default => quote!(#DEFAULT::default()),

@@ -110,15 +110,28 @@ pub(crate) fn render_union_checks(ctx: &Ctx, shape: &Shape, home: &Home) -> Toke
     let Some(Variants::Union(variants)) = ctx.plan.variants.get(&shape.id) else { return quote!() };
     let cfg = ctx.protocol_cfg();
     let name = ident(&home.name);
-    let arms = members.iter().map(|m| {
-        let variant = ident(&variants[m.index].name);
-        let body = member_checks(ctx, m);
-        quote!(Self::#variant(v) => { #body })
-    });
-    let check_constraints = check_constraints_fn(quote! {
-        match self {
-            #(#arms)*
-            _ => {}
+    let arms: Vec<(TokenStream, TokenStream)> = members
+        .iter()
+        .map(|m| {
+            let variant = ident(&variants[m.index].name);
+            (quote!(Self::#variant(v)), member_checks(ctx, m))
+        })
+        .collect();
+    // One checked member is an `if let` (clippy's single_match).
+    let check_constraints = check_constraints_fn(match arms.as_slice() {
+        [(pattern, body)] => quote! {
+            if let #pattern = self {
+                #body
+            }
+        },
+        _ => {
+            let arms = arms.iter().map(|(pattern, body)| quote!(#pattern => { #body }));
+            quote! {
+                match self {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
         }
     });
     quote! {
