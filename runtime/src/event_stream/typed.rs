@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use super::decoder::Decoder;
 use super::error::{DecodeError, EncodeError};
-use super::header::HeaderValue;
+use super::header::{HeaderValue, RawValue};
 use super::message::{Message, MessageBuilder};
 use crate::{Blob, DateTime};
 
@@ -251,10 +251,12 @@ impl<E: Error + 'static> Error for EventStreamError<E> {
 /// ```
 pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventStreamError<E::Error>> {
     let malformed = EventStreamError::Malformed;
-    let message_type = string_header(message, ":message-type").map_err(malformed)?;
-    match message_type {
-        "event" => {
-            let event_type = string_header(message, ":event-type").map_err(malformed)?;
+    // One walk of the headers finds both routing headers of an event, the
+    // usual message; `:message-type` is compared as bytes.
+    let [message_type, event_type] = message.raw_header_values([":message-type", ":event-type"]);
+    match string_bytes(message_type, ":message-type").map_err(malformed)? {
+        b"event" => {
+            let event_type = string_value(event_type, ":event-type").map_err(malformed)?;
             match E::decode_event(event_type, message).map_err(malformed)? {
                 Some(event) => Ok(event),
                 None => Ok(E::from_unknown(UnknownEvent {
@@ -263,7 +265,7 @@ pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventSt
                 })),
             }
         }
-        "exception" => {
+        b"exception" => {
             let exception_type = string_header(message, ":exception-type").map_err(malformed)?;
             let error = match E::Error::decode_exception(exception_type, message).map_err(malformed)? {
                 Some(error) => error,
@@ -274,7 +276,7 @@ pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventSt
             };
             Err(EventStreamError::Service(error))
         }
-        "error" => {
+        b"error" => {
             let code = string_header(message, ":error-code").map_err(malformed)?;
             let text = match message.header(":error-message") {
                 Some(value) => Some(
@@ -288,7 +290,8 @@ pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventSt
             };
             Err(EventStreamError::Service(E::Error::unhandled(UnmodeledError { code: code.to_owned(), message: text })))
         }
-        other => Err(malformed(EventDecodeError::UnknownMessageType(other.to_owned()))),
+        // The block was checked, so a string value is UTF-8 and nothing is lost.
+        other => Err(malformed(EventDecodeError::UnknownMessageType(String::from_utf8_lossy(other).into_owned()))),
     }
 }
 
@@ -312,6 +315,24 @@ fn header_type_error(
         expected,
         found: found.type_name(),
     }
+}
+
+/// The bytes of one of the format's string headers, which must be there,
+/// found by [`Message::raw_header_values`].
+fn string_bytes<'m>(value: Option<RawValue<'m>>, name: &str) -> Result<&'m [u8], EventDecodeError> {
+    // A value that cannot be read counts as missing, as `Message::header` has it.
+    let missing = || EventDecodeError::MissingHeader { header: name.to_owned() };
+    let value = value.ok_or_else(missing)?;
+    match value.string_bytes() {
+        Some(bytes) => Ok(bytes),
+        None => Err(header_type_error(None, name, "string", value.value().ok_or_else(missing)?)),
+    }
+}
+
+/// [`string_bytes`] as text.
+fn string_value<'m>(value: Option<RawValue<'m>>, name: &str) -> Result<&'m str, EventDecodeError> {
+    let bytes = string_bytes(value, name)?;
+    std::str::from_utf8(bytes).map_err(|_| EventDecodeError::MissingHeader { header: name.to_owned() })
 }
 
 /// One of the format's string headers, which must be there.
