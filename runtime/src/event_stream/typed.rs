@@ -12,7 +12,6 @@
 //! - `error`: an error the model does not describe, with `:error-code` and
 //!   `:error-message`.
 
-use std::collections::VecDeque;
 use std::error::Error;
 use std::fmt;
 use std::marker::PhantomData;
@@ -20,7 +19,7 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::decoder::Decoder;
+use super::decoder::{Decoder, Messages};
 use super::error::{DecodeError, EncodeError};
 use super::header::{HeaderValue, RawValue};
 use super::message::{Message, MessageBuilder};
@@ -371,57 +370,74 @@ fn string_header<'m>(message: &'m Message<'_>, name: &str) -> Result<&'m str, Ev
 /// # Ok::<(), EncodeError>(())
 /// ```
 pub struct EventDecoder<E> {
+    /// The framing, holding any bytes not yet decoded (including those given
+    /// to [`EventDecoder::with_unread`]).
     frames: Decoder,
-    /// Bytes received before the first [`EventDecoder::feed`] (a body that
-    /// came with the response head), decoded by the next call.
-    unread: Vec<u8>,
     union: PhantomData<fn() -> E>,
 }
-
-/// The events and errors that one chunk completed.
-pub type Events<E> = std::vec::IntoIter<Result<E, EventStreamError<<E as EventUnion>::Error>>>;
 
 impl<E: EventUnion> EventDecoder<E> {
     /// A decoder at the start of a stream.
     pub fn new() -> Self {
-        Self::with_unread(Vec::new())
+        EventDecoder { frames: Decoder::new(), union: PhantomData }
     }
 
     /// A decoder at the start of a stream whose first bytes have already
     /// arrived (they are decoded by the next [`EventDecoder::feed`] or
     /// [`EventDecoder::finish`]).
     pub fn with_unread(bytes: impl Into<Vec<u8>>) -> Self {
-        EventDecoder { frames: Decoder::new(), unread: bytes.into(), union: PhantomData }
+        EventDecoder { frames: Decoder::with_buffered(bytes.into()), union: PhantomData }
     }
 
-    /// Decodes a chunk of the stream: the events (and errors) that it completed.
-    pub fn feed(&mut self, chunk: &[u8]) -> Events<E> {
-        let mut out = VecDeque::new();
-        if !self.unread.is_empty() {
-            let unread = std::mem::take(&mut self.unread);
-            self.decode_into(&unread, &mut out);
-        }
-        self.decode_into(chunk, &mut out);
-        Vec::from(out).into_iter()
+    /// Decodes a chunk of the stream: an iterator over the events (and
+    /// errors) that it completes, each decoded as the iterator reaches it.
+    ///
+    /// Bytes of `chunk` that the iterator did not reach when it is dropped
+    /// are kept for the next call, so no event is lost.
+    pub fn feed<'d, 'c>(&'d mut self, chunk: &'c [u8]) -> Events<'d, 'c, E> {
+        Events { messages: self.frames.feed(chunk), at_end: false, union: PhantomData }
     }
 
     /// Ends the stream: the events of bytes not yet decoded, then an error if
     /// the stream stopped inside a frame.
-    pub fn finish(&mut self) -> Events<E> {
-        let mut events: Vec<_> = self.feed(&[]).collect();
-        if let Err(e) = self.frames.finish() {
-            events.push(Err(EventStreamError::Malformed(EventDecodeError::Framing(e))));
-        }
-        events.into_iter()
+    pub fn finish(&mut self) -> Events<'_, 'static, E> {
+        Events { messages: self.frames.feed(&[]), at_end: true, union: PhantomData }
     }
+}
 
-    fn decode_into(&mut self, chunk: &[u8], out: &mut VecDeque<Result<E, EventStreamError<E::Error>>>) {
-        for message in self.frames.feed(chunk) {
-            out.push_back(match message {
-                Ok(message) => decode_message(&message),
-                Err(e) => Err(EventStreamError::Malformed(EventDecodeError::Framing(e))),
-            });
+/// The events and errors that one chunk completes: see [`EventDecoder::feed`].
+///
+/// Events are decoded one at a time, as the iterator is advanced, straight
+/// from the chunk (or from the decoder's buffer for a frame split across
+/// chunks): nothing is collected first.
+#[must_use = "the events are decoded as the iterator is advanced"]
+pub struct Events<'d, 'c, E> {
+    messages: Messages<'d, 'c>,
+    /// Whether the stream ends after this chunk: the framing's end-of-stream
+    /// check follows the last message.
+    at_end: bool,
+    union: PhantomData<fn() -> E>,
+}
+
+impl<E: EventUnion> Iterator for Events<'_, '_, E> {
+    type Item = Result<E, EventStreamError<E::Error>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let framing_error = |e| EventStreamError::Malformed(EventDecodeError::Framing(e));
+        match self.messages.next() {
+            Some(Ok(message)) => Some(decode_message(&message)),
+            Some(Err(e)) => Some(Err(framing_error(e))),
+            None if std::mem::take(&mut self.at_end) => {
+                self.messages.decoder().finish().err().map(|e| Err(framing_error(e)))
+            }
+            None => None,
         }
+    }
+}
+
+impl<E> fmt::Debug for Events<'_, '_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Events").field("messages", &self.messages).field("at_end", &self.at_end).finish()
     }
 }
 
@@ -433,7 +449,7 @@ impl<E: EventUnion> Default for EventDecoder<E> {
 
 impl<E> Clone for EventDecoder<E> {
     fn clone(&self) -> Self {
-        EventDecoder { frames: self.frames.clone(), unread: self.unread.clone(), union: PhantomData }
+        EventDecoder { frames: self.frames.clone(), union: PhantomData }
     }
 }
 
@@ -441,13 +457,13 @@ impl<E> Clone for EventDecoder<E> {
 /// kept, at the same stream position.
 impl<E> PartialEq for EventDecoder<E> {
     fn eq(&self, other: &Self) -> bool {
-        self.frames == other.frames && self.unread == other.unread
+        self.frames == other.frames
     }
 }
 
 impl<E> fmt::Debug for EventDecoder<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EventDecoder").field("frames", &self.frames).field("unread", &self.unread.len()).finish()
+        f.debug_struct("EventDecoder").field("frames", &self.frames).finish()
     }
 }
 
@@ -793,7 +809,10 @@ mod tests {
         ]);
         for size in [1, 3, 17, bytes.len()] {
             let mut decoder = EventDecoder::<Stream>::new();
-            let mut results: Vec<_> = bytes.chunks(size).flat_map(|c| decoder.feed(c)).collect();
+            let mut results = Vec::new();
+            for chunk in bytes.chunks(size) {
+                results.extend(decoder.feed(chunk));
+            }
             results.extend(decoder.finish());
             assert_eq!(results.len(), 4, "chunks of {size}");
             assert_eq!(results[0], Ok(note.clone()));
@@ -854,6 +873,19 @@ mod tests {
         *corrupt.last_mut().unwrap() ^= 1;
         let results: Vec<_> = EventDecoder::<Stream>::new().feed(&corrupt).collect();
         assert!(matches!(&results[..], [Err(EventStreamError::Malformed(EventDecodeError::Framing(_)))]));
+    }
+
+    #[test]
+    fn events_are_decoded_as_reached_and_a_dropped_iterator_loses_none() {
+        let encoder = EventEncoder::<Stream>::new();
+        let notes: Vec<_> = ["a", "b", "c"].map(|t| Stream::Note { author: None, text: t.into() }).into();
+        let bytes = stream_of(&notes.iter().map(|n| encoder.encode(n).unwrap()).collect::<Vec<_>>());
+        let mut decoder = EventDecoder::<Stream>::new();
+        let first = decoder.feed(&bytes).next();
+        assert_eq!(first, Some(Ok(notes[0].clone())));
+        let rest: Vec<_> = decoder.finish().collect();
+        assert_eq!(rest, [Ok(notes[1].clone()), Ok(notes[2].clone())], "kept for the next call");
+        assert_eq!(decoder.finish().count(), 0);
     }
 
     #[test]
