@@ -249,13 +249,27 @@ impl<E: Error + 'static> Error for EventStreamError<E> {
 /// # Ok::<(), EncodeError>(())
 /// ```
 pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventStreamError<E::Error>> {
+    decode_routed(message, None)
+}
+
+/// [`decode_message`], given the previous event's type in a stream (see
+/// [`event_type_text`]).
+fn decode_routed<'a, E: EventUnion>(
+    message: &'a Message<'_>,
+    previous_event_type: Option<&'a mut String>,
+) -> Result<E, EventStreamError<E::Error>> {
     let malformed = EventStreamError::Malformed;
     // One walk of the headers finds both routing headers of an event, the
     // usual message; `:message-type` is compared as bytes.
     let [message_type, event_type] = message.raw_header_values([":message-type", ":event-type"]);
     match string_bytes(message_type, ":message-type").map_err(malformed)? {
         b"event" => {
-            let event_type = string_value(event_type, ":event-type").map_err(malformed)?;
+            let event_type = string_bytes(event_type, ":event-type").map_err(malformed)?;
+            let event_type = match previous_event_type {
+                Some(previous) => event_type_text(event_type, previous),
+                None => std::str::from_utf8(event_type).ok(),
+            }
+            .ok_or_else(|| malformed(EventDecodeError::MissingHeader { header: ":event-type".to_owned() }))?;
             match E::decode_event(event_type, message).map_err(malformed)? {
                 Some(event) => Ok(event),
                 None => Ok(E::from_unknown(UnknownEvent {
@@ -328,10 +342,16 @@ fn string_bytes<'m>(value: Option<RawValue<'m>>, name: &str) -> Result<&'m [u8],
     }
 }
 
-/// [`string_bytes`] as text.
-fn string_value<'m>(value: Option<RawValue<'m>>, name: &str) -> Result<&'m str, EventDecodeError> {
-    let bytes = string_bytes(value, name)?;
-    std::str::from_utf8(bytes).map_err(|_| EventDecodeError::MissingHeader { header: name.to_owned() })
+/// An `:event-type` as text. A stream's events are mostly of one or a few
+/// types, so `previous` keeps the last one: bytes equal to it need no UTF-8
+/// check (which costs more than the compare on these short names).
+fn event_type_text<'a>(bytes: &[u8], previous: &'a mut String) -> Option<&'a str> {
+    if previous.as_bytes() != bytes {
+        let text = std::str::from_utf8(bytes).ok()?;
+        previous.clear();
+        previous.push_str(text);
+    }
+    Some(previous)
 }
 
 /// One of the format's string headers, which must be there.
@@ -373,20 +393,26 @@ pub struct EventDecoder<E> {
     /// The framing, holding any bytes not yet decoded (including those given
     /// to [`EventDecoder::with_unread`]).
     frames: Decoder,
+    /// The last event's `:event-type`, for [`event_type_text`].
+    previous_event_type: String,
     union: PhantomData<fn() -> E>,
 }
 
 impl<E: EventUnion> EventDecoder<E> {
     /// A decoder at the start of a stream.
     pub fn new() -> Self {
-        EventDecoder { frames: Decoder::new(), union: PhantomData }
+        EventDecoder { frames: Decoder::new(), previous_event_type: String::new(), union: PhantomData }
     }
 
     /// A decoder at the start of a stream whose first bytes have already
     /// arrived (they are decoded by the next [`EventDecoder::feed`] or
     /// [`EventDecoder::finish`]).
     pub fn with_unread(bytes: impl Into<Vec<u8>>) -> Self {
-        EventDecoder { frames: Decoder::with_buffered(bytes.into()), union: PhantomData }
+        EventDecoder {
+            frames: Decoder::with_buffered(bytes.into()),
+            previous_event_type: String::new(),
+            union: PhantomData,
+        }
     }
 
     /// Decodes a chunk of the stream: an iterator over the events (and
@@ -395,13 +421,23 @@ impl<E: EventUnion> EventDecoder<E> {
     /// Bytes of `chunk` that the iterator did not reach when it is dropped
     /// are kept for the next call, so no event is lost.
     pub fn feed<'d, 'c>(&'d mut self, chunk: &'c [u8]) -> Events<'d, 'c, E> {
-        Events { messages: self.frames.feed(chunk), at_end: false, union: PhantomData }
+        Events {
+            messages: self.frames.feed(chunk),
+            previous_event_type: &mut self.previous_event_type,
+            at_end: false,
+            union: PhantomData,
+        }
     }
 
     /// Ends the stream: the events of bytes not yet decoded, then an error if
     /// the stream stopped inside a frame.
     pub fn finish(&mut self) -> Events<'_, 'static, E> {
-        Events { messages: self.frames.feed(&[]), at_end: true, union: PhantomData }
+        Events {
+            messages: self.frames.feed(&[]),
+            previous_event_type: &mut self.previous_event_type,
+            at_end: true,
+            union: PhantomData,
+        }
     }
 }
 
@@ -413,6 +449,7 @@ impl<E: EventUnion> EventDecoder<E> {
 #[must_use = "the events are decoded as the iterator is advanced"]
 pub struct Events<'d, 'c, E> {
     messages: Messages<'d, 'c>,
+    previous_event_type: &'d mut String,
     /// Whether the stream ends after this chunk: the framing's end-of-stream
     /// check follows the last message.
     at_end: bool,
@@ -425,7 +462,7 @@ impl<E: EventUnion> Iterator for Events<'_, '_, E> {
     fn next(&mut self) -> Option<Self::Item> {
         let framing_error = |e| EventStreamError::Malformed(EventDecodeError::Framing(e));
         match self.messages.next() {
-            Some(Ok(message)) => Some(decode_message(&message)),
+            Some(Ok(message)) => Some(decode_routed(&message, Some(self.previous_event_type))),
             Some(Err(e)) => Some(Err(framing_error(e))),
             None if std::mem::take(&mut self.at_end) => {
                 self.messages.decoder().finish().err().map(|e| Err(framing_error(e)))
@@ -449,7 +486,11 @@ impl<E: EventUnion> Default for EventDecoder<E> {
 
 impl<E> Clone for EventDecoder<E> {
     fn clone(&self) -> Self {
-        EventDecoder { frames: self.frames.clone(), union: PhantomData }
+        EventDecoder {
+            frames: self.frames.clone(),
+            previous_event_type: self.previous_event_type.clone(),
+            union: PhantomData,
+        }
     }
 }
 
@@ -886,6 +927,16 @@ mod tests {
         let rest: Vec<_> = decoder.finish().collect();
         assert_eq!(rest, [Ok(notes[1].clone()), Ok(notes[2].clone())], "kept for the next call");
         assert_eq!(decoder.finish().count(), 0);
+    }
+
+    #[test]
+    fn the_previous_event_type_is_reused_only_for_the_same_bytes() {
+        let mut previous = String::new();
+        assert_eq!(event_type_text(b"Note", &mut previous), Some("Note"));
+        assert_eq!(event_type_text(b"Note", &mut previous), Some("Note"));
+        assert_eq!(event_type_text(b"Ping", &mut previous), Some("Ping"));
+        assert_eq!(event_type_text(b"\xff", &mut previous), None);
+        assert_eq!(previous, "Ping", "kept after bytes that are not UTF-8");
     }
 
     #[test]
