@@ -299,6 +299,9 @@ impl<'a> RawValue<'a> {
 
 /// The values of the first headers called `names[0]`, `names[1]`, ... in a
 /// checked block, found in one walk that stops once each has been found.
+// Inlined, so that the names are constants at the call: their compares
+// become a few loads instead of `memcmp` calls.
+#[inline]
 pub(super) fn find_raw_values<'a, const N: usize>(mut block: &'a [u8], names: [&str; N]) -> [Option<RawValue<'a>>; N] {
     let mut found = [None; N];
     let mut missing = N;
@@ -317,6 +320,7 @@ pub(super) fn find_raw_values<'a, const N: usize>(mut block: &'a [u8], names: [&
 
 /// The name and value of the header at the start of a checked block, and the
 /// rest: [`split_header`] without its error reports (`None` at the end).
+#[inline]
 fn next_checked_header(block: &[u8]) -> Option<(&[u8], RawValue<'_>, &[u8])> {
     let (&name_len, rest) = block.split_first()?;
     let (name, rest) = rest.split_at_checked(usize::from(name_len))?;

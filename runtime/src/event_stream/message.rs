@@ -70,6 +70,7 @@ impl<'a> Message<'a> {
 
     /// The values of the first headers with the given names, found in one
     /// walk of the header block (for the typed layer's routing headers).
+    #[inline]
     pub(super) fn raw_header_values<const N: usize>(&self, names: [&str; N]) -> [Option<header::RawValue<'_>>; N] {
         header::find_raw_values(frame::header_block(&self.frame), names)
     }

@@ -332,13 +332,22 @@ fn header_type_error(
 
 /// The bytes of one of the format's string headers, which must be there,
 /// found by [`Message::raw_header_values`].
+#[inline]
 fn string_bytes<'m>(value: Option<RawValue<'m>>, name: &str) -> Result<&'m [u8], EventDecodeError> {
-    // A value that cannot be read counts as missing, as `Message::header` has it.
-    let missing = || EventDecodeError::MissingHeader { header: name.to_owned() };
-    let value = value.ok_or_else(missing)?;
-    match value.string_bytes() {
+    match value.and_then(|value| value.string_bytes()) {
         Some(bytes) => Ok(bytes),
-        None => Err(header_type_error(None, name, "string", value.value().ok_or_else(missing)?)),
+        None => Err(not_a_string(value, name)),
+    }
+}
+
+/// Why one of the format's string headers is not a string: missing, or of
+/// another type. Out of line: the usual path is the string.
+#[cold]
+fn not_a_string(value: Option<RawValue<'_>>, name: &str) -> EventDecodeError {
+    // A value that cannot be read counts as missing, as `Message::header` has it.
+    match value.and_then(|value| value.value()) {
+        Some(found) => header_type_error(None, name, "string", found),
+        None => EventDecodeError::MissingHeader { header: name.to_owned() },
     }
 }
 
