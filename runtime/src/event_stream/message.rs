@@ -76,11 +76,13 @@ impl<'a> Message<'a> {
     }
 
     /// The payload.
+    #[inline]
     pub fn payload(&self) -> &[u8] {
         frame::payload(&self.frame)
     }
 
     /// The whole frame, as it goes on the wire.
+    #[inline]
     pub fn as_bytes(&self) -> &[u8] {
         &self.frame
     }
