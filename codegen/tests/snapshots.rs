@@ -1218,7 +1218,10 @@ fn note() -> NoteStream {
 
 fn decode_all(bytes: &[u8]) -> Vec<Result<NoteStream, EventStreamError<NoteStreamError>>> {
     let mut decoder = EventDecoder::<NoteStream>::new();
-    let mut out: Vec<_> = bytes.chunks(3).flat_map(|chunk| decoder.feed(chunk)).collect();
+    let mut out = Vec::new();
+    for chunk in bytes.chunks(3) {
+        out.extend(decoder.feed(chunk));
+    }
     out.extend(decoder.finish());
     out
 }

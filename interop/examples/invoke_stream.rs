@@ -68,6 +68,9 @@ pub fn invoke_stream(
     loop {
         let read = reader.read(&mut buffer)?;
         let events = if read == 0 { output.event_stream.finish() } else { output.event_stream.feed(&buffer[..read]) };
+        // The events borrow the decoder inside `output`: the loop ends before
+        // `output` is returned.
+        let mut completed = None;
         for event in events {
             match event? {
                 InvokeWithResponseStreamResponseEvent::PayloadChunk(chunk) => {
@@ -75,11 +78,15 @@ pub fn invoke_stream(
                     on_payload(chunk.payload().map(Blob::as_bytes).unwrap_or_default());
                 }
                 InvokeWithResponseStreamResponseEvent::InvokeComplete(complete) => {
-                    return Ok(Streamed { output, chunks, complete });
+                    completed = Some(complete);
+                    break;
                 }
                 // An event type newer than this crate: kept, and skipped here.
                 other => eprintln!("skipping an event this version does not know: {other:?}"),
             }
+        }
+        if let Some(complete) = completed {
+            return Ok(Streamed { output, chunks, complete });
         }
         if read == 0 {
             return Err("the stream ended before InvokeComplete".into());

@@ -72,6 +72,12 @@ impl Decoder {
         Messages { decoder: self, chunk, reported: false }
     }
 
+    /// A decoder at the start of a stream whose first bytes are `bytes`:
+    /// decoded by the next `feed`, as if an earlier iterator had not reached them.
+    pub(super) fn with_buffered(bytes: Vec<u8>) -> Self {
+        Decoder { pending: bytes, ..Decoder::default() }
+    }
+
     /// How many bytes of the stream are buffered and not yet decoded.
     pub fn buffered(&self) -> usize {
         self.pending.len() - self.consumed
@@ -154,6 +160,11 @@ impl<'c> Iterator for Messages<'_, 'c> {
 }
 
 impl<'c> Messages<'_, 'c> {
+    /// The decoder, for its end-of-stream check once the messages run out.
+    pub(super) fn decoder(&self) -> &Decoder {
+        self.decoder
+    }
+
     /// Reads a frame that lies whole in the chunk without copying it into the
     /// buffer; keeps an incomplete one.
     fn next_from_chunk(&mut self) -> Result<Option<Message<'c>>, DecodeErrorKind> {

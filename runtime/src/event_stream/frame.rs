@@ -62,15 +62,18 @@ pub(super) fn check_frame(frame: &[u8], prelude: Prelude) -> Result<(), DecodeEr
 }
 
 /// The header block of a frame that was checked.
+#[inline]
 pub(super) fn header_block(frame: &[u8]) -> &[u8] {
     &frame[PRELUDE_LEN..PRELUDE_LEN + headers_len(frame)]
 }
 
 /// The payload of a frame that was checked.
+#[inline]
 pub(super) fn payload(frame: &[u8]) -> &[u8] {
     &frame[PRELUDE_LEN + headers_len(frame)..frame.len() - CRC_LEN]
 }
 
+#[inline]
 fn headers_len(frame: &[u8]) -> usize {
     u32::from_be_bytes([frame[4], frame[5], frame[6], frame[7]]) as usize
 }

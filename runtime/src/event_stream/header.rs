@@ -277,6 +277,70 @@ pub(super) fn find_value<'a>(mut block: &'a [u8], name: &str) -> Option<HeaderVa
     None
 }
 
+/// A header's value as it lies in a checked block, not yet interpreted: the
+/// typed layer compares the format's own string headers as bytes.
+#[derive(Clone, Copy)]
+pub(super) struct RawValue<'a> {
+    type_code: u8,
+    bytes: &'a [u8],
+}
+
+impl<'a> RawValue<'a> {
+    /// The bytes of a string value; `None` for a value of another type.
+    pub(super) fn string_bytes(&self) -> Option<&'a [u8]> {
+        (self.type_code == type_code::STRING).then_some(self.bytes)
+    }
+
+    /// The value, read as [`Message::header`](super::Message::header) reads it.
+    pub(super) fn value(&self) -> Option<HeaderValue<'a>> {
+        RawHeader { name: &[], type_code: self.type_code, value: self.bytes }.interpret_value()
+    }
+}
+
+/// The values of the first headers called `names[0]`, `names[1]`, ... in a
+/// checked block, found in one walk that stops once each has been found.
+// Inlined, so that the names are constants at the call: their compares
+// become a few loads instead of `memcmp` calls.
+#[inline]
+pub(super) fn find_raw_values<'a, const N: usize>(mut block: &'a [u8], names: [&str; N]) -> [Option<RawValue<'a>>; N] {
+    let mut found = [None; N];
+    let mut missing = N;
+    while missing > 0 {
+        let Some((name, value, rest)) = next_checked_header(block) else { break };
+        for (slot, wanted) in found.iter_mut().zip(names) {
+            if slot.is_none() && name == wanted.as_bytes() {
+                *slot = Some(value);
+                missing -= 1;
+            }
+        }
+        block = rest;
+    }
+    found
+}
+
+/// The name and value of the header at the start of a checked block, and the
+/// rest: [`split_header`] without its error reports (`None` at the end).
+#[inline]
+fn next_checked_header(block: &[u8]) -> Option<(&[u8], RawValue<'_>, &[u8])> {
+    let (&name_len, rest) = block.split_first()?;
+    let (name, rest) = rest.split_at_checked(usize::from(name_len))?;
+    let (&type_code, rest) = rest.split_first()?;
+    let (value_len, rest) = match type_code {
+        type_code::BOOL_TRUE | type_code::BOOL_FALSE => (0, rest),
+        type_code::BYTE => (1, rest),
+        type_code::INT16 => (2, rest),
+        type_code::INT32 => (4, rest),
+        type_code::INT64 | type_code::TIMESTAMP => (8, rest),
+        type_code::UUID => (16, rest),
+        _ => {
+            let (len, rest) = rest.split_first_chunk::<2>()?;
+            (usize::from(u16::from_be_bytes(*len)), rest)
+        }
+    };
+    let (bytes, rest) = rest.split_at_checked(value_len)?;
+    Some((name, RawValue { type_code, bytes }, rest))
+}
+
 /// Reads the header at the start of a checked block: the header and the rest.
 fn read_header(block: &[u8]) -> Option<(Header<'_>, &[u8])> {
     let (raw, rest) = split_header(block).ok()?;
@@ -436,6 +500,24 @@ mod tests {
             write_header(&mut block, name, *value).expect("writable header");
         }
         block
+    }
+
+    #[test]
+    fn raw_values_are_the_first_of_each_name_in_one_walk() {
+        let block = block_of(&[
+            ("a", HeaderValue::Int32(1)),
+            (":event-type", HeaderValue::String("First")),
+            ("b", HeaderValue::ByteArray(b"xy")),
+            (":event-type", HeaderValue::String("Second")),
+        ]);
+        let [event_type, b, absent] = find_raw_values(&block, [":event-type", "b", "absent"]);
+        assert_eq!(event_type.and_then(|v| v.string_bytes()), Some(&b"First"[..]));
+        let b = b.expect("b is there");
+        assert_eq!(b.string_bytes(), None, "a byte array is not a string");
+        assert_eq!(b.value(), Some(HeaderValue::ByteArray(b"xy")));
+        assert!(absent.is_none());
+        let [a] = find_raw_values(&block, ["a"]);
+        assert_eq!(a.and_then(|v| v.value()), Some(HeaderValue::Int32(1)));
     }
 
     #[test]

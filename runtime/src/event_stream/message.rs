@@ -68,12 +68,21 @@ impl<'a> Message<'a> {
         header::find_value(frame::header_block(&self.frame), name)
     }
 
+    /// The values of the first headers with the given names, found in one
+    /// walk of the header block (for the typed layer's routing headers).
+    #[inline]
+    pub(super) fn raw_header_values<const N: usize>(&self, names: [&str; N]) -> [Option<header::RawValue<'_>>; N] {
+        header::find_raw_values(frame::header_block(&self.frame), names)
+    }
+
     /// The payload.
+    #[inline]
     pub fn payload(&self) -> &[u8] {
         frame::payload(&self.frame)
     }
 
     /// The whole frame, as it goes on the wire.
+    #[inline]
     pub fn as_bytes(&self) -> &[u8] {
         &self.frame
     }

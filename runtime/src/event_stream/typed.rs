@@ -12,7 +12,6 @@
 //! - `error`: an error the model does not describe, with `:error-code` and
 //!   `:error-message`.
 
-use std::collections::VecDeque;
 use std::error::Error;
 use std::fmt;
 use std::marker::PhantomData;
@@ -20,9 +19,9 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::decoder::Decoder;
+use super::decoder::{Decoder, Messages};
 use super::error::{DecodeError, EncodeError};
-use super::header::HeaderValue;
+use super::header::{HeaderValue, RawValue};
 use super::message::{Message, MessageBuilder};
 use crate::{Blob, DateTime};
 
@@ -250,11 +249,27 @@ impl<E: Error + 'static> Error for EventStreamError<E> {
 /// # Ok::<(), EncodeError>(())
 /// ```
 pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventStreamError<E::Error>> {
+    decode_routed(message, None)
+}
+
+/// [`decode_message`], given the previous event's type in a stream (see
+/// [`event_type_text`]).
+fn decode_routed<'a, E: EventUnion>(
+    message: &'a Message<'_>,
+    previous_event_type: Option<&'a mut String>,
+) -> Result<E, EventStreamError<E::Error>> {
     let malformed = EventStreamError::Malformed;
-    let message_type = string_header(message, ":message-type").map_err(malformed)?;
-    match message_type {
-        "event" => {
-            let event_type = string_header(message, ":event-type").map_err(malformed)?;
+    // One walk of the headers finds both routing headers of an event, the
+    // usual message; `:message-type` is compared as bytes.
+    let [message_type, event_type] = message.raw_header_values([":message-type", ":event-type"]);
+    match string_bytes(message_type, ":message-type").map_err(malformed)? {
+        b"event" => {
+            let event_type = string_bytes(event_type, ":event-type").map_err(malformed)?;
+            let event_type = match previous_event_type {
+                Some(previous) => event_type_text(event_type, previous),
+                None => std::str::from_utf8(event_type).ok(),
+            }
+            .ok_or_else(|| malformed(EventDecodeError::MissingHeader { header: ":event-type".to_owned() }))?;
             match E::decode_event(event_type, message).map_err(malformed)? {
                 Some(event) => Ok(event),
                 None => Ok(E::from_unknown(UnknownEvent {
@@ -263,7 +278,7 @@ pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventSt
                 })),
             }
         }
-        "exception" => {
+        b"exception" => {
             let exception_type = string_header(message, ":exception-type").map_err(malformed)?;
             let error = match E::Error::decode_exception(exception_type, message).map_err(malformed)? {
                 Some(error) => error,
@@ -274,7 +289,7 @@ pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventSt
             };
             Err(EventStreamError::Service(error))
         }
-        "error" => {
+        b"error" => {
             let code = string_header(message, ":error-code").map_err(malformed)?;
             let text = match message.header(":error-message") {
                 Some(value) => Some(
@@ -288,7 +303,8 @@ pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventSt
             };
             Err(EventStreamError::Service(E::Error::unhandled(UnmodeledError { code: code.to_owned(), message: text })))
         }
-        other => Err(malformed(EventDecodeError::UnknownMessageType(other.to_owned()))),
+        // The block was checked, so a string value is UTF-8 and nothing is lost.
+        other => Err(malformed(EventDecodeError::UnknownMessageType(String::from_utf8_lossy(other).into_owned()))),
     }
 }
 
@@ -312,6 +328,39 @@ fn header_type_error(
         expected,
         found: found.type_name(),
     }
+}
+
+/// The bytes of one of the format's string headers, which must be there,
+/// found by [`Message::raw_header_values`].
+#[inline]
+fn string_bytes<'m>(value: Option<RawValue<'m>>, name: &str) -> Result<&'m [u8], EventDecodeError> {
+    match value.and_then(|value| value.string_bytes()) {
+        Some(bytes) => Ok(bytes),
+        None => Err(not_a_string(value, name)),
+    }
+}
+
+/// Why one of the format's string headers is not a string: missing, or of
+/// another type. Out of line: the usual path is the string.
+#[cold]
+fn not_a_string(value: Option<RawValue<'_>>, name: &str) -> EventDecodeError {
+    // A value that cannot be read counts as missing, as `Message::header` has it.
+    match value.and_then(|value| value.value()) {
+        Some(found) => header_type_error(None, name, "string", found),
+        None => EventDecodeError::MissingHeader { header: name.to_owned() },
+    }
+}
+
+/// An `:event-type` as text. A stream's events are mostly of one or a few
+/// types, so `previous` keeps the last one: bytes equal to it need no UTF-8
+/// check (which costs more than the compare on these short names).
+fn event_type_text<'a>(bytes: &[u8], previous: &'a mut String) -> Option<&'a str> {
+    if previous.as_bytes() != bytes {
+        let text = std::str::from_utf8(bytes).ok()?;
+        previous.clear();
+        previous.push_str(text);
+    }
+    Some(previous)
 }
 
 /// One of the format's string headers, which must be there.
@@ -350,57 +399,91 @@ fn string_header<'m>(message: &'m Message<'_>, name: &str) -> Result<&'m str, Ev
 /// # Ok::<(), EncodeError>(())
 /// ```
 pub struct EventDecoder<E> {
+    /// The framing, holding any bytes not yet decoded (including those given
+    /// to [`EventDecoder::with_unread`]).
     frames: Decoder,
-    /// Bytes received before the first [`EventDecoder::feed`] (a body that
-    /// came with the response head), decoded by the next call.
-    unread: Vec<u8>,
+    /// The last event's `:event-type`, for [`event_type_text`].
+    previous_event_type: String,
     union: PhantomData<fn() -> E>,
 }
-
-/// The events and errors that one chunk completed.
-pub type Events<E> = std::vec::IntoIter<Result<E, EventStreamError<<E as EventUnion>::Error>>>;
 
 impl<E: EventUnion> EventDecoder<E> {
     /// A decoder at the start of a stream.
     pub fn new() -> Self {
-        Self::with_unread(Vec::new())
+        EventDecoder { frames: Decoder::new(), previous_event_type: String::new(), union: PhantomData }
     }
 
     /// A decoder at the start of a stream whose first bytes have already
     /// arrived (they are decoded by the next [`EventDecoder::feed`] or
     /// [`EventDecoder::finish`]).
     pub fn with_unread(bytes: impl Into<Vec<u8>>) -> Self {
-        EventDecoder { frames: Decoder::new(), unread: bytes.into(), union: PhantomData }
+        EventDecoder {
+            frames: Decoder::with_buffered(bytes.into()),
+            previous_event_type: String::new(),
+            union: PhantomData,
+        }
     }
 
-    /// Decodes a chunk of the stream: the events (and errors) that it completed.
-    pub fn feed(&mut self, chunk: &[u8]) -> Events<E> {
-        let mut out = VecDeque::new();
-        if !self.unread.is_empty() {
-            let unread = std::mem::take(&mut self.unread);
-            self.decode_into(&unread, &mut out);
+    /// Decodes a chunk of the stream: an iterator over the events (and
+    /// errors) that it completes, each decoded as the iterator reaches it.
+    ///
+    /// Bytes of `chunk` that the iterator did not reach when it is dropped
+    /// are kept for the next call, so no event is lost.
+    pub fn feed<'d, 'c>(&'d mut self, chunk: &'c [u8]) -> Events<'d, 'c, E> {
+        Events {
+            messages: self.frames.feed(chunk),
+            previous_event_type: &mut self.previous_event_type,
+            at_end: false,
+            union: PhantomData,
         }
-        self.decode_into(chunk, &mut out);
-        Vec::from(out).into_iter()
     }
 
     /// Ends the stream: the events of bytes not yet decoded, then an error if
     /// the stream stopped inside a frame.
-    pub fn finish(&mut self) -> Events<E> {
-        let mut events: Vec<_> = self.feed(&[]).collect();
-        if let Err(e) = self.frames.finish() {
-            events.push(Err(EventStreamError::Malformed(EventDecodeError::Framing(e))));
+    pub fn finish(&mut self) -> Events<'_, 'static, E> {
+        Events {
+            messages: self.frames.feed(&[]),
+            previous_event_type: &mut self.previous_event_type,
+            at_end: true,
+            union: PhantomData,
         }
-        events.into_iter()
     }
+}
 
-    fn decode_into(&mut self, chunk: &[u8], out: &mut VecDeque<Result<E, EventStreamError<E::Error>>>) {
-        for message in self.frames.feed(chunk) {
-            out.push_back(match message {
-                Ok(message) => decode_message(&message),
-                Err(e) => Err(EventStreamError::Malformed(EventDecodeError::Framing(e))),
-            });
+/// The events and errors that one chunk completes: see [`EventDecoder::feed`].
+///
+/// Events are decoded one at a time, as the iterator is advanced, straight
+/// from the chunk (or from the decoder's buffer for a frame split across
+/// chunks): nothing is collected first.
+#[must_use = "the events are decoded as the iterator is advanced"]
+pub struct Events<'d, 'c, E> {
+    messages: Messages<'d, 'c>,
+    previous_event_type: &'d mut String,
+    /// Whether the stream ends after this chunk: the framing's end-of-stream
+    /// check follows the last message.
+    at_end: bool,
+    union: PhantomData<fn() -> E>,
+}
+
+impl<E: EventUnion> Iterator for Events<'_, '_, E> {
+    type Item = Result<E, EventStreamError<E::Error>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let framing_error = |e| EventStreamError::Malformed(EventDecodeError::Framing(e));
+        match self.messages.next() {
+            Some(Ok(message)) => Some(decode_routed(&message, Some(self.previous_event_type))),
+            Some(Err(e)) => Some(Err(framing_error(e))),
+            None if std::mem::take(&mut self.at_end) => {
+                self.messages.decoder().finish().err().map(|e| Err(framing_error(e)))
+            }
+            None => None,
         }
+    }
+}
+
+impl<E> fmt::Debug for Events<'_, '_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Events").field("messages", &self.messages).field("at_end", &self.at_end).finish()
     }
 }
 
@@ -412,7 +495,11 @@ impl<E: EventUnion> Default for EventDecoder<E> {
 
 impl<E> Clone for EventDecoder<E> {
     fn clone(&self) -> Self {
-        EventDecoder { frames: self.frames.clone(), unread: self.unread.clone(), union: PhantomData }
+        EventDecoder {
+            frames: self.frames.clone(),
+            previous_event_type: self.previous_event_type.clone(),
+            union: PhantomData,
+        }
     }
 }
 
@@ -420,13 +507,13 @@ impl<E> Clone for EventDecoder<E> {
 /// kept, at the same stream position.
 impl<E> PartialEq for EventDecoder<E> {
     fn eq(&self, other: &Self) -> bool {
-        self.frames == other.frames && self.unread == other.unread
+        self.frames == other.frames
     }
 }
 
 impl<E> fmt::Debug for EventDecoder<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EventDecoder").field("frames", &self.frames).field("unread", &self.unread.len()).finish()
+        f.debug_struct("EventDecoder").field("frames", &self.frames).finish()
     }
 }
 
@@ -772,7 +859,10 @@ mod tests {
         ]);
         for size in [1, 3, 17, bytes.len()] {
             let mut decoder = EventDecoder::<Stream>::new();
-            let mut results: Vec<_> = bytes.chunks(size).flat_map(|c| decoder.feed(c)).collect();
+            let mut results = Vec::new();
+            for chunk in bytes.chunks(size) {
+                results.extend(decoder.feed(chunk));
+            }
             results.extend(decoder.finish());
             assert_eq!(results.len(), 4, "chunks of {size}");
             assert_eq!(results[0], Ok(note.clone()));
@@ -833,6 +923,29 @@ mod tests {
         *corrupt.last_mut().unwrap() ^= 1;
         let results: Vec<_> = EventDecoder::<Stream>::new().feed(&corrupt).collect();
         assert!(matches!(&results[..], [Err(EventStreamError::Malformed(EventDecodeError::Framing(_)))]));
+    }
+
+    #[test]
+    fn events_are_decoded_as_reached_and_a_dropped_iterator_loses_none() {
+        let encoder = EventEncoder::<Stream>::new();
+        let notes: Vec<_> = ["a", "b", "c"].map(|t| Stream::Note { author: None, text: t.into() }).into();
+        let bytes = stream_of(&notes.iter().map(|n| encoder.encode(n).unwrap()).collect::<Vec<_>>());
+        let mut decoder = EventDecoder::<Stream>::new();
+        let first = decoder.feed(&bytes).next();
+        assert_eq!(first, Some(Ok(notes[0].clone())));
+        let rest: Vec<_> = decoder.finish().collect();
+        assert_eq!(rest, [Ok(notes[1].clone()), Ok(notes[2].clone())], "kept for the next call");
+        assert_eq!(decoder.finish().count(), 0);
+    }
+
+    #[test]
+    fn the_previous_event_type_is_reused_only_for_the_same_bytes() {
+        let mut previous = String::new();
+        assert_eq!(event_type_text(b"Note", &mut previous), Some("Note"));
+        assert_eq!(event_type_text(b"Note", &mut previous), Some("Note"));
+        assert_eq!(event_type_text(b"Ping", &mut previous), Some("Ping"));
+        assert_eq!(event_type_text(b"\xff", &mut previous), None);
+        assert_eq!(previous, "Ping", "kept after bytes that are not UTF-8");
     }
 
     #[test]
