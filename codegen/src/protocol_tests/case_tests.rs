@@ -171,32 +171,83 @@ fn operation<'c>(ctx: &'c CaseContext, id: &str) -> Result<&'c OperationTypes, S
     ctx.operations.get(&id).ok_or_else(|| format!("the operation {id} is not generated"))
 }
 
-fn strings(items: &[String]) -> TokenStream {
+pub(super) fn strings(items: &[String]) -> TokenStream {
     quote!(&[#(#items),*])
 }
 
-fn pairs(map: &BTreeMap<String, String>) -> TokenStream {
+pub(super) fn pairs(map: &BTreeMap<String, String>) -> TokenStream {
     let items = map.iter().map(|(k, v)| quote!((#k, #v)));
     quote!(&[#(#items),*])
 }
 
-fn option(value: &Option<String>) -> TokenStream {
+pub(super) fn option(value: &Option<String>) -> TokenStream {
     match value {
         Some(v) => quote!(Some(#v)),
         None => quote!(None),
     }
 }
 
+/// The harness's `ExpectedRequest` for a case's request expectations: the
+/// fields `httpRequestTests` cases and event-stream initial requests share
+/// (two case types, since `deny_unknown_fields` rules out a flattened common
+/// part).
+macro_rules! expected_request {
+    ($case:expr) => {{
+        let case = $case;
+        let (method, uri) = (&case.method, &case.uri);
+        let (host, resolved_host) = (option(&case.host), option(&case.resolved_host));
+        let (query, forbid_query, require_query) =
+            (strings(&case.query_params), strings(&case.forbid_query_params), strings(&case.require_query_params));
+        let (headers, forbid_headers, require_headers) =
+            (pairs(&case.headers), strings(&case.forbid_headers), strings(&case.require_headers));
+        let (body, media_type) = (option(&case.body), option(&case.body_media_type));
+        quote! {
+            ExpectedRequest {
+                method: #method,
+                uri: #uri,
+                host: #host,
+                resolved_host: #resolved_host,
+                query_params: #query,
+                forbid_query_params: #forbid_query,
+                require_query_params: #require_query,
+                headers: #headers,
+                forbid_headers: #forbid_headers,
+                require_headers: #require_headers,
+                body: #body,
+                body_media_type: #media_type,
+            }
+        }
+    }};
+}
+pub(super) use expected_request;
+
+/// The harness's `ExpectedResponse` for a case's response expectations
+/// (`httpResponseTests` cases and event-stream initial responses).
+macro_rules! expected_response {
+    ($case:expr) => {{
+        let case = $case;
+        let code = case.code;
+        let (headers, forbid_headers, require_headers) =
+            (pairs(&case.headers), strings(&case.forbid_headers), strings(&case.require_headers));
+        let (body, media_type) = (option(&case.body), option(&case.body_media_type));
+        quote! {
+            ExpectedResponse {
+                code: #code,
+                headers: #headers,
+                forbid_headers: #forbid_headers,
+                require_headers: #require_headers,
+                body: #body,
+                body_media_type: #media_type,
+            }
+        }
+    }};
+}
+pub(super) use expected_response;
+
 fn client_request(ctx: &CaseContext, case: &HttpRequestCase) -> Result<TokenStream, String> {
     let op = operation(ctx, &case.operation)?;
     let input = ctx.values.structure(&op.input.0, &op.input.1, &case.params, "params")?;
-    let (method, uri) = (&case.method, &case.uri);
-    let (host, resolved_host) = (option(&case.host), option(&case.resolved_host));
-    let (query, forbid_query, require_query) =
-        (strings(&case.query_params), strings(&case.forbid_query_params), strings(&case.require_query_params));
-    let (headers, forbid_headers, require_headers) =
-        (pairs(&case.headers), strings(&case.forbid_headers), strings(&case.require_headers));
-    let (body, media_type) = (option(&case.body), option(&case.body_media_type));
+    let expected = expected_request!(case);
     // A case with a host is sent to `https://HOST` (which may carry a base
     // path), through the operation's host prefix.
     let endpoint = case.host.as_ref().map(|host| {
@@ -219,20 +270,7 @@ fn client_request(ctx: &CaseContext, case: &HttpRequestCase) -> Result<TokenStre
         let input = #input;
         #binding = #to_request.map_err(|e| format!("to_http_request failed: {e}"))?;
         #endpoint
-        check_request(&request, &ExpectedRequest {
-            method: #method,
-            uri: #uri,
-            host: #host,
-            resolved_host: #resolved_host,
-            query_params: #query,
-            forbid_query_params: #forbid_query,
-            require_query_params: #require_query,
-            headers: #headers,
-            forbid_headers: #forbid_headers,
-            require_headers: #require_headers,
-            body: #body,
-            body_media_type: #media_type,
-        })
+        check_request(&request, &#expected)
     })
 }
 
@@ -324,20 +362,10 @@ fn server_response(ctx: &CaseContext, case: &HttpResponseCase) -> Result<TokenSt
         None => quote!(#value.to_http_response()),
         Some(variant) => quote!(#error_type::#variant(#value).to_http_response()),
     };
-    let code = case.code;
-    let (headers, forbid_headers, require_headers) =
-        (pairs(&case.headers), strings(&case.forbid_headers), strings(&case.require_headers));
-    let (body, media_type) = (option(&case.body), option(&case.body_media_type));
+    let expected = expected_response!(case);
     Ok(quote! {
         let response = #encoded;
-        check_response(&response, &ExpectedResponse {
-            code: #code,
-            headers: #headers,
-            forbid_headers: #forbid_headers,
-            require_headers: #require_headers,
-            body: #body,
-            body_media_type: #media_type,
-        })
+        check_response(&response, &#expected)
     })
 }
 

@@ -24,7 +24,7 @@ use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-use super::case_tests::{CaseContext, OperationTypes};
+use super::case_tests::{expected_request, expected_response, option, pairs, strings, CaseContext, OperationTypes};
 use super::cases::{EventCase, EventDirection, EventHeaderValue, EventStreamCase, Expectation};
 use super::values::ValueBuilder;
 use crate::ir::{Member, ShapeId};
@@ -151,29 +151,9 @@ fn initial_request(ctx: &CaseContext, op: &OperationTypes, case: &EventStreamCas
     let check = match &case.initial_request {
         None => quote!(let _ = request;),
         Some(r) => {
-            let (method, uri) = (&r.method, &r.uri);
-            let (host, resolved_host) = (option(&r.host), option(&r.resolved_host));
-            let (query, forbid_query, require_query) =
-                (strings(&r.query_params), strings(&r.forbid_query_params), strings(&r.require_query_params));
-            let (headers, forbid_headers, require_headers) =
-                (pairs(&r.headers), strings(&r.forbid_headers), strings(&r.require_headers));
-            let (body, media_type) = (option(&r.body), option(&r.body_media_type));
+            let expected = expected_request!(r);
             quote! {
-                check_request(&request, &ExpectedRequest {
-                    method: #method,
-                    uri: #uri,
-                    host: #host,
-                    resolved_host: #resolved_host,
-                    query_params: #query,
-                    forbid_query_params: #forbid_query,
-                    require_query_params: #require_query,
-                    headers: #headers,
-                    forbid_headers: #forbid_headers,
-                    require_headers: #require_headers,
-                    body: #body,
-                    body_media_type: #media_type,
-                })
-                .map_err(|e| format!("initial request: {e}"))?;
+                check_request(&request, &#expected).map_err(|e| format!("initial request: {e}"))?;
             }
         }
     };
@@ -195,20 +175,9 @@ fn initial_response(ctx: &CaseContext, op: &OperationTypes, case: &EventStreamCa
     let check = match &case.initial_response {
         None => quote!(let _ = response;),
         Some(r) => {
-            let code = r.code;
-            let (headers, forbid_headers, require_headers) =
-                (pairs(&r.headers), strings(&r.forbid_headers), strings(&r.require_headers));
-            let (body, media_type) = (option(&r.body), option(&r.body_media_type));
+            let expected = expected_response!(r);
             quote! {
-                check_response(&response, &ExpectedResponse {
-                    code: #code,
-                    headers: #headers,
-                    forbid_headers: #forbid_headers,
-                    require_headers: #require_headers,
-                    body: #body,
-                    body_media_type: #media_type,
-                })
-                .map_err(|e| format!("initial response: {e}"))?;
+                check_response(&response, &#expected).map_err(|e| format!("initial response: {e}"))?;
             }
         }
     };
@@ -579,20 +548,4 @@ fn http_of(ctx: &CaseContext, operation: &str) -> Result<(String, String), Strin
     let http = ctx.values.model.shapes.get(&id).and_then(|shape| shape.traits.http.as_ref());
     let http = http.ok_or_else(|| format!("the operation {operation} has no @http trait"))?;
     Ok((http.method.clone(), http.uri.clone()))
-}
-
-fn strings(items: &[String]) -> TokenStream {
-    quote!(&[#(#items),*])
-}
-
-fn pairs(map: &BTreeMap<String, String>) -> TokenStream {
-    let items = map.iter().map(|(k, v)| quote!((#k, #v)));
-    quote!(&[#(#items),*])
-}
-
-fn option(value: &Option<String>) -> TokenStream {
-    match value {
-        Some(v) => quote!(Some(#v)),
-        None => quote!(None),
-    }
 }
