@@ -218,6 +218,30 @@ fn is_ascii(block: &[u8]) -> bool {
     all & HIGH_BITS == 0
 }
 
+/// How a header value's length is known from its type code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ValueLength {
+    /// The type has a fixed size, in bytes.
+    Fixed(usize),
+    /// A big-endian `u16` length precedes the bytes (byte arrays, strings).
+    Prefixed,
+}
+
+/// The length rule of a type code, `None` for a code the format does not define.
+#[inline]
+fn value_length(type_code: u8) -> Option<ValueLength> {
+    Some(match type_code {
+        type_code::BOOL_TRUE | type_code::BOOL_FALSE => ValueLength::Fixed(0),
+        type_code::BYTE => ValueLength::Fixed(1),
+        type_code::INT16 => ValueLength::Fixed(2),
+        type_code::INT32 => ValueLength::Fixed(4),
+        type_code::INT64 | type_code::TIMESTAMP => ValueLength::Fixed(8),
+        type_code::UUID => ValueLength::Fixed(16),
+        type_code::BYTE_ARRAY | type_code::STRING => ValueLength::Prefixed,
+        _ => return None,
+    })
+}
+
 /// Whether the lengths of a block's headers add up to the block, every type
 /// code being known: [`split_header`]'s checks, without building its results.
 fn headers_fit(block: &[u8]) -> bool {
@@ -227,18 +251,13 @@ fn headers_fit(block: &[u8]) -> bool {
         at += 1 + usize::from(block[at]);
         let Some(&type_code) = block.get(at) else { return false };
         at += 1;
-        at += match type_code {
-            type_code::BOOL_TRUE | type_code::BOOL_FALSE => 0,
-            type_code::BYTE => 1,
-            type_code::INT16 => 2,
-            type_code::INT32 => 4,
-            type_code::INT64 | type_code::TIMESTAMP => 8,
-            type_code::UUID => 16,
-            type_code::BYTE_ARRAY | type_code::STRING => match block.get(at..at + 2) {
+        at += match value_length(type_code) {
+            Some(ValueLength::Fixed(length)) => length,
+            Some(ValueLength::Prefixed) => match block.get(at..at + 2) {
                 Some(&[high, low]) => 2 + usize::from(u16::from_be_bytes([high, low])),
                 _ => return false,
             },
-            _ => return false,
+            None => return false,
         };
     }
     at == block.len()
@@ -364,15 +383,10 @@ fn split_header(bytes: &[u8]) -> Result<(RawHeader<'_>, &[u8]), HeaderProblem> {
     let lossy_name = || String::from_utf8_lossy(name).into_owned();
     let overrun = || HeaderProblem::Overrun { name: Some(lossy_name()) };
     let type_code = input.take::<1>().ok_or_else(overrun)?[0];
-    let value_len = match type_code {
-        type_code::BOOL_TRUE | type_code::BOOL_FALSE => 0,
-        type_code::BYTE => 1,
-        type_code::INT16 => 2,
-        type_code::INT32 => 4,
-        type_code::INT64 | type_code::TIMESTAMP => 8,
-        type_code::UUID => 16,
-        type_code::BYTE_ARRAY | type_code::STRING => usize::from(u16::from_be_bytes(input.take().ok_or_else(overrun)?)),
-        _ => return Err(HeaderProblem::UnknownType { name: lossy_name(), type_code }),
+    let value_len = match value_length(type_code) {
+        Some(ValueLength::Fixed(length)) => length,
+        Some(ValueLength::Prefixed) => usize::from(u16::from_be_bytes(input.take().ok_or_else(overrun)?)),
+        None => return Err(HeaderProblem::UnknownType { name: lossy_name(), type_code }),
     };
     let value = input.slice(value_len).ok_or_else(overrun)?;
     Ok((RawHeader { name, type_code, value }, input.bytes))
