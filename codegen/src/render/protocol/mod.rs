@@ -176,8 +176,29 @@ fn input_impl(
     bad_request: Option<&crate::ir::ShapeId>,
     wire_plan: &crate::plan::WirePlan,
 ) -> TokenStream {
-    let_prelude!(ctx.prelude => RESULT, OK, ERR, STRING, VEC, AS_REF);
-    let OperationNames { op: op_ident, error: error_ident, method: method_tokens } = names;
+    let input_name = ident(&input.home.name);
+    let client = request_building_fns(ctx, names, http, &input, &layout, wire_plan);
+    let server = request_parsing_fns(ctx, names, &http.method, &input, &layout, bad_request, wire_plan);
+    quote! {
+        impl #input_name {
+            #client
+
+            #server
+        }
+    }
+}
+
+/// The client's side of the input: `to_http_request` (and its variants with
+/// options) and `encode_http_request`.
+fn request_building_fns(
+    ctx: &Ctx,
+    names: &OperationNames,
+    http: &crate::traits::Http,
+    input: &InputParts,
+    layout: &RequestLayout,
+    wire_plan: &crate::plan::WirePlan,
+) -> TokenStream {
+    let_prelude!(ctx.prelude => RESULT, OK, ERR, STRING, VEC);
     let method = &http.method;
     let uri_build = uri_statements(layout.segments, layout.label_order);
     let query_build = query_statements(layout.literal_query, input.bound, ctx.prelude);
@@ -214,17 +235,7 @@ fn input_impl(
         },
     };
     let (query_statements, request) =
-        request_statements(method_tokens, &query_build, &input_headers, input_body, ctx.prelude);
-    // Labels follow the URI's order; decode_fields numbers them in member order, so
-    // reorder the bound list of labels to URI order for decoding.
-    let mut input_bound_uri_order: Vec<(Field, Binding)> =
-        layout.label_order.iter().map(|f| ((*f).clone(), Binding::Label)).collect();
-    input_bound_uri_order.extend(input.bound.iter().filter(|(_, b)| *b != Binding::Label).cloned());
-    let input_decode = decode_fn(input.home, &input_bound_uri_order, input.types, ctx.prelude);
-    let decode_request = decode_request(op_ident, input.bound, ctx.prelude);
-    let ServerChecks { closures, fail_decode, check_input, missing_required } =
-        validate::server_checks(ctx, input.id, input.bound, bad_request, error_ident);
-    let input_name = ident(&input.home.name);
+        request_statements(&names.method, &query_build, &input_headers, input_body, ctx.prelude);
     let input_fields: Vec<Field> = input.bound.iter().map(|(f, _)| f.clone()).collect();
     let host_prefix = wire::host_prefix_statements(wire_plan, &input_fields, ctx.prelude);
     let build_request = if host_prefix.is_empty() {
@@ -248,8 +259,6 @@ fn input_impl(
         }
     };
     let to_http_request = to_http_request_fns(&fill_tokens, &encode_and_finish, wire_plan, ctx.prelude);
-    let media_type_checks = wire::media_type_checks(wire_plan, error_ident, ctx.prelude);
-    let decode_input = wire::decode_input(wire_plan, &fail_decode, ctx.prelude);
     let input_doc = format!(
         "Builds the HTTP request ({method} `{}`): constraints are checked first, labels are\npercent-encoded as single path segments. The URI holds the path and query only;\nthe caller adds scheme and host.",
         http.uri
@@ -266,45 +275,70 @@ fn input_impl(
     };
     let input_doc = crate::render::docs::lines_to_attrs(&input_doc);
     quote! {
-        impl #input_name {
-            #input_doc
-            #to_http_request
+        #input_doc
+        #to_http_request
 
-            /// The request of [`Self::to_http_request`], without the constraint check.
-            pub(crate) fn encode_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
-                let mut uri = #STRING::with_capacity(64);
-                #(#uri_build)*
-                #query_statements
-                #build_request
-            }
-
-            /// Parses a request on the server side: method and path must match,
-            /// labels are percent-decoded and parsed, members the request leaves out
-            /// get the model's default where they have one, constraints are checked.
-            /// Any failure is the operation's bad-request error (status 400).
-            pub fn from_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #error_ident> {
-                #closures
-                #media_type_checks
-                #decode_input
-                #check_input
-                #OK(input)
-            }
-
-            #missing_required
-
-            /// The input of [`Self::from_http_request`], without the constraint check.
-            pub(crate) fn decode_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #STRING> {
-                // A server refuses what a client would accept (UTC offsets, loose base64, unknown union members).
-                let _strict = ::smithy_codegen_runtime::serde_support::strict::StrictParsing::begin();
-                if request.method() != #method_tokens {
-                    return #ERR(format!("method {} does not match {}", request.method(), #method));
-                }
-                let path_mismatch = || format!("path `{}` does not match `{}`", request.uri().path(), #op_ident::URI_PATTERN);
-                #decode_request
-            }
-
-            #input_decode
+        /// The request of [`Self::to_http_request`], without the constraint check.
+        pub(crate) fn encode_http_request(&self) -> #RESULT<::http::Request<#VEC<u8>>, crate::protocol::RequestError> {
+            let mut uri = #STRING::with_capacity(64);
+            #(#uri_build)*
+            #query_statements
+            #build_request
         }
+    }
+}
+
+/// The server's side of the input: `from_http_request` (media types,
+/// decoding, constraint checks) and `decode_http_request`.
+fn request_parsing_fns(
+    ctx: &Ctx,
+    names: &OperationNames,
+    method: &str,
+    input: &InputParts,
+    layout: &RequestLayout,
+    bad_request: Option<&crate::ir::ShapeId>,
+    wire_plan: &crate::plan::WirePlan,
+) -> TokenStream {
+    let_prelude!(ctx.prelude => RESULT, OK, ERR, STRING, AS_REF);
+    let OperationNames { op: op_ident, error: error_ident, method: method_tokens } = names;
+    // Labels follow the URI's order; decode_fields numbers them in member order, so
+    // reorder the bound list of labels to URI order for decoding.
+    let mut input_bound_uri_order: Vec<(Field, Binding)> =
+        layout.label_order.iter().map(|f| ((*f).clone(), Binding::Label)).collect();
+    input_bound_uri_order.extend(input.bound.iter().filter(|(_, b)| *b != Binding::Label).cloned());
+    let input_decode = decode_fn(input.home, &input_bound_uri_order, input.types, ctx.prelude);
+    let decode_request = decode_request(op_ident, input.bound, ctx.prelude);
+    let ServerChecks { closures, fail_decode, check_input, missing_required } =
+        validate::server_checks(ctx, input.id, input.bound, bad_request, error_ident);
+    let media_type_checks = wire::media_type_checks(wire_plan, error_ident, ctx.prelude);
+    let decode_input = wire::decode_input(wire_plan, &fail_decode, ctx.prelude);
+    quote! {
+        /// Parses a request on the server side: method and path must match,
+        /// labels are percent-decoded and parsed, members the request leaves out
+        /// get the model's default where they have one, constraints are checked.
+        /// Any failure is the operation's bad-request error (status 400).
+        pub fn from_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #error_ident> {
+            #closures
+            #media_type_checks
+            #decode_input
+            #check_input
+            #OK(input)
+        }
+
+        #missing_required
+
+        /// The input of [`Self::from_http_request`], without the constraint check.
+        pub(crate) fn decode_http_request<B: #AS_REF<[u8]>>(request: &::http::Request<B>) -> #RESULT<Self, #STRING> {
+            // A server refuses what a client would accept (UTC offsets, loose base64, unknown union members).
+            let _strict = ::smithy_codegen_runtime::serde_support::strict::StrictParsing::begin();
+            if request.method() != #method_tokens {
+                return #ERR(format!("method {} does not match {}", request.method(), #method));
+            }
+            let path_mismatch = || format!("path `{}` does not match `{}`", request.uri().path(), #op_ident::URI_PATTERN);
+            #decode_request
+        }
+
+        #input_decode
     }
 }
 
