@@ -236,8 +236,7 @@ fn request_building_fns(
     };
     let (query_statements, request) =
         request_statements(&names.method, &query_build, &input_headers, input_body, ctx.prelude);
-    let input_fields: Vec<Field> = input.bound.iter().map(|(f, _)| f.clone()).collect();
-    let host_prefix = wire::host_prefix_statements(wire_plan, &input_fields, ctx.prelude);
+    let host_prefix = wire::host_prefix_statements(wire_plan, input.bound, ctx.prelude);
     let build_request = if host_prefix.is_empty() {
         quote!(#request.map_err(|e| crate::protocol::RequestError::Build(e.to_string())))
     } else {

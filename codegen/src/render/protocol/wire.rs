@@ -2,6 +2,7 @@
 //! extension, gzip, `Content-MD5`; and the server's media type checks and
 //! inflating of gzip bodies.
 
+use super::bindings::Binding;
 use crate::plan::{BodyMediaType, HostPrefixPart, WirePlan};
 use crate::render::prelude::*;
 use crate::render::structure::Field;
@@ -11,7 +12,11 @@ use quote::{format_ident, quote};
 /// Statements (with `request` in scope, mutable) that store the operation's
 /// expanded host prefix in the request's extensions; each label's value must
 /// be a valid host label.
-pub(super) fn host_prefix_statements(wire: &WirePlan, input_fields: &[Field], style: PreludeStyle) -> TokenStream {
+pub(super) fn host_prefix_statements(
+    wire: &WirePlan,
+    input_bound: &[(Field, Binding)],
+    style: PreludeStyle,
+) -> TokenStream {
     let_prelude!(style => STRING);
     let Some(parts) = &wire.host_prefix else { return quote!() };
     // Literal text cannot hold `{` or `}` (they delimit labels), so it is a
@@ -23,7 +28,7 @@ pub(super) fn host_prefix_statements(wire: &WirePlan, input_fields: &[Field], st
         match part {
             HostPrefixPart::Literal(text) => template.push_str(text),
             HostPrefixPart::Label(position) => {
-                let field = &input_fields[*position];
+                let (field, _) = &input_bound[*position];
                 let (id, member) = (&field.ident, field.member.name.as_str());
                 let local = if label_count == 1 { "label".to_string() } else { format!("label_{}", checks.len() + 1) };
                 template.push_str(&format!("{{{local}}}"));
