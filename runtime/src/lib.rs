@@ -26,7 +26,7 @@
 //! them) and the `protocol` module's test glue (it exists only in the
 //! generated crate's own test build).
 #![cfg_attr(docsrs, feature(doc_cfg))]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
 mod blob;

@@ -2,10 +2,9 @@
 
 use std::fmt;
 
-use crc32fast::Hasher;
-
+use super::crc::FrameCrc;
 use super::error::{DecodeError, DecodeErrorKind};
-use super::frame::{check_frame, read_prelude};
+use super::frame::{check_frame, crc_covered, peek_frame, read_prelude};
 use super::message::Message;
 use super::PRELUDE_LEN;
 
@@ -52,8 +51,8 @@ pub struct Decoder {
     offset: u64,
     /// Framing is lost after an error: it is returned from then on.
     failed: Option<DecodeError>,
-    /// A CRC hasher in its initial state, cloned for each frame (see `read_prelude`).
-    fresh_crc: Hasher,
+    /// The CRC kernel, chosen once for the CPU.
+    crc: FrameCrc,
 }
 
 impl Decoder {
@@ -69,7 +68,7 @@ impl Decoder {
     /// error once. The bytes of `chunk` that a dropped iterator did not reach
     /// are kept: the next `feed` (an empty chunk will do) yields their messages.
     pub fn feed<'d, 'c>(&'d mut self, chunk: &'c [u8]) -> Messages<'d, 'c> {
-        Messages { decoder: self, chunk, reported: false }
+        Messages { decoder: self, chunk, reported: false, next_message_crc: None }
     }
 
     /// A decoder at the start of a stream whose first bytes are `bytes`:
@@ -94,7 +93,7 @@ impl Decoder {
             return Ok(());
         }
         let frame_len =
-            rest.first_chunk::<PRELUDE_LEN>().and_then(|p| read_prelude(p, &self.fresh_crc).ok()).map(|p| p.total_len);
+            rest.first_chunk::<PRELUDE_LEN>().and_then(|p| read_prelude(p, &self.crc).ok()).map(|p| p.total_len);
         let kind = match frame_len {
             Some(len) if rest.len() >= len => DecodeErrorKind::Undecoded { buffered: rest.len() },
             _ => DecodeErrorKind::Truncated { buffered: rest.len(), frame_len },
@@ -131,6 +130,9 @@ pub struct Messages<'d, 'c> {
     chunk: &'c [u8],
     /// Whether this iterator has yielded the decoder's error.
     reported: bool,
+    /// The message CRC of the frame at the start of `chunk`, computed
+    /// together with the previous frame's (see [`Messages::message_crc`]).
+    next_message_crc: Option<u32>,
 }
 
 impl fmt::Debug for Messages<'_, '_> {
@@ -173,7 +175,7 @@ impl<'c> Messages<'_, 'c> {
             self.keep_rest_of_chunk();
             return Ok(None);
         };
-        let prelude = read_prelude(prelude, &self.decoder.fresh_crc)?;
+        let prelude = read_prelude(prelude, &self.decoder.crc)?;
         let total_len = prelude.total_len;
         let Some(frame) = chunk.get(..total_len) else {
             // The frame's length is known good: its buffer is allocated once,
@@ -182,11 +184,33 @@ impl<'c> Messages<'_, 'c> {
             self.keep_rest_of_chunk();
             return Ok(None);
         };
-        check_frame(frame, prelude)?;
+        let computed = self.message_crc(frame);
+        check_frame(frame, prelude, computed)?;
         let message = Message::from_checked_frame(frame);
         self.chunk = &chunk[total_len..];
         self.decoder.offset += total_len as u64;
         Ok(Some(message))
+    }
+
+    /// The message CRC of `frame`, the chunk's first frame.
+    ///
+    /// When the frame after it also lies whole in the chunk, its CRC is
+    /// computed in the same call and kept for the next message: the CPU
+    /// overlaps the two, where one alone waits on its own chain of
+    /// multiplications.
+    fn message_crc(&mut self, frame: &[u8]) -> u32 {
+        if let Some(computed) = self.next_message_crc.take() {
+            return computed;
+        }
+        let crc = &self.decoder.crc;
+        match peek_frame(&self.chunk[frame.len()..]) {
+            Some(next) => {
+                let (this, next) = crc.checksum_pair(crc_covered(frame), crc_covered(next));
+                self.next_message_crc = Some(next);
+                this
+            }
+            None => crc.checksum(crc_covered(frame)),
+        }
     }
 
     /// Completes the buffered frame from the chunk: first its prelude, then,
@@ -199,14 +223,15 @@ impl<'c> Messages<'_, 'c> {
         let Some(prelude) = decoder.pending[decoder.consumed..].first_chunk::<PRELUDE_LEN>() else {
             return Ok(None);
         };
-        let prelude = read_prelude(prelude, &decoder.fresh_crc)?;
+        let prelude = read_prelude(prelude, &decoder.crc)?;
         let total_len = prelude.total_len;
         if !self.move_to_pending(total_len) {
             return Ok(None);
         }
         let decoder = &mut *self.decoder;
         let start = decoder.consumed;
-        check_frame(&decoder.pending[start..start + total_len], prelude)?;
+        let frame = &decoder.pending[start..start + total_len];
+        check_frame(frame, prelude, decoder.crc.checksum(crc_covered(frame)))?;
         let message = if start == 0 && decoder.pending.len() == total_len {
             // The buffer is exactly this frame: hand it over instead of copying it.
             Message::from_checked_frame(std::mem::take(&mut decoder.pending))

@@ -1,7 +1,6 @@
 //! The frame around the headers and payload: prelude, lengths, CRCs.
 
-use crc32fast::Hasher;
-
+use super::crc::FrameCrc;
 use super::error::{DecodeErrorKind, EncodeError};
 use super::header::check_block;
 use super::{MAX_HEADERS_LEN, MAX_MESSAGE_LEN, MIN_MESSAGE_LEN, PRELUDE_LEN};
@@ -12,25 +11,16 @@ const CRC_LEN: usize = 4;
 pub(super) struct Prelude {
     pub total_len: usize,
     headers_len: usize,
-    /// The CRC state after the first 8 bytes: the message CRC continues from
-    /// it, so no byte is hashed twice.
-    crc: Hasher,
 }
 
 /// Reads the total length, headers length and prelude CRC at the start of a
 /// frame, and checks them before anything is buffered for the frame.
-///
-/// `fresh` is a hasher in its initial state, cloned here: making one with
-/// `Hasher::new` checks the CPU's features, which costs as much as hashing
-/// the 8 bytes.
-pub(super) fn read_prelude(bytes: &[u8; PRELUDE_LEN], fresh: &Hasher) -> Result<Prelude, DecodeErrorKind> {
+pub(super) fn read_prelude(bytes: &[u8; PRELUDE_LEN], crc: &FrameCrc) -> Result<Prelude, DecodeErrorKind> {
     let [t0, t1, t2, t3, h0, h1, h2, h3, c0, c1, c2, c3] = *bytes;
     let total_len = u32::from_be_bytes([t0, t1, t2, t3]);
     let headers_len = u32::from_be_bytes([h0, h1, h2, h3]);
     let wire = u32::from_be_bytes([c0, c1, c2, c3]);
-    let mut crc = fresh.clone();
-    crc.update(&bytes[..8]);
-    let computed = crc.clone().finalize();
+    let computed = crc.prelude_checksum(bytes.first_chunk::<8>().expect("a prelude is 12 bytes"));
     if computed != wire {
         return Err(DecodeErrorKind::PreludeCrcMismatch { wire, computed });
     }
@@ -43,18 +33,32 @@ pub(super) fn read_prelude(bytes: &[u8; PRELUDE_LEN], fresh: &Hasher) -> Result<
     if (total_len as usize) < headers_len as usize + MIN_MESSAGE_LEN {
         return Err(DecodeErrorKind::FrameTooShort { total_len, headers_len });
     }
-    Ok(Prelude { total_len: total_len as usize, headers_len: headers_len as usize, crc })
+    Ok(Prelude { total_len: total_len as usize, headers_len: headers_len as usize })
+}
+
+/// The bytes the message CRC of a whole frame covers: all but the CRC itself.
+#[inline]
+pub(super) fn crc_covered(frame: &[u8]) -> &[u8] {
+    &frame[..frame.len() - CRC_LEN]
+}
+
+/// The frame at the start of `bytes`, when its total length says it lies
+/// whole in them. Its prelude is not checked: this only lets the message CRC
+/// of the next frame be computed early, and it is used only once that
+/// frame's prelude has passed [`read_prelude`].
+#[inline]
+pub(super) fn peek_frame(bytes: &[u8]) -> Option<&[u8]> {
+    let total_len = u32::from_be_bytes(*bytes.first_chunk::<4>()?) as usize;
+    (MIN_MESSAGE_LEN..=MAX_MESSAGE_LEN).contains(&total_len).then(|| bytes.get(..total_len)).flatten()
 }
 
 /// Checks the message CRC and the header block of a complete frame (exactly
 /// `prelude.total_len` bytes) whose prelude [`read_prelude`] accepted.
-pub(super) fn check_frame(frame: &[u8], prelude: Prelude) -> Result<(), DecodeErrorKind> {
+/// `computed` is the CRC of [`crc_covered`]`(frame)`, which the caller may
+/// have computed together with the next frame's.
+pub(super) fn check_frame(frame: &[u8], prelude: Prelude, computed: u32) -> Result<(), DecodeErrorKind> {
     debug_assert_eq!(frame.len(), prelude.total_len);
-    let (covered, wire) = frame.split_at(frame.len() - CRC_LEN);
-    let mut crc = prelude.crc;
-    crc.update(&covered[8..]);
-    let computed = crc.finalize();
-    let wire = u32::from_be_bytes([wire[0], wire[1], wire[2], wire[3]]);
+    let wire = u32::from_be_bytes(*frame.last_chunk::<CRC_LEN>().expect("a frame is longer than its CRC"));
     if computed != wire {
         return Err(DecodeErrorKind::MessageCrcMismatch { wire, computed });
     }
@@ -114,18 +118,28 @@ mod tests {
     }
 
     fn read_prelude_fresh(bytes: &[u8; PRELUDE_LEN]) -> Result<Prelude, DecodeErrorKind> {
-        read_prelude(bytes, &Hasher::new())
+        read_prelude(bytes, &FrameCrc::default())
     }
 
     #[test]
-    fn the_message_crc_continues_from_the_prelude_crc() {
-        let frame = write_frame(&[], b"payload").unwrap();
-        let prelude = read_prelude_fresh(frame[..PRELUDE_LEN].try_into().unwrap()).unwrap();
-        assert_eq!(check_frame(&frame, prelude), Ok(()));
-        let mut bad = frame.clone();
-        bad[PRELUDE_LEN] ^= 1;
-        let prelude = read_prelude_fresh(bad[..PRELUDE_LEN].try_into().unwrap()).unwrap();
-        assert!(matches!(check_frame(&bad, prelude), Err(DecodeErrorKind::MessageCrcMismatch { .. })));
+    fn the_message_crc_covers_prelude_headers_and_payload() {
+        let crc = FrameCrc::default();
+        // Short and long payloads take different CRC kernels.
+        for payload in [&b"payload"[..], &[7; 1000][..]] {
+            let frame = write_frame(&[], payload).unwrap();
+            let prelude = read_prelude_fresh(frame[..PRELUDE_LEN].try_into().unwrap()).unwrap();
+            assert_eq!(check_frame(&frame, prelude, crc.checksum(crc_covered(&frame))), Ok(()));
+            for at in [PRELUDE_LEN, frame.len() - 5] {
+                let mut bad = frame.clone();
+                bad[at] ^= 1;
+                let prelude = read_prelude_fresh(bad[..PRELUDE_LEN].try_into().unwrap()).unwrap();
+                let computed = crc.checksum(crc_covered(&bad));
+                assert!(matches!(
+                    check_frame(&bad, prelude, computed),
+                    Err(DecodeErrorKind::MessageCrcMismatch { .. })
+                ));
+            }
+        }
     }
 
     #[test]
