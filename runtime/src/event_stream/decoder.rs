@@ -5,6 +5,7 @@ use std::fmt;
 use super::crc::FrameCrc;
 use super::error::{DecodeError, DecodeErrorKind};
 use super::frame::{check_frame, crc_covered, peek_frame, read_prelude};
+use super::header::LastCheckedBlock;
 use super::message::Message;
 use super::PRELUDE_LEN;
 
@@ -53,6 +54,8 @@ pub struct Decoder {
     failed: Option<DecodeError>,
     /// The CRC kernel, chosen once for the CPU.
     crc: FrameCrc,
+    /// The last header block that passed its checks.
+    checked_block: LastCheckedBlock,
 }
 
 impl Decoder {
@@ -185,7 +188,7 @@ impl<'c> Messages<'_, 'c> {
             return Ok(None);
         };
         let computed = self.message_crc(frame);
-        check_frame(frame, prelude, computed)?;
+        check_frame(frame, prelude, computed, &mut self.decoder.checked_block)?;
         let message = Message::from_checked_frame(frame);
         self.chunk = &chunk[total_len..];
         self.decoder.offset += total_len as u64;
@@ -231,7 +234,7 @@ impl<'c> Messages<'_, 'c> {
         let decoder = &mut *self.decoder;
         let start = decoder.consumed;
         let frame = &decoder.pending[start..start + total_len];
-        check_frame(frame, prelude, decoder.crc.checksum(crc_covered(frame)))?;
+        check_frame(frame, prelude, decoder.crc.checksum(crc_covered(frame)), &mut decoder.checked_block)?;
         let message = if start == 0 && decoder.pending.len() == total_len {
             // The buffer is exactly this frame: hand it over instead of copying it.
             Message::from_checked_frame(std::mem::take(&mut decoder.pending))

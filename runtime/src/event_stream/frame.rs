@@ -2,7 +2,7 @@
 
 use super::crc::FrameCrc;
 use super::error::{DecodeErrorKind, EncodeError};
-use super::header::check_block;
+use super::header::LastCheckedBlock;
 use super::{MAX_HEADERS_LEN, MAX_MESSAGE_LEN, MIN_MESSAGE_LEN, PRELUDE_LEN};
 
 const CRC_LEN: usize = 4;
@@ -55,14 +55,20 @@ pub(super) fn peek_frame(bytes: &[u8]) -> Option<&[u8]> {
 /// Checks the message CRC and the header block of a complete frame (exactly
 /// `prelude.total_len` bytes) whose prelude [`read_prelude`] accepted.
 /// `computed` is the CRC of [`crc_covered`]`(frame)`, which the caller may
-/// have computed together with the next frame's.
-pub(super) fn check_frame(frame: &[u8], prelude: Prelude, computed: u32) -> Result<(), DecodeErrorKind> {
+/// have computed together with the next frame's; `checked` remembers the
+/// last good header block.
+pub(super) fn check_frame(
+    frame: &[u8],
+    prelude: Prelude,
+    computed: u32,
+    checked: &mut LastCheckedBlock,
+) -> Result<(), DecodeErrorKind> {
     debug_assert_eq!(frame.len(), prelude.total_len);
     let wire = u32::from_be_bytes(*frame.last_chunk::<CRC_LEN>().expect("a frame is longer than its CRC"));
     if computed != wire {
         return Err(DecodeErrorKind::MessageCrcMismatch { wire, computed });
     }
-    check_block(&frame[PRELUDE_LEN..PRELUDE_LEN + prelude.headers_len]).map_err(DecodeErrorKind::from)
+    checked.check(&frame[PRELUDE_LEN..PRELUDE_LEN + prelude.headers_len]).map_err(DecodeErrorKind::from)
 }
 
 /// The header block of a frame that was checked.
@@ -128,14 +134,15 @@ mod tests {
         for payload in [&b"payload"[..], &[7; 1000][..]] {
             let frame = write_frame(&[], payload).unwrap();
             let prelude = read_prelude_fresh(frame[..PRELUDE_LEN].try_into().unwrap()).unwrap();
-            assert_eq!(check_frame(&frame, prelude, crc.checksum(crc_covered(&frame))), Ok(()));
+            let computed = crc.checksum(crc_covered(&frame));
+            assert_eq!(check_frame(&frame, prelude, computed, &mut LastCheckedBlock::default()), Ok(()));
             for at in [PRELUDE_LEN, frame.len() - 5] {
                 let mut bad = frame.clone();
                 bad[at] ^= 1;
                 let prelude = read_prelude_fresh(bad[..PRELUDE_LEN].try_into().unwrap()).unwrap();
                 let computed = crc.checksum(crc_covered(&bad));
                 assert!(matches!(
-                    check_frame(&bad, prelude, computed),
+                    check_frame(&bad, prelude, computed, &mut LastCheckedBlock::default()),
                     Err(DecodeErrorKind::MessageCrcMismatch { .. })
                 ));
             }
