@@ -170,6 +170,12 @@ impl<'c> Messages<'_, 'c> {
         self.decoder
     }
 
+    /// Whether the message last yielded has byte for byte the header block of
+    /// the one before it, so that the typed layer can route it the same way.
+    pub(super) fn headers_repeated(&self) -> bool {
+        self.decoder.checked_block.repeated()
+    }
+
     /// Reads a frame that lies whole in the chunk without copying it into the
     /// buffer; keeps an incomplete one.
     fn next_from_chunk(&mut self) -> Result<Option<Message<'c>>, DecodeErrorKind> {

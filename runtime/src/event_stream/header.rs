@@ -216,6 +216,11 @@ pub(super) fn check_block(block: &[u8]) -> Result<(), BadHeader> {
 #[derive(Debug, Default, Clone)]
 pub(super) struct LastCheckedBlock {
     bytes: Vec<u8>,
+    /// Whether `bytes` is the block of the last frame checked (not of an
+    /// earlier one, kept while a longer block went by).
+    holds_last: bool,
+    /// Whether the last frame checked had the same block as the one before it.
+    repeated: bool,
 }
 
 impl LastCheckedBlock {
@@ -224,15 +229,23 @@ impl LastCheckedBlock {
 
     /// [`check_block`], skipped for a block equal to the last one that passed.
     pub(super) fn check(&mut self, block: &[u8]) -> Result<(), BadHeader> {
-        if block == self.bytes.as_slice() {
+        self.repeated = self.holds_last && block == self.bytes.as_slice();
+        if self.repeated {
             return Ok(());
         }
+        self.holds_last = false;
         check_block(block)?;
         if block.len() <= Self::MAX_KEPT {
             self.bytes.clear();
             self.bytes.extend_from_slice(block);
+            self.holds_last = true;
         }
         Ok(())
+    }
+
+    /// Whether the block last checked is byte for byte the one checked before it.
+    pub(super) fn repeated(&self) -> bool {
+        self.repeated
     }
 }
 
@@ -660,11 +673,19 @@ mod tests {
         let mut good = Vec::new();
         write_header(&mut good, ":event-type", HeaderValue::String("PayloadChunk")).unwrap();
         assert_eq!(checked.check(&good), Ok(()));
+        assert!(!checked.repeated());
         assert_eq!(checked.check(&good), Ok(()));
+        assert!(checked.repeated());
         let bad = [1, b'a', 7, 0, 2, 0xc3, 0x28];
         assert!(checked.check(&bad).is_err());
         assert!(checked.check(&bad).is_err(), "a refused block is not remembered");
         assert_eq!(checked.check(&good), Ok(()));
+        assert!(!checked.repeated(), "a block in between is not skipped over");
+        let mut long = Vec::new();
+        write_header(&mut long, "long", HeaderValue::String(&"x".repeat(600))).unwrap();
+        assert_eq!(checked.check(&long), Ok(()));
+        assert_eq!(checked.check(&good), Ok(()));
+        assert!(!checked.repeated(), "nor is a block too long to keep");
     }
 
     #[test]

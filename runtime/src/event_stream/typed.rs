@@ -252,31 +252,32 @@ pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventSt
     decode_routed(message, None)
 }
 
-/// [`decode_message`], given the previous event's type in a stream (see
-/// [`event_type_text`]).
+/// [`decode_message`], given how the stream's previous message was routed.
 fn decode_routed<'a, E: EventUnion>(
     message: &'a Message<'_>,
-    previous_event_type: Option<&'a mut String>,
+    route: Option<&'a mut Route>,
 ) -> Result<E, EventStreamError<E::Error>> {
     let malformed = EventStreamError::Malformed;
+    let mut route = route;
+    if let Some(route) = route.as_deref_mut() {
+        route.previous_is_event = false;
+    }
     // One walk of the headers finds both routing headers of an event, the
     // usual message; `:message-type` is compared as bytes.
     let [message_type, event_type] = message.raw_header_values([":message-type", ":event-type"]);
     match string_bytes(message_type, ":message-type").map_err(malformed)? {
         b"event" => {
             let event_type = string_bytes(event_type, ":event-type").map_err(malformed)?;
-            let event_type = match previous_event_type {
-                Some(previous) => event_type_text(event_type, previous),
+            let event_type = match route {
+                Some(route) => {
+                    let text = event_type_text(event_type, &mut route.event_type);
+                    route.previous_is_event = text.is_some();
+                    text
+                }
                 None => std::str::from_utf8(event_type).ok(),
             }
             .ok_or_else(|| malformed(EventDecodeError::MissingHeader { header: ":event-type".to_owned() }))?;
-            match E::decode_event(event_type, message).map_err(malformed)? {
-                Some(event) => Ok(event),
-                None => Ok(E::from_unknown(UnknownEvent {
-                    event_type: event_type.to_owned(),
-                    message: message.clone().into_owned(),
-                })),
-            }
+            decode_event_of_type(event_type, message)
         }
         b"exception" => {
             let exception_type = string_header(message, ":exception-type").map_err(malformed)?;
@@ -306,6 +307,34 @@ fn decode_routed<'a, E: EventUnion>(
         // The block was checked, so a string value is UTF-8 and nothing is lost.
         other => Err(malformed(EventDecodeError::UnknownMessageType(String::from_utf8_lossy(other).into_owned()))),
     }
+}
+
+/// An event whose `:event-type` is `event_type`: the union's member, or its
+/// unknown variant keeping the message whole.
+fn decode_event_of_type<E: EventUnion>(
+    event_type: &str,
+    message: &Message<'_>,
+) -> Result<E, EventStreamError<E::Error>> {
+    match E::decode_event(event_type, message).map_err(EventStreamError::Malformed)? {
+        Some(event) => Ok(event),
+        None => Ok(E::from_unknown(UnknownEvent {
+            event_type: event_type.to_owned(),
+            message: message.clone().into_owned(),
+        })),
+    }
+}
+
+/// How a stream's previous message was routed, kept to route the next one
+/// with less work: most streams send one kind of event, with the same header
+/// block every time.
+#[derive(Debug, Clone, Default)]
+struct Route {
+    /// The last event's `:event-type`, for [`event_type_text`].
+    event_type: String,
+    /// Whether the previous message was an event of `event_type`. A message
+    /// whose header block is byte for byte the same is then one too, and
+    /// needs no header lookups.
+    previous_is_event: bool,
 }
 
 /// The `message` (or `Message`) string of a JSON payload, as unmodeled
@@ -402,26 +431,22 @@ pub struct EventDecoder<E> {
     /// The framing, holding any bytes not yet decoded (including those given
     /// to [`EventDecoder::with_unread`]).
     frames: Decoder,
-    /// The last event's `:event-type`, for [`event_type_text`].
-    previous_event_type: String,
+    /// How the previous message was routed.
+    route: Route,
     union: PhantomData<fn() -> E>,
 }
 
 impl<E: EventUnion> EventDecoder<E> {
     /// A decoder at the start of a stream.
     pub fn new() -> Self {
-        EventDecoder { frames: Decoder::new(), previous_event_type: String::new(), union: PhantomData }
+        EventDecoder { frames: Decoder::new(), route: Route::default(), union: PhantomData }
     }
 
     /// A decoder at the start of a stream whose first bytes have already
     /// arrived (they are decoded by the next [`EventDecoder::feed`] or
     /// [`EventDecoder::finish`]).
     pub fn with_unread(bytes: impl Into<Vec<u8>>) -> Self {
-        EventDecoder {
-            frames: Decoder::with_buffered(bytes.into()),
-            previous_event_type: String::new(),
-            union: PhantomData,
-        }
+        EventDecoder { frames: Decoder::with_buffered(bytes.into()), route: Route::default(), union: PhantomData }
     }
 
     /// Decodes a chunk of the stream: an iterator over the events (and
@@ -430,23 +455,13 @@ impl<E: EventUnion> EventDecoder<E> {
     /// Bytes of `chunk` that the iterator did not reach when it is dropped
     /// are kept for the next call, so no event is lost.
     pub fn feed<'d, 'c>(&'d mut self, chunk: &'c [u8]) -> Events<'d, 'c, E> {
-        Events {
-            messages: self.frames.feed(chunk),
-            previous_event_type: &mut self.previous_event_type,
-            at_end: false,
-            union: PhantomData,
-        }
+        Events { messages: self.frames.feed(chunk), route: &mut self.route, at_end: false, union: PhantomData }
     }
 
     /// Ends the stream: the events of bytes not yet decoded, then an error if
     /// the stream stopped inside a frame.
     pub fn finish(&mut self) -> Events<'_, 'static, E> {
-        Events {
-            messages: self.frames.feed(&[]),
-            previous_event_type: &mut self.previous_event_type,
-            at_end: true,
-            union: PhantomData,
-        }
+        Events { messages: self.frames.feed(&[]), route: &mut self.route, at_end: true, union: PhantomData }
     }
 }
 
@@ -458,7 +473,7 @@ impl<E: EventUnion> EventDecoder<E> {
 #[must_use = "the events are decoded as the iterator is advanced"]
 pub struct Events<'d, 'c, E> {
     messages: Messages<'d, 'c>,
-    previous_event_type: &'d mut String,
+    route: &'d mut Route,
     /// Whether the stream ends after this chunk: the framing's end-of-stream
     /// check follows the last message.
     at_end: bool,
@@ -471,7 +486,10 @@ impl<E: EventUnion> Iterator for Events<'_, '_, E> {
     fn next(&mut self) -> Option<Self::Item> {
         let framing_error = |e| EventStreamError::Malformed(EventDecodeError::Framing(e));
         match self.messages.next() {
-            Some(Ok(message)) => Some(decode_routed(&message, Some(self.previous_event_type))),
+            Some(Ok(message)) if self.route.previous_is_event && self.messages.headers_repeated() => {
+                Some(decode_event_of_type(&self.route.event_type, &message))
+            }
+            Some(Ok(message)) => Some(decode_routed(&message, Some(self.route))),
             Some(Err(e)) => Some(Err(framing_error(e))),
             None if std::mem::take(&mut self.at_end) => {
                 self.messages.decoder().finish().err().map(|e| Err(framing_error(e)))
@@ -495,11 +513,7 @@ impl<E: EventUnion> Default for EventDecoder<E> {
 
 impl<E> Clone for EventDecoder<E> {
     fn clone(&self) -> Self {
-        EventDecoder {
-            frames: self.frames.clone(),
-            previous_event_type: self.previous_event_type.clone(),
-            union: PhantomData,
-        }
+        EventDecoder { frames: self.frames.clone(), route: self.route.clone(), union: PhantomData }
     }
 }
 
@@ -936,6 +950,43 @@ mod tests {
         let rest: Vec<_> = decoder.finish().collect();
         assert_eq!(rest, [Ok(notes[1].clone()), Ok(notes[2].clone())], "kept for the next call");
         assert_eq!(decoder.finish().count(), 0);
+    }
+
+    #[test]
+    fn messages_repeating_a_header_block_are_routed_as_the_first() {
+        let encoder = EventEncoder::<Stream>::new();
+        let note = |text: &str| Stream::Note { author: Some("ann".into()), text: text.into() };
+        let gone = StreamError::Gone { message: Some("bye".into()) };
+        let bad_note = event_message("Note", Some("application/json")).header("author", "ann").payload("{").build();
+        let messages = [
+            encoder.encode(&note("a")).unwrap(),
+            encoder.encode(&note("b")).unwrap(),
+            bad_note.unwrap(),
+            encoder.encode_error(&gone).unwrap(),
+            encoder.encode_error(&gone).unwrap(),
+            encoder.encode(&note("c")).unwrap(),
+        ];
+        assert_eq!(messages[0].as_bytes()[12..60], messages[2].as_bytes()[12..60], "one header block");
+        let bytes = stream_of(&messages);
+        for size in [1, 50, bytes.len()] {
+            let mut decoder = EventDecoder::<Stream>::new();
+            let mut results = Vec::new();
+            for chunk in bytes.chunks(size) {
+                results.extend(decoder.feed(chunk));
+            }
+            assert_eq!(results.len(), 6, "chunks of {size}");
+            assert_eq!(results[..2], [Ok(note("a")), Ok(note("b"))]);
+            assert!(
+                matches!(&results[2], Err(EventStreamError::Malformed(e)) if e.to_string().contains("bad payload")),
+                "{:?}",
+                results[2]
+            );
+            assert_eq!(
+                results[3..5],
+                [Err(EventStreamError::Service(gone.clone())), Err(EventStreamError::Service(gone.clone()))]
+            );
+            assert_eq!(results[5], Ok(note("c")));
+        }
     }
 
     #[test]
