@@ -4,17 +4,20 @@
 //!
 //! Group `event_stream_1mib`, functions `crc32fast` (the baseline: one pass
 //! over the whole stream), `crc32fast_per_frame` (one `crc32fast::hash` per
-//! frame, the frames' bounds known in advance: the floor for any decoder that
-//! checks each frame's CRC), `decode_whole` (the stream fed as one chunk) and
+//! frame, the frames' bounds known in advance: what checking each frame with
+//! `crc32fast` would cost; the decoder's own CRC kernel, on CPUs with
+//! AVX-512, costs less), `decode_whole` (the stream fed as one chunk) and
 //! `decode_16k_chunks` (fed as 16 KiB chunks, as an HTTP body arrives, so that
 //! frames are split at chunk boundaries), and `typed_whole`: the stream fed at
 //! once to an `EventDecoder` of a union like Lambda's generated one (each
 //! `PayloadChunk` event owns a copy of its payload, as a `Blob` does).
 //!
 //! `EVENT_STREAM_REPEAT=NAME:N` (NAME one of the functions above) runs one
-//! function N times without criterion, for instruction counts under
-//! callgrind, which a busy machine does not disturb: the count of `NAME:10`
-//! minus that of `NAME:0`, over 10, is one run.
+//! function N times without criterion: for instruction counts under
+//! callgrind, which a busy machine does not disturb (the count of `NAME:10`
+//! minus that of `NAME:0`, over 10, is one run; valgrind hides AVX-512, so
+//! these count the portable `crc32fast` path), or for wall-clock A/B runs of
+//! two builds, the minimum of several runs each.
 
 use std::hint::black_box;
 
