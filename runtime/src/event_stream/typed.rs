@@ -255,10 +255,9 @@ pub fn decode_message<E: EventUnion>(message: &Message<'_>) -> Result<E, EventSt
 /// [`decode_message`], given how the stream's previous message was routed.
 fn decode_routed<'a, E: EventUnion>(
     message: &'a Message<'_>,
-    route: Option<&'a mut Route>,
+    mut route: Option<&'a mut Route>,
 ) -> Result<E, EventStreamError<E::Error>> {
     let malformed = EventStreamError::Malformed;
-    let mut route = route;
     if let Some(route) = route.as_deref_mut() {
         route.previous_is_event = false;
     }

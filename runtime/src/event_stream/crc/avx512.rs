@@ -88,7 +88,7 @@ const fn collapse_keys(register: usize) -> [i64; 8] {
 
 const STEP_KEYS: [i64; 8] = register_keys((GROUP * 8) as u32);
 const COLLAPSE_KEYS: [[i64; 8]; 2] = [collapse_keys(0), collapse_keys(1)];
-/// Carries 128 bits to 64 (`x^96`) and 64 to 32 (`x^64`) before the Barrett step.
+/// Fold the last lane from 128 bits to 96 (`x^96`), then to 64 (`x^64`), before the Barrett step.
 const REDUCE_96: i64 = fold_key(96);
 const REDUCE_64: i64 = fold_key(64);
 
@@ -306,9 +306,9 @@ unsafe fn first_group_register(bytes: &[u8], pad: usize, register: usize) -> __m
         // Shift the input's first 64 bytes up by `skip` lanes, zeros below,
         // rather than load from before the input.
         let skip = pad - offset;
-        // SAFETY: the input holds at least 64 bytes.
-        let head = unsafe { _mm512_loadu_si512(bytes.as_ptr().cast()) };
-        let lanes = _mm512_loadu_si512(LANE_INDEX.as_ptr().cast());
+        // SAFETY: the input holds at least 64 bytes, and so does `LANE_INDEX`.
+        let (head, lanes) =
+            unsafe { (_mm512_loadu_si512(bytes.as_ptr().cast()), _mm512_loadu_si512(LANE_INDEX.as_ptr().cast())) };
         let from = _mm512_sub_epi8(lanes, _mm512_set1_epi8(skip as i8));
         _mm512_maskz_permutexvar_epi8(u64::MAX << skip, from, head)
     }
