@@ -100,16 +100,9 @@ pub fn gzip_request(request: &mut http::Request<Vec<u8>>, options: &RequestCompr
         return false;
     }
     let compressed = gzip(request.body());
-    let encodings: Vec<&str> = request
-        .headers()
-        .get_all(http::header::CONTENT_ENCODING)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .chain(["gzip"])
-        .collect();
-    let value = http::HeaderValue::try_from(encodings.join(", ")).expect("values that were header values, joined");
+    let mut encodings = content_encodings(request.headers());
+    encodings.push(b"gzip");
+    let value = joined(&encodings);
     request.headers_mut().insert(http::header::CONTENT_ENCODING, value);
     *request.body_mut() = compressed;
     true
@@ -142,16 +135,8 @@ pub const MAX_INFLATED_BYTES: usize = 64 << 20;
 /// assert!(gunzip_request(&plain).unwrap().is_none());
 /// ```
 pub fn gunzip_request<B: AsRef<[u8]>>(request: &http::Request<B>) -> Result<Option<http::Request<Vec<u8>>>, String> {
-    let mut encodings: Vec<String> = request
-        .headers()
-        .get_all(http::header::CONTENT_ENCODING)
-        .iter()
-        .flat_map(|v| {
-            String::from_utf8_lossy(v.as_bytes()).split(',').map(|e| e.trim().to_string()).collect::<Vec<_>>()
-        })
-        .filter(|e| !e.is_empty())
-        .collect();
-    if !encodings.last().is_some_and(|e| e.eq_ignore_ascii_case("gzip")) {
+    let mut encodings = content_encodings(request.headers());
+    if !encodings.last().is_some_and(|e| e.eq_ignore_ascii_case(b"gzip")) {
         return Ok(None);
     }
     encodings.pop();
@@ -165,10 +150,28 @@ pub fn gunzip_request<B: AsRef<[u8]>>(request: &http::Request<B>) -> Result<Opti
     headers.remove(http::header::CONTENT_ENCODING);
     headers.remove(http::header::CONTENT_LENGTH);
     if !encodings.is_empty() {
-        let value = http::HeaderValue::try_from(encodings.join(", ")).map_err(|e| e.to_string())?;
-        headers.insert(http::header::CONTENT_ENCODING, value);
+        headers.insert(http::header::CONTENT_ENCODING, joined(&encodings));
     }
     Ok(Some(inflated))
+}
+
+/// The encodings every `Content-Encoding` value lists, in order, as bytes:
+/// a value need not be ASCII (obs-text), and none of it may be lost.
+fn content_encodings(headers: &http::HeaderMap) -> Vec<&[u8]> {
+    headers
+        .get_all(http::header::CONTENT_ENCODING)
+        .iter()
+        .flat_map(|value| value.as_bytes().split(|&b| b == b','))
+        .map(<[u8]>::trim_ascii)
+        .filter(|encoding| !encoding.is_empty())
+        .collect()
+}
+
+/// One `Content-Encoding` value listing `encodings`.
+fn joined(encodings: &[&[u8]]) -> http::HeaderValue {
+    let value = encodings.join(&b", "[..]);
+    // Pieces of header values, trimmed, joined by ", ": still a header value.
+    http::HeaderValue::from_bytes(&value).expect("pieces of header values, joined, are a header value")
 }
 
 /// The gzip of `bytes` (default level).
@@ -268,5 +271,16 @@ mod tests {
         assert!(gzip_request(&mut r, &RequestCompression::default().with_min_size_bytes(0).unwrap()));
         let values: Vec<_> = r.headers().get_all("content-encoding").iter().collect();
         assert_eq!(values, ["a, b, gzip"]);
+    }
+
+    #[test]
+    fn encodings_that_are_not_ascii_are_kept_byte_for_byte() {
+        let custom = http::HeaderValue::from_bytes(b"caf\xe9 , x\xff").unwrap();
+        let mut r = http::Request::post("/").header("content-encoding", custom).body(b"{}".to_vec()).unwrap();
+        assert!(gzip_request(&mut r, &RequestCompression::default().with_min_size_bytes(0).unwrap()));
+        assert_eq!(r.headers()["content-encoding"].as_bytes(), b"caf\xe9, x\xff, gzip");
+        let inflated = gunzip_request(&r).unwrap().unwrap();
+        assert_eq!(inflated.headers()["content-encoding"].as_bytes(), b"caf\xe9, x\xff");
+        assert_eq!(inflated.body(), b"{}");
     }
 }
