@@ -147,37 +147,9 @@ impl Plan {
 
     /// The checks of every structure and (non-streaming) union that has any.
     pub(crate) fn plan_checks(&self) -> Result<BTreeMap<ShapeId, ShapeChecks>, Error> {
-        let aggregates: Vec<&ShapeId> = self
-            .homes
-            .keys()
-            .filter(|id| {
-                let shape = &self.model.shapes[*id];
-                match shape.kind {
-                    ShapeKind::Structure(_) => true,
-                    ShapeKind::Union(_) => !shape.traits.streaming,
-                    _ => false,
-                }
-            })
-            .collect();
         // A shape has checks when a member has some of its own, or holds a
-        // shape that has checks: grow the set until it settles (cycles).
-        let mut checked = BTreeSet::new();
-        let mut out = BTreeMap::new();
-        loop {
-            let mut grew = false;
-            for id in &aggregates {
-                let members = self.members_checks(id, &checked)?;
-                if !members.is_empty() && checked.insert((*id).clone()) {
-                    grew = true;
-                }
-                out.insert((*id).clone(), members);
-            }
-            if !grew {
-                break;
-            }
-        }
-        out.retain(|_, members| !members.is_empty());
-        Ok(out)
+        // shape that has checks.
+        self.settle_aggregates(|id, checked| self.members_checks(id, checked))
     }
 
     fn members_checks(&self, id: &ShapeId, checked: &BTreeSet<ShapeId>) -> Result<ShapeChecks, Error> {

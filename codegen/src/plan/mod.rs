@@ -269,6 +269,47 @@ impl Plan {
         out
     }
 
+    /// For every structure and non-streaming union of the closure, the member
+    /// entries `members(id, marked)` gives, where `marked` holds the shapes
+    /// whose own entries came out non-empty. A shape's entries can depend on
+    /// the shapes it holds, and shapes can hold each other, so the entries are
+    /// recomputed until `marked` settles; shapes left without entries are
+    /// dropped. The constraint checks and the required-member walks share it.
+    fn settle_aggregates<T>(
+        &self,
+        members: impl Fn(&ShapeId, &BTreeSet<ShapeId>) -> Result<Vec<T>, Error>,
+    ) -> Result<BTreeMap<ShapeId, Vec<T>>, Error> {
+        let aggregates: Vec<&ShapeId> = self
+            .homes
+            .keys()
+            .filter(|id| {
+                let shape = &self.model.shapes[*id];
+                match shape.kind {
+                    ShapeKind::Structure(_) => true,
+                    ShapeKind::Union(_) => !shape.traits.streaming,
+                    _ => false,
+                }
+            })
+            .collect();
+        let mut marked = BTreeSet::new();
+        let mut out = BTreeMap::new();
+        loop {
+            let mut grew = false;
+            for id in &aggregates {
+                let entries = members(id, &marked)?;
+                if !entries.is_empty() && marked.insert((*id).clone()) {
+                    grew = true;
+                }
+                out.insert((*id).clone(), entries);
+            }
+            if !grew {
+                break;
+            }
+        }
+        out.retain(|_, entries: &mut Vec<T>| !entries.is_empty());
+        Ok(out)
+    }
+
     /// The fields of every structure and the variants of every enum and
     /// union that get a type, checked in the order of their homes.
     fn plan_shapes(&mut self) -> Result<(), Error> {

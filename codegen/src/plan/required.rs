@@ -44,31 +44,7 @@ impl Plan {
     /// structures and unions their bodies can hold, where required members
     /// are somewhere inside.
     pub(crate) fn plan_required_walks(&self) -> Result<BTreeMap<ShapeId, RequiredWalk>, Error> {
-        let aggregates: Vec<&ShapeId> = self
-            .homes
-            .keys()
-            .filter(|id| {
-                let shape = &self.model.shapes[*id];
-                matches!(shape.kind, ShapeKind::Structure(_))
-                    || (matches!(shape.kind, ShapeKind::Union(_)) && !shape.traits.streaming)
-            })
-            .collect();
-        let mut walked = BTreeSet::new();
-        let mut out = BTreeMap::new();
-        loop {
-            let mut grew = false;
-            for id in &aggregates {
-                let members = self.walk_members(id, &walked)?;
-                if !members.is_empty() && walked.insert((*id).clone()) {
-                    grew = true;
-                }
-                out.insert((*id).clone(), members);
-            }
-            if !grew {
-                break;
-            }
-        }
-        out.retain(|_, members| !members.is_empty());
+        let mut out = self.settle_aggregates(|id, walked| self.walk_members(id, walked))?;
         // Keep the inputs and what their walks reach, so that no walk goes unused.
         let mut reached: BTreeSet<ShapeId> =
             self.operation_inputs.iter().filter(|id| out.contains_key(*id)).cloned().collect();
