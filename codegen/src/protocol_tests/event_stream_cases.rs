@@ -419,34 +419,7 @@ fn receive_response(ctx: &CaseContext, op: &OperationTypes, case: &EventStreamCa
     };
     let output_type = &op.output.0;
     let error_id = operation_error_id(ctx, op);
-    let compare = match (&case.initial_response_params, &stream) {
-        (None, _) => TokenStream::new(),
-        (Some(params), Some(stream)) => {
-            let field = &stream.field;
-            let expected =
-                io_value(ctx, &op.output, Some(params), quote!(output.#field.clone()), "initialResponseParams")?;
-            quote!(same(&output, &#expected).map_err(|e| Received::Differs(format!("initial response: {e}")))?;)
-        }
-        (Some(params), None) => {
-            let expected = io_value(ctx, &op.output, Some(params), TokenStream::new(), "initialResponseParams")?;
-            quote!(same(&output, &#expected).map_err(|e| Received::Differs(format!("initial response: {e}")))?;)
-        }
-    };
-    let decode_stream = match &stream {
-        Some(stream) => {
-            let field = &stream.field;
-            let checks = receive_events(ctx, stream, &received)?;
-            quote! {
-                let mut decoded = output.#field.finish();
-                #checks
-            }
-        }
-        None if received.is_empty() => quote! {
-            let _ = output;
-            Ok(())
-        },
-        None => return Err("the operation's output has no event stream".into()),
-    };
+    let (compare, decode_stream) = receiving_checks(ctx, op, case, Receiver::Client, stream.as_ref(), &received)?;
     Ok(quote! {
         (|| -> Result<(), Received> {
             let body = #body;
@@ -497,34 +470,7 @@ fn receive_request(ctx: &CaseContext, op: &OperationTypes, case: &EventStreamCas
     }
     let (query, headers) = (strings(&query), pairs(&headers));
     let input_type = &op.input.0;
-    let compare = match (&case.initial_request_params, &stream) {
-        (None, _) => TokenStream::new(),
-        (Some(params), Some(stream)) => {
-            let field = &stream.field;
-            let expected =
-                io_value(ctx, &op.input, Some(params), quote!(input.#field.clone()), "initialRequestParams")?;
-            quote!(same(&input, &#expected).map_err(|e| Received::Differs(format!("initial request: {e}")))?;)
-        }
-        (Some(params), None) => {
-            let expected = io_value(ctx, &op.input, Some(params), TokenStream::new(), "initialRequestParams")?;
-            quote!(same(&input, &#expected).map_err(|e| Received::Differs(format!("initial request: {e}")))?;)
-        }
-    };
-    let decode_stream = match &stream {
-        Some(stream) => {
-            let field = &stream.field;
-            let checks = receive_events(ctx, stream, &received)?;
-            quote! {
-                let mut decoded = input.#field.finish();
-                #checks
-            }
-        }
-        None if received.is_empty() => quote! {
-            let _ = input;
-            Ok(())
-        },
-        None => return Err("the operation's input has no event stream".into()),
-    };
+    let (compare, decode_stream) = receiving_checks(ctx, op, case, Receiver::Server, stream.as_ref(), &received)?;
     Ok(quote! {
         (|| -> Result<(), Received> {
             let body = #body;
@@ -540,6 +486,87 @@ fn receive_request(ctx: &CaseContext, op: &OperationTypes, case: &EventStreamCas
             #decode_stream
         })()
     })
+}
+
+/// The side that receives a stream: the client its response, the server its
+/// request.
+#[derive(Clone, Copy)]
+enum Receiver {
+    Client,
+    Server,
+}
+
+impl Receiver {
+    /// `output` or `input`: also the variable the decoded initial message is held in.
+    fn what(self) -> &'static str {
+        match self {
+            Receiver::Client => "output",
+            Receiver::Server => "input",
+        }
+    }
+
+    /// The operation's output or input.
+    fn io(self, op: &OperationTypes) -> &(TokenStream, Vec<Member>) {
+        match self {
+            Receiver::Client => &op.output,
+            Receiver::Server => &op.input,
+        }
+    }
+
+    /// The case's params of the initial message, with their field's name and
+    /// what failures call that message.
+    fn initial_params(self, case: &EventStreamCase) -> (Option<&Value>, &'static str, &'static str) {
+        match self {
+            Receiver::Client => (case.initial_response_params.as_ref(), "initialResponseParams", "initial response"),
+            Receiver::Server => (case.initial_request_params.as_ref(), "initialRequestParams", "initial request"),
+        }
+    }
+}
+
+/// What the receiving side checks once the initial message has decoded into
+/// `input` or `output`: its members against the case's initial params, then
+/// the events of its stream against `received`.
+fn receiving_checks(
+    ctx: &CaseContext,
+    op: &OperationTypes,
+    case: &EventStreamCase,
+    receiver: Receiver,
+    stream: Option<&StreamMember>,
+    received: &[(usize, &EventCase)],
+) -> Result<(TokenStream, TokenStream), String> {
+    let (var, io) = (format_ident!("{}", receiver.what()), receiver.io(op));
+    let (params, at, initial) = receiver.initial_params(case);
+    let compare = match params {
+        None => TokenStream::new(),
+        Some(params) => {
+            let stream_value = match stream {
+                Some(stream) => {
+                    let field = &stream.field;
+                    quote!(#var.#field.clone())
+                }
+                None => TokenStream::new(),
+            };
+            let expected = io_value(ctx, io, Some(params), stream_value, at)?;
+            let message = format!("{initial}: {{e}}");
+            quote!(same(&#var, &#expected).map_err(|e| Received::Differs(format!(#message)))?;)
+        }
+    };
+    let decode_stream = match stream {
+        Some(stream) => {
+            let field = &stream.field;
+            let checks = receive_events(ctx, stream, received)?;
+            quote! {
+                let mut decoded = #var.#field.finish();
+                #checks
+            }
+        }
+        None if received.is_empty() => quote! {
+            let _ = #var;
+            Ok(())
+        },
+        None => return Err(format!("the operation's {} has no event stream", receiver.what())),
+    };
+    Ok((compare, decode_stream))
 }
 
 /// The operation's `@http` method and URI.
