@@ -127,11 +127,7 @@ const MODEL: &str = r##"{
 #[test]
 fn constraints_are_checked_at_run_time() {
     let code = Settings::default().generate(MODEL.as_bytes(), &[]).expect("generates");
-    let dir = common::crate_dir("constraint-checks");
-    let _ = std::fs::remove_dir_all(&dir);
-    common::write_crate(&dir, "constraint-checks", &code);
-    std::fs::create_dir_all(dir.join("tests")).unwrap();
-    std::fs::write(dir.join("tests/checks.rs"), AT_RUN_TIME).unwrap();
+    let dir = common::write_crate_with_test("constraint-checks", &code, "checks", AT_RUN_TIME);
     if let Err(output) = common::cargo_test(&dir, &["--test", "checks"]) {
         panic!("the generated constraint checks misbehave:\n{output}");
     }

@@ -770,11 +770,7 @@ fn item_forms_at_run_time() {
     settings.with_crate_name("item_forms_behaviour");
     let code = settings.generate(ITEM_FORMS.as_bytes(), &[]).expect("generates");
     assert!(code.contains(".tags(Some(\"a\".to_string()))"), "the doc example sets sparse items");
-    let dir = common::crate_dir("item-forms-behaviour");
-    let _ = std::fs::remove_dir_all(&dir);
-    common::write_crate(&dir, "item-forms-behaviour", &code);
-    std::fs::create_dir_all(dir.join("tests")).unwrap();
-    std::fs::write(dir.join("tests/item_forms.rs"), ITEM_FORMS_AT_RUN_TIME).unwrap();
+    let dir = common::write_crate_with_test("item-forms-behaviour", &code, "item_forms", ITEM_FORMS_AT_RUN_TIME);
     // Its own tests too: the model's example and the sent-members checks.
     if let Err(output) = common::cargo_test(&dir, &["--lib", "--test", "item_forms"]) {
         panic!("the generated item forms misbehave:\n{output}");
@@ -1193,11 +1189,7 @@ const EVENTS: &str = r##"{
 #[test]
 fn event_stream_round_trips_at_run_time() {
     let code = Settings::default().generate(EVENTS.as_bytes(), &[]).expect("generates");
-    let dir = common::crate_dir("events-behaviour");
-    let _ = std::fs::remove_dir_all(&dir);
-    common::write_crate(&dir, "events-behaviour", &code);
-    std::fs::create_dir_all(dir.join("tests")).unwrap();
-    std::fs::write(dir.join("tests/round_trip.rs"), EVENTS_AT_RUN_TIME).unwrap();
+    let dir = common::write_crate_with_test("events-behaviour", &code, "round_trip", EVENTS_AT_RUN_TIME);
     if let Err(output) = common::cargo_test(&dir, &["--test", "round_trip"]) {
         panic!("the generated event stream misbehaves:\n{output}");
     }

@@ -78,11 +78,7 @@ const MODEL: &str = r##"{
 #[test]
 fn wire_features_at_run_time() {
     let code = Settings::default().generate(MODEL.as_bytes(), &[]).expect("generates");
-    let dir = common::crate_dir("wire-behaviour");
-    let _ = std::fs::remove_dir_all(&dir);
-    common::write_crate(&dir, "wire-behaviour", &code);
-    std::fs::create_dir_all(dir.join("tests")).unwrap();
-    std::fs::write(dir.join("tests/wire.rs"), AT_RUN_TIME).unwrap();
+    let dir = common::write_crate_with_test("wire-behaviour", &code, "wire", AT_RUN_TIME);
     if let Err(output) = common::cargo_test(&dir, &["--test", "wire"]) {
         panic!("the generated request features misbehave:\n{output}");
     }

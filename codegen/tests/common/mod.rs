@@ -79,6 +79,18 @@ pub fn write_crate(dir: &Path, name: &str, code: &str) {
     copy_lock_file(dir);
 }
 
+/// A fresh crate `name` at [`crate_dir`]`(name)` around `code`, with the
+/// integration test `tests/<test>.rs` holding `source`: its directory, for
+/// [`cargo_test`].
+pub fn write_crate_with_test(name: &str, code: &str, test: &str, source: &str) -> PathBuf {
+    let dir = crate_dir(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    write_crate(&dir, name, code);
+    std::fs::create_dir_all(dir.join("tests")).unwrap();
+    std::fs::write(dir.join("tests").join(format!("{test}.rs")), source).unwrap();
+    dir
+}
+
 /// A workspace at `dir` with one member crate per `(name, code)`, so that one
 /// `cargo check --workspace` checks them all.
 pub fn write_workspace(dir: &Path, crates: &[(String, String)]) {
