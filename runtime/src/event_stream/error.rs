@@ -13,25 +13,37 @@ use super::{
 ///
 /// The framing cannot be recovered after an error, so a [`Decoder`](super::Decoder)
 /// that returned one keeps returning it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError {
+///
+/// It is one pointer wide, so that the decoder's `Result<Message, DecodeError>`
+/// is no larger than a message: every message yielded is moved in one.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DecodeError(Box<Located>);
+
+#[derive(Clone, PartialEq, Eq)]
+struct Located {
     offset: u64,
     kind: DecodeErrorKind,
 }
 
 impl DecodeError {
     pub(super) fn new(offset: u64, kind: DecodeErrorKind) -> Self {
-        DecodeError { offset, kind }
+        DecodeError(Box::new(Located { offset, kind }))
     }
 
     /// The position in the stream of the first byte of the bad frame.
     pub fn offset(&self) -> u64 {
-        self.offset
+        self.0.offset
     }
 
     /// What is wrong with the frame.
     pub fn kind(&self) -> &DecodeErrorKind {
-        &self.kind
+        &self.0.kind
+    }
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError").field("offset", &self.0.offset).field("kind", &self.0.kind).finish()
     }
 }
 
@@ -132,7 +144,7 @@ impl From<BadHeader> for DecodeErrorKind {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "event-stream frame at byte {}: {}", self.offset, self.kind)
+        write!(f, "event-stream frame at byte {}: {}", self.0.offset, self.0.kind)
     }
 }
 
@@ -245,3 +257,20 @@ impl fmt::Display for EncodeError {
 }
 
 impl Error for EncodeError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event_stream::Message;
+
+    #[test]
+    fn a_decoded_item_is_no_larger_than_a_message() {
+        assert_eq!(size_of::<Option<Result<Message<'_>, DecodeError>>>(), size_of::<Message<'_>>());
+    }
+
+    #[test]
+    fn debug_names_the_offset_and_the_kind() {
+        let error = DecodeError::new(7, DecodeErrorKind::Undecoded { buffered: 3 });
+        assert_eq!(format!("{error:?}"), "DecodeError { offset: 7, kind: Undecoded { buffered: 3 } }");
+    }
+}
