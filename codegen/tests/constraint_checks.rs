@@ -44,12 +44,14 @@ const MODEL: &str = r##"{
                 "choice": { "target": "com.example#Choice" },
                 "level": { "target": "com.example#Level" },
                 "pairs": { "target": "com.example#Pairs" },
-                "pairsByName": { "target": "com.example#PairsByName" }
+                "pairsByName": { "target": "com.example#PairsByName" },
+                "labels": { "target": "com.example#Labels" }
             },
             "traits": { "smithy.api#input": {} }
         },
         "com.example#PutThingsOutput": { "type": "structure", "members": {}, "traits": { "smithy.api#output": {} } },
         "com.example#Tag": { "type": "string", "traits": { "smithy.api#pattern": "^[a-z]+$" } },
+        "com.example#Labels": { "type": "map", "key": { "target": "com.example#Tag" }, "value": { "target": "com.example#Tag" } },
         "com.example#Tags": { "type": "list", "member": { "target": "com.example#Tag" }, "traits": { "smithy.api#uniqueItems": {} } },
         "com.example#Numbers": { "type": "list", "member": { "target": "smithy.api#Integer" }, "traits": { "smithy.api#uniqueItems": {} } },
         "com.example#Flags": { "type": "list", "member": { "target": "smithy.api#Boolean" }, "traits": { "smithy.api#uniqueItems": {} } },
@@ -204,6 +206,23 @@ fn checks_reach_into_lists_maps_unions_and_nested_structures() {
     assert_eq!(paths(r#""byColor": {"red": "a", "blue": "b", "secret": "c"}"#), ["/byColor"]);
     assert_eq!(paths(r#""choice": {"tag": "X"}"#), ["/choice/tag"]);
     assert_eq!(paths(r#""choice": {"item": {"child": {"id": "long"}}}"#), ["/choice/item/child/id"]);
+}
+
+#[test]
+fn a_map_s_violations_come_in_key_order() {
+    // A `HashMap` iterates in a different order in every process.
+    let labels = r#""labels": {"h": "X", "c": "X", "f": "X", "a": "X", "g": "X", "b": "X", "e": "X", "d": "X"}"#;
+    let expected: Vec<String> = "abcdefgh".chars().map(|key| format!("/labels/{key}")).collect();
+    assert_eq!(paths(labels), expected);
+    let input = PutThingsInput::builder()
+        .name("ok")
+        .token("t")
+        .labels("z", "Z")
+        .labels("y", "Y")
+        .labels("x", "X")
+        .build()
+        .unwrap();
+    assert_eq!(input.validate().unwrap_err().path(), "/labels/x", "the client reports the first key");
 }
 
 #[test]

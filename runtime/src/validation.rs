@@ -4,7 +4,7 @@
 //! that refuse values a header cannot carry.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::Hash;
 use std::sync::OnceLock;
@@ -99,6 +99,25 @@ impl fmt::Display for ValidationErrors {
 }
 
 impl std::error::Error for ValidationErrors {}
+
+/// A map's entries in the order of their keys' text, for generated code to
+/// check them in: a `HashMap` iterates in an order that changes from one
+/// process to the next, and the violations found in a map would too (the
+/// server lists them, the client reports the first).
+///
+/// ```
+/// use std::collections::HashMap;
+/// use smithy_codegen_runtime::validation::entries_by_key;
+///
+/// let map = HashMap::from([("b".to_string(), 2), ("c".to_string(), 3), ("a".to_string(), 1)]);
+/// let keys: Vec<&str> = entries_by_key(&map, String::as_str).iter().map(|(k, _)| k.as_str()).collect();
+/// assert_eq!(keys, ["a", "b", "c"]);
+/// ```
+pub fn entries_by_key<K, V, S>(map: &HashMap<K, V, S>, text: impl Fn(&K) -> &str) -> Vec<(&K, &V)> {
+    let mut entries: Vec<_> = map.iter().collect();
+    entries.sort_unstable_by(|(a, _), (b, _)| text(a).cmp(text(b)));
+    entries
+}
 
 /// Collects the constraint violations of one input while generated code
 /// walks it.

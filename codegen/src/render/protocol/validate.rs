@@ -239,18 +239,12 @@ fn value_checks(ctx: &Ctx, checks: &ValueChecks) -> TokenStream {
                     checks
                 }
             });
-            out.push(if value_checks.is_some() {
-                quote! {
-                    for (key, v) in v.iter() {
-                        #key_checks
-                        #value_checks
-                    }
-                }
-            } else {
-                quote! {
-                    for key in v.keys() {
-                        #key_checks
-                    }
+            // In key order: the same violations in the same order on every run.
+            let value = if value_checks.is_some() { quote!(v) } else { quote!(_) };
+            out.push(quote! {
+                for (key, #value) in ::smithy_codegen_runtime::validation::entries_by_key(v, |key| key.as_str()) {
+                    #key_checks
+                    #value_checks
                 }
             });
         }
