@@ -36,6 +36,9 @@ enum PayloadEvent {
 impl EventUnion for PayloadEvent {
     type Error = UnmodeledError;
 
+    // Generated code marks it so too: inlined into the runtime's router, its
+    // large result is not written to memory and read back.
+    #[inline]
     fn decode_event(event_type: &str, message: &Message<'_>) -> Result<Option<Self>, EventDecodeError> {
         Ok(match event_type {
             "PayloadChunk" => Some(PayloadEvent::PayloadChunk(message.payload().to_vec())),

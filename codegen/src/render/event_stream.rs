@@ -115,6 +115,7 @@ pub(crate) fn render_union(ctx: &Ctx, shape: &Shape) -> TokenStream {
         }
         impl #rt::EventUnion for #name {
             type Error = #error_path;
+            #[inline]
             fn decode_event(
                 event_type: &str,
                 message: &#rt::Message<'_>,
