@@ -14,8 +14,8 @@ use super::{
 /// The framing cannot be recovered after an error, so a [`Decoder`](super::Decoder)
 /// that returned one keeps returning it.
 ///
-/// It is one pointer wide, so that the decoder's `Result<Message, DecodeError>`
-/// is no larger than a message: every message yielded is moved in one.
+/// It is a single pointer, so that the decoder's items,
+/// `Result<Message, DecodeError>`, take no more room than a [`Message`](super::Message).
 #[derive(Clone, PartialEq, Eq)]
 pub struct DecodeError(Box<Located>);
 
